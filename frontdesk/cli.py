@@ -1,0 +1,260 @@
+"""The command line.  With no command it opens the window.
+
+Every command takes ``--db URL`` after its name (or reads FRONTDESK_DB).
+Expected problems end with a one-line message and exit code 2; nothing
+prints a traceback at the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from frontdesk import __version__, i18n
+from frontdesk.errors import FrontDeskError, ValidationError
+from frontdesk.i18n import _
+
+log = logging.getLogger("frontdesk")
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage dump
+        raise CliError(_("Bad arguments: {message} (see --help)").format(message=message))
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                   help="database: an SQLAlchemy URL or an SQLite file (default: FRONTDESK_DB or the user data folder)")
+    p.add_argument("--lang", metavar="L", default=argparse.SUPPRESS, help="language: en or zh_CN")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="frontdesk", description="FrontDesk: the front desk of a repair service center.")
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    _common(parser)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the window (the default)")
+    _common(p)
+
+    p = sub.add_parser("demo", help="fill a database with realistic demo data")
+    _common(p)
+    p.add_argument("--days", type=int, default=60, help="days of history (default 60)")
+    p.add_argument("--tickets", type=int, default=None, help="number of tickets (default: about 60 a day)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    p.add_argument("--shop", default=None, help="shop name")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("screenshot", help="render every main screen offscreen to PNG files")
+    _common(p)
+    p.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
+
+    p = sub.add_parser("db", help="database schema: upgrade or show the version")
+    _common(p)
+    dbsub = p.add_subparsers(dest="db_command", parser_class=_Parser)
+    for name, text in (("upgrade", "upgrade the schema to the newest version"),
+                       ("current", "show the schema version")):
+        q = dbsub.add_parser(name, help=text)
+        _common(q)
+
+    p = sub.add_parser("users", help="users and PINs")
+    _common(p)
+    usub = p.add_subparsers(dest="users_command", parser_class=_Parser)
+    q = usub.add_parser("add", help="add a user (the PIN is asked, or --pin)")
+    _common(q)
+    q.add_argument("name")
+    q.add_argument("--role", choices=["clerk", "manager"], required=True)
+    q.add_argument("--pin", default=None)
+    q.add_argument("--full-name", default="")
+    q.add_argument("--user", default=None, help="the manager adding the user (asked for their PIN); not needed for the first user")
+    q = usub.add_parser("list", help="list users")
+    _common(q)
+    return parser
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    from frontdesk.db.engine import default_url
+
+    return getattr(args, "db", None) or default_url()
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from frontdesk.db.migrate import open_database
+
+    return open_database(_db_url(args))
+
+
+def _ask_pin(prompt: str) -> str:
+    env = os.environ.get("FRONTDESK_PIN")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(_("No PIN given: use --pin, FRONTDESK_PIN, or run on a terminal."))
+    return getpass.getpass(prompt)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from frontdesk.ui.app import run
+
+    return run(_db_url(args), getattr(args, "lang", None))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from frontdesk.demo import DemoOptions, fill
+
+    if args.days < 1 or (args.tickets is not None and args.tickets < 0):
+        raise CliError(_("--days must be at least 1 and --tickets not negative."))
+    db = _open(args)
+    bar = None if args.quiet else _ProgressBar(_("Filling demo data"))
+    summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop),
+                   progress=bar.update if bar else None)
+    if bar:
+        bar.done()
+    print(summary.text())
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from frontdesk.ui.screenshot import render_all
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    files = render_all(_db_url(args), args.out, getattr(args, "lang", None))
+    for f in files:
+        print(f)
+    return EXIT_OK
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from frontdesk.db.migrate import current_revision, head_revision, open_database
+
+    if args.db_command == "upgrade":
+        db = open_database(_db_url(args))
+        print(_("Schema at version {rev}.").format(rev=current_revision(db)))
+        return EXIT_OK
+    if args.db_command == "current":
+        from frontdesk.db.engine import Database
+
+        db = Database(_db_url(args))
+        cur = current_revision(db)
+        head = head_revision()
+        if cur == head:
+            print(_("{rev} (newest)").format(rev=cur))
+        else:
+            print(_("{rev} (newest is {head}: run 'frontdesk db upgrade')").format(rev=cur or _("empty"), head=head))
+        return EXIT_OK
+    raise CliError(_("Say 'frontdesk db upgrade' or 'frontdesk db current'."))
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from frontdesk import users
+
+    db = _open(args)
+    if args.users_command == "add":
+        pin = args.pin or _ask_pin(_("PIN for {name}: ").format(name=args.name))
+        with db.write() as s:
+            actor = None
+            if users.count_users(s) > 0:
+                if not args.user:
+                    raise CliError(_("Name the manager who adds the user with --user (their PIN is asked)."))
+                actor = users.verify_manager(s, args.user, _ask_pin(_("PIN of {name}: ").format(name=args.user)))
+            user = users.add_user(s, actor, args.name, args.role, pin, args.full_name)
+            print(_("Added {role} {name}.").format(role=_(users.ROLES[user.role]).lower(), name=user.name))
+        return EXIT_OK
+    if args.users_command == "list":
+        with db.read() as s:
+            for u in users.list_users(s):
+                print(f"{u.name}\t{_(users.ROLES.get(u.role, u.role))}\t{'' if u.active else _('disabled')}")
+        return EXIT_OK
+    raise CliError(_("Say 'frontdesk users add NAME --role clerk|manager' or 'frontdesk users list'."))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": cmd_gui,
+    "demo": cmd_demo,
+    "screenshot": cmd_screenshot,
+    "db": cmd_db,
+    "users": cmd_users,
+}
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr (the fraction from 0 to 1)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.last = -1
+
+    def update(self, fraction: float, note: str = "") -> bool:
+        percent = int(max(0.0, min(1.0, fraction)) * 100)
+        if percent != self.last:
+            self.last = percent
+            filled = percent // 4
+            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (25 - filled)}] {percent:3d}% {note[:30]:30}")
+            sys.stderr.flush()
+        return True
+
+    def done(self) -> None:
+        sys.stderr.write("\n")
+
+
+def _known_language(lang: str) -> bool:
+    code = lang.split(".")[0].replace("-", "_")
+    return code in i18n.LANGUAGES or code.lower() in ("zh", "zh_cn", "zh_hans", "en", "en_us", "en_gb")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
+    try:
+        args = build_parser().parse_args(argv)
+        if getattr(args, "verbose", False):
+            logging.getLogger().setLevel(logging.INFO)
+        if getattr(args, "lang", None):
+            if not _known_language(args.lang):
+                raise CliError(_("Unknown language {lang}: use en or zh_CN.").format(lang=args.lang))
+            i18n.set_language(args.lang)
+        command = args.command or "gui"
+        return COMMANDS[command](args)
+    except CliError as exc:
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ValidationError as exc:
+        print(f"frontdesk: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except FrontDeskError as exc:
+        print(f"frontdesk: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(_("frontdesk: interrupted"), file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line here, the details in the log
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            from sqlalchemy.exc import OperationalError
+
+            first = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+            if isinstance(exc, OperationalError):
+                print(_("frontdesk: cannot reach the database: {error}").format(error=first), file=sys.stderr)
+            else:
+                print(_("frontdesk: database error: {error}").format(error=first), file=sys.stderr)
+            return EXIT_ERROR
+        log.debug("unexpected error", exc_info=True)
+        print(_("frontdesk: unexpected error: {error} (run with -v for details)").format(error=exc), file=sys.stderr)
+        if os.environ.get("FRONTDESK_DEBUG"):
+            raise
+        return EXIT_ERROR

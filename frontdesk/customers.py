@@ -1,0 +1,263 @@
+"""Customer records and find-as-you-type.
+
+Search keys live in ``customer_keys`` (one b-tree index), each with a prefix
+telling its kind:
+
+- ``p:`` phone digits, national and international, for a number typed from
+  its start;
+- ``s:`` the national digits reversed, for the last digits of a number
+  (clerks often ask "the last four?");
+- ``n:`` the normalised name and each of its words: 张三, "john smith",
+  "smith".  A Chinese 2-character name is found from its first character.
+
+A prefix search is a range scan (``key >= p AND key < p + U+10FFFF``) on both
+SQLite and PostgreSQL (the column uses the byte-wise "C" collation there).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+import phonenumbers
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from frontdesk import audit, clock
+from frontdesk.db.models import Customer, CustomerKey, Product, Ticket
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.i18n import _
+
+log = logging.getLogger(__name__)
+
+TOP = "\U0010ffff"
+MIN_SUFFIX_DIGITS = 4
+_DIGITS = re.compile(r"\D+")
+_PHONE_CHARS = re.compile(r"^[\d\s()+\-./]+$")
+
+
+@dataclass(frozen=True)
+class PhoneCheck:
+    e164: str  # "" when it could not be read at all
+    display: str
+    national_digits: str
+    valid: bool
+
+
+def check_phone(raw: str, region: str = "CN") -> PhoneCheck:
+    """Read a phone number typed at the desk.  ``valid`` is False for a number
+    that parses but is not a valid number in the region (a doubtful fact)."""
+    text = (raw or "").strip()
+    if not text:
+        return PhoneCheck("", "", "", False)
+    if not _PHONE_CHARS.match(text):
+        raise ValidationError({"phone": _("The phone number may only hold digits, spaces, +, -, ( and ).")})
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError({"phone": _("This is not a phone number: {text}").format(text=text)}) from exc
+    valid = phonenumbers.is_valid_number(number)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    display = phonenumbers.format_number(
+        number,
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if phonenumbers.region_code_for_number(number) == region
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+    )
+    national = str(number.national_number)
+    if number.italian_leading_zero:
+        national = "0" * (number.number_of_leading_zeros or 1) + national
+    return PhoneCheck(e164, display, national, valid)
+
+
+def normalize_name(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name or "").casefold()
+    return " ".join(text.split())
+
+
+def search_keys(name: str, phone: PhoneCheck) -> set[str]:
+    keys: set[str] = set()
+    norm = normalize_name(name)
+    if norm:
+        keys.add("n:" + norm[:190])
+        for word in norm.split(" "):
+            if word:
+                keys.add("n:" + word[:190])
+    if phone.national_digits:
+        keys.add("p:" + phone.national_digits)
+        keys.add("p:" + _DIGITS.sub("", phone.e164))
+        keys.add("s:" + phone.national_digits[::-1])
+    return keys
+
+
+def _write_keys(session: Session, customer: Customer) -> None:
+    phone = PhoneCheck(customer.phone, customer.phone_display, _national_from_e164(customer.phone), True)
+    session.execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
+    for key in search_keys(customer.name, phone):
+        session.add(CustomerKey(key=key, customer_id=customer.id))
+
+
+def _national_from_e164(e164: str) -> str:
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return _DIGITS.sub("", e164)
+    return str(number.national_number)
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    id: int
+    name: str
+    phone_display: str
+    address: str
+    ticket_count: int
+    last_visit: datetime | None
+
+
+def _range(session: Session, prefix: str, limit: int) -> list[int]:
+    rows = session.execute(
+        select(CustomerKey.customer_id)
+        .where(CustomerKey.key >= prefix, CustomerKey.key < prefix + TOP)
+        .limit(limit)
+    )
+    return [r[0] for r in rows]
+
+
+def find_customer_ids(session: Session, text: str, limit: int = 20) -> list[int]:
+    """Customer ids matching what the clerk has typed so far, best first."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    digits = _DIGITS.sub("", text)
+    ids: list[int] = []
+    if digits and _PHONE_CHARS.match(text):
+        ids.extend(_range(session, "p:" + digits.lstrip("+"), limit * 2))
+        if len(digits) >= MIN_SUFFIX_DIGITS:
+            ids.extend(_range(session, "s:" + digits[::-1], limit * 2))
+    else:
+        norm = normalize_name(text)
+        ids.extend(_range(session, "n:" + norm, limit * 2))
+    seen: dict[int, None] = {}
+    for cid in ids:
+        seen.setdefault(cid, None)
+    return list(seen)[:limit]
+
+
+def search(session: Session, text: str, limit: int = 20) -> list[CustomerMatch]:
+    """The live matches shown under the intake form as the clerk types."""
+    ids = find_customer_ids(session, text, limit)
+    if not ids:
+        return []
+    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+    stats = {
+        row[0]: (row[1], row[2])
+        for row in session.execute(
+            select(Ticket.customer_id, func.count(Ticket.id), func.max(Ticket.intake_at))
+            .where(Ticket.customer_id.in_(ids))
+            .group_by(Ticket.customer_id)
+        )
+    }
+    out = []
+    for cid in ids:
+        c = customers.get(cid)
+        if c is None:
+            continue
+        count, last = stats.get(cid, (0, None))
+        out.append(CustomerMatch(c.id, c.name, c.phone_display or c.phone, c.address, int(count), last))
+    return out
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    customer: Customer
+    products: list[Product]
+    tickets: list[Ticket]
+
+
+def history(session: Session, customer_id: int, limit: int = 50) -> CustomerHistory:
+    """A returning customer's products and earlier tickets, newest first."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(_("No such customer."))
+    products = list(
+        session.scalars(select(Product).where(Product.customer_id == customer_id).order_by(Product.id.desc()))
+    )
+    tickets = list(
+        session.scalars(
+            select(Ticket).where(Ticket.customer_id == customer_id).order_by(Ticket.intake_at.desc()).limit(limit)
+        )
+    )
+    return CustomerHistory(customer, products, tickets)
+
+
+def create(
+    session: Session,
+    actor_id: int,
+    name: str,
+    phone: PhoneCheck,
+    address: str = "",
+    area: str = "",
+) -> Customer:
+    customer = Customer(
+        name=name.strip(),
+        phone=phone.e164,
+        phone_display=phone.display,
+        address=address.strip(),
+        area=area.strip(),
+        note="",
+        created_at=clock.now(),
+    )
+    session.add(customer)
+    session.flush()
+    _write_keys(session, customer)
+    audit.record(session, actor_id, "customer.create", "customer", customer.id)
+    return customer
+
+
+def find_same(session: Session, name: str, phone: PhoneCheck) -> Customer | None:
+    """An existing record for the same person: same phone and same name."""
+    if not phone.e164:
+        return None
+    norm = normalize_name(name)
+    for c in session.scalars(select(Customer).where(Customer.phone == phone.e164)):
+        if normalize_name(c.name) == norm or not norm:
+            return c
+    return None
+
+
+def update(
+    session: Session,
+    actor_id: int,
+    customer: Customer,
+    *,
+    name: str | None = None,
+    phone: PhoneCheck | None = None,
+    address: str | None = None,
+    area: str | None = None,
+) -> Customer:
+    changes: dict[str, object] = {}
+    if name is not None and name.strip() and name.strip() != customer.name:
+        changes["name"] = name.strip()
+        customer.name = name.strip()
+    if phone is not None and phone.e164 and phone.e164 != customer.phone:
+        changes["phone"] = phone.e164
+        customer.phone = phone.e164
+        customer.phone_display = phone.display
+    if address is not None and address.strip() and address.strip() != customer.address:
+        changes["address"] = address.strip()
+        customer.address = address.strip()
+    if area is not None and area.strip() and area.strip() != customer.area:
+        changes["area"] = area.strip()
+        customer.area = area.strip()
+    if changes:
+        if "name" in changes or "phone" in changes:
+            session.flush()
+            _write_keys(session, customer)
+        audit.record(session, actor_id, "customer.update", "customer", customer.id, {"fields": sorted(changes)})
+    return customer

@@ -1,0 +1,1 @@
+"""Database: engine and session scope, models, migrations, backups."""

@@ -1,0 +1,186 @@
+"""Engine and session scope.
+
+SQLite (the embedded default) runs in WAL mode with foreign keys on; a write
+transaction starts with ``BEGIN IMMEDIATE`` so that two writers queue at the
+start instead of failing half way.  PostgreSQL is used through psycopg 3 with
+``pool_pre_ping`` so a server that went away and came back is reconnected to.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from frontdesk.errors import DatabaseUnavailable
+from frontdesk.i18n import _
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "FRONTDESK_DB"
+BUSY_TIMEOUT_MS = 5000
+T = TypeVar("T")
+
+
+def data_dir() -> Path:
+    import platformdirs
+
+    path = Path(platformdirs.user_data_dir("FrontDesk", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_url() -> str:
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return env
+    return f"sqlite:///{data_dir() / 'frontdesk.sqlite'}"
+
+
+def normalize_url(url: str) -> str:
+    """Accept a bare file path as an SQLite database; psycopg 3 for PostgreSQL."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Let us issue BEGIN ourselves (pysqlite's own handling defers it).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "memory":
+        cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("frontdesk_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    url = normalize_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(_("Not a database address: {url}").format(url=url)) from exc
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:":
+            folder = Path(db).expanduser().parent
+            if not folder.exists():
+                raise DatabaseUnavailable(
+                    _("The folder for the database does not exist: {folder}").format(folder=folder)
+                )
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        try:
+            engine = create_engine(url, **kwargs)
+        except Exception as exc:  # missing driver, bad URL
+            raise DatabaseUnavailable(
+                _("Cannot use the database {url}: {error}").format(url=parsed.render_as_string(hide_password=True), error=exc)
+            ) from exc
+    return engine
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text or "could not obtain lock" in text
+
+
+def is_gone_error(exc: BaseException) -> bool:
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class Database:
+    """One database: an engine and the sessions the services run in."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = normalize_url(url)
+        self.engine = engine or make_engine(self.url)
+        self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(
+            bind=self.engine.execution_options(frontdesk_write=True), expire_on_commit=False
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        session = self._factory()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise self._translate(exc) from exc
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends, rolled back on error."""
+        session = self._write_factory()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise self._translate(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def run(self, work: Callable[[Session], T], attempts: int = 3) -> T:
+        """Run ``work`` in a write transaction, retrying briefly when busy or
+        when the server connection was lost and came back."""
+        delay = 0.2
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write() as session:
+                    return work(session)
+            except DatabaseUnavailable as exc:
+                cause = exc.__cause__
+                retriable = cause is not None and (is_busy_error(cause) or is_gone_error(cause))
+                if attempt == attempts or not retriable:
+                    raise
+                log.warning("database busy or reconnecting (attempt %d): %s", attempt, cause)
+                time.sleep(delay)
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    def _translate(self, exc: OperationalError) -> DatabaseUnavailable:
+        if is_busy_error(exc):
+            return DatabaseUnavailable(
+                _("The database is busy (another counter is saving). Nothing was lost: try again in a moment.")
+            )
+        return DatabaseUnavailable(
+            _("The database cannot be reached: {error}").format(error=str(exc.orig).strip().splitlines()[0] if exc.orig else exc)
+        )
+
+    def dispose(self) -> None:
+        self.engine.dispose()

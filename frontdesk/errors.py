@@ -1,0 +1,50 @@
+"""Typed errors raised by services.
+
+The window shows a :class:`FrontDeskError` as a clear message (it is an
+expected problem); anything else is a bug and reaches the crash dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class FrontDeskError(Exception):
+    """An expected problem with a message meant for the person at the desk."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(FrontDeskError):
+    """Input that cannot be accepted; ``fields`` maps field name -> message."""
+
+    def __init__(self, fields: Mapping[str, str], message: str | None = None) -> None:
+        self.fields = dict(fields)
+        text = message or "; ".join(f"{msg}" for msg in self.fields.values())
+        super().__init__(text)
+
+
+class NotAllowed(FrontDeskError):
+    """The acting user may not do this."""
+
+
+class NeedsManager(NotAllowed):
+    """Allowed only with a manager's approval (PIN) at that moment."""
+
+
+class NotFound(FrontDeskError):
+    """The record asked for does not exist."""
+
+
+class Conflict(FrontDeskError):
+    """Someone else changed or holds the record (another counter, a race)."""
+
+
+class IllegalTransition(FrontDeskError):
+    """A ticket cannot move from its state to the one asked for."""
+
+
+class DatabaseUnavailable(FrontDeskError):
+    """The database cannot be reached, or stays locked/busy."""

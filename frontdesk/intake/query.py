@@ -1,0 +1,109 @@
+"""The ticket list: filtered pages in keyset order (newest first), so the
+window can open a million tickets at once and load more as it scrolls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from frontdesk import clock, customers
+from frontdesk.db.models import Customer, Product, Technician, Ticket
+from frontdesk.intake import states
+
+
+@dataclass
+class TicketFilter:
+    text: str = ""
+    states: list[str] = field(default_factory=list)
+    channel: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    to_verify: bool = False
+    overdue: bool = False
+    open_only: bool = False
+    customer_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    number: str
+    intake_at: datetime
+    channel: str
+    kind: str
+    state: str
+    customer_name: str
+    phone: str
+    category: str
+    model: str
+    warranty_status: str
+    to_verify: bool
+    technician: str
+    respond_by: datetime | None
+    responded_at: datetime | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.respond_by is not None and self.responded_at is None and self.respond_by < clock.now() \
+            and self.state in states.OPEN
+
+
+def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-arg]
+    query = (
+        select(
+            Ticket.id, Ticket.number, Ticket.intake_at, Ticket.channel, Ticket.kind, Ticket.state,
+            Customer.name, Customer.phone_display, Product.category, Product.model,
+            Ticket.warranty_status, Ticket.to_verify, Technician.name, Ticket.respond_by, Ticket.responded_at,
+        )
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(Product, Product.id == Ticket.product_id)
+        .outerjoin(Technician, Technician.id == Ticket.technician_id)
+    )
+    conds = []
+    if flt.states:
+        conds.append(Ticket.state.in_(flt.states))
+    if flt.open_only:
+        conds.append(Ticket.state.in_(states.OPEN))
+    if flt.channel:
+        conds.append(Ticket.channel == flt.channel)
+    if flt.date_from:
+        conds.append(Ticket.intake_at >= datetime.combine(flt.date_from, datetime.min.time()))
+    if flt.date_to:
+        conds.append(Ticket.intake_at < datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time()))
+    if flt.to_verify:
+        conds.append(Ticket.to_verify.is_(True))
+    if flt.overdue:
+        conds.append(and_(Ticket.respond_by < clock.now(), Ticket.responded_at.is_(None),
+                          Ticket.state.in_(states.OPEN)))
+    if flt.customer_id is not None:
+        conds.append(Ticket.customer_id == flt.customer_id)
+    text = flt.text.strip()
+    if text:
+        upper = text.upper()
+        ids = customers.find_customer_ids(session, text, limit=200)
+        alts = [and_(Ticket.number >= upper, Ticket.number < upper + customers.TOP)]
+        if ids:
+            alts.append(Ticket.customer_id.in_(ids))
+        serial_products = select(Product.id).where(Product.serial >= text, Product.serial < text + customers.TOP)
+        alts.append(Ticket.product_id.in_(serial_products.limit(200).scalar_subquery()))
+        conds.append(or_(*alts))
+    if conds:
+        query = query.where(and_(*conds))
+    return query
+
+
+def page(session: Session, flt: TicketFilter, before_id: int | None = None, limit: int = 200) -> list[TicketRow]:
+    """Up to ``limit`` rows older than ``before_id`` (None: the newest)."""
+    query = _base(flt, session)
+    if before_id is not None:
+        query = query.where(Ticket.id < before_id)
+    query = query.order_by(Ticket.id.desc()).limit(limit)
+    return [TicketRow(*row) for row in session.execute(query)]
+
+
+def count(session: Session, flt: TicketFilter) -> int:
+    sub = _base(flt, session).with_only_columns(Ticket.id).subquery()
+    return int(session.scalar(select(func.count()).select_from(sub)) or 0)

@@ -1,0 +1,709 @@
+"""Walk-in and phone intake, ticket moves, and the lists the desk works from.
+
+A ticket with a missing or doubtful fact is saved and flagged "to verify"
+with the fields named; it cannot be quoted until they are verified or a
+manager overrides.  Only input that cannot be stored at all (no way to reach
+the customer, a phone with letters in it, a purchase date in the future) is
+refused, with the field named.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from frontdesk import audit, clock, customers, numbering, settings
+from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, Visit
+from frontdesk.errors import IllegalTransition, NotFound, ValidationError
+from frontdesk.i18n import N_, _
+from frontdesk.intake import states
+from frontdesk.intake.warranty import (
+    EXCLUSION_REASONS,
+    REPEAT_REPAIR_DAYS,
+    SanbaoAdvice,
+    WarrantyFacts,
+    WarrantyStatus,
+    load_category_rules,
+    sanbao_advice,
+    warranty_status,
+)
+from frontdesk.users import Actor, require_manager
+
+log = logging.getLogger(__name__)
+
+WALK_IN = "walk_in"
+PHONE = "phone"
+CHANNELS = {WALK_IN: N_("Walk-in"), PHONE: N_("Phone")}
+
+REPAIR = "repair"
+INSTALLATION = "installation"
+CONSULTATION = "consultation"
+INQUIRY = "inquiry"
+COMPLAINT = "complaint"
+KINDS = {
+    REPAIR: N_("Repair request"),
+    INSTALLATION: N_("Installation request"),
+    CONSULTATION: N_("Consultation"),
+    INQUIRY: N_("Status inquiry"),
+    COMPLAINT: N_("Complaint"),
+}
+KINDS_BY_CHANNEL = {
+    WALK_IN: (REPAIR,),
+    PHONE: (REPAIR, INSTALLATION, CONSULTATION, INQUIRY, COMPLAINT),
+}
+SERVICE_KINDS = (REPAIR, INSTALLATION)  # they need a product and get a response promise
+
+FIELD_LABELS = {
+    "name": N_("Customer name"),
+    "phone": N_("Phone"),
+    "address": N_("Address"),
+    "category": N_("Product category"),
+    "brand": N_("Brand"),
+    "model": N_("Model"),
+    "serial": N_("Serial number"),
+    "purchase_date": N_("Purchase date"),
+    "proof": N_("Invoice or warranty card"),
+    "fault": N_("Fault"),
+    "request": N_("Customer's request"),
+    "what_happened": N_("What happened"),
+    "promised_answer_at": N_("Promised answer"),
+    "related_ticket": N_("Ticket asked about"),
+}
+
+# Condition checklist per category (plus free text on the form).
+CONDITION_CHECKS: dict[str, tuple[str, ...]] = {
+    "_default": ("scratches", "dents", "missing_screws", "cracked_case", "stains"),
+    "mobile_phone": ("scratches", "cracked_screen", "dents", "missing_screws", "water_damage_indicator", "bent_frame"),
+    "computer": ("scratches", "cracked_screen", "dents", "missing_screws", "missing_keys", "stains"),
+    "tablet": ("scratches", "cracked_screen", "dents", "bent_frame"),
+}
+CONDITION_LABELS = {
+    "scratches": N_("Scratches"),
+    "dents": N_("Dents"),
+    "missing_screws": N_("Missing screws"),
+    "cracked_case": N_("Cracked case"),
+    "stains": N_("Stains or rust"),
+    "cracked_screen": N_("Cracked screen"),
+    "water_damage_indicator": N_("Water damage indicator red"),
+    "bent_frame": N_("Bent frame"),
+    "missing_keys": N_("Missing keys"),
+}
+PASSCODE_CATEGORIES = frozenset({"mobile_phone", "computer", "tablet"})
+COMMON_ACCESSORIES = {
+    "charger": N_("Charger"),
+    "cable": N_("Cable"),
+    "remote": N_("Remote control"),
+    "box": N_("Original box"),
+    "case": N_("Case / cover"),
+    "sim_card": N_("SIM card"),
+    "memory_card": N_("Memory card"),
+    "manual": N_("Manual"),
+}
+
+MAX_TEXT = 4000
+MAX_SHORT = 200
+
+
+def condition_checks(category: str) -> tuple[str, ...]:
+    return CONDITION_CHECKS.get(category, CONDITION_CHECKS["_default"])
+
+
+@dataclass
+class VisitRequest:
+    day: date
+    window_start: time
+    window_end: time
+    address: str = ""
+    area: str = ""
+    technician_id: int | None = None
+
+
+@dataclass
+class IntakeForm:
+    """What the clerk typed; every field optional until the rules say otherwise."""
+
+    channel: str = WALK_IN
+    kind: str = REPAIR
+    customer_id: int | None = None
+    product_id: int | None = None
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+    area: str = ""
+    category: str = ""
+    brand: str = ""
+    model: str = ""
+    serial: str = ""
+    purchase_date: date | None = None
+    invoice_shown: bool = False
+    invoice_no: str = ""
+    card_shown: bool = False
+    card_stamp_date: date | None = None
+    card_edition: str = ""
+    card_whole_unit_months: int | None = None
+    card_component_months: dict[str, int] = field(default_factory=dict)
+    factory_date: date | None = None
+    fault: str = ""
+    request: str = ""
+    accessories: list[str] = field(default_factory=list)
+    condition: list[str] = field(default_factory=list)
+    condition_note: str = ""
+    passcode_given: bool = False
+    performance_fault: bool = True
+    exclusion: str | None = None
+    doubtful: set[str] = field(default_factory=set)
+    technician_id: int | None = None
+    visit: VisitRequest | None = None
+    # complaints
+    what_happened: str = ""
+    promised_answer_at: datetime | None = None
+    handler_id: int | None = None
+    # inquiries
+    related_ticket: str = ""
+    # consultation or misuse resolved on the phone
+    resolved_on_phone: bool = False
+    misuse: bool = False
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    ticket_id: int
+    number: str
+    to_verify: tuple[str, ...]
+    warranty: WarrantyStatus | None
+    advice: SanbaoAdvice | None
+    customer_id: int
+    respond_by: datetime | None
+
+
+def _clean(text: str, limit: int, fieldname: str, problems: dict[str, str]) -> str:
+    value = (text or "").strip()
+    # Control characters other than newlines and tabs are never what a clerk meant.
+    value = "".join(ch for ch in value if ch in "\n\t" or ord(ch) >= 32)
+    if len(value) > limit:
+        problems[fieldname] = _("{field} is too long ({count} characters, at most {limit}).").format(
+            field=_(FIELD_LABELS.get(fieldname, fieldname)), count=len(value), limit=limit
+        )
+    return value
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS.get(name, name))
+
+
+def warranty_for(form: IntakeForm, as_of: date, repair_days: int = 0, calendar: Any = None) -> WarrantyStatus | None:
+    """Warranty status from the facts on the form (None without a known category)."""
+    if form.category not in load_category_rules():
+        return None
+    facts = WarrantyFacts(
+        category=form.category,
+        as_of=as_of,
+        purchase_date=form.purchase_date if form.purchase_date and form.purchase_date <= as_of else None,
+        invoice_shown=form.invoice_shown,
+        card_stamp_date=form.card_stamp_date if form.card_shown else None,
+        factory_date=form.factory_date,
+        card_whole_unit_months=form.card_whole_unit_months,
+        card_component_months=dict(form.card_component_months),
+        repair_days=repair_days,
+        exclusion=form.exclusion,
+    )
+    return warranty_status(facts, calendar)
+
+
+def advice_for(form: IntakeForm, as_of: date, status: WarrantyStatus | None, prior_repairs: int = 0) -> SanbaoAdvice:
+    in_period = bool(status and status.covers("whole_unit"))
+    start = status.start if status is not None else form.purchase_date
+    return sanbao_advice(start, as_of, in_period, form.performance_fault, prior_repairs)
+
+
+def _verify_fields(form: IntakeForm, phone: customers.PhoneCheck) -> list[str]:
+    missing: list[str] = []
+    if form.kind in SERVICE_KINDS:
+        required = ["name", "phone", "category", "model", "serial", "purchase_date", "fault", "request"]
+        if form.channel == PHONE:
+            required.append("address")
+        values = {
+            "name": form.name, "phone": phone.e164, "address": form.address,
+            "category": form.category, "model": form.model or form.brand,
+            "serial": form.serial, "purchase_date": form.purchase_date, "fault": form.fault,
+            "request": form.request,
+        }
+        missing = [f for f in required if not values[f]]
+        if form.purchase_date and not (form.invoice_shown or form.card_shown):
+            missing.append("proof")
+    else:
+        if not form.name:
+            missing.append("name")
+        if not phone.e164:
+            missing.append("phone")
+    if phone.e164 and not phone.valid and "phone" not in missing:
+        missing.append("phone")
+    for f in sorted(form.doubtful):
+        if f in FIELD_LABELS and f not in missing:
+            missing.append(f)
+    return missing
+
+
+def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime | None = None) -> IntakeResult:
+    """Save a walk-in or phone request as a ticket (with its customer and
+    product), its first timeline event and its audit record."""
+    now = now or clock.now()
+    problems: dict[str, str] = {}
+    if form.channel not in CHANNELS:
+        problems["channel"] = _("Choose walk-in or phone.")
+    elif form.kind not in KINDS_BY_CHANNEL[form.channel]:
+        problems["kind"] = _("This kind of request cannot be taken on this channel.")
+    form.name = _clean(form.name, 120, "name", problems)
+    form.address = _clean(form.address, 500, "address", problems)
+    form.area = _clean(form.area, 80, "area", problems)
+    form.brand = _clean(form.brand, 80, "brand", problems)
+    form.model = _clean(form.model, 120, "model", problems)
+    form.serial = _clean(form.serial, 120, "serial", problems)
+    form.invoice_no = _clean(form.invoice_no, 80, "invoice_no", problems)
+    form.fault = _clean(form.fault, MAX_TEXT, "fault", problems)
+    form.request = _clean(form.request, MAX_TEXT, "request", problems)
+    form.condition_note = _clean(form.condition_note, MAX_TEXT, "condition_note", problems)
+    form.what_happened = _clean(form.what_happened, MAX_TEXT, "what_happened", problems)
+    form.related_ticket = _clean(form.related_ticket, 40, "related_ticket", problems)
+    form.accessories = [a.strip()[:MAX_SHORT] for a in form.accessories if a and a.strip()]
+    form.condition = [c for c in form.condition if c]
+    region = settings.get(session, "region")
+    phone = customers.PhoneCheck("", "", "", False)
+    try:
+        phone = customers.check_phone(form.phone, region)
+    except ValidationError as exc:
+        problems.update(exc.fields)
+    if form.kind in SERVICE_KINDS and form.category and form.category not in load_category_rules():
+        problems["category"] = _("Unknown product category: {category}").format(category=form.category)
+    if form.purchase_date and form.purchase_date > now.date():
+        problems["purchase_date"] = _("The purchase date cannot be in the future.")
+    if form.purchase_date and form.purchase_date.year < 1980:
+        problems["purchase_date"] = _("The purchase date is too far in the past.")
+    if form.card_stamp_date and form.card_stamp_date > now.date():
+        problems["card_stamp_date"] = _("The date on the warranty card cannot be in the future.")
+    if form.exclusion and form.exclusion not in EXCLUSION_REASONS:
+        problems["exclusion"] = _("Unknown reason for exclusion from warranty.")
+    if form.customer_id is None and not form.name and not form.phone.strip():
+        problems["name"] = _("Enter the customer's name or phone number, or pick a customer.")
+    if form.kind == COMPLAINT and not form.what_happened:
+        problems["what_happened"] = _("Write down what happened.")
+    if form.kind == COMPLAINT and form.promised_answer_at and form.promised_answer_at < now:
+        problems["promised_answer_at"] = _("The promised answer time is already past.")
+    if form.visit is not None:
+        if form.visit.window_end <= form.visit.window_start:
+            problems["visit"] = _("The visit's time window must end after it starts.")
+        if form.visit.day < now.date():
+            problems["visit"] = _("The visit cannot be booked in the past.")
+    related: Ticket | None = None
+    if form.kind == INQUIRY and form.related_ticket:
+        related = session.scalar(select(Ticket).where(Ticket.number == form.related_ticket.upper()))
+        if related is None:
+            problems["related_ticket"] = _("No ticket numbered {number}.").format(number=form.related_ticket)
+    if problems:
+        raise ValidationError(problems)
+
+    customer = _customer_for(session, actor, form, phone)
+    product = _product_for(session, actor, form, customer, now) if form.kind in SERVICE_KINDS else None
+    to_verify = _verify_fields(form, phone)
+
+    repeat_of, prior = _repeat_repair(session, product, now) if product is not None else (None, 0)
+    status = warranty_for(form, now.date(), calendar=settings.work_calendar(session)) if product else None
+    advice = advice_for(form, now.date(), status, prior) if product else None
+
+    year = now.year
+    number = numbering.format_number("T", year, numbering.next_number(session, "ticket", year))
+    state = states.RECEIVED
+    closed_at = None
+    if form.kind in (CONSULTATION, INQUIRY) or (form.misuse and form.resolved_on_phone):
+        state, closed_at = states.CLOSED, now
+    respond_by = None
+    if form.channel == PHONE and form.kind in SERVICE_KINDS:
+        respond_by = settings.work_calendar(session).add_working_days(now, 1)
+    ticket = Ticket(
+        number=number,
+        channel=form.channel,
+        kind=form.kind,
+        state=state,
+        customer_id=customer.id,
+        product_id=product.id if product else None,
+        fault=form.fault,
+        request=form.request,
+        address=form.address or customer.address,
+        area=form.area or customer.area,
+        accessories=form.accessories,
+        condition=form.condition,
+        condition_note=form.condition_note,
+        passcode_given=form.passcode_given,
+        performance_fault=form.performance_fault,
+        misuse_resolved=form.misuse and form.resolved_on_phone,
+        to_verify=bool(to_verify),
+        verify_fields=to_verify,
+        warranty_status=status.overall if status else "unknown",
+        warranty_exclusion=form.exclusion,
+        repair_days=0,
+        prior_repairs_same_fault=prior,
+        repeat_of_id=repeat_of,
+        technician_id=form.technician_id,
+        intake_at=now,
+        respond_by=respond_by,
+        closed_at=closed_at,
+        updated_at=now,
+        created_by_id=actor.id,
+    )
+    session.add(ticket)
+    session.flush()
+    text = _("{channel} {kind} taken by {user}").format(
+        channel=_(CHANNELS[form.channel]), kind=_(KINDS[form.kind]).lower(), user=actor.name
+    )
+    _event(session, ticket, actor, "created", text, to_state=state, now=now)
+    if to_verify:
+        _event(session, ticket, actor, "to_verify",
+               _("To verify: {fields}").format(fields=", ".join(field_label(f) for f in to_verify)), now=now)
+    if form.kind == INQUIRY and related is not None:
+        _event(session, related, actor, "inquiry", _("Customer asked about the status by phone ({number}).").format(number=number), now=now)
+    if form.kind == COMPLAINT:
+        promised = form.promised_answer_at or settings.work_calendar(session).add_working_days(now, 1)
+        session.add(Complaint(
+            ticket_id=related.id if related else ticket.id,
+            customer_id=customer.id,
+            what_happened=form.what_happened,
+            promised_answer_at=promised,
+            handler_id=form.handler_id,
+            opened_at=now,
+            opened_by_id=actor.id,
+        ))
+    if form.visit is not None:
+        _book_visit(session, actor, ticket, form.visit, now)
+    audit.record(session, actor.id, "ticket.create", "ticket", ticket.id,
+                 {"number": number, "channel": form.channel, "kind": form.kind, "to_verify": to_verify})
+    return IntakeResult(ticket.id, number, tuple(to_verify), status, advice, customer.id, respond_by)
+
+
+def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: customers.PhoneCheck) -> Customer:
+    if form.customer_id is not None:
+        customer = session.get(Customer, form.customer_id)
+        if customer is None:
+            raise NotFound(_("No such customer."))
+        return customers.update(session, actor.id, customer, name=form.name or None,
+                                phone=phone if phone.e164 else None, address=form.address, area=form.area)
+    existing = customers.find_same(session, form.name, phone)
+    if existing is not None:
+        return customers.update(session, actor.id, existing, address=form.address, area=form.area)
+    return customers.create(session, actor.id, form.name, phone, form.address, form.area)
+
+
+def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Customer, now: datetime) -> Product:
+    if form.product_id is not None:
+        product = session.get(Product, form.product_id)
+        if product is None or product.customer_id != customer.id:
+            raise ValidationError({"product": _("This product does not belong to the customer.")})
+        # Facts shown again at this visit complete or correct the record.
+        for attr in ("purchase_date", "card_stamp_date", "factory_date", "card_whole_unit_months"):
+            value = getattr(form, attr)
+            if value is not None:
+                setattr(product, attr, value)
+        if form.invoice_shown:
+            product.invoice_shown = True
+        if form.card_shown:
+            product.card_shown = True
+        form.category = form.category or product.category
+        form.purchase_date = product.purchase_date
+        form.invoice_shown = product.invoice_shown
+        form.card_shown = product.card_shown
+        form.card_stamp_date = product.card_stamp_date
+        form.factory_date = product.factory_date
+        form.card_whole_unit_months = product.card_whole_unit_months
+        form.card_component_months = dict(product.card_component_months or {})
+        form.serial = form.serial or product.serial
+        form.model = form.model or product.model
+        form.brand = form.brand or product.brand
+        return product
+    if form.serial:
+        same = session.scalar(
+            select(Product).where(Product.customer_id == customer.id, Product.serial == form.serial).limit(1)
+        )
+        if same is not None:
+            form.product_id = same.id
+            return _product_for(session, actor, form, customer, now)
+    product = Product(
+        customer_id=customer.id,
+        category=form.category or "other",
+        brand=form.brand,
+        model=form.model,
+        serial=form.serial,
+        purchase_date=form.purchase_date,
+        invoice_shown=form.invoice_shown,
+        invoice_no=form.invoice_no,
+        card_shown=form.card_shown,
+        card_stamp_date=form.card_stamp_date,
+        card_edition=form.card_edition,
+        card_whole_unit_months=form.card_whole_unit_months,
+        card_component_months=dict(form.card_component_months),
+        factory_date=form.factory_date,
+        created_at=now,
+    )
+    session.add(product)
+    session.flush()
+    return product
+
+
+def _repeat_repair(session: Session, product: Product, now: datetime) -> tuple[int | None, int]:
+    """The ticket this one repeats (repaired within 30 days) and how many
+    times the product was repaired before."""
+    earlier = list(session.execute(
+        select(Ticket.id, Ticket.closed_at)
+        .where(Ticket.product_id == product.id, Ticket.kind == REPAIR, Ticket.state == states.CLOSED,
+               Ticket.closed_at.is_not(None))
+        .order_by(Ticket.closed_at.desc())
+    ))
+    prior = len(earlier)
+    if earlier and earlier[0][1] is not None and (now.date() - earlier[0][1].date()).days <= REPEAT_REPAIR_DAYS:
+        return earlier[0][0], prior
+    return None, prior
+
+
+def _event(session: Session, ticket: Ticket, actor: Actor | None, kind: str, text: str,
+           from_state: str | None = None, to_state: str | None = None, now: datetime | None = None) -> TicketEvent:
+    ev = TicketEvent(ticket_id=ticket.id, at=now or clock.now(), user_id=actor.id if actor else None,
+                     kind=kind, from_state=from_state, to_state=to_state, text=text)
+    session.add(ev)
+    return ev
+
+
+def get_ticket(session: Session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(_("No such ticket."))
+    return ticket
+
+
+def find_ticket(session: Session, number: str) -> Ticket:
+    ticket = session.scalar(select(Ticket).where(Ticket.number == (number or "").strip().upper()))
+    if ticket is None:
+        raise NotFound(_("No ticket numbered {number}.").format(number=number))
+    return ticket
+
+
+def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: str = "",
+         approver: Actor | None = None, now: datetime | None = None) -> Ticket:
+    """Move a ticket along the state machine; illegal moves raise."""
+    now = now or clock.now()
+    ticket = get_ticket(session, ticket_id)
+    states.check_move(ticket.state, to_state)
+    if to_state == states.QUOTED and ticket.to_verify and ticket.verify_override_by_id is None:
+        manager = require_manager(actor, approver, _("quote a ticket with facts to verify"))
+        ticket.verify_override_by_id = manager.id
+        _event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
+        audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id)
+    from_state = ticket.state
+    if from_state in states.REPAIR_DAY_STATES and to_state not in states.REPAIR_DAY_STATES:
+        ticket.repair_days += max(0, (now.date() - _entered_state_at(session, ticket).date()).days)
+    ticket.state = to_state
+    ticket.updated_at = now
+    if to_state in states.FINAL:
+        ticket.closed_at = now
+    if ticket.channel == PHONE and ticket.responded_at is None and to_state != states.RECEIVED:
+        ticket.responded_at = now
+    text = _("{old} → {new}").format(old=states.label(from_state), new=states.label(to_state))
+    if note.strip():
+        text += ": " + note.strip()[:MAX_TEXT]
+    _event(session, ticket, actor, "state", text, from_state, to_state, now)
+    audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state})
+    return ticket
+
+
+def _entered_state_at(session: Session, ticket: Ticket) -> datetime:
+    at = session.scalar(
+        select(func.max(TicketEvent.at)).where(TicketEvent.ticket_id == ticket.id, TicketEvent.to_state == ticket.state)
+    )
+    return at or ticket.intake_at
+
+
+def verify(session: Session, actor: Actor, ticket_id: int, fields: list[str] | None = None,
+           now: datetime | None = None) -> Ticket:
+    """Mark facts as verified (all of them when ``fields`` is None)."""
+    ticket = get_ticket(session, ticket_id)
+    remaining = [] if fields is None else [f for f in ticket.verify_fields if f not in fields]
+    done = [f for f in ticket.verify_fields if f not in remaining]
+    ticket.verify_fields = remaining
+    ticket.to_verify = bool(remaining)
+    ticket.updated_at = now or clock.now()
+    _event(session, ticket, actor, "verified",
+           _("Verified: {fields}").format(fields=", ".join(field_label(f) for f in done)), now=now)
+    audit.record(session, actor.id, "ticket.verify", "ticket", ticket.id, {"fields": done})
+    return ticket
+
+
+def add_note(session: Session, actor: Actor, ticket_id: int, text: str, now: datetime | None = None) -> TicketEvent:
+    problems: dict[str, str] = {}
+    clean = _clean(text, MAX_TEXT, "note", problems)
+    if not clean:
+        problems["note"] = _("The note is empty.")
+    if problems:
+        raise ValidationError(problems)
+    ticket = get_ticket(session, ticket_id)
+    ev = _event(session, ticket, actor, "note", clean, now=now)
+    audit.record(session, actor.id, "ticket.note", "ticket", ticket.id)
+    return ev
+
+
+def assign_technician(session: Session, actor: Actor, ticket_id: int, technician_id: int | None,
+                      now: datetime | None = None) -> Ticket:
+    ticket = get_ticket(session, ticket_id)
+    tech = session.get(Technician, technician_id) if technician_id else None
+    if technician_id and tech is None:
+        raise NotFound(_("No such technician."))
+    ticket.technician_id = technician_id
+    ticket.updated_at = now or clock.now()
+    _event(session, ticket, actor, "assigned",
+           _("Assigned to {name}").format(name=tech.name) if tech else _("Unassigned"), now=now)
+    audit.record(session, actor.id, "ticket.assign", "ticket", ticket.id, {"technician_id": technician_id})
+    return ticket
+
+
+def mark_responded(session: Session, actor: Actor, ticket_id: int, how: str, now: datetime | None = None) -> Ticket:
+    """The phone request got its answer (appointment or call-back)."""
+    now = now or clock.now()
+    ticket = get_ticket(session, ticket_id)
+    if ticket.responded_at is not None:
+        raise IllegalTransition(_("This request was already answered."))
+    ticket.responded_at = now
+    ticket.updated_at = now
+    _event(session, ticket, actor, "responded", _("Customer answered: {how}").format(how=how.strip()[:MAX_SHORT]), now=now)
+    audit.record(session, actor.id, "ticket.responded", "ticket", ticket.id)
+    return ticket
+
+
+@dataclass(frozen=True)
+class DueResponse:
+    ticket_id: int
+    number: str
+    customer_name: str
+    phone: str
+    intake_at: datetime
+    respond_by: datetime
+    overdue: bool
+
+
+def responses_due(session: Session, now: datetime | None = None, warn_hours: int | None = None) -> list[DueResponse]:
+    """Phone repair requests about to miss (or past) the one-working-day promise."""
+    now = now or clock.now()
+    if warn_hours is None:
+        warn_hours = int(settings.get(session, "response_warning_hours"))
+    limit = now + timedelta(hours=warn_hours)
+    rows = session.execute(
+        select(Ticket.id, Ticket.number, Customer.name, Customer.phone_display, Ticket.intake_at, Ticket.respond_by)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .where(Ticket.channel == PHONE, Ticket.kind.in_(SERVICE_KINDS), Ticket.responded_at.is_(None),
+               Ticket.state.in_(states.OPEN), Ticket.respond_by <= limit)
+        .order_by(Ticket.respond_by)
+    )
+    return [DueResponse(r[0], r[1], r[2], r[3], r[4], r[5], r[5] < now) for r in rows]
+
+
+# ---- visits -------------------------------------------------------------
+
+def _book_visit(session: Session, actor: Actor, ticket: Ticket, req: VisitRequest, now: datetime) -> Visit:
+    visit = Visit(
+        ticket_id=ticket.id, day=req.day, window_start=req.window_start, window_end=req.window_end,
+        address=(req.address or ticket.address).strip(), area=(req.area or ticket.area).strip(),
+        technician_id=req.technician_id, state="booked", created_at=now,
+    )
+    session.add(visit)
+    if ticket.state == states.RECEIVED:
+        states.check_move(ticket.state, states.SCHEDULED)
+        ticket.state = states.SCHEDULED
+    if ticket.responded_at is None:
+        ticket.responded_at = now
+    _event(session, ticket, actor, "visit",
+           _("Visit booked for {day} {start}–{end}").format(
+               day=req.day.isoformat(), start=req.window_start.strftime("%H:%M"), end=req.window_end.strftime("%H:%M")),
+           to_state=ticket.state, now=now)
+    session.flush()
+    audit.record(session, actor.id, "visit.book", "visit", visit.id, {"ticket": ticket.number})
+    return visit
+
+
+def book_visit(session: Session, actor: Actor, ticket_id: int, req: VisitRequest, now: datetime | None = None) -> Visit:
+    now = now or clock.now()
+    ticket = get_ticket(session, ticket_id)
+    if ticket.state in states.FINAL:
+        raise IllegalTransition(_("A closed ticket cannot get a visit."))
+    if req.window_end <= req.window_start:
+        raise ValidationError({"visit": _("The visit's time window must end after it starts.")})
+    if req.day < now.date():
+        raise ValidationError({"visit": _("The visit cannot be booked in the past.")})
+    return _book_visit(session, actor, ticket, req, now)
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    area: str
+    visits: list[Visit]
+    suggested_technician_id: int | None
+
+
+def visits_by_area(session: Session, day: date) -> list[AreaGroup]:
+    """A day's visits grouped by area, so nearby addresses go to one
+    technician: the one already holding most visits there, else the one
+    whose areas list it."""
+    visits = list(session.scalars(
+        select(Visit).where(Visit.day == day, Visit.state != "cancelled").order_by(Visit.area, Visit.window_start)
+    ))
+    techs = list(session.scalars(select(Technician).where(Technician.active.is_(True))))
+    groups: dict[str, list[Visit]] = {}
+    for v in visits:
+        groups.setdefault(v.area or "", []).append(v)
+    out = []
+    for area, items in sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0])):
+        counts: dict[int, int] = {}
+        for v in items:
+            if v.technician_id:
+                counts[v.technician_id] = counts.get(v.technician_id, 0) + 1
+        suggested = max(counts, key=lambda k: counts[k]) if counts else None
+        if suggested is None:
+            for t in techs:
+                if area and area in (t.areas or []):
+                    suggested = t.id
+                    break
+        out.append(AreaGroup(area, items, suggested))
+    return out
+
+
+# ---- complaints ---------------------------------------------------------
+
+def open_complaints(session: Session) -> list[Complaint]:
+    return list(session.scalars(
+        select(Complaint).where(Complaint.closed_at.is_(None)).order_by(Complaint.promised_answer_at)
+    ))
+
+
+def close_complaint(session: Session, actor: Actor, complaint_id: int, resolution: str,
+                    approver: Actor | None = None, now: datetime | None = None) -> Complaint:
+    """Only a manager closes a complaint."""
+    manager = require_manager(actor, approver, _("close a complaint"))
+    complaint = session.get(Complaint, complaint_id)
+    if complaint is None:
+        raise NotFound(_("No such complaint."))
+    if complaint.closed_at is not None:
+        raise IllegalTransition(_("This complaint is already closed."))
+    problems: dict[str, str] = {}
+    text = _clean(resolution, MAX_TEXT, "resolution", problems)
+    if not text:
+        problems["resolution"] = _("Write down how the complaint was resolved.")
+    if problems:
+        raise ValidationError(problems)
+    now = now or clock.now()
+    complaint.closed_at = now
+    complaint.closed_by_id = manager.id
+    complaint.resolution = text
+    if complaint.ticket_id:
+        ticket = get_ticket(session, complaint.ticket_id)
+        _event(session, ticket, actor, "complaint", _("Complaint closed by {manager}: {text}").format(manager=manager.name, text=text), now=now)
+    audit.record(session, actor.id, "complaint.close", "complaint", complaint.id, approver_id=manager.id)
+    return complaint

@@ -1,0 +1,38 @@
+"""Numbers from one gapless sequence per name and year (T2026-000123).
+
+The counter row is bumped with a single ``UPDATE ... RETURNING`` inside the
+caller's transaction: the row stays locked until that transaction ends, so two
+counters can never draw the same number, and a rolled-back transaction gives
+its number back (no gap).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import insert, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from frontdesk.db.models import NumberSequence
+
+
+def next_number(session: Session, name: str, year: int) -> int:
+    for _attempt in range(3):
+        value = session.execute(
+            update(NumberSequence)
+            .where(NumberSequence.name == name, NumberSequence.year == year)
+            .values(last=NumberSequence.last + 1)
+            .returning(NumberSequence.last)
+        ).scalar()
+        if value is not None:
+            return int(value)
+        try:
+            with session.begin_nested():
+                session.execute(insert(NumberSequence).values(name=name, year=year, last=1))
+            return 1
+        except IntegrityError:
+            continue  # another counter created the row first: bump it instead
+    raise RuntimeError(f"could not draw a number from {name}/{year}")
+
+
+def format_number(prefix: str, year: int, value: int) -> str:
+    return f"{prefix}{year}-{value:06d}"

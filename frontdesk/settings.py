@@ -1,0 +1,221 @@
+"""Shop-wide settings, declared once with their defaults and validation.
+
+They live in the ``settings`` table so that every counter shares them.
+Per-machine state (window geometry, counter name, printer) is the UI's
+business and lives in ``QSettings``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from frontdesk.errors import ValidationError
+from frontdesk.i18n import LANGUAGES, N_, _
+
+log = logging.getLogger(__name__)
+
+
+def _text(max_len: int) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(N_("must be text"))
+        if len(value) > max_len:
+            raise ValueError(N_("is too long"))
+        return value.strip()
+
+    return check
+
+
+def _decimal_rate(value: Any) -> str:
+    try:
+        rate = Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ValueError(N_("must be a number")) from exc
+    if not (Decimal("0") <= rate < Decimal("1")):
+        raise ValueError(N_("must be between 0 and 1 (e.g. 0.13 for 13%)"))
+    return str(rate)
+
+
+def _hhmm(value: Any) -> str:
+    from datetime import datetime
+
+    try:
+        datetime.strptime(str(value), "%H:%M")
+    except ValueError as exc:
+        raise ValueError(N_("must be a time like 09:00")) from exc
+    return str(value)
+
+
+def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(N_("must be a whole number")) from exc
+        if not lo <= number <= hi:
+            raise ValueError(N_("is out of range"))
+        return number
+
+    return check
+
+
+def _weekdays(value: Any) -> list[int]:
+    days = sorted({int(v) for v in value})
+    if not days or any(d < 0 or d > 6 for d in days):
+        raise ValueError(N_("must list working days, Monday=0 to Sunday=6"))
+    return days
+
+
+def _iso_dates(value: Any) -> list[str]:
+    from datetime import date
+
+    out = []
+    for v in value:
+        try:
+            out.append(date.fromisoformat(str(v)).isoformat())
+        except ValueError as exc:
+            raise ValueError(N_("must be dates like 2026-10-01")) from exc
+    return sorted(set(out))
+
+
+def _region(value: Any) -> str:
+    import phonenumbers
+
+    code = str(value).upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(N_("is not a known country code (e.g. CN)"))
+    return code
+
+
+def _language(value: Any) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(N_("is not a supported language"))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    label: str
+    default: Any
+    check: Callable[[Any], Any]
+
+
+def _default_holidays() -> list[str]:
+    try:
+        from frontdesk.workcalendar import default_holidays
+
+        holidays, _extra = default_holidays()
+        return sorted(d.isoformat() for d in holidays)
+    except Exception:  # resource missing in a broken install: start empty
+        log.exception("default holidays not loaded")
+        return []
+
+
+def _default_extra_workdays() -> list[str]:
+    try:
+        from frontdesk.workcalendar import default_holidays
+
+        _holidays, extra = default_holidays()
+        return sorted(d.isoformat() for d in extra)
+    except Exception:
+        log.exception("default make-up working days not loaded")
+        return []
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("shop_name", N_("Shop name"), "FrontDesk Service Center", _text(120)),
+    SettingSpec("shop_code", N_("Shop code"), "S01", _text(20)),
+    SettingSpec("shop_address", N_("Shop address"), "", _text(300)),
+    SettingSpec("shop_phone", N_("Shop phone"), "", _text(40)),
+    SettingSpec("region", N_("Phone region"), "CN", _region),
+    SettingSpec("currency", N_("Currency"), "CNY", _text(3)),
+    SettingSpec("tax_rate", N_("Tax rate"), "0.13", _decimal_rate),
+    SettingSpec("language", N_("Language"), "en", _language),
+    SettingSpec("opening", N_("Calling hours from"), "09:00", _hhmm),
+    SettingSpec("closing", N_("Calling hours to"), "18:00", _hhmm),
+    SettingSpec("working_weekdays", N_("Working days"), [0, 1, 2, 3, 4], _weekdays),
+    SettingSpec("holidays", N_("Public holidays"), None, _iso_dates),
+    SettingSpec("extra_workdays", N_("Make-up working days"), None, _iso_dates),
+    SettingSpec("response_warning_hours", N_("Warn this many hours before a response is due"), 4, _int_range(0, 72)),
+    SettingSpec("idle_lock_minutes", N_("Lock the window after idle minutes"), 10, _int_range(0, 240)),
+    SettingSpec("receipt_footer", N_("Receipt footer"), "", _text(500)),
+)
+SPEC_BY_KEY = {s.key: s for s in SPECS}
+LAZY_DEFAULTS: Mapping[str, Callable[[], Any]] = {
+    "holidays": _default_holidays,
+    "extra_workdays": _default_extra_workdays,
+}
+
+
+def default_value(key: str) -> Any:
+    if key in LAZY_DEFAULTS:
+        return LAZY_DEFAULTS[key]()
+    return SPEC_BY_KEY[key].default
+
+
+def validate(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Check every value; raise one ValidationError naming every bad field."""
+    problems: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        spec = SPEC_BY_KEY.get(key)
+        if spec is None:
+            problems[key] = _("Unknown setting")
+            continue
+        try:
+            clean[key] = spec.check(value)
+        except (ValueError, TypeError) as exc:
+            problems[key] = f"{_(spec.label)} {_(str(exc))}"
+    if problems:
+        raise ValidationError(problems)
+    return clean
+
+
+def load(session: Session) -> dict[str, Any]:
+    """All settings, stored values over defaults."""
+    stored = {row.key: row.value for row in session.scalars(select(_model()))}
+    out = {}
+    for spec in SPECS:
+        out[spec.key] = stored[spec.key] if spec.key in stored else default_value(spec.key)
+    return out
+
+
+def get(session: Session, key: str) -> Any:
+    row = session.get(_model(), key)
+    return row.value if row is not None else default_value(key)
+
+
+def store(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate and write (no permission check: see services.settings)."""
+    clean = validate(values)
+    model = _model()
+    for key, value in clean.items():
+        row = session.get(model, key)
+        if row is None:
+            session.add(model(key=key, value=value))
+        else:
+            row.value = value
+    return clean
+
+
+def work_calendar(session: Session) -> Any:
+    from frontdesk.workcalendar import WorkCalendar
+
+    data = load(session)
+    return WorkCalendar.from_settings(
+        {k: data[k] for k in ("holidays", "extra_workdays", "working_weekdays", "opening", "closing")}
+    )
+
+
+def _model() -> Any:
+    from frontdesk.db.models import Setting
+
+    return Setting

@@ -1,0 +1,34 @@
+"""Technicians: names that tickets and visits are assigned to."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from frontdesk import audit
+from frontdesk.db.models import Technician
+from frontdesk.errors import ValidationError
+from frontdesk.i18n import _
+from frontdesk.users import Actor, require_manager
+
+
+def list_technicians(session: Session, active_only: bool = True) -> list[Technician]:
+    query = select(Technician).order_by(Technician.name)
+    if active_only:
+        query = query.where(Technician.active.is_(True))
+    return list(session.scalars(query))
+
+
+def add_technician(session: Session, actor: Actor, name: str, phone: str = "", areas: list[str] | None = None,
+                   approver: Actor | None = None) -> Technician:
+    manager = require_manager(actor, approver, _("add a technician"))
+    name = (name or "").strip()
+    if not name or len(name) > 80:
+        raise ValidationError({"name": _("The technician's name must be 1 to 80 characters.")})
+    if session.scalar(select(Technician.id).where(Technician.name == name)) is not None:
+        raise ValidationError({"name": _("A technician named {name} already exists.").format(name=name)})
+    tech = Technician(name=name, phone=phone.strip(), areas=[a.strip() for a in areas or [] if a.strip()], active=True)
+    session.add(tech)
+    session.flush()
+    audit.record(session, actor.id, "technician.add", "technician", tech.id, {"name": name}, approver_id=manager.id)
+    return tech

@@ -1,0 +1,184 @@
+"""Users, roles and PINs.
+
+A PIN is stored as an argon2id hash (salted, deliberately slow).  Services take
+the acting user as an :class:`Actor` and check the role themselves; a manager
+action done by a clerk needs a manager's approval at that moment
+(:func:`verify_manager`), which the window asks for with its approval dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from frontdesk import audit, clock
+from frontdesk.db.models import User
+from frontdesk.errors import NeedsManager, NotAllowed, NotFound, ValidationError
+from frontdesk.i18n import N_, _
+
+log = logging.getLogger(__name__)
+
+CLERK = "clerk"
+MANAGER = "manager"
+ROLES = {CLERK: N_("Clerk"), MANAGER: N_("Manager")}
+PIN_RE = re.compile(r"^\d{4,12}$")
+NAME_RE = re.compile(r"^[\w.\-]{1,40}$", re.UNICODE)
+
+# Interactive use: about 50 ms here, far too slow to guess 4-8 digit PINs offline
+# at scale, fast enough that a login does not feel slow.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something: passed to every service."""
+
+    id: int
+    name: str
+    role: str
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == MANAGER
+
+
+def hash_pin(pin: str) -> str:
+    return _hasher.hash(pin)
+
+
+def check_pin(pin_hash: str, pin: str) -> bool:
+    try:
+        return _hasher.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _actor(user: User) -> Actor:
+    return Actor(id=user.id, name=user.name, role=user.role)
+
+
+def validate_pin(pin: str) -> None:
+    if not PIN_RE.match(pin or ""):
+        raise ValidationError({"pin": _("The PIN must be 4 to 12 digits.")})
+
+
+def count_users(session: Session) -> int:
+    return session.scalar(select(func.count(User.id))) or 0
+
+
+def add_user(
+    session: Session,
+    actor: Actor | None,
+    name: str,
+    role: str,
+    pin: str,
+    full_name: str = "",
+) -> User:
+    """Add a user.  Only a manager may, except for the very first user of an
+    empty database, who must be a manager (the shop's set-up)."""
+    first = count_users(session) == 0
+    if not first and (actor is None or not actor.is_manager):
+        raise NeedsManager(_("Only a manager can add users."))
+    if first and role != MANAGER:
+        raise ValidationError({"role": _("The first user must be a manager.")})
+    problems = {}
+    name = (name or "").strip()
+    if not NAME_RE.match(name):
+        problems["name"] = _("The user name must be 1 to 40 letters, digits, dots or dashes.")
+    elif session.scalar(select(User.id).where(User.name == name)) is not None:
+        problems["name"] = _("A user named {name} already exists.").format(name=name)
+    if role not in ROLES:
+        problems["role"] = _("The role must be clerk or manager.")
+    if not PIN_RE.match(pin or ""):
+        problems["pin"] = _("The PIN must be 4 to 12 digits.")
+    if problems:
+        raise ValidationError(problems)
+    user = User(
+        name=name, role=role, pin_hash=hash_pin(pin), full_name=full_name.strip(),
+        active=True, created_at=clock.now(),
+    )
+    session.add(user)
+    session.flush()
+    audit.record(session, actor.id if actor else user.id, "user.add", "user", user.id, {"name": name, "role": role})
+    return user
+
+
+def set_pin(session: Session, actor: Actor, user_id: int, pin: str) -> None:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(_("No such user."))
+    if actor.id != user_id and not actor.is_manager:
+        raise NeedsManager(_("Only a manager can change another user's PIN."))
+    validate_pin(pin)
+    user.pin_hash = hash_pin(pin)
+    audit.record(session, actor.id, "user.pin", "user", user.id)
+
+
+def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
+    if not actor.is_manager:
+        raise NeedsManager(_("Only a manager can disable or enable users."))
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(_("No such user."))
+    if user.id == actor.id and not active:
+        raise NotAllowed(_("You cannot disable yourself."))
+    user.active = active
+    audit.record(session, actor.id, "user.active", "user", user.id, {"active": active})
+
+
+def set_role(session: Session, actor: Actor, user_id: int, role: str) -> None:
+    if not actor.is_manager:
+        raise NeedsManager(_("Only a manager can change roles."))
+    if role not in ROLES:
+        raise ValidationError({"role": _("The role must be clerk or manager.")})
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(_("No such user."))
+    user.role = role
+    audit.record(session, actor.id, "user.role", "user", user.id, {"role": role})
+
+
+def authenticate(session: Session, name: str, pin: str) -> Actor:
+    """Check a name and PIN; the same message for an unknown name and a wrong
+    PIN, so the login does not tell which names exist."""
+    user = session.scalar(select(User).where(User.name == (name or "").strip()))
+    if user is None or not user.active or not check_pin(user.pin_hash, pin or ""):
+        audit.record(session, user.id if user else None, "login.failed", "user", name or "")
+        raise NotAllowed(_("Wrong user name or PIN."))
+    audit.record(session, user.id, "login", "user", user.id)
+    return _actor(user)
+
+
+def verify_manager(session: Session, name: str, pin: str) -> Actor:
+    """A manager's approval at this moment (their name and PIN)."""
+    actor = authenticate(session, name, pin)
+    if not actor.is_manager:
+        raise NeedsManager(_("{name} is not a manager.").format(name=actor.name))
+    return actor
+
+
+def require_manager(actor: Actor, approver: Actor | None, what: str) -> Actor:
+    """The manager who approves ``what``: the actor if a manager, else the
+    approver, else :class:`NeedsManager`."""
+    if actor.is_manager:
+        return actor
+    if approver is not None and approver.is_manager:
+        return approver
+    raise NeedsManager(_("A manager must approve: {what}").format(what=what))
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.name)))
+
+
+def get_actor(session: Session, name: str) -> Actor:
+    user = session.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise NotFound(_("No user named {name}.").format(name=name))
+    return _actor(user)
