@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock, customers, numbering, settings
+from frontdesk import audit, clock, customers, hooks, numbering, settings
 from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, Visit
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -381,6 +381,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         _book_visit(session, actor, ticket, form.visit, now)
     audit.record(session, actor.id, "ticket.create", "ticket", ticket.id,
                  {"number": number, "channel": form.channel, "kind": form.kind, "to_verify": to_verify})
+    hooks.after_intake(session, actor, ticket, now)
     return IntakeResult(ticket.id, number, tuple(to_verify), status, advice, customer.id, respond_by)
 
 
@@ -500,6 +501,8 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         ticket.verify_override_by_id = manager.id
         _event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
         audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id)
+    if to_state == states.CLOSED:
+        hooks.before_close(session, actor, ticket, approver, note)
     from_state = ticket.state
     if from_state in states.REPAIR_DAY_STATES and to_state not in states.REPAIR_DAY_STATES:
         ticket.repair_days += max(0, (now.date() - _entered_state_at(session, ticket).date()).days)
@@ -514,6 +517,7 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         text += ": " + note.strip()[:MAX_TEXT]
     _event(session, ticket, actor, "state", text, from_state, to_state, now)
     audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state})
+    hooks.after_move(session, actor, ticket, from_state, to_state, now)
     return ticket
 
 
@@ -563,6 +567,18 @@ def assign_technician(session: Session, actor: Actor, ticket_id: int, technician
     _event(session, ticket, actor, "assigned",
            _("Assigned to {name}").format(name=tech.name) if tech else _("Unassigned"), now=now)
     audit.record(session, actor.id, "ticket.assign", "ticket", ticket.id, {"technician_id": technician_id})
+    return ticket
+
+
+def set_uncertain(session: Session, actor: Actor, ticket_id: int, uncertain: bool, now: datetime | None = None) -> Ticket:
+    """The technician is not sure the repair holds: the customer gets a call-back
+    3 hours after the repair is done."""
+    ticket = get_ticket(session, ticket_id)
+    ticket.technician_uncertain = bool(uncertain)
+    ticket.updated_at = now or clock.now()
+    _event(session, ticket, actor, "uncertain",
+           _("Technician not sure of the repair") if uncertain else _("Technician sure of the repair"), now=now)
+    audit.record(session, actor.id, "ticket.uncertain", "ticket", ticket.id, {"uncertain": bool(uncertain)})
     return ticket
 
 

@@ -1,0 +1,1 @@
+"""Call-backs, feedback cards, card supervision and satisfaction."""

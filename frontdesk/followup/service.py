@@ -1,0 +1,302 @@
+"""Call-backs and feedback cards.
+
+Due times (DOMAIN.md, "Call-backs and feedback cards"; calling hours and
+working days from the shop's settings):
+
+- 2 hours after a phone consultation, and after a misuse resolved by phone;
+- 3 hours after a repair the technician marked as uncertain;
+- at the next calling moment after a returned card that says "not
+  satisfied", and again one working day after every call where the customer
+  is still not fine, until they are;
+- a phone repair request that got no answer within its one working day is
+  due at once;
+- no answer: try again 2 hours later.
+
+A due time that falls outside calling hours moves to the next opening.
+Cards: each box is rated 3 (满意 satisfied), 2 (基本满意 fairly satisfied) or
+1 (不满意 not satisfied); a card is "satisfied" when no box says not satisfied.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
+
+from frontdesk import audit, clock, numbering, settings
+from frontdesk.db.models import Customer, Ticket, TicketEvent
+from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
+from frontdesk.followup.models import CallBack, FeedbackCard
+from frontdesk.i18n import N_, _
+from frontdesk.intake import states
+from frontdesk.users import Actor
+from frontdesk.workcalendar import WorkCalendar
+
+log = logging.getLogger(__name__)
+
+CONSULTATION = "consultation"
+MISUSE = "misuse"
+UNCERTAIN_REPAIR = "uncertain_repair"
+DISSATISFIED = "dissatisfied"
+FOLLOW_UP = "follow_up"
+NO_RESPONSE = "no_response"
+REASONS = {
+    CONSULTATION: N_("After a phone consultation"),
+    MISUSE: N_("After a misuse resolved by phone"),
+    UNCERTAIN_REPAIR: N_("Repair the technician was not sure of"),
+    DISSATISFIED: N_("Feedback card: not satisfied"),
+    FOLLOW_UP: N_("Follow-up: customer not yet satisfied"),
+    NO_RESPONSE: N_("Phone request not answered in one working day"),
+}
+DELAYS = {
+    CONSULTATION: timedelta(hours=2),
+    MISUSE: timedelta(hours=2),
+    UNCERTAIN_REPAIR: timedelta(hours=3),
+    DISSATISFIED: timedelta(0),
+    NO_RESPONSE: timedelta(0),
+}
+RETRY_AFTER = timedelta(hours=2)
+
+REACHED_FINE = "reached_fine"
+REACHED_NOT_FINE = "reached_not_fine"
+NO_ANSWER = "no_answer"
+WRONG_NUMBER = "wrong_number"
+OUTCOMES = {
+    REACHED_FINE: N_("Reached, customer is fine"),
+    REACHED_NOT_FINE: N_("Reached, customer is not fine"),
+    NO_ANSWER: N_("No answer"),
+    WRONG_NUMBER: N_("Wrong number"),
+}
+
+SATISFIED, FAIR, NOT_SATISFIED = 3, 2, 1
+RATINGS = {SATISFIED: N_("Satisfied"), FAIR: N_("Fairly satisfied"), NOT_SATISFIED: N_("Not satisfied")}
+FINISHED_STATES = frozenset({states.REPAIRED, states.CLOSED})
+
+
+def due_time(reason: str, at: datetime, calendar: WorkCalendar) -> datetime:
+    """When a call-back for ``reason`` raised at ``at`` is due."""
+    if reason == FOLLOW_UP:
+        return calendar.add_working_days(at, 1)
+    return calendar.due_after(at, DELAYS[reason])
+
+
+def _open_exists(session: Session, ticket_id: int | None, reason: str) -> bool:
+    if ticket_id is None:
+        return False
+    return bool(session.scalar(select(exists().where(
+        CallBack.ticket_id == ticket_id, CallBack.reason == reason, CallBack.done_at.is_(None)))))
+
+
+def schedule(session: Session, actor_id: int | None, *, customer_id: int, reason: str, at: datetime,
+             ticket_id: int | None = None, card_id: int | None = None, parent: CallBack | None = None,
+             due_at: datetime | None = None, attempt: int = 1) -> CallBack:
+    if reason not in REASONS:
+        raise ValidationError({"reason": _("Unknown call-back reason.")})
+    calendar = settings.work_calendar(session)
+    cb = CallBack(
+        ticket_id=ticket_id, customer_id=customer_id, card_id=card_id, parent_id=parent.id if parent else None,
+        reason=reason, attempt=attempt, created_at=at,
+        due_at=due_at or due_time(reason, at, calendar), note="",
+    )
+    session.add(cb)
+    session.flush()
+    audit.record(session, actor_id, "callback.schedule", "callback", cb.id,
+                 {"reason": reason, "due_at": cb.due_at, "ticket_id": ticket_id})
+    return cb
+
+
+# ---- rules fired by intake -------------------------------------------------
+
+def on_intake(session: Session, actor: Actor, ticket: Ticket, now: datetime) -> None:
+    """A consultation, or a misuse resolved on the phone, gets a call-back."""
+    if ticket.kind == "consultation" and ticket.channel == "phone":
+        schedule(session, actor.id, customer_id=ticket.customer_id, reason=CONSULTATION, at=now, ticket_id=ticket.id)
+    elif ticket.misuse_resolved:
+        schedule(session, actor.id, customer_id=ticket.customer_id, reason=MISUSE, at=now, ticket_id=ticket.id)
+
+
+def on_move(session: Session, actor: Actor, ticket: Ticket, from_state: str, to_state: str, now: datetime) -> None:
+    """A repair the technician was not sure of gets a call-back 3 hours later."""
+    if to_state == states.REPAIRED and ticket.technician_uncertain and not _open_exists(session, ticket.id, UNCERTAIN_REPAIR):
+        schedule(session, actor.id, customer_id=ticket.customer_id, reason=UNCERTAIN_REPAIR, at=now, ticket_id=ticket.id)
+
+
+def sweep_missed_responses(session: Session, now: datetime | None = None) -> list[CallBack]:
+    """Phone requests past their one-working-day promise get a call-back due at once."""
+    now = now or clock.now()
+    missed = session.execute(
+        select(Ticket.id, Ticket.customer_id).where(
+            Ticket.channel == "phone", Ticket.kind.in_(("repair", "installation")),
+            Ticket.responded_at.is_(None), Ticket.respond_by < now, Ticket.state.in_(states.OPEN),
+            ~exists().where(and_(CallBack.ticket_id == Ticket.id, CallBack.reason == NO_RESPONSE)),
+        )
+    ).all()
+    calendar = settings.work_calendar(session)
+    out = []
+    for ticket_id, customer_id in missed:
+        out.append(schedule(session, None, customer_id=customer_id, reason=NO_RESPONSE, at=now,
+                            ticket_id=ticket_id, due_at=calendar.next_opening(now)))
+    return out
+
+
+# ---- the queue ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    due_at: datetime
+    overdue: bool
+    reason: str
+    attempt: int
+    ticket_id: int | None
+    ticket_number: str
+    customer_name: str
+    phone: str
+
+    @property
+    def reason_label(self) -> str:
+        return _(REASONS.get(self.reason, self.reason))
+
+
+def queue(session: Session, now: datetime | None = None, limit: int = 500) -> list[QueueRow]:
+    """Open call-backs in due order: the overdue ones come first."""
+    now = now or clock.now()
+    rows = session.execute(
+        select(CallBack.id, CallBack.due_at, CallBack.reason, CallBack.attempt, CallBack.ticket_id,
+               Ticket.number, Customer.name, Customer.phone_display)
+        .join(Customer, Customer.id == CallBack.customer_id)
+        .outerjoin(Ticket, Ticket.id == CallBack.ticket_id)
+        .where(CallBack.done_at.is_(None))
+        .order_by(CallBack.due_at, CallBack.id)
+        .limit(limit)
+    )
+    return [QueueRow(r[0], r[1], r[1] < now, r[2], r[3], r[4], r[5] or "", r[6], r[7] or "") for r in rows]
+
+
+def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: str, note: str = "",
+                   now: datetime | None = None) -> CallBack | None:
+    """Record a call; returns the next call-back it raised, if any."""
+    now = now or clock.now()
+    if outcome not in OUTCOMES:
+        raise ValidationError({"outcome": _("Unknown call outcome.")})
+    cb = session.get(CallBack, callback_id, with_for_update=True)
+    if cb is None:
+        raise NotFound(_("No such call-back."))
+    if cb.done_at is not None:
+        raise Conflict(_("This call-back was already recorded by someone else."))
+    cb.done_at = now
+    cb.outcome = outcome
+    cb.called_by_id = actor.id
+    cb.note = (note or "").strip()[:2000]
+    nxt: CallBack | None = None
+    if outcome == REACHED_NOT_FINE:
+        nxt = schedule(session, actor.id, customer_id=cb.customer_id, reason=FOLLOW_UP, at=now,
+                       ticket_id=cb.ticket_id, card_id=cb.card_id, parent=cb)
+    elif outcome == NO_ANSWER:
+        calendar = settings.work_calendar(session)
+        nxt = schedule(session, actor.id, customer_id=cb.customer_id, reason=cb.reason, at=now,
+                       ticket_id=cb.ticket_id, card_id=cb.card_id, parent=cb,
+                       due_at=calendar.due_after(now, RETRY_AFTER), attempt=cb.attempt + 1)
+    elif outcome == WRONG_NUMBER and cb.ticket_id is not None:
+        ticket = session.get(Ticket, cb.ticket_id)
+        if ticket is not None:
+            fields = list(ticket.verify_fields or [])
+            if "phone" not in fields:
+                fields.append("phone")
+            ticket.verify_fields = fields
+            ticket.to_verify = True
+            ticket.updated_at = now
+            session.add(TicketEvent(ticket_id=ticket.id, at=now, user_id=actor.id, kind="to_verify",
+                                    text=_("Call-back: wrong number. To verify: Phone")))
+    if cb.ticket_id is not None:
+        session.add(TicketEvent(ticket_id=cb.ticket_id, at=now, user_id=actor.id, kind="callback",
+                                text=_("Call-back ({reason}): {outcome}").format(
+                                    reason=_(REASONS[cb.reason]), outcome=_(OUTCOMES[outcome]))
+                                + (f" — {cb.note}" if cb.note else "")))
+    audit.record(session, actor.id, "callback.outcome", "callback", cb.id, {"outcome": outcome})
+    return nxt
+
+
+# ---- feedback cards --------------------------------------------------------------
+
+def issue_card(session: Session, actor: Actor, ticket_id: int, technician_id: int | None = None,
+               now: datetime | None = None) -> FeedbackCard:
+    """A numbered card for a finished ticket and the technician who did it."""
+    now = now or clock.now()
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(_("No such ticket."))
+    if ticket.state not in FINISHED_STATES:
+        raise IllegalTransition(_("A feedback card is handed out when the work is done."))
+    tech = technician_id or ticket.technician_id
+    if tech is None:
+        raise ValidationError({"technician": _("Name the technician who did the work.")})
+    if session.scalar(select(FeedbackCard.id).where(FeedbackCard.ticket_id == ticket_id)) is not None:
+        raise Conflict(_("This ticket already has a feedback card."))
+    serial = numbering.format_number("C", now.year, numbering.next_number(session, "card", now.year))
+    card = FeedbackCard(serial=serial, ticket_id=ticket_id, technician_id=tech, issued_on=now.date(),
+                        issued_by_id=actor.id, comment="")
+    session.add(card)
+    session.flush()
+    session.add(TicketEvent(ticket_id=ticket_id, at=now, user_id=actor.id, kind="card",
+                            text=_("Feedback card {serial} handed out").format(serial=serial)))
+    audit.record(session, actor.id, "card.issue", "card", card.id, {"serial": serial, "ticket_id": ticket_id})
+    return card
+
+
+def find_card(session: Session, text: str) -> FeedbackCard:
+    """A card by its serial, or by the ticket number printed on it (QR code)."""
+    key = (text or "").strip().upper()
+    card = session.scalar(select(FeedbackCard).where(FeedbackCard.serial == key))
+    if card is None:
+        card = session.scalar(
+            select(FeedbackCard).join(Ticket, Ticket.id == FeedbackCard.ticket_id).where(Ticket.number == key))
+    if card is None:
+        raise NotFound(_("No feedback card for {text}.").format(text=text))
+    return card
+
+
+def card_satisfied(quality: int | None, attitude: int | None) -> bool | None:
+    if quality is None or attitude is None:
+        return None
+    return NOT_SATISFIED not in (quality, attitude)
+
+
+def enter_card(session: Session, actor: Actor, card_id: int, *, quality: int, attitude: int, signed: bool,
+               comment: str = "", returned_on: date | None = None, now: datetime | None = None) -> FeedbackCard:
+    """Enter a returned card; "not satisfied" opens a follow-up call-back."""
+    now = now or clock.now()
+    problems = {}
+    if quality not in RATINGS:
+        problems["quality"] = _("Rate the repair quality 1, 2 or 3.")
+    if attitude not in RATINGS:
+        problems["attitude"] = _("Rate the service attitude 1, 2 or 3.")
+    returned_on = returned_on or now.date()
+    card = session.get(FeedbackCard, card_id, with_for_update=True)
+    if card is None:
+        raise NotFound(_("No such feedback card."))
+    if returned_on < card.issued_on or returned_on > now.date():
+        problems["returned_on"] = _("The return date must be between the issue date and today.")
+    if problems:
+        raise ValidationError(problems)
+    if card.returned_on is not None:
+        raise Conflict(_("Card {serial} was already entered.").format(serial=card.serial))
+    card.quality, card.attitude, card.signed = quality, attitude, bool(signed)
+    card.comment = (comment or "").strip()[:2000]
+    card.returned_on = returned_on
+    card.entered_by_id = actor.id
+    card.entered_at = now
+    ticket = session.get(Ticket, card.ticket_id)
+    assert ticket is not None
+    if not card_satisfied(quality, attitude):
+        schedule(session, actor.id, customer_id=ticket.customer_id, reason=DISSATISFIED, at=now,
+                 ticket_id=ticket.id, card_id=card.id, due_at=settings.work_calendar(session).next_opening(now))
+    session.add(TicketEvent(ticket_id=ticket.id, at=now, user_id=actor.id, kind="card",
+                            text=_("Feedback card {serial} returned: quality {q}, attitude {a}").format(
+                                serial=card.serial, q=_(RATINGS[quality]), a=_(RATINGS[attitude]))))
+    audit.record(session, actor.id, "card.enter", "card", card.id,
+                 {"quality": quality, "attitude": attitude, "signed": bool(signed)})
+    return card
