@@ -1,0 +1,1 @@
+"""Printed documents: plain functions, data in, PDF file out (reportlab)."""

@@ -1,0 +1,116 @@
+"""What every printed document shares: the embedded CJK font, the shop's
+header, wrapped text, QR codes and barcodes.
+
+The font is WenQuanYi Micro Hei, shipped in ``resources/fonts`` and embedded
+(subset) in every PDF, so Chinese prints on a machine with no Chinese fonts.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode import code128, qr
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from xml.sax.saxutils import escape
+
+log = logging.getLogger(__name__)
+
+FONT = "FrontDeskSans"
+
+
+@cache
+def register_fonts() -> str:
+    """Register the shipped font once per process; returns its name."""
+    path = resources.files("frontdesk") / "resources" / "fonts" / "wqy-microhei.ttc"
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    return FONT
+
+
+@dataclass(frozen=True)
+class ShopHeader:
+    name: str
+    address: str = ""
+    phone: str = ""
+    footer: str = ""
+
+
+def shop_header(session: Any) -> ShopHeader:
+    from frontdesk import settings
+
+    data = settings.load(session)
+    return ShopHeader(data["shop_name"], data["shop_address"], data["shop_phone"], data["receipt_footer"])
+
+
+def style(size: float = 9, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+    register_fonts()
+    return ParagraphStyle(
+        name=f"fd{size}-{align}", fontName=FONT, fontSize=size, leading=leading or size * 1.3,
+        alignment=align, wordWrap="CJK",
+    )
+
+
+def para(text: str, size: float = 9, align: int = 0) -> Paragraph:
+    """Wrapped text: long names and addresses wrap instead of running off the edge.
+    (``wordWrap="CJK"`` breaks between any two characters, which Chinese needs.)"""
+    return Paragraph(escape(text or "").replace("\n", "<br/>"), style(size, align=align))
+
+
+def draw_para(canvas: Canvas, text: str, x: float, y_top: float, width: float, size: float = 9,
+              max_height: float | None = None) -> float:
+    """Draw wrapped text with its top at ``y_top``; shrinks the size until it
+    fits ``max_height``.  Returns the height used."""
+    while True:
+        p = para(text, size)
+        _w, h = p.wrap(width, 10_000)
+        if max_height is None or h <= max_height or size <= 5:
+            p.drawOn(canvas, x, y_top - h)
+            return float(h)
+        size -= 0.5
+
+
+def fit_text(canvas: Canvas, text: str, x: float, y: float, max_width: float, size: float,
+             align: str = "left", min_size: float = 5) -> None:
+    """One line of text, shrunk until it fits ``max_width``."""
+    register_fonts()
+    while size > min_size and pdfmetrics.stringWidth(text, FONT, size) > max_width:
+        size -= 0.25
+    canvas.setFont(FONT, size)
+    if align == "center":
+        canvas.drawCentredString(x, y, text)
+    elif align == "right":
+        canvas.drawRightString(x, y, text)
+    else:
+        canvas.drawString(x, y, text)
+
+
+def qr_drawing(value: str, size: float) -> Drawing:
+    widget = qr.QrCodeWidget(value)
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
+    renderPDF.draw(qr_drawing(value, size), canvas, x, y)
+
+
+def draw_code128(canvas: Canvas, value: str, x: float, y: float, width: float, height: float) -> None:
+    """A Code128 barcode scaled to ``width`` (a USB scanner reads it back as text)."""
+    barcode = code128.Code128(value, barHeight=height, barWidth=1, quiet=False)
+    scale = width / barcode.width
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(scale, 1)
+    barcode.drawOn(canvas, 0, 0)
+    canvas.restoreState()
