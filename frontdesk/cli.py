@@ -82,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--user", default=None, help="the manager adding the user (asked for their PIN); not needed for the first user")
     q = usub.add_parser("list", help="list users")
     _common(q)
+
+    p = sub.add_parser("print", help="print a document to a PDF file")
+    _common(p)
+    psub = p.add_subparsers(dest="print_command", parser_class=_Parser)
+    q = psub.add_parser("card", help="the feedback card of a ticket")
+    _common(q)
+    q.add_argument("ticket", help="ticket number")
+    q.add_argument("--layout", choices=["a6", "a4"], default="a6", help="one A6 card, or on an A4 sheet")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: card-TICKET.pdf)")
     return parser
 
 
@@ -181,12 +190,26 @@ def cmd_users(args: argparse.Namespace) -> int:
     raise CliError(_("Say 'frontdesk users add NAME --role clerk|manager' or 'frontdesk users list'."))
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    from frontdesk.printing import documents
+
+    db = _open(args)
+    if args.print_command == "card":
+        out = args.output or Path(f"card-{args.ticket.upper()}.pdf")
+        with db.read() as s:
+            path = documents.print_feedback_card(s, args.ticket, out, layout=args.layout)
+        print(path)
+        return EXIT_OK
+    raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
     "screenshot": cmd_screenshot,
     "db": cmd_db,
     "users": cmd_users,
+    "print": cmd_print,
 }
 
 
