@@ -33,7 +33,7 @@ def parts() -> tuple[ModuleType, ...]:
         try:
             loaded.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if exc.name is None or not name.startswith(exc.name):
                 raise
     return tuple(loaded)
 
