@@ -219,3 +219,18 @@ def _model() -> Any:
     from frontdesk.db.models import Setting
 
     return Setting
+
+
+def update(session: Session, actor: Any, values: Mapping[str, Any], approver: Any = None) -> dict[str, Any]:
+    """Change the shop profile: a manager's act (or a clerk with a manager's
+    approval), audited with the keys changed."""
+    from frontdesk import audit
+    from frontdesk.users import require_manager
+
+    manager = require_manager(actor, approver, _("change the shop profile"))
+    before = load(session)
+    clean = store(session, values)
+    changed = sorted(k for k, v in clean.items() if before.get(k) != v)
+    if changed:
+        audit.record(session, actor.id, "settings.update", "settings", "", {"keys": changed}, approver_id=manager.id)
+    return clean

@@ -1,0 +1,49 @@
+"""What the intake screen shows while the clerk is still typing: the facts
+that would be flagged "to verify", and the warranty of a saved ticket.
+
+Read-only helpers over the same rules as :mod:`frontdesk.intake.service`, so
+the screen never guesses differently from what saving will decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from frontdesk import customers, settings
+from frontdesk.db.models import Ticket
+from frontdesk.errors import ValidationError
+from frontdesk.intake.service import IntakeForm, _verify_fields, warranty_for
+from frontdesk.intake.warranty import WarrantyStatus
+
+
+def missing_facts(form: IntakeForm, region: str = "CN") -> list[str]:
+    """The fields saving ``form`` now would flag "to verify" (a phone that
+    cannot be read at all counts as missing)."""
+    try:
+        phone = customers.check_phone(form.phone, region)
+    except ValidationError:
+        phone = customers.PhoneCheck("", "", "", False)
+    return _verify_fields(replace(form, doubtful=set(form.doubtful)), phone)
+
+
+def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None) -> WarrantyStatus | None:
+    """The warranty of a ticket's product, on its intake day (or ``as_of``),
+    with the days it spent in repair added back."""
+    product = ticket.product
+    if product is None:
+        return None
+    form = IntakeForm(
+        category=product.category,
+        purchase_date=product.purchase_date,
+        invoice_shown=product.invoice_shown,
+        card_shown=product.card_shown,
+        card_stamp_date=product.card_stamp_date,
+        card_whole_unit_months=product.card_whole_unit_months,
+        card_component_months=dict(product.card_component_months or {}),
+        factory_date=product.factory_date,
+        exclusion=ticket.warranty_exclusion,
+    )
+    return warranty_for(form, as_of or ticket.intake_at.date(), ticket.repair_days, settings.work_calendar(session))

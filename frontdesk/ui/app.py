@@ -1,0 +1,60 @@
+"""Start the window: language, fonts, the database (upgraded if older), the
+login, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+
+from frontdesk import settings
+from frontdesk.errors import FrontDeskError
+from frontdesk.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def _log_to_file() -> None:
+    from frontdesk.db.engine import data_dir
+
+    try:
+        handler = logging.handlers.RotatingFileHandler(data_dir() / "frontdesk.log", maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+
+
+def run(url: str, lang: str | None = None) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from frontdesk.db.migrate import open_database
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.errors import install_excepthook
+    from frontdesk.ui.login import LoginDialog
+    from frontdesk.ui.main_window import MainWindow
+    from frontdesk.ui.qt_support import apply_language, application
+    from frontdesk.ui.settings_screen import counter_language
+
+    _log_to_file()
+    app = application(sys.argv[:1])
+    apply_language(app, lang)
+    install_excepthook()
+    try:
+        db = open_database(url)
+        with db.read() as s:
+            shop_language = str(settings.get(s, "language"))
+    except FrontDeskError as exc:
+        QMessageBox.critical(None, _("FrontDesk"), exc.message)
+        return 2
+    if lang is None:
+        apply_language(app, counter_language(shop_language))
+    login = LoginDialog(db)
+    if not login.exec() or login.actor is None:
+        return 0
+    window = MainWindow(AppContext(db, login.actor))
+    window.show()
+    return app.exec()

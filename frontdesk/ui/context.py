@@ -1,0 +1,77 @@
+"""What every screen holds: the database, the person logged in, and one way
+to run a service (with a manager's approval when the service asks for it)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QLabel, QWidget
+from sqlalchemy.orm import Session
+
+from frontdesk.db.engine import Database
+from frontdesk.errors import FrontDeskError, NeedsManager
+from frontdesk.users import Actor
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# (parent, what the manager approves) -> the approving manager, or None if cancelled
+ApprovalAsker = Callable[[QWidget | None, str], Actor | None]
+
+
+def _default_asker(ctx: AppContext) -> ApprovalAsker:
+    def ask(parent: QWidget | None, what: str) -> Actor | None:
+        from frontdesk.ui.approval import ApprovalDialog
+
+        return ApprovalDialog.ask(ctx.db, what, parent)
+
+    return ask
+
+
+@dataclass
+class AppContext:
+    db: Database
+    actor: Actor
+    ask_manager: ApprovalAsker | None = None
+    shop_name: str = ""
+    last_error: FrontDeskError | None = None
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.ask_manager is None:
+            self.ask_manager = _default_asker(self)
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        with self.db.read() as session:
+            return work(session)
+
+    def write(self, work: Callable[[Session, Actor | None], T], parent: QWidget | None = None,
+              label: QLabel | None = None) -> T | None:
+        """Run ``work(session, approver)`` in one write transaction.  When the
+        service needs a manager, ask for one and run it again with the
+        approver; an expected problem is shown (inline in ``label`` when
+        given) and None returned."""
+        from frontdesk.ui.errors import report
+
+        approver: Actor | None = None
+        self.last_error = None
+        while True:
+            try:
+                return self.db.run(lambda s: work(s, approver))
+            except NeedsManager as exc:
+                self.last_error = exc
+                if approver is not None:
+                    report(parent, exc, label)
+                    return None
+                assert self.ask_manager is not None
+                approver = self.ask_manager(parent, exc.message)
+                if approver is None:
+                    report(parent, exc, label)
+                    return None
+            except FrontDeskError as exc:
+                self.last_error = exc
+                report(parent, exc, label)
+                return None

@@ -1,0 +1,82 @@
+# Generated from frontdesk/forms/login.ui by tools/compile_forms.py: do not edit.
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+class Ui_LoginDialog(object):
+    def setupUi(self, LoginDialog):
+        if not LoginDialog.objectName():
+            LoginDialog.setObjectName(u"LoginDialog")
+        LoginDialog.resize(380, 230)
+        self.mainLayout = QVBoxLayout(LoginDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.shopLabel = QLabel(LoginDialog)
+        self.shopLabel.setObjectName(u"shopLabel")
+        self.shopLabel.setText(u"Shop")
+        self.shopLabel.setAlignment(Qt.AlignCenter)
+
+        self.mainLayout.addWidget(self.shopLabel)
+
+        self.formLayout = QFormLayout()
+        self.formLayout.setObjectName(u"formLayout")
+        self.userLabel = QLabel(LoginDialog)
+        self.userLabel.setObjectName(u"userLabel")
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.userLabel)
+
+        self.userEdit = QComboBox(LoginDialog)
+        self.userEdit.setObjectName(u"userEdit")
+        self.userEdit.setEditable(True)
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.userEdit)
+
+        self.pinLabel = QLabel(LoginDialog)
+        self.pinLabel.setObjectName(u"pinLabel")
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.pinLabel)
+
+        self.pinEdit = QLineEdit(LoginDialog)
+        self.pinEdit.setObjectName(u"pinEdit")
+        self.pinEdit.setEchoMode(QLineEdit.Password)
+        self.pinEdit.setMaxLength(12)
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.pinEdit)
+
+
+        self.mainLayout.addLayout(self.formLayout)
+
+        self.messageLabel = QLabel(LoginDialog)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setText(u"")
+        self.messageLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.messageLabel)
+
+        self.buttons = QDialogButtonBox(LoginDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+
+        self.mainLayout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.userLabel.setBuddy(self.userEdit)
+        self.pinLabel.setBuddy(self.pinEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.userEdit, self.pinEdit)
+
+        self.retranslateUi(LoginDialog)
+    # setupUi
+
+    def retranslateUi(self, LoginDialog):
+        LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"FrontDesk: log in", None))
+        self.userLabel.setText(QCoreApplication.translate("LoginDialog", u"&User", None))
+        self.pinLabel.setText(QCoreApplication.translate("LoginDialog", u"&PIN", None))
+    # retranslateUi
+

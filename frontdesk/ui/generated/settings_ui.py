@@ -1,0 +1,240 @@
+# Generated from frontdesk/forms/settings.ui by tools/compile_forms.py: do not edit.
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QTabWidget, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
+
+class Ui_SettingsScreen(object):
+    def setupUi(self, SettingsScreen):
+        if not SettingsScreen.objectName():
+            SettingsScreen.setObjectName(u"SettingsScreen")
+        SettingsScreen.resize(1100, 760)
+        self.settingsLayout = QVBoxLayout(SettingsScreen)
+        self.settingsLayout.setObjectName(u"settingsLayout")
+        self.tabs = QTabWidget(SettingsScreen)
+        self.tabs.setObjectName(u"tabs")
+        self.profileTab = QWidget()
+        self.profileTab.setObjectName(u"profileTab")
+        self.profileLayout = QVBoxLayout(self.profileTab)
+        self.profileLayout.setObjectName(u"profileLayout")
+        self.profileHint = QLabel(self.profileTab)
+        self.profileHint.setObjectName(u"profileHint")
+        self.profileHint.setWordWrap(True)
+
+        self.profileLayout.addWidget(self.profileHint)
+
+        self.profileScroll = QScrollArea(self.profileTab)
+        self.profileScroll.setObjectName(u"profileScroll")
+        self.profileScroll.setWidgetResizable(True)
+        self.profileBox = QWidget()
+        self.profileBox.setObjectName(u"profileBox")
+        self.profileForm = QFormLayout(self.profileBox)
+        self.profileForm.setObjectName(u"profileForm")
+        self.profileScroll.setWidget(self.profileBox)
+
+        self.profileLayout.addWidget(self.profileScroll)
+
+        self.profileButtons = QHBoxLayout()
+        self.profileButtons.setObjectName(u"profileButtons")
+        self.profileMessage = QLabel(self.profileTab)
+        self.profileMessage.setObjectName(u"profileMessage")
+        self.profileMessage.setText(u"")
+        self.profileMessage.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.profileMessage.sizePolicy().hasHeightForWidth())
+        self.profileMessage.setSizePolicy(sizePolicy)
+
+        self.profileButtons.addWidget(self.profileMessage)
+
+        self.saveProfileButton = QPushButton(self.profileTab)
+        self.saveProfileButton.setObjectName(u"saveProfileButton")
+
+        self.profileButtons.addWidget(self.saveProfileButton)
+
+
+        self.profileLayout.addLayout(self.profileButtons)
+
+        self.tabs.addTab(self.profileTab, "")
+        self.usersTab = QWidget()
+        self.usersTab.setObjectName(u"usersTab")
+        self.usersLayout = QVBoxLayout(self.usersTab)
+        self.usersLayout.setObjectName(u"usersLayout")
+        self.usersTable = QTableWidget(self.usersTab)
+        self.usersTable.setObjectName(u"usersTable")
+        self.usersTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.usersTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+
+        self.usersLayout.addWidget(self.usersTable)
+
+        self.addUserGroup = QGroupBox(self.usersTab)
+        self.addUserGroup.setObjectName(u"addUserGroup")
+        self.addUserLayout = QHBoxLayout(self.addUserGroup)
+        self.addUserLayout.setObjectName(u"addUserLayout")
+        self.newNameLabel = QLabel(self.addUserGroup)
+        self.newNameLabel.setObjectName(u"newNameLabel")
+
+        self.addUserLayout.addWidget(self.newNameLabel)
+
+        self.newNameEdit = QLineEdit(self.addUserGroup)
+        self.newNameEdit.setObjectName(u"newNameEdit")
+
+        self.addUserLayout.addWidget(self.newNameEdit)
+
+        self.newFullNameLabel = QLabel(self.addUserGroup)
+        self.newFullNameLabel.setObjectName(u"newFullNameLabel")
+
+        self.addUserLayout.addWidget(self.newFullNameLabel)
+
+        self.newFullNameEdit = QLineEdit(self.addUserGroup)
+        self.newFullNameEdit.setObjectName(u"newFullNameEdit")
+
+        self.addUserLayout.addWidget(self.newFullNameEdit)
+
+        self.newRoleLabel = QLabel(self.addUserGroup)
+        self.newRoleLabel.setObjectName(u"newRoleLabel")
+
+        self.addUserLayout.addWidget(self.newRoleLabel)
+
+        self.newRoleCombo = QComboBox(self.addUserGroup)
+        self.newRoleCombo.setObjectName(u"newRoleCombo")
+
+        self.addUserLayout.addWidget(self.newRoleCombo)
+
+        self.newPinLabel = QLabel(self.addUserGroup)
+        self.newPinLabel.setObjectName(u"newPinLabel")
+
+        self.addUserLayout.addWidget(self.newPinLabel)
+
+        self.newPinEdit = QLineEdit(self.addUserGroup)
+        self.newPinEdit.setObjectName(u"newPinEdit")
+        self.newPinEdit.setEchoMode(QLineEdit.Password)
+        self.newPinEdit.setMaxLength(12)
+
+        self.addUserLayout.addWidget(self.newPinEdit)
+
+        self.addUserButton = QPushButton(self.addUserGroup)
+        self.addUserButton.setObjectName(u"addUserButton")
+
+        self.addUserLayout.addWidget(self.addUserButton)
+
+
+        self.usersLayout.addWidget(self.addUserGroup)
+
+        self.userButtons = QHBoxLayout()
+        self.userButtons.setObjectName(u"userButtons")
+        self.toggleUserButton = QPushButton(self.usersTab)
+        self.toggleUserButton.setObjectName(u"toggleUserButton")
+
+        self.userButtons.addWidget(self.toggleUserButton)
+
+        self.pinButton = QPushButton(self.usersTab)
+        self.pinButton.setObjectName(u"pinButton")
+
+        self.userButtons.addWidget(self.pinButton)
+
+        self.userSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.userButtons.addItem(self.userSpacer)
+
+
+        self.usersLayout.addLayout(self.userButtons)
+
+        self.usersMessage = QLabel(self.usersTab)
+        self.usersMessage.setObjectName(u"usersMessage")
+        self.usersMessage.setText(u"")
+        self.usersMessage.setWordWrap(True)
+
+        self.usersLayout.addWidget(self.usersMessage)
+
+        self.tabs.addTab(self.usersTab, "")
+        self.languageTab = QWidget()
+        self.languageTab.setObjectName(u"languageTab")
+        self.languageLayout = QVBoxLayout(self.languageTab)
+        self.languageLayout.setObjectName(u"languageLayout")
+        self.languageForm = QFormLayout()
+        self.languageForm.setObjectName(u"languageForm")
+        self.languageLabel = QLabel(self.languageTab)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.languageForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+
+        self.languageCombo = QComboBox(self.languageTab)
+        self.languageCombo.setObjectName(u"languageCombo")
+
+        self.languageForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.languageCombo)
+
+
+        self.languageLayout.addLayout(self.languageForm)
+
+        self.languageHint = QLabel(self.languageTab)
+        self.languageHint.setObjectName(u"languageHint")
+        self.languageHint.setWordWrap(True)
+
+        self.languageLayout.addWidget(self.languageHint)
+
+        self.databaseLabel = QLabel(self.languageTab)
+        self.databaseLabel.setObjectName(u"databaseLabel")
+        self.databaseLabel.setText(u"")
+        self.databaseLabel.setWordWrap(True)
+        self.databaseLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.languageLayout.addWidget(self.databaseLabel)
+
+        self.languageSpacer = QSpacerItem(10, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.languageLayout.addItem(self.languageSpacer)
+
+        self.tabs.addTab(self.languageTab, "")
+
+        self.settingsLayout.addWidget(self.tabs)
+
+#if QT_CONFIG(shortcut)
+        self.newNameLabel.setBuddy(self.newNameEdit)
+        self.newFullNameLabel.setBuddy(self.newFullNameEdit)
+        self.newRoleLabel.setBuddy(self.newRoleCombo)
+        self.newPinLabel.setBuddy(self.newPinEdit)
+        self.languageLabel.setBuddy(self.languageCombo)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.tabs, self.saveProfileButton)
+        QWidget.setTabOrder(self.saveProfileButton, self.usersTable)
+        QWidget.setTabOrder(self.usersTable, self.newNameEdit)
+        QWidget.setTabOrder(self.newNameEdit, self.newFullNameEdit)
+        QWidget.setTabOrder(self.newFullNameEdit, self.newRoleCombo)
+        QWidget.setTabOrder(self.newRoleCombo, self.newPinEdit)
+        QWidget.setTabOrder(self.newPinEdit, self.addUserButton)
+        QWidget.setTabOrder(self.addUserButton, self.toggleUserButton)
+        QWidget.setTabOrder(self.toggleUserButton, self.pinButton)
+        QWidget.setTabOrder(self.pinButton, self.languageCombo)
+
+        self.retranslateUi(SettingsScreen)
+    # setupUi
+
+    def retranslateUi(self, SettingsScreen):
+        self.profileHint.setText(QCoreApplication.translate("SettingsScreen", u"The shop profile is shared by every counter. Only a manager can change it.", None))
+        self.saveProfileButton.setText(QCoreApplication.translate("SettingsScreen", u"&Save profile", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.profileTab), QCoreApplication.translate("SettingsScreen", u"Shop profile", None))
+        self.addUserGroup.setTitle(QCoreApplication.translate("SettingsScreen", u"Add a user", None))
+        self.newNameLabel.setText(QCoreApplication.translate("SettingsScreen", u"Name", None))
+        self.newFullNameLabel.setText(QCoreApplication.translate("SettingsScreen", u"Full name", None))
+        self.newRoleLabel.setText(QCoreApplication.translate("SettingsScreen", u"Role", None))
+        self.newPinLabel.setText(QCoreApplication.translate("SettingsScreen", u"PIN", None))
+        self.addUserButton.setText(QCoreApplication.translate("SettingsScreen", u"&Add user", None))
+        self.toggleUserButton.setText(QCoreApplication.translate("SettingsScreen", u"Disable / enable the selected user", None))
+        self.pinButton.setText(QCoreApplication.translate("SettingsScreen", u"Change my PIN", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.usersTab), QCoreApplication.translate("SettingsScreen", u"Users", None))
+        self.languageLabel.setText(QCoreApplication.translate("SettingsScreen", u"&Language on this counter", None))
+        self.languageHint.setText(QCoreApplication.translate("SettingsScreen", u"The language applies at once to the screens and to everything printed from this counter.", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.languageTab), QCoreApplication.translate("SettingsScreen", u"Language and database", None))
+        pass
+    # retranslateUi
+

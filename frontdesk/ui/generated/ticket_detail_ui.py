@@ -1,0 +1,222 @@
+# Generated from frontdesk/forms/ticket_detail.ui by tools/compile_forms.py: do not edit.
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
+
+class Ui_TicketDetailDialog(object):
+    def setupUi(self, TicketDetailDialog):
+        if not TicketDetailDialog.objectName():
+            TicketDetailDialog.setObjectName(u"TicketDetailDialog")
+        TicketDetailDialog.resize(980, 720)
+        self.detailLayout = QVBoxLayout(TicketDetailDialog)
+        self.detailLayout.setObjectName(u"detailLayout")
+        self.factsLayout = QHBoxLayout()
+        self.factsLayout.setObjectName(u"factsLayout")
+        self.factsLabel = QLabel(TicketDetailDialog)
+        self.factsLabel.setObjectName(u"factsLabel")
+        self.factsLabel.setText(u"")
+        self.factsLabel.setWordWrap(True)
+        self.factsLabel.setTextFormat(Qt.RichText)
+        self.factsLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.factsLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
+
+        self.factsLayout.addWidget(self.factsLabel)
+
+        self.warrantyLabel = QLabel(TicketDetailDialog)
+        self.warrantyLabel.setObjectName(u"warrantyLabel")
+        self.warrantyLabel.setText(u"")
+        self.warrantyLabel.setWordWrap(True)
+        self.warrantyLabel.setTextFormat(Qt.RichText)
+        self.warrantyLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
+
+        self.factsLayout.addWidget(self.warrantyLabel)
+
+
+        self.detailLayout.addLayout(self.factsLayout)
+
+        self.timelineLabel = QLabel(TicketDetailDialog)
+        self.timelineLabel.setObjectName(u"timelineLabel")
+
+        self.detailLayout.addWidget(self.timelineLabel)
+
+        self.timeline = QTableWidget(TicketDetailDialog)
+        self.timeline.setObjectName(u"timeline")
+        self.timeline.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.timeline.setWordWrap(True)
+
+        self.detailLayout.addWidget(self.timeline)
+
+        self.actionsGroup = QGroupBox(TicketDetailDialog)
+        self.actionsGroup.setObjectName(u"actionsGroup")
+        self.actionsForm = QFormLayout(self.actionsGroup)
+        self.actionsForm.setObjectName(u"actionsForm")
+        self.moveLabel = QLabel(self.actionsGroup)
+        self.moveLabel.setObjectName(u"moveLabel")
+
+        self.actionsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.moveLabel)
+
+        self.moveLayout = QHBoxLayout()
+        self.moveLayout.setObjectName(u"moveLayout")
+        self.moveCombo = QComboBox(self.actionsGroup)
+        self.moveCombo.setObjectName(u"moveCombo")
+
+        self.moveLayout.addWidget(self.moveCombo)
+
+        self.moveNoteEdit = QLineEdit(self.actionsGroup)
+        self.moveNoteEdit.setObjectName(u"moveNoteEdit")
+
+        self.moveLayout.addWidget(self.moveNoteEdit)
+
+        self.moveButton = QPushButton(self.actionsGroup)
+        self.moveButton.setObjectName(u"moveButton")
+
+        self.moveLayout.addWidget(self.moveButton)
+
+
+        self.actionsForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.moveLayout)
+
+        self.technicianLabel = QLabel(self.actionsGroup)
+        self.technicianLabel.setObjectName(u"technicianLabel")
+
+        self.actionsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
+
+        self.techLayout = QHBoxLayout()
+        self.techLayout.setObjectName(u"techLayout")
+        self.technicianCombo = QComboBox(self.actionsGroup)
+        self.technicianCombo.setObjectName(u"technicianCombo")
+
+        self.techLayout.addWidget(self.technicianCombo)
+
+        self.assignButton = QPushButton(self.actionsGroup)
+        self.assignButton.setObjectName(u"assignButton")
+
+        self.techLayout.addWidget(self.assignButton)
+
+        self.uncertainCheck = QCheckBox(self.actionsGroup)
+        self.uncertainCheck.setObjectName(u"uncertainCheck")
+
+        self.techLayout.addWidget(self.uncertainCheck)
+
+
+        self.actionsForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.techLayout)
+
+        self.noteLabel = QLabel(self.actionsGroup)
+        self.noteLabel.setObjectName(u"noteLabel")
+
+        self.actionsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.noteLabel)
+
+        self.noteLayout = QHBoxLayout()
+        self.noteLayout.setObjectName(u"noteLayout")
+        self.noteEdit = QLineEdit(self.actionsGroup)
+        self.noteEdit.setObjectName(u"noteEdit")
+
+        self.noteLayout.addWidget(self.noteEdit)
+
+        self.noteButton = QPushButton(self.actionsGroup)
+        self.noteButton.setObjectName(u"noteButton")
+
+        self.noteLayout.addWidget(self.noteButton)
+
+
+        self.actionsForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.noteLayout)
+
+        self.verifyLabel = QLabel(self.actionsGroup)
+        self.verifyLabel.setObjectName(u"verifyLabel")
+
+        self.actionsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.verifyLabel)
+
+        self.verifyLayout = QHBoxLayout()
+        self.verifyLayout.setObjectName(u"verifyLayout")
+        self.verifyFieldsLabel = QLabel(self.actionsGroup)
+        self.verifyFieldsLabel.setObjectName(u"verifyFieldsLabel")
+        self.verifyFieldsLabel.setText(u"")
+        self.verifyFieldsLabel.setWordWrap(True)
+
+        self.verifyLayout.addWidget(self.verifyFieldsLabel)
+
+        self.verifyButton = QPushButton(self.actionsGroup)
+        self.verifyButton.setObjectName(u"verifyButton")
+
+        self.verifyLayout.addWidget(self.verifyButton)
+
+        self.respondedButton = QPushButton(self.actionsGroup)
+        self.respondedButton.setObjectName(u"respondedButton")
+
+        self.verifyLayout.addWidget(self.respondedButton)
+
+
+        self.actionsForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.verifyLayout)
+
+
+        self.detailLayout.addWidget(self.actionsGroup)
+
+        self.messageLabel = QLabel(TicketDetailDialog)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setText(u"")
+        self.messageLabel.setWordWrap(True)
+
+        self.detailLayout.addWidget(self.messageLabel)
+
+        self.buttonLayout = QHBoxLayout()
+        self.buttonLayout.setObjectName(u"buttonLayout")
+        self.buttonSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttonLayout.addItem(self.buttonSpacer)
+
+        self.closeButton = QPushButton(TicketDetailDialog)
+        self.closeButton.setObjectName(u"closeButton")
+
+        self.buttonLayout.addWidget(self.closeButton)
+
+
+        self.detailLayout.addLayout(self.buttonLayout)
+
+#if QT_CONFIG(shortcut)
+        self.moveLabel.setBuddy(self.moveCombo)
+        self.technicianLabel.setBuddy(self.technicianCombo)
+        self.noteLabel.setBuddy(self.noteEdit)
+        self.verifyLabel.setBuddy(self.verifyButton)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.moveCombo, self.moveNoteEdit)
+        QWidget.setTabOrder(self.moveNoteEdit, self.moveButton)
+        QWidget.setTabOrder(self.moveButton, self.technicianCombo)
+        QWidget.setTabOrder(self.technicianCombo, self.assignButton)
+        QWidget.setTabOrder(self.assignButton, self.uncertainCheck)
+        QWidget.setTabOrder(self.uncertainCheck, self.noteEdit)
+        QWidget.setTabOrder(self.noteEdit, self.noteButton)
+        QWidget.setTabOrder(self.noteButton, self.verifyButton)
+        QWidget.setTabOrder(self.verifyButton, self.respondedButton)
+        QWidget.setTabOrder(self.respondedButton, self.timeline)
+        QWidget.setTabOrder(self.timeline, self.closeButton)
+
+        self.retranslateUi(TicketDetailDialog)
+    # setupUi
+
+    def retranslateUi(self, TicketDetailDialog):
+        TicketDetailDialog.setWindowTitle(QCoreApplication.translate("TicketDetailDialog", u"Ticket", None))
+        self.timelineLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Timeline", None))
+        self.actionsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Next step", None))
+        self.moveLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Move to", None))
+        self.moveNoteEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"note (optional)", None))
+        self.moveButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Move", None))
+        self.technicianLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Technician", None))
+        self.assignButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Assign", None))
+        self.uncertainCheck.setText(QCoreApplication.translate("TicketDetailDialog", u"Technician not sure of the repair", None))
+        self.noteLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"N&ote", None))
+        self.noteButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Add note", None))
+        self.verifyLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"To verify", None))
+        self.verifyButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Mark verified", None))
+        self.respondedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Customer answered", None))
+        self.closeButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Close (Esc)", None))
+    # retranslateUi
+

@@ -1,0 +1,167 @@
+"""The main window: navigation for the whole program, keyboard first."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+
+from frontdesk import __version__, settings, users
+from frontdesk.i18n import N_, _
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
+from frontdesk.ui.intake import IntakeScreen
+from frontdesk.ui.placeholder import PlaceholderScreen
+from frontdesk.ui.settings_screen import SettingsScreen
+from frontdesk.ui.ticket_detail import TicketDetailDialog
+from frontdesk.ui.tickets import TicketsScreen
+
+log = logging.getLogger(__name__)
+
+PAGES: tuple[tuple[str, str], ...] = (
+    ("intake", N_("Intake")),
+    ("tickets", N_("Tickets")),
+    ("loaners", N_("Loaners")),
+    ("callbacks", N_("Call-backs")),
+    ("dayclose", N_("Day close")),
+    ("settings", N_("Settings")),
+)
+NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1; border: none; }"
+             "QListWidget::item { padding: 10px 14px; }"
+             "QListWidget::item:selected { background: #1565c0; color: white; }")
+COMING: dict[str, str] = {
+    "loaners": N_("The loaner pool, lending and returns, deposits and overdue loaners come here."),
+    "callbacks": N_("The call-backs due, feedback cards and satisfaction figures come here."),
+    "dayclose": N_("The day close and its printed reconciliation come here."),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.pages: dict[str, QWidget] = {}
+        self.details: dict[int, TicketDetailDialog] = {}
+        u = self.ui
+        u.navList.setStyleSheet(NAV_STYLE)
+        u.navList.currentRowChanged.connect(u.pages.setCurrentIndex)
+        u.actionNewIntake.triggered.connect(self.new_intake)
+        u.actionFindTicket.triggered.connect(self.find_ticket)
+        u.actionLock.triggered.connect(self.lock)
+        u.actionQuit.triggered.connect(self.close)
+        u.actionAbout.triggered.connect(self.about)
+        for i in range(len(PAGES)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(PAGES[i][0]))
+        self.build_pages()
+        geometry = QSettings().value("ui/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def build_pages(self) -> None:
+        """(Re)build every screen: at start, after a language change or a new login."""
+        u = self.ui
+        current = u.navList.currentRow()
+        while u.pages.count():
+            page = u.pages.widget(0)
+            u.pages.removeWidget(page)
+            page.deleteLater()
+        u.navList.clear()
+        self.pages.clear()
+        intake = IntakeScreen(self.ctx, self)
+        tickets = TicketsScreen(self.ctx, self)
+        settings_screen = SettingsScreen(self.ctx, self)
+        intake.ticket_saved.connect(lambda _id, _n: tickets.refresh())
+        tickets.open_requested.connect(self.open_ticket)
+        settings_screen.language_changed.connect(self.change_language)
+        settings_screen.profile_saved.connect(self.update_status)
+        for key, title in PAGES:
+            if key == "intake":
+                page: QWidget = intake
+            elif key == "tickets":
+                page = tickets
+            elif key == "settings":
+                page = settings_screen
+            else:
+                page = PlaceholderScreen(_(title), _(COMING[key]), self)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            u.pages.addWidget(page)
+            item = QListWidgetItem(_(title))
+            item.setToolTip(f"Ctrl+{len(self.pages)}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            u.navList.addItem(item)
+        u.navList.setCurrentRow(max(0, current))
+        self.update_status()
+
+    def update_status(self) -> None:
+        actor = self.ctx.actor
+        shop = self.ctx.read(lambda s: settings.get(s, "shop_name"))
+        self.setWindowTitle(_("FrontDesk — {shop}").format(shop=shop))
+        self.ui.statusBar.showMessage(_("{user} ({role}) · {shop}").format(
+            user=actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
+
+    def show_page(self, key: str) -> QWidget:
+        keys = [k for k, _t in PAGES]
+        self.ui.navList.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def new_intake(self) -> None:
+        page = self.show_page("intake")
+        assert isinstance(page, IntakeScreen)
+        page.clear()
+
+    def find_ticket(self) -> None:
+        page = self.show_page("tickets")
+        assert isinstance(page, TicketsScreen)
+        page.focus_search()
+
+    def open_ticket(self, ticket_id: int) -> TicketDetailDialog:
+        dialog = self.details.get(ticket_id)
+        if dialog is None:
+            dialog = TicketDetailDialog(self.ctx, ticket_id, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda *_a, tid=ticket_id: self.details.pop(tid, None))
+            tickets = self.pages.get("tickets")
+            if isinstance(tickets, TicketsScreen):
+                dialog.changed.connect(lambda _id: tickets.refresh())
+            self.details[ticket_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def change_language(self, code: str) -> None:
+        from frontdesk.ui.qt_support import apply_language
+
+        app = QApplication.instance()
+        if app is not None:
+            apply_language(app, code)
+        self.ui.retranslateUi(self)
+        self.build_pages()
+
+    def lock(self) -> None:
+        from frontdesk.ui.login import LoginDialog
+
+        for dialog in list(self.details.values()):
+            dialog.close()
+        self.hide()
+        dialog = LoginDialog(self.ctx.db, None, self.ctx.actor.name)
+        if dialog.exec() and dialog.actor is not None:
+            if dialog.actor != self.ctx.actor:
+                self.ctx.actor = dialog.actor
+                self.build_pages()
+            self.show()
+        else:
+            self.close()
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("About FrontDesk"),
+                          _("FrontDesk {version}: the front desk of a repair service center.").format(version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        QSettings().setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,94 @@
+"""Qt set-up shared by the window, the screenshots and the tests: one
+translation mechanism (gettext behind a QTranslator), the shipped CJK font,
+and the application object."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from frontdesk import i18n
+
+log = logging.getLogger(__name__)
+
+# Fonts that show Chinese well; when none is installed, the shipped one is used.
+SYSTEM_CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                       "WenQuanYi Zen Hei", "Hiragino Sans GB")
+SHIPPED_FAMILY = "WenQuanYi Micro Hei"
+
+
+class GettextTranslator(QTranslator):
+    """Routes every ``QCoreApplication.translate`` (the generated forms) to
+    the program's gettext catalog, so screens and printouts share it."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+                  n: int = -1) -> str | None:
+        # None becomes a null QString: "no translation here", so Qt keeps the
+        # source text (an empty string would blank the label).
+        if not source or i18n.current_language() == i18n.DEFAULT_LANGUAGE:
+            return None
+        out = i18n.gettext(source)
+        return None if out == source else out
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+
+_translators: list[QTranslator] = []
+
+
+def apply_language(app: QCoreApplication, lang: str | None) -> str:
+    """Switch the catalog and Qt's own strings (OK, Cancel...) to ``lang``."""
+    code = i18n.set_language(lang)
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    gettext_tr = GettextTranslator(app)
+    _translators.append(gettext_tr)
+    if code != i18n.DEFAULT_LANGUAGE:
+        qt_tr = QTranslator(app)
+        if qt_tr.load(QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+                qt_tr.load(QLocale(code), "qt", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _translators.append(qt_tr)
+        QLocale.setDefault(QLocale(code))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    for tr in _translators:
+        app.installTranslator(tr)
+    return code
+
+
+def install_fonts(app: QApplication) -> None:
+    font_path = resources.files("frontdesk") / "resources" / "fonts" / "wqy-microhei.ttc"
+    font_id = QFontDatabase.addApplicationFont(str(font_path))
+    if font_id < 0:
+        log.warning("could not load the shipped CJK font %s", font_path)
+        return
+    families = set(QFontDatabase.families())
+    if not any(f in families for f in SYSTEM_CJK_FAMILIES):
+        font = QFont(SHIPPED_FAMILY)
+        font.setPointSize(max(app.font().pointSize(), 10))
+        app.setFont(font)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (made on first call)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("FrontDesk")
+        app.setOrganizationName("FrontDesk")
+        install_fonts(app)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def tr_form(context: str, text: str) -> str:
+    """Translate like a generated form does (for strings set in code that
+    also appear in a form)."""
+    return QCoreApplication.translate(context, text)

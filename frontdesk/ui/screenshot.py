@@ -1,0 +1,96 @@
+"""``frontdesk screenshot``: every main screen rendered offscreen to PNG, as
+a clerk would see it (the README's pictures come from here)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import select
+
+from frontdesk import users
+from frontdesk.db.models import Customer, Ticket, User
+from frontdesk.errors import FrontDeskError
+from frontdesk.i18n import _
+
+log = logging.getLogger(__name__)
+
+SIZE = (1366, 820)
+
+
+def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from frontdesk.db.migrate import open_database
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.intake import IntakeScreen
+    from frontdesk.ui.login import LoginDialog
+    from frontdesk.ui.main_window import PAGES, MainWindow
+    from frontdesk.ui.qt_support import apply_language, application
+
+    app = application()
+    db = open_database(url)
+    with db.read() as s:
+        if lang is None:
+            from frontdesk import settings
+
+            lang = str(settings.get(s, "language"))
+        user = s.scalar(select(User).where(User.role == users.CLERK, User.active.is_(True)).order_by(User.id)) or \
+            s.scalar(select(User).where(User.active.is_(True)).order_by(User.id))
+        if user is None:
+            raise FrontDeskError(_("The database has no users: run 'frontdesk demo' first."))
+        actor = users.Actor(user.id, user.name, user.role)
+        sample = s.scalar(select(Customer).join(Ticket, Ticket.customer_id == Customer.id).order_by(Ticket.id.desc()).limit(1))
+        sample_name = sample.name if sample else ""
+        ticket_id = s.scalar(select(Ticket.id).where(Ticket.product_id.is_not(None)).order_by(Ticket.id.desc()).limit(1))
+    apply_language(app, lang)
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+
+    def grab(widget: object, name: str) -> None:
+        app.processEvents()
+        path = out / f"{name}.png"
+        if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
+            raise FrontDeskError(_("Could not write {path}.").format(path=path))
+        files.append(path)
+
+    login = LoginDialog(db)
+    login.ui.userEdit.setCurrentText(actor.name)
+    login.show()
+    grab(login, "00-login")
+    login.close()
+
+    window = MainWindow(AppContext(db, actor))
+    window.resize(*SIZE)
+    window.show()
+    for number, (key, _title) in enumerate(PAGES, start=1):
+        page = window.show_page(key)
+        if isinstance(page, IntakeScreen) and sample_name:
+            # A returning customer found as the clerk types the first characters.
+            page.ui.nameEdit.setFocus()
+            for ch in sample_name[:2]:
+                QApplication.sendEvent(page.ui.nameEdit, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+            page.search_timer.stop()
+            page.search_customers()
+            page.update_preview()
+            grab(window, f"{number:02d}-{key}-matches")
+            if page.ui.matchesList.count():
+                page.pick_match(page.ui.matchesList.item(0))
+                if page.ui.historyList.count():
+                    page.pick_history(page.ui.historyList.item(0))
+                page.ui.faultEdit.setPlainText(_("No cooling since yesterday"))
+                page.update_preview()
+        grab(window, f"{number:02d}-{key}")
+    if ticket_id is not None:
+        dialog = window.open_ticket(ticket_id)
+        dialog.resize(1000, 760)
+        grab(dialog, f"{len(PAGES) + 1:02d}-ticket")
+        dialog.close()
+    window.close()
+    db.dispose()
+    return files

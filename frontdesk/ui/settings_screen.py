@@ -1,0 +1,174 @@
+"""Settings: the shop profile (shared by every counter), users, and this
+counter's language.  The profile's fields come from the one declaration in
+:mod:`frontdesk.settings`, so a new setting shows up here by itself."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QTableWidgetItem, QWidget
+
+from frontdesk import i18n, settings, users
+from frontdesk.errors import ValidationError
+from frontdesk.i18n import _
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.errors import show_inline
+from frontdesk.ui.fields import split_list
+from frontdesk.ui.generated.settings_ui import Ui_SettingsScreen
+
+log = logging.getLogger(__name__)
+
+LIST_KEYS = {"working_weekdays", "holidays", "extra_workdays"}
+LANGUAGE_KEY = "ui/language"
+
+
+def counter_language(default: str) -> str:
+    """This counter's language (QSettings), else the shop's."""
+    value = QSettings().value(LANGUAGE_KEY, "")
+    return str(value) if value else default
+
+
+class SettingsScreen(QWidget):
+    """Emits ``language_changed(code)`` and ``profile_saved()``."""
+
+    language_changed = Signal(str)
+    profile_saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_SettingsScreen()
+        self.ui.setupUi(self)
+        self.inputs: dict[str, QWidget] = {}
+        self._build_profile()
+        u = self.ui
+        u.saveProfileButton.clicked.connect(self.save_profile)
+        for key, text in users.ROLES.items():
+            u.newRoleCombo.addItem(_(text), key)
+        u.addUserButton.clicked.connect(self.add_user)
+        u.toggleUserButton.clicked.connect(self.toggle_user)
+        u.pinButton.clicked.connect(self.change_pin)
+        for code, name in i18n.LANGUAGES.items():
+            u.languageCombo.addItem(name, code)
+        u.languageCombo.setCurrentIndex(max(0, u.languageCombo.findData(i18n.current_language())))
+        u.languageCombo.currentIndexChanged.connect(self._language_picked)
+        u.databaseLabel.setText(_("Database: {url}").format(url=ctx.db.engine.url.render_as_string(hide_password=True)))
+        self.load_users()
+
+    # ---- the shop profile ------------------------------------------------
+
+    def _build_profile(self) -> None:
+        form = self.ui.profileForm
+        assert isinstance(form, QFormLayout)
+        values = self.ctx.read(settings.load)
+        for spec in settings.SPECS:
+            widget: QWidget
+            if spec.key == "language":
+                combo = QComboBox(self)
+                for code, name in i18n.LANGUAGES.items():
+                    combo.addItem(name, code)
+                combo.setCurrentIndex(max(0, combo.findData(values[spec.key])))
+                widget = combo
+            else:
+                edit = QLineEdit(self)
+                edit.setText(self._as_text(spec.key, values[spec.key]))
+                if spec.key in LIST_KEYS:
+                    edit.setPlaceholderText(_("separated by commas"))
+                widget = edit
+            widget.setObjectName(f"setting_{spec.key}")
+            self.inputs[spec.key] = widget
+            label = QLabel(_(spec.label), self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+
+    @staticmethod
+    def _as_text(key: str, value: Any) -> str:
+        if key in LIST_KEYS:
+            return ", ".join(str(v) for v in value or [])
+        return "" if value is None else str(value)
+
+    def profile_values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                out[key] = widget.currentData()
+            elif isinstance(widget, QLineEdit):
+                text = widget.text()
+                out[key] = split_list(text) if key in LIST_KEYS else text
+        return out
+
+    def save_profile(self) -> None:
+        values = self.profile_values()
+        actor = self.ctx.actor
+        for widget in self.inputs.values():
+            widget.setStyleSheet("")
+        result = self.ctx.write(lambda s, approver: settings.update(s, actor, values, approver),
+                                self, self.ui.profileMessage)
+        if result is None:
+            if isinstance(self.ctx.last_error, ValidationError):
+                for key in self.ctx.last_error.fields:
+                    if key in self.inputs:
+                        self.inputs[key].setStyleSheet("border: 1px solid #b00020;")
+            return
+        show_inline(self.ui.profileMessage, _("The shop profile is saved."), ok=True)
+        self.profile_saved.emit()
+
+    # ---- users ------------------------------------------------------------
+
+    def load_users(self) -> None:
+        rows = self.ctx.read(lambda s: [(u.id, u.name, u.full_name, u.role, u.active) for u in users.list_users(s)])
+        table = self.ui.usersTable
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels([_("Name"), _("Full name"), _("Role"), _("Active")])
+        table.setRowCount(len(rows))
+        for r, (uid, name, full, role, active) in enumerate(rows):
+            for c, value in enumerate((name, full, _(users.ROLES.get(role, role)), _("yes") if active else _("no"))):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, uid)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
+    def add_user(self) -> None:
+        u = self.ui
+        name, full, role, pin = u.newNameEdit.text(), u.newFullNameEdit.text(), u.newRoleCombo.currentData(), u.newPinEdit.text()
+        actor = self.ctx.actor
+        result = self.ctx.write(lambda s, approver: users.add_user(s, approver or actor, name, role, pin, full),
+                                self, u.usersMessage)
+        if result is None:
+            return
+        for edit in (u.newNameEdit, u.newFullNameEdit, u.newPinEdit):
+            edit.clear()
+        self.load_users()
+        show_inline(u.usersMessage, _("Added {name}.").format(name=name), ok=True)
+
+    def toggle_user(self) -> None:
+        row = self.ui.usersTable.currentRow()
+        item = self.ui.usersTable.item(row, 0) if row >= 0 else None
+        if item is None:
+            show_inline(self.ui.usersMessage, _("Select a user first."))
+            return
+        uid = int(item.data(Qt.ItemDataRole.UserRole))
+        active = self.ui.usersTable.item(row, 3).text() == _("yes")
+        actor = self.ctx.actor
+        done = self.ctx.write(lambda s, approver: users.set_active(s, approver or actor, uid, not active) or True,
+                              self, self.ui.usersMessage)
+        if done:
+            self.load_users()
+            show_inline(self.ui.usersMessage, _("Saved."), ok=True)
+
+    def change_pin(self) -> None:
+        pin, ok = QInputDialog.getText(self, _("Change my PIN"), _("New PIN (4 to 12 digits)"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        actor = self.ctx.actor
+        if self.ctx.write(lambda s, _a: users.set_pin(s, actor, actor.id, pin) or True, self, self.ui.usersMessage):
+            show_inline(self.ui.usersMessage, _("Your PIN is changed."), ok=True)
+
+    # ---- language -----------------------------------------------------------
+
+    def _language_picked(self) -> None:
+        code = str(self.ui.languageCombo.currentData())
+        QSettings().setValue(LANGUAGE_KEY, code)
+        self.language_changed.emit(code)
