@@ -1,0 +1,145 @@
+"""The ticket list (lazy model, filters) and the ticket detail (moves,
+manager approval, notes, verification)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from frontdesk.db.models import AuditRecord, Ticket
+from frontdesk.intake import service, states
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.ticket_detail import TicketDetailDialog
+from frontdesk.ui.tickets import TicketsScreen, TicketTableModel
+from frontdesk.users import Actor
+from ui_helpers import Approvals
+
+
+def add_tickets(ctx: AppContext, n: int, **form: object) -> list[int]:
+    ids = []
+    with ctx.db.write() as s:
+        for i in range(n):
+            f = service.IntakeForm(channel=service.WALK_IN, name=f"Customer {i}", phone=f"1380000{i:04d}",
+                                   category="microwave", model=f"M{i}", serial=f"SN{i:04d}", fault="no heat",
+                                   request="repair", **form)  # type: ignore[arg-type]
+            ids.append(service.take_intake(s, ctx.actor, f, now=datetime(2026, 11, 2, 9) + timedelta(hours=i)).ticket_id)
+    return ids
+
+
+def test_model_loads_lazily_and_passes_the_model_tester(qtbot: QtBot, qtmodeltester, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    add_tickets(ctx, 11)
+    model = TicketTableModel(ctx.db, page_size=5)
+    model.set_filter(model.filter)
+    assert model.rowCount() == 5 and model.canFetchMore(QModelIndex())
+    numbers = [model.data(model.index(r, 0)) for r in range(5)]
+    assert numbers == sorted(numbers, reverse=True)  # newest first
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 12 and not model.canFetchMore(QModelIndex())
+    assert model.data(model.index(11, 0)) == "T2026-000001"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) is not None
+    qtmodeltester.check(model)
+
+
+def test_filters_and_search(qtbot: QtBot, ctx: AppContext) -> None:
+    add_tickets(ctx, 3)
+    add_tickets(ctx, 2, purchase_date=None)  # no purchase date: to verify
+    screen = TicketsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    u = screen.ui
+    assert screen.model.rowCount() == 6 and "6 tickets" in u.countLabel.text()
+    u.verifyCheck.setChecked(True)
+    flagged = [screen.model.data(screen.model.index(r, 10)) for r in range(screen.model.rowCount())]
+    assert flagged and all("to verify" in f for f in flagged)
+    u.verifyCheck.setChecked(False)
+    u.channelCombo.setCurrentIndex(u.channelCombo.findData("phone"))
+    assert screen.model.rowCount() == 0 and "0 tickets" in u.countLabel.text()
+    u.channelCombo.setCurrentIndex(0)
+    qtbot.keyClicks(u.searchEdit, "SN0001")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=2000)  # serial prefix, two batches
+    u.searchEdit.clear()
+    qtbot.keyClicks(u.fromEdit, "2026-13-01")
+    qtbot.waitUntil(lambda: "not a date" in u.messageLabel.text(), timeout=2000)
+    u.fromEdit.setText("2026-11-02")
+    u.stateCombo.setCurrentIndex(u.stateCombo.findData(states.CLOSED))
+    assert screen.model.rowCount() == 0
+    u.stateCombo.setCurrentIndex(u.stateCombo.findData(states.RECEIVED))
+    assert screen.model.rowCount() == 5
+    with qtbot.waitSignal(screen.open_requested) as blocker:
+        u.table.setFocus()
+        u.table.selectRow(0)
+        qtbot.keyClick(u.table, Qt.Key.Key_Return)
+    assert blocker.args == [screen.model.row_id(0)]
+
+
+def timeline(dialog: TicketDetailDialog) -> list[str]:
+    t = dialog.ui.timeline
+    return [t.item(r, 2).text() for r in range(t.rowCount())]
+
+
+def test_detail_moves_along_the_state_machine(qtbot: QtBot, ctx: AppContext) -> None:
+    [ticket_id] = add_tickets(ctx, 1, purchase_date=datetime(2024, 1, 5).date(), invoice_shown=True)
+    dialog = TicketDetailDialog(ctx, ticket_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    u = dialog.ui
+    assert "T2026-000002" in u.factsLabel.text() and "Received" in u.factsLabel.text()
+    assert "Out of warranty" in u.warrantyLabel.text()
+    offered = [u.moveCombo.itemData(i) for i in range(u.moveCombo.count())]
+    assert set(offered) == set(states.TRANSITIONS[states.RECEIVED])
+    u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.DIAGNOSING))
+    qtbot.keyClicks(u.moveNoteEdit, "on the bench")
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
+    assert "Received → Diagnosing: on the bench" in timeline(dialog)
+    assert "Now Diagnosing." in u.messageLabel.text()
+    offered = [u.moveCombo.itemData(i) for i in range(u.moveCombo.count())]
+    assert states.RECEIVED not in offered and states.QUOTED in offered
+    u.technicianCombo.setCurrentIndex(u.technicianCombo.findText("刘师傅"))
+    qtbot.mouseClick(u.assignButton, Qt.MouseButton.LeftButton)
+    assert "Assigned to 刘师傅" in timeline(dialog)
+    qtbot.keyClicks(u.noteEdit, "customer will call at 3pm")
+    qtbot.keyClick(u.noteEdit, Qt.Key.Key_Return)
+    assert "customer will call at 3pm" in timeline(dialog)
+    qtbot.mouseClick(u.noteButton, Qt.MouseButton.LeftButton)  # empty note
+    assert "The note is empty." in u.messageLabel.text()
+
+
+@pytest.mark.parametrize("approve", [False, True])
+def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContext, approvals: Approvals,
+                                                    shop: dict[str, object], approve: bool) -> None:
+    [ticket_id] = add_tickets(ctx, 1)  # no purchase date: to verify
+    with ctx.db.write() as s:
+        service.move(s, ctx.actor, ticket_id, states.DIAGNOSING)
+    dialog = TicketDetailDialog(ctx, ticket_id)
+    qtbot.addWidget(dialog)
+    u = dialog.ui
+    assert "Purchase date" in u.verifyFieldsLabel.text() and u.verifyButton.isEnabled()
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    approvals.manager = manager if approve else None
+    u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.QUOTED))
+    qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
+    assert approvals.asked == ["A manager must approve: quote a ticket with facts to verify"]
+    state = ctx.read(lambda s: s.get(Ticket, ticket_id).state)
+    if approve:
+        assert state == states.QUOTED
+        assert "Quoted with facts to verify, approved by manager" in timeline(dialog)
+        approver = ctx.read(lambda s: s.scalar(select(AuditRecord.approver_id).where(
+            AuditRecord.action == "ticket.verify_override")))
+        assert approver == manager.id
+    else:
+        assert state == states.DIAGNOSING
+        assert "A manager must approve" in u.messageLabel.text()
+        qtbot.mouseClick(u.verifyButton, Qt.MouseButton.LeftButton)
+        assert u.verifyFieldsLabel.text() == "nothing" and not u.verifyButton.isEnabled()
+        u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.QUOTED))
+        qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
+        assert ctx.read(lambda s: s.get(Ticket, ticket_id).state) == states.QUOTED
+        assert len(approvals.asked) == 1  # verified facts need no manager

@@ -1,0 +1,178 @@
+"""The window as a whole: login, manager approval, settings, language,
+the generated forms, and the screenshots."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from frontdesk import i18n, settings
+from frontdesk.db.engine import Database
+from frontdesk.db.models import AuditRecord, User
+from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.intake import IntakeScreen
+from frontdesk.ui.login import LoginDialog
+from frontdesk.ui.main_window import PAGES, MainWindow
+from frontdesk.ui.qt_support import apply_language
+from frontdesk.ui.settings_screen import SettingsScreen
+from frontdesk.users import Actor
+from ui_helpers import Approvals
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_login_refuses_a_wrong_pin_and_accepts_the_right_one(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = LoginDialog(ctx.db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    users_offered = [dialog.ui.userEdit.itemText(i) for i in range(dialog.ui.userEdit.count())]
+    assert users_offered == ["clerk", "manager"]
+    dialog.ui.userEdit.setCurrentText("clerk")
+    qtbot.keyClicks(dialog.ui.pinEdit, "0000")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.actor is None
+    assert dialog.ui.messageLabel.text() == "Wrong user name or PIN."
+    assert dialog.ui.pinEdit.text() == ""
+    qtbot.keyClicks(dialog.ui.pinEdit, "1357")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.name == "clerk" and dialog.actor.role == "clerk"
+
+
+def test_first_start_creates_the_manager(qtbot: QtBot, sqlite_db: Database) -> None:
+    dialog = LoginDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    assert dialog.first_start and "No users yet" in dialog.ui.messageLabel.text()
+    dialog.ui.userEdit.setCurrentText("boss")
+    qtbot.keyClicks(dialog.ui.pinEdit, "12")
+    dialog.check()
+    assert "The PIN must be 4 to 12 digits." in dialog.ui.messageLabel.text()
+    qtbot.keyClicks(dialog.ui.pinEdit, "9876")
+    dialog.check()
+    assert dialog.actor is not None and dialog.actor.is_manager
+    with sqlite_db.read() as s:
+        assert [u.name for u in s.scalars(select(User))] == ["boss"]
+
+
+def test_approval_dialog_checks_the_managers_pin(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = ApprovalDialog(ctx.db, "A manager must approve: close a complaint")
+    qtbot.addWidget(dialog)
+    assert dialog.ui.whatLabel.text() == "A manager must approve: close a complaint"
+    assert [dialog.ui.managerCombo.itemData(i) for i in range(dialog.ui.managerCombo.count())] == ["manager"]
+    qtbot.keyClicks(dialog.ui.pinEdit, "1357")  # the clerk's PIN
+    dialog.check()
+    assert dialog.approver is None and "Wrong user name or PIN." in dialog.ui.messageLabel.text()
+    qtbot.keyClicks(dialog.ui.pinEdit, "2468")
+    dialog.check()
+    assert dialog.approver is not None and dialog.approver.name == "manager"
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_clerk_changes_the_shop_profile_only_with_a_manager(qtbot: QtBot, ctx: AppContext, approvals: Approvals,
+                                                              shop: dict[str, object]) -> None:
+    screen = SettingsScreen(ctx)
+    qtbot.addWidget(screen)
+    name = screen.inputs["shop_name"]
+    rate = screen.inputs["tax_rate"]
+    name.setText("鸿运家电维修中心")  # type: ignore[attr-defined]
+    rate.setText("13%")  # type: ignore[attr-defined]
+    qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
+    assert approvals.asked == ["A manager must approve: change the shop profile"]
+    assert "A manager must approve" in screen.ui.profileMessage.text()
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    approvals.manager = manager
+    qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
+    assert "Tax rate must be a number" in screen.ui.profileMessage.text()
+    assert "border" in rate.styleSheet()
+    assert ctx.read(lambda s: settings.get(s, "shop_name")) != "鸿运家电维修中心"  # nothing half-saved
+    rate.setText("0.09")  # type: ignore[attr-defined]
+    qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
+    assert screen.ui.profileMessage.text() == "The shop profile is saved."
+    assert ctx.read(lambda s: (settings.get(s, "shop_name"), settings.get(s, "tax_rate"))) == ("鸿运家电维修中心", "0.09")
+    audit = ctx.read(lambda s: s.execute(select(AuditRecord.approver_id, AuditRecord.detail).where(
+        AuditRecord.action == "settings.update")).one())
+    assert tuple(audit) == (manager.id, {"keys": ["shop_name", "tax_rate"]})
+
+
+def test_users_tab_adds_a_clerk_with_a_managers_approval(qtbot: QtBot, ctx: AppContext, approvals: Approvals,
+                                                         shop: dict[str, object]) -> None:
+    screen = SettingsScreen(ctx)
+    qtbot.addWidget(screen)
+    approvals.manager = shop["manager"]  # type: ignore[assignment]
+    u = screen.ui
+    qtbot.keyClicks(u.newNameEdit, "zhao")
+    u.newFullNameEdit.setText("赵磊")
+    qtbot.keyClicks(u.newPinEdit, "3333")
+    qtbot.mouseClick(u.addUserButton, Qt.MouseButton.LeftButton)
+    assert u.usersMessage.text() == "Added zhao."
+    names = [u.usersTable.item(r, 0).text() for r in range(u.usersTable.rowCount())]
+    assert names == ["clerk", "manager", "zhao"]
+    qtbot.keyClicks(u.newNameEdit, "zhao")
+    qtbot.keyClicks(u.newPinEdit, "12345")
+    qtbot.mouseClick(u.addUserButton, Qt.MouseButton.LeftButton)
+    assert "A user named zhao already exists." in u.usersMessage.text()
+
+
+def test_the_window_speaks_chinese(qtbot: QtBot, ctx: AppContext, qapp: QApplication) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    nav = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
+    assert nav == ["Intake", "Tickets", "Loaners", "Call-backs", "Day close", "Settings"]
+    screen = window.pages["settings"]
+    assert isinstance(screen, SettingsScreen)
+    screen.ui.languageCombo.setCurrentIndex(screen.ui.languageCombo.findData("zh_CN"))
+    assert i18n.current_language() == "zh_CN"
+    nav = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
+    assert nav == [i18n._(title) for _key, title in PAGES]
+    assert nav[0] != "Intake" and all(not t.isascii() for t in nav)
+    intake = window.pages["intake"]
+    assert isinstance(intake, IntakeScreen)
+    # Form strings (from the .ui) and code strings both come from the one catalog.
+    assert intake.ui.saveButton.text() == i18n._("&Save ticket") != "&Save ticket"
+    assert intake.ui.customerGroup.title() == i18n._("Customer") != "Customer"
+    assert intake.ui.categoryCombo.itemText(1) == i18n._("Refrigerator") != "Refrigerator"
+    assert window.ui.menuFile.title() == i18n._("&File") != "&File"
+    apply_language(qapp, "en")
+
+
+def test_navigation_by_keyboard(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    for number, (key, _title) in enumerate(PAGES, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.ui.pages.currentWidget() is window.pages[key]
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.ui.pages.currentWidget() is window.pages["intake"]
+
+
+def test_generated_forms_are_current() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "compile_forms.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_screenshots_show_every_screen(ctx: AppContext, tmp_path: Path) -> None:
+    from frontdesk.ui.screenshot import render_all
+
+    files = render_all(ctx.db.url, tmp_path / "shots", "zh_CN")
+    names = sorted(f.name for f in files)
+    assert "00-login.png" in names and "01-intake.png" in names and "07-ticket.png" in names
+    assert len([n for n in names if n[:2].isdigit()]) == len(PAGES) + 3
+    for f in files:
+        image = QImage(str(f))
+        assert image.width() >= 300 and image.height() >= 150, f
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}
+        assert len(colours) > 3, f"{f.name} looks blank"
+    apply_language(QApplication.instance(), "en")  # type: ignore[arg-type]

@@ -1,0 +1,77 @@
+"""Fixtures for the screens: a database with users, technicians and a
+returning customer, an AppContext whose manager approvals the test decides,
+and the program's translator installed as in the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from frontdesk import technicians
+from frontdesk.db.engine import Database
+from frontdesk.intake import service
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.qt_support import apply_language, install_fonts
+from frontdesk.users import Actor
+from tests.conftest import seed_users
+
+
+@pytest.fixture(autouse=True)
+def _program_translator(qapp: QApplication) -> Iterator[None]:
+    install_fonts(qapp)
+    apply_language(qapp, "en")
+    yield
+    apply_language(qapp, "en")
+
+
+class Approvals:
+    """Stands in for the manager-approval dialog: answers with ``manager``
+    (or None, as if cancelled) and records what was asked."""
+
+    def __init__(self) -> None:
+        self.manager: Actor | None = None
+        self.asked: list[str] = []
+
+    def __call__(self, parent: QWidget | None, what: str) -> Actor | None:
+        self.asked.append(what)
+        return self.manager
+
+
+@pytest.fixture
+def shop(sqlite_db: Database) -> dict[str, object]:
+    """Users, two technicians and a returning customer 张三 with a fridge."""
+    manager, clerk = seed_users(sqlite_db)
+    with sqlite_db.write() as s:
+        technicians.add_technician(s, manager, "刘师傅", areas=["海淀区"])
+        technicians.add_technician(s, manager, "陈师傅", areas=["朝阳区"])
+        first = service.take_intake(s, clerk, service.IntakeForm(
+            channel=service.WALK_IN, name="张三", phone="138 0013 8000", category="refrigerator", brand="海尔",
+            model="BCD-216", serial="HR-0001", purchase_date=date(2025, 3, 10), invoice_shown=True,
+            fault="不制冷", request="维修"), now=datetime(2026, 10, 12, 10, 0))
+    return {"manager": manager, "clerk": clerk, "first_ticket": first}
+
+
+@pytest.fixture
+def approvals() -> Approvals:
+    return Approvals()
+
+
+@pytest.fixture
+def ctx(sqlite_db: Database, shop: dict[str, object], approvals: Approvals) -> AppContext:
+    clerk = shop["clerk"]
+    assert isinstance(clerk, Actor)
+    return AppContext(sqlite_db, clerk, ask_manager=approvals)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Chinese included, as key events carrying the text
+    (qtbot.keyClicks aborts on non-ASCII)."""
+    widget.setFocus()
+    for ch in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch))
