@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from frontdesk import __version__, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
@@ -30,7 +31,7 @@ class CliError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, no usage dump
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump
         raise CliError(_("Bad arguments: {message} (see --help)").format(message=message))
 
 

@@ -62,7 +62,7 @@ def supervision(session: Session, date_from: date, date_to: date, today: date,
         .order_by(Technician.name, FeedbackCard.serial)
     ).all()
     by_tech: dict[int | None, TechnicianSupervision] = {}
-    returned_cards: dict[int | None, list[tuple[date, date, int, int]]] = defaultdict(list)
+    returned_cards: dict[int | None, list[tuple[date, date, int | None, int | None]]] = defaultdict(list)
     for serial, tech_id, tech_name, issued_on, returned_on, quality, attitude, signed in rows:
         sup = by_tech.setdefault(tech_id, TechnicianSupervision(tech_id, tech_name or _("(no technician)")))
         sup.issued += 1
@@ -127,6 +127,7 @@ def satisfaction(session: Session, date_from: date, date_to: date, *, group_by: 
     ).all()
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for returned_on, quality, attitude, tech, category in rows:
+        assert returned_on is not None  # the query keeps returned cards only
         if group_by == "category":
             group = category_label(category) if category else _("(no product)")
         elif group_by == "all":

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers
@@ -62,7 +62,7 @@ def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-a
         .outerjoin(Product, Product.id == Ticket.product_id)
         .outerjoin(Technician, Technician.id == Ticket.technician_id)
     )
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if flt.states:
         conds.append(Ticket.state.in_(flt.states))
     if flt.open_only:

@@ -94,8 +94,8 @@ class IntakeScreen(QWidget):
         u.clearButton.clicked.connect(self.clear)
         for edit in self.findChildren(QLineEdit):
             edit.returnPressed.connect(self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
-        QShortcut(QKeySequence("Escape"), self, activated=self._escape)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        QShortcut(QKeySequence("Escape"), self).activated.connect(self._escape)
         u.nameEdit.installEventFilter(self)
         u.phoneEdit.installEventFilter(self)
         self._category_changed()
@@ -418,10 +418,10 @@ class IntakeScreen(QWidget):
         for edit in self.findChildren(QLineEdit):
             if edit.parent() is not u.visitWindowCombo and not edit.objectName().startswith("qt_"):
                 edit.clear()
-        for box in self.findChildren(QPlainTextEdit):
-            box.clear()
-        for box in self.findChildren(QCheckBox):
-            box.setChecked(box is u.performanceCheck)
+        for text_box in self.findChildren(QPlainTextEdit):
+            text_box.clear()
+        for check in self.findChildren(QCheckBox):
+            check.setChecked(check is u.performanceCheck)
         u.categoryCombo.setCurrentIndex(0)
         u.exclusionCombo.setCurrentIndex(0)
         u.technicianCombo.setCurrentIndex(0)

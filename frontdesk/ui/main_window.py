@@ -55,7 +55,8 @@ class MainWindow(QMainWindow):
         u.actionQuit.triggered.connect(self.close)
         u.actionAbout.triggered.connect(self.about)
         for i in range(len(PAGES)):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(PAGES[i][0]))
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(
+                lambda i=i: self.show_page(PAGES[i][0]))
         self.build_pages()
         geometry = QSettings().value("ui/geometry")
         if isinstance(geometry, QByteArray):
@@ -78,15 +79,9 @@ class MainWindow(QMainWindow):
         tickets.open_requested.connect(self.open_ticket)
         settings_screen.language_changed.connect(self.change_language)
         settings_screen.profile_saved.connect(self.update_status)
+        built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "settings": settings_screen}
         for key, title in PAGES:
-            if key == "intake":
-                page: QWidget = intake
-            elif key == "tickets":
-                page = tickets
-            elif key == "settings":
-                page = settings_screen
-            else:
-                page = PlaceholderScreen(_(title), _(COMING[key]), self)
+            page = built.get(key) or PlaceholderScreen(_(title), _(COMING[key]), self)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             u.pages.addWidget(page)
@@ -146,13 +141,13 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         from frontdesk.ui.login import LoginDialog
 
-        for dialog in list(self.details.values()):
-            dialog.close()
+        for detail in list(self.details.values()):
+            detail.close()
         self.hide()
-        dialog = LoginDialog(self.ctx.db, None, self.ctx.actor.name)
-        if dialog.exec() and dialog.actor is not None:
-            if dialog.actor != self.ctx.actor:
-                self.ctx.actor = dialog.actor
+        login = LoginDialog(self.ctx.db, None, self.ctx.actor.name)
+        if login.exec() and login.actor is not None:
+            if login.actor != self.ctx.actor:
+                self.ctx.actor = login.actor
                 self.build_pages()
             self.show()
         else:

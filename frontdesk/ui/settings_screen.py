@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
+from sqlalchemy.orm import Session
+
 from frontdesk import i18n, settings, users
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
@@ -152,8 +154,11 @@ class SettingsScreen(QWidget):
         uid = int(item.data(Qt.ItemDataRole.UserRole))
         active = self.ui.usersTable.item(row, 3).text() == _("yes")
         actor = self.ctx.actor
-        done = self.ctx.write(lambda s, approver: users.set_active(s, approver or actor, uid, not active) or True,
-                              self, self.ui.usersMessage)
+        def work(session: Session, approver: users.Actor | None) -> bool:
+            users.set_active(session, approver or actor, uid, not active)
+            return True
+
+        done = self.ctx.write(work, self, self.ui.usersMessage)
         if done:
             self.load_users()
             show_inline(self.ui.usersMessage, _("Saved."), ok=True)
@@ -163,7 +168,11 @@ class SettingsScreen(QWidget):
         if not ok:
             return
         actor = self.ctx.actor
-        if self.ctx.write(lambda s, _a: users.set_pin(s, actor, actor.id, pin) or True, self, self.ui.usersMessage):
+        def work(session: Session, _approver: users.Actor | None) -> bool:
+            users.set_pin(session, actor, actor.id, pin)
+            return True
+
+        if self.ctx.write(work, self, self.ui.usersMessage):
             show_inline(self.ui.usersMessage, _("Your PIN is changed."), ok=True)
 
     # ---- language -----------------------------------------------------------
@@ -172,3 +181,4 @@ class SettingsScreen(QWidget):
         code = str(self.ui.languageCombo.currentData())
         QSettings().setValue(LANGUAGE_KEY, code)
         self.language_changed.emit(code)
+

@@ -115,7 +115,7 @@ class TicketDetailDialog(QDialog):
         u.timeline.setHorizontalHeaderLabels([_("When"), _("Who"), _("What")])
         u.timeline.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         u.timeline.verticalHeader().setVisible(False)
-        u.moveButton.clicked.connect(self.move)
+        u.moveButton.clicked.connect(self.move_ticket)
         u.assignButton.clicked.connect(self.assign)
         u.noteButton.clicked.connect(self.add_note)
         u.noteEdit.returnPressed.connect(self.add_note)
@@ -166,7 +166,7 @@ class TicketDetailDialog(QDialog):
         show_inline(self.ui.messageLabel, text, ok=True)
         self.changed.emit(self.ticket_id)
 
-    def move(self) -> None:
+    def move_ticket(self) -> None:
         target = self.ui.moveCombo.currentData()
         if not target:
             return
