@@ -23,6 +23,8 @@ class TicketFilter:
     date_to: date | None = None
     to_verify: bool = False
     overdue: bool = False
+    # Phone requests still unanswered whose promised answer is due before this time.
+    respond_before: datetime | None = None
     open_only: bool = False
     customer_id: int | None = None
 
@@ -77,6 +79,9 @@ def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-a
         conds.append(Ticket.to_verify.is_(True))
     if flt.overdue:
         conds.append(and_(Ticket.respond_by < clock.now(), Ticket.responded_at.is_(None),
+                          Ticket.state.in_(states.OPEN)))
+    if flt.respond_before is not None:
+        conds.append(and_(Ticket.respond_by <= flt.respond_before, Ticket.responded_at.is_(None),
                           Ticket.state.in_(states.OPEN)))
     if flt.customer_id is not None:
         conds.append(Ticket.customer_id == flt.customer_id)

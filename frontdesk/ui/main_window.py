@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from frontdesk import __version__, settings, users
 from frontdesk.i18n import N_, _
+from frontdesk.intake import service
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
@@ -28,6 +29,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("dayclose", N_("Day close")),
     ("settings", N_("Settings")),
 )
+DUE_REFRESH_MS = 60_000
 NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1; border: none; }"
              "QListWidget::item { padding: 10px 14px; }"
              "QListWidget::item:selected { background: #1565c0; color: white; }")
@@ -58,6 +60,15 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(
                 lambda i=i: self.show_page(PAGES[i][0]))
         self.build_pages()
+        self.due_timer = QTimer(self, interval=DUE_REFRESH_MS)
+        self.due_timer.timeout.connect(self.update_due)
+        self.due_timer.start()
+        self.idle_timer = QTimer(self, singleShot=True)
+        self.idle_timer.timeout.connect(self.lock)
+        self.reset_idle()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         geometry = QSettings().value("ui/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -79,6 +90,8 @@ class MainWindow(QMainWindow):
         tickets.open_requested.connect(self.open_ticket)
         settings_screen.language_changed.connect(self.change_language)
         settings_screen.profile_saved.connect(self.update_status)
+        settings_screen.profile_saved.connect(self.reset_idle)
+        intake.ticket_saved.connect(lambda _id, _n: self.update_due())
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "settings": settings_screen}
         for key, title in PAGES:
             page = built.get(key) or PlaceholderScreen(_(title), _(COMING[key]), self)
@@ -91,6 +104,31 @@ class MainWindow(QMainWindow):
             u.navList.addItem(item)
         u.navList.setCurrentRow(max(0, current))
         self.update_status()
+        self.update_due()
+
+    def update_due(self) -> int:
+        """Show on the Tickets entry how many phone requests must be answered soon."""
+        due = self.ctx.read(lambda s: service.responses_due(s))
+        item = self.ui.navList.item([k for k, _t in PAGES].index("tickets"))
+        if item is not None:
+            title = _(dict(PAGES)["tickets"])
+            item.setText(_("{title} ({count} to answer)").format(title=title, count=len(due)) if due else title)
+            item.setToolTip(_("Phone requests to answer soon: {numbers}").format(
+                numbers=", ".join(d.number for d in due[:10])) if due else "Ctrl+2")
+        return len(due)
+
+    def reset_idle(self) -> None:
+        minutes = int(self.ctx.read(lambda s: settings.get(s, "idle_lock_minutes")))
+        self.idle_minutes = minutes
+        if minutes > 0:
+            self.idle_timer.start(minutes * 60_000)
+        else:
+            self.idle_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress) and self.idle_minutes > 0:
+            self.idle_timer.start()  # any key or click restarts the idle count
+        return super().eventFilter(watched, event)
 
     def update_status(self) -> None:
         actor = self.ctx.actor
@@ -123,6 +161,7 @@ class MainWindow(QMainWindow):
             tickets = self.pages.get("tickets")
             if isinstance(tickets, TicketsScreen):
                 dialog.changed.connect(lambda _id: tickets.refresh())
+            dialog.changed.connect(lambda _id: self.update_due())
             self.details[ticket_id] = dialog
         dialog.show()
         dialog.raise_()
@@ -141,6 +180,9 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         from frontdesk.ui.login import LoginDialog
 
+        if not self.isVisible():
+            return
+        self.idle_timer.stop()
         for detail in list(self.details.values()):
             detail.close()
         self.hide()
@@ -150,6 +192,7 @@ class MainWindow(QMainWindow):
                 self.ctx.actor = login.actor
                 self.build_pages()
             self.show()
+            self.reset_idle()
         else:
             self.close()
 

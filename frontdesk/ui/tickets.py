@@ -8,12 +8,14 @@ so a shop with a million tickets opens the list at once.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from frontdesk import clock, settings
 from frontdesk.db.engine import Database
 from frontdesk.i18n import N_, _
 from frontdesk.intake import query, service, states
@@ -181,7 +183,7 @@ class TicketsScreen(QWidget):
         u.toEdit.textChanged.connect(lambda _t: self.timer.start())
         for combo in (u.stateCombo, u.channelCombo):
             combo.currentIndexChanged.connect(self.apply_filter)
-        for check in (u.openCheck, u.verifyCheck, u.overdueCheck):
+        for check in (u.openCheck, u.verifyCheck, u.overdueCheck, u.dueSoonCheck):
             check.toggled.connect(self.apply_filter)
         u.searchEdit.returnPressed.connect(self._search_enter)
         u.table.activated.connect(lambda index: self._open_row(index.row()))
@@ -205,6 +207,10 @@ class TicketsScreen(QWidget):
             return None
         u.messageLabel.clear()
         state = u.stateCombo.currentData()
+        respond_before = None
+        if u.dueSoonCheck.isChecked():
+            hours = int(self.ctx.read(lambda s: settings.get(s, "response_warning_hours")))
+            respond_before = clock.now() + timedelta(hours=hours)
         return query.TicketFilter(
             text=u.searchEdit.text(),
             states=[state] if state else [],
@@ -214,6 +220,7 @@ class TicketsScreen(QWidget):
             to_verify=u.verifyCheck.isChecked(),
             overdue=u.overdueCheck.isChecked(),
             open_only=u.openCheck.isChecked(),
+            respond_before=respond_before,
         )
 
     def apply_filter(self, *_args: object) -> None:
@@ -245,6 +252,17 @@ class TicketsScreen(QWidget):
         ticket_id = self.model.row_id(row)
         if ticket_id is not None:
             self.open_requested.emit(ticket_id)
+
+    def show_due_soon(self) -> None:
+        """Only the phone requests whose promised answer is about to be missed."""
+        u = self.ui
+        for widget in (u.verifyCheck, u.overdueCheck):
+            widget.setChecked(False)
+        u.searchEdit.clear()
+        u.stateCombo.setCurrentIndex(0)
+        u.channelCombo.setCurrentIndex(0)
+        u.dueSoonCheck.setChecked(True)
+        self.apply_filter()
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()

@@ -143,3 +143,31 @@ def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContex
         qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
         assert ctx.read(lambda s: s.get(Ticket, ticket_id).state) == states.QUOTED
         assert len(approvals.asked) == 1  # verified facts need no manager
+
+
+def test_phone_requests_about_to_miss_the_promise_are_shown(qtbot: QtBot, ctx: AppContext) -> None:
+    from frontdesk import clock
+    from frontdesk.ui.main_window import MainWindow
+
+    with ctx.db.write() as s:
+        late = service.take_intake(s, ctx.actor, service.IntakeForm(
+            channel=service.PHONE, name="王芳", phone="13700001111", address="朝阳区建国路88号", category="washing_machine",
+            fault="leaks", request="repair"), now=clock.now() - timedelta(days=14))
+        service.take_intake(s, ctx.actor, service.IntakeForm(  # answered: not listed
+            channel=service.PHONE, name="Li Lei", phone="13700002222", address="海淀区", category="washing_machine",
+            fault="leaks", request="repair", visit=None), now=clock.now() - timedelta(days=14))
+        answered = s.scalars(select(Ticket).where(Ticket.number == "T2026-000003")).one()
+        service.mark_responded(s, ctx.actor, answered.id, "appointment made")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.ui.navList.item(1).text() == "Tickets (1 to answer)"
+    assert late.number in window.ui.navList.item(1).toolTip()
+    tickets = window.pages["tickets"]
+    assert isinstance(tickets, TicketsScreen)
+    tickets.show_due_soon()
+    assert tickets.model.rowCount() == 1
+    assert tickets.model.data(tickets.model.index(0, 0)) == late.number
+    assert "response overdue" in tickets.model.data(tickets.model.index(0, 10))
+    with ctx.db.write() as s:
+        service.mark_responded(s, ctx.actor, late.ticket_id, "visit booked")
+    assert window.update_due() == 0 and window.ui.navList.item(1).text() == "Tickets"

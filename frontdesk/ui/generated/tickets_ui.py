@@ -88,6 +88,11 @@ class Ui_TicketsScreen(object):
 
         self.checkLayout.addWidget(self.overdueCheck)
 
+        self.dueSoonCheck = QCheckBox(TicketsScreen)
+        self.dueSoonCheck.setObjectName(u"dueSoonCheck")
+
+        self.checkLayout.addWidget(self.dueSoonCheck)
+
         self.checkSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.checkLayout.addItem(self.checkSpacer)
@@ -135,7 +140,8 @@ class Ui_TicketsScreen(object):
         QWidget.setTabOrder(self.toEdit, self.openCheck)
         QWidget.setTabOrder(self.openCheck, self.verifyCheck)
         QWidget.setTabOrder(self.verifyCheck, self.overdueCheck)
-        QWidget.setTabOrder(self.overdueCheck, self.table)
+        QWidget.setTabOrder(self.overdueCheck, self.dueSoonCheck)
+        QWidget.setTabOrder(self.dueSoonCheck, self.table)
         QWidget.setTabOrder(self.table, self.openButton)
 
         self.retranslateUi(TicketsScreen)
@@ -152,6 +158,7 @@ class Ui_TicketsScreen(object):
         self.openCheck.setText(QCoreApplication.translate("TicketsScreen", u"&Open only", None))
         self.verifyCheck.setText(QCoreApplication.translate("TicketsScreen", u"To &verify", None))
         self.overdueCheck.setText(QCoreApplication.translate("TicketsScreen", u"Response &overdue", None))
+        self.dueSoonCheck.setText(QCoreApplication.translate("TicketsScreen", u"Answer &due soon", None))
         self.openButton.setText(QCoreApplication.translate("TicketsScreen", u"Open ticket (Enter)", None))
         pass
     # retranslateUi
