@@ -188,6 +188,7 @@ class TicketsScreen(QWidget):
         u.searchEdit.returnPressed.connect(self._search_enter)
         u.table.activated.connect(lambda index: self._open_row(index.row()))
         u.openButton.clicked.connect(lambda: self._open_row(u.table.currentIndex().row()))
+        u.visitsButton.clicked.connect(self.show_visits)
         self.model.rowsInserted.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
         self.apply_filter()
@@ -252,6 +253,15 @@ class TicketsScreen(QWidget):
         ticket_id = self.model.row_id(row)
         if ticket_id is not None:
             self.open_requested.emit(ticket_id)
+
+    def show_visits(self) -> None:
+        from frontdesk.ui.visits import VisitsDialog
+
+        dialog = VisitsDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        self.visits_dialog = dialog
+        dialog.show()
 
     def show_due_soon(self) -> None:
         """Only the phone requests whose promised answer is about to be missed."""

@@ -171,3 +171,41 @@ def test_phone_requests_about_to_miss_the_promise_are_shown(qtbot: QtBot, ctx: A
     with ctx.db.write() as s:
         service.mark_responded(s, ctx.actor, late.ticket_id, "visit booked")
     assert window.update_due() == 0 and window.ui.navList.item(1).text() == "Tickets"
+
+
+def test_visits_grouped_by_area_and_given_to_one_technician(qtbot: QtBot, ctx: AppContext) -> None:
+    from datetime import time
+
+    from frontdesk import clock, technicians
+    from frontdesk.db.models import Visit
+    from frontdesk.ui.visits import VisitsDialog
+
+    day = clock.now().date() + timedelta(days=2)
+    techs = ctx.read(lambda s: {t.name: t.id for t in technicians.list_technicians(s)})
+    with ctx.db.write() as s:
+        for name, area, start, tech in (("王芳", "朝阳区", 9, None), ("李雷", "朝阳区", 13, None),
+                                        ("赵敏", "海淀区", 9, techs["刘师傅"])):
+            service.take_intake(s, ctx.actor, service.IntakeForm(
+                channel=service.PHONE, name=name, phone="1370000" + str(start).zfill(4), address=f"{area}某路1号",
+                area=area, category="air_conditioner", fault="no cooling", request="visit",
+                visit=service.VisitRequest(day, time(start), time(start + 3), technician_id=tech)),
+                now=clock.now() - timedelta(hours=1))
+    dialog = VisitsDialog(ctx, day)
+    qtbot.addWidget(dialog)
+    tree = dialog.ui.tree
+    assert tree.topLevelItemCount() == 2
+    areas = [tree.topLevelItem(i).text(0) for i in range(2)]
+    assert areas == ["朝阳区  (2)", "海淀区  (1)"]
+    # 朝阳区 is 陈师傅's area; 海淀区 already has a visit of 刘师傅: each is suggested.
+    assert "陈师傅" in tree.topLevelItem(0).text(4) and "刘师傅" in tree.topLevelItem(1).text(4)
+    assert "3 visits in 2 areas" == dialog.ui.countLabel.text()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert dialog.ui.technicianCombo.currentText() == "陈师傅"
+    qtbot.mouseClick(dialog.ui.assignButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.messageLabel.text() == "2 visits given to 陈师傅."
+    given = ctx.read(lambda s: sorted((v.area, v.technician_id) for v in s.scalars(select(Visit))))
+    assert given == sorted([("朝阳区", techs["陈师傅"]), ("朝阳区", techs["陈师傅"]), ("海淀区", techs["刘师傅"])])
+    assert tree.topLevelItem(0).child(0).text(5) == "陈师傅"
+    dialog.ui.dayEdit.setText("not a day")
+    qtbot.keyClick(dialog.ui.dayEdit, Qt.Key.Key_Return)
+    assert "not a date" in dialog.ui.messageLabel.text()

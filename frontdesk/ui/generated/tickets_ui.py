@@ -103,6 +103,11 @@ class Ui_TicketsScreen(object):
 
         self.checkLayout.addWidget(self.countLabel)
 
+        self.visitsButton = QPushButton(TicketsScreen)
+        self.visitsButton.setObjectName(u"visitsButton")
+
+        self.checkLayout.addWidget(self.visitsButton)
+
         self.openButton = QPushButton(TicketsScreen)
         self.openButton.setObjectName(u"openButton")
 
@@ -143,6 +148,7 @@ class Ui_TicketsScreen(object):
         QWidget.setTabOrder(self.overdueCheck, self.dueSoonCheck)
         QWidget.setTabOrder(self.dueSoonCheck, self.table)
         QWidget.setTabOrder(self.table, self.openButton)
+        QWidget.setTabOrder(self.openButton, self.visitsButton)
 
         self.retranslateUi(TicketsScreen)
     # setupUi
@@ -159,6 +165,7 @@ class Ui_TicketsScreen(object):
         self.verifyCheck.setText(QCoreApplication.translate("TicketsScreen", u"To &verify", None))
         self.overdueCheck.setText(QCoreApplication.translate("TicketsScreen", u"Response &overdue", None))
         self.dueSoonCheck.setText(QCoreApplication.translate("TicketsScreen", u"Answer &due soon", None))
+        self.visitsButton.setText(QCoreApplication.translate("TicketsScreen", u"&Visits by area", None))
         self.openButton.setText(QCoreApplication.translate("TicketsScreen", u"Open ticket (Enter)", None))
         pass
     # retranslateUi
