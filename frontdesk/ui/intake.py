@@ -364,6 +364,9 @@ class IntakeScreen(QWidget):
         texts = [service.field_label(f) for f in missing]
         if problems:
             show_inline(u.verifyLabel, "  ".join(problems.values()))
+        elif not (form.name.strip() or form.phone.strip() or self.customer_id):
+            u.verifyLabel.setStyleSheet("color: #555555;")
+            u.verifyLabel.setText(_("Type the customer's name or phone number: returning customers show as you type."))
         elif texts:
             u.verifyLabel.setStyleSheet("color: #8a6d00;")
             u.verifyLabel.setText(_("Saved as \"to verify\" until these are given: {fields}").format(fields=", ".join(texts)))
@@ -435,7 +438,9 @@ class IntakeScreen(QWidget):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)  # type: ignore[arg-type]
-        self.ui.clockLabel.setText(_("Today is {day}").format(day=clock.now().strftime("%Y-%m-%d %A")))
+        self.ui.clockLabel.setText(_("Today is {day}").format(day=clock.now().strftime("%Y-%m-%d")))
+        if not self.ui.nameEdit.text() and self.customer_id is None:
+            self.ui.nameEdit.setFocus()
 
 
 def _history(session: Session, customer_id: int) -> dict[str, Any]:
