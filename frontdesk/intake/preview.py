@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from frontdesk import customers, settings
 from frontdesk.db.models import Ticket
 from frontdesk.errors import ValidationError
-from frontdesk.intake.service import IntakeForm, _verify_fields, warranty_for
+from frontdesk.intake.service import IntakeForm, _verify_fields, apply_product_facts, warranty_for
 from frontdesk.intake.warranty import WarrantyStatus
 
 
@@ -35,15 +35,5 @@ def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None)
     product = ticket.product
     if product is None:
         return None
-    form = IntakeForm(
-        category=product.category,
-        purchase_date=product.purchase_date,
-        invoice_shown=product.invoice_shown,
-        card_shown=product.card_shown,
-        card_stamp_date=product.card_stamp_date,
-        card_whole_unit_months=product.card_whole_unit_months,
-        card_component_months=dict(product.card_component_months or {}),
-        factory_date=product.factory_date,
-        exclusion=ticket.warranty_exclusion,
-    )
+    form = apply_product_facts(IntakeForm(exclusion=ticket.warranty_exclusion), product)
     return warranty_for(form, as_of or ticket.intake_at.date(), ticket.repair_days, settings.work_calendar(session))

@@ -412,14 +412,7 @@ def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Cus
             product.invoice_shown = True
         if form.card_shown:
             product.card_shown = True
-        form.category = form.category or product.category
-        form.purchase_date = product.purchase_date
-        form.invoice_shown = product.invoice_shown
-        form.card_shown = product.card_shown
-        form.card_stamp_date = product.card_stamp_date
-        form.factory_date = product.factory_date
-        form.card_whole_unit_months = product.card_whole_unit_months
-        form.card_component_months = dict(product.card_component_months or {})
+        apply_product_facts(form, product)
         form.serial = form.serial or product.serial
         form.model = form.model or product.model
         form.brand = form.brand or product.brand
@@ -451,6 +444,19 @@ def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Cus
     session.add(product)
     session.flush()
     return product
+
+
+def apply_product_facts(form: IntakeForm, product: Product) -> IntakeForm:
+    """The warranty facts of a known product, as the form carries them."""
+    form.category = form.category or product.category
+    form.purchase_date = product.purchase_date
+    form.invoice_shown = product.invoice_shown
+    form.card_shown = product.card_shown
+    form.card_stamp_date = product.card_stamp_date
+    form.factory_date = product.factory_date
+    form.card_whole_unit_months = product.card_whole_unit_months
+    form.card_component_months = dict(product.card_component_months or {})
+    return form
 
 
 def _repeat_repair(session: Session, product: Product, now: datetime) -> tuple[int | None, int]:
