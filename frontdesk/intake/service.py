@@ -625,7 +625,7 @@ def responses_due(session: Session, now: datetime | None = None, warn_hours: int
                Ticket.state.in_(states.OPEN), Ticket.respond_by <= limit)
         .order_by(Ticket.respond_by)
     )
-    return [DueResponse(r[0], r[1], r[2], r[3], r[4], r[5], r[5] < now) for r in rows]
+    return [DueResponse(r[0], r[1], r[2], r[3], r[4], r[5], r[5] < now) for r in rows if r[5] is not None]
 
 
 # ---- visits -------------------------------------------------------------
