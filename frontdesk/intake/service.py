@@ -300,7 +300,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         if form.visit.day < now.date():
             problems["visit"] = _("The visit cannot be booked in the past.")
     related: Ticket | None = None
-    if form.kind == INQUIRY and form.related_ticket:
+    if form.kind in (INQUIRY, COMPLAINT) and form.related_ticket:
         related = session.scalar(select(Ticket).where(Ticket.number == form.related_ticket.upper()))
         if related is None:
             problems["related_ticket"] = _("No ticket numbered {number}.").format(number=form.related_ticket)
@@ -312,7 +312,8 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     to_verify = _verify_fields(form, phone)
 
     repeat_of, prior = _repeat_repair(session, product, now) if product is not None else (None, 0)
-    status = warranty_for(form, now.date(), calendar=settings.work_calendar(session)) if product else None
+    status = warranty_for(form, now.date(), repair_days=product_repair_days(session, product.id),
+                          calendar=settings.work_calendar(session)) if product else None
     advice = advice_for(form, now.date(), status, prior) if product else None
 
     year = now.year
@@ -366,6 +367,9 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
                _("To verify: {fields}").format(fields=", ".join(field_label(f) for f in to_verify)), now=now)
     if form.kind == INQUIRY and related is not None:
         _event(session, related, actor, "inquiry", _("Customer asked about the status by phone ({number}).").format(number=number), now=now)
+    if form.kind == COMPLAINT and related is not None:
+        _event(session, related, actor, "complaint",
+               _("Complaint recorded ({number}): {text}").format(number=number, text=form.what_happened), now=now)
     if form.kind == COMPLAINT:
         promised = form.promised_answer_at or settings.work_calendar(session).add_working_days(now, 1)
         session.add(Complaint(
@@ -474,6 +478,16 @@ def _repeat_repair(session: Session, product: Product, now: datetime) -> tuple[i
     return None, prior
 
 
+def product_repair_days(session: Session, product_id: int, before_ticket_id: int | None = None) -> int:
+    """Days the product spent in repair or waiting for parts on its tickets
+    (those before ``before_ticket_id`` only, when given): they are added back
+    to its warranty."""
+    query = select(func.coalesce(func.sum(Ticket.repair_days), 0)).where(Ticket.product_id == product_id)
+    if before_ticket_id is not None:
+        query = query.where(Ticket.id < before_ticket_id)
+    return int(session.scalar(query) or 0)
+
+
 def _event(session: Session, ticket: Ticket, actor: Actor | None, kind: str, text: str,
            from_state: str | None = None, to_state: str | None = None, now: datetime | None = None) -> TicketEvent:
     ev = TicketEvent(ticket_id=ticket.id, at=now or clock.now(), user_id=actor.id if actor else None,
@@ -510,7 +524,9 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     if to_state == states.CLOSED:
         hooks.before_close(session, actor, ticket, approver, note)
     from_state = ticket.state
-    if from_state in states.REPAIR_DAY_STATES and to_state not in states.REPAIR_DAY_STATES:
+    # Count each stretch in a repair state as it ends (in repair -> waiting for
+    # parts -> in repair ...): the stretches add up to the whole time away.
+    if from_state in states.REPAIR_DAY_STATES:
         ticket.repair_days += max(0, (now.date() - _entered_state_at(session, ticket).date()).days)
     ticket.state = to_state
     ticket.updated_at = now
@@ -523,8 +539,20 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         text += ": " + note.strip()[:MAX_TEXT]
     _event(session, ticket, actor, "state", text, from_state, to_state, now)
     audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state})
+    if to_state == states.CANCELLED or (from_state == states.SCHEDULED and to_state == states.RECEIVED):
+        _call_off_visits(session, actor, ticket, now)
     hooks.after_move(session, actor, ticket, from_state, to_state, now)
     return ticket
+
+
+def _call_off_visits(session: Session, actor: Actor, ticket: Ticket, now: datetime) -> None:
+    """A request cancelled, or back to "received" (postponed), leaves no visit
+    on a technician's day."""
+    for visit in session.scalars(
+        select(Visit).where(Visit.ticket_id == ticket.id, Visit.state == "booked", Visit.day >= now.date())
+    ):
+        visit.state = "cancelled"
+        audit.record(session, actor.id, "visit.cancel", "visit", visit.id, {"ticket": ticket.number})
 
 
 def _entered_state_at(session: Session, ticket: Ticket) -> datetime:
