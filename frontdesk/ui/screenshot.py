@@ -83,7 +83,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
                 page.pick_match(page.ui.matchesList.item(0))
                 if page.ui.historyList.count():
                     page.pick_history(page.ui.historyList.item(0))
-                page.ui.faultEdit.setPlainText(_("No cooling since yesterday"))
+                page.ui.faultEdit.setPlainText(_("Stopped working yesterday"))
                 page.update_preview()
         grab(window, f"{number:02d}-{key}")
     if ticket_id is not None:

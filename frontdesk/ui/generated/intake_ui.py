@@ -269,7 +269,7 @@ class Ui_IntakeScreen(object):
 
         self.faultEdit = QPlainTextEdit(self.faultGroup)
         self.faultEdit.setObjectName(u"faultEdit")
-        self.faultEdit.setMaximumSize(QSize(16777215, 64))
+        self.faultEdit.setMaximumSize(QSize(16777215, 52))
         self.faultEdit.setTabChangesFocus(True)
 
         self.faultForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.faultEdit)
@@ -303,7 +303,7 @@ class Ui_IntakeScreen(object):
         self.warrantyLayout.setObjectName(u"warrantyLayout")
         self.warrantyView = QTextBrowser(self.warrantyGroup)
         self.warrantyView.setObjectName(u"warrantyView")
-        self.warrantyView.setMinimumSize(QSize(0, 150))
+        self.warrantyView.setMinimumSize(QSize(0, 120))
         self.warrantyView.setFocusPolicy(Qt.NoFocus)
         self.warrantyView.setFrameShape(QFrame.NoFrame)
 

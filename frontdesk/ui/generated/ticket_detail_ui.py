@@ -9,14 +9,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QTabWidget, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_TicketDetailDialog(object):
     def setupUi(self, TicketDetailDialog):
         if not TicketDetailDialog.objectName():
             TicketDetailDialog.setObjectName(u"TicketDetailDialog")
-        TicketDetailDialog.resize(980, 720)
+        TicketDetailDialog.resize(1000, 760)
         self.detailLayout = QVBoxLayout(TicketDetailDialog)
         self.detailLayout.setObjectName(u"detailLayout")
         self.factsLayout = QHBoxLayout()
@@ -43,20 +43,21 @@ class Ui_TicketDetailDialog(object):
 
         self.detailLayout.addLayout(self.factsLayout)
 
-        self.timelineLabel = QLabel(TicketDetailDialog)
-        self.timelineLabel.setObjectName(u"timelineLabel")
-
-        self.detailLayout.addWidget(self.timelineLabel)
-
-        self.timeline = QTableWidget(TicketDetailDialog)
+        self.tabs = QTabWidget(TicketDetailDialog)
+        self.tabs.setObjectName(u"tabs")
+        self.historyTab = QWidget()
+        self.historyTab.setObjectName(u"historyTab")
+        self.historyLayout = QVBoxLayout(self.historyTab)
+        self.historyLayout.setObjectName(u"historyLayout")
+        self.timeline = QTableWidget(self.historyTab)
         self.timeline.setObjectName(u"timeline")
         self.timeline.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.timeline.setWordWrap(True)
 
-        self.detailLayout.addWidget(self.timeline)
+        self.historyLayout.addWidget(self.timeline)
 
-        self.actionsGroup = QGroupBox(TicketDetailDialog)
+        self.actionsGroup = QGroupBox(self.historyTab)
         self.actionsGroup.setObjectName(u"actionsGroup")
         self.actionsForm = QFormLayout(self.actionsGroup)
         self.actionsForm.setObjectName(u"actionsForm")
@@ -158,7 +159,17 @@ class Ui_TicketDetailDialog(object):
         self.actionsForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.verifyLayout)
 
 
-        self.detailLayout.addWidget(self.actionsGroup)
+        self.historyLayout.addWidget(self.actionsGroup)
+
+        self.tabs.addTab(self.historyTab, "")
+        self.billingTab = QWidget()
+        self.billingTab.setObjectName(u"billingTab")
+        self.billingLayout = QVBoxLayout(self.billingTab)
+        self.billingLayout.setObjectName(u"billingLayout")
+        self.billingLayout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.billingTab, "")
+
+        self.detailLayout.addWidget(self.tabs)
 
         self.messageLabel = QLabel(TicketDetailDialog)
         self.messageLabel.setObjectName(u"messageLabel")
@@ -204,7 +215,6 @@ class Ui_TicketDetailDialog(object):
 
     def retranslateUi(self, TicketDetailDialog):
         TicketDetailDialog.setWindowTitle(QCoreApplication.translate("TicketDetailDialog", u"Ticket", None))
-        self.timelineLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Timeline", None))
         self.actionsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Next step", None))
         self.moveLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Move to", None))
         self.moveNoteEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"note (optional)", None))
@@ -217,6 +227,8 @@ class Ui_TicketDetailDialog(object):
         self.verifyLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"To verify", None))
         self.verifyButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Mark verified", None))
         self.respondedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Customer answered", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("TicketDetailDialog", u"Timeline and next step", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.billingTab), QCoreApplication.translate("TicketDetailDialog", u"Quote and payments", None))
         self.closeButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Close (Esc)", None))
     # retranslateUi
 
