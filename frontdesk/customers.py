@@ -138,6 +138,10 @@ def find_customer_ids(session: Session, text: str, limit: int = 20) -> list[int]
     ids: list[int] = []
     if digits and _PHONE_CHARS.match(text):
         ids.extend(_range(session, "p:" + digits.lstrip("+"), limit * 2))
+        if digits.startswith("0") and len(digits) >= MIN_SUFFIX_DIGITS:
+            # Typed with the trunk prefix (010-6234 ...) or the international
+            # one (0086 138 ...); the keys hold the national and E.164 digits.
+            ids.extend(_range(session, "p:" + digits.lstrip("0"), limit * 2))
         if len(digits) >= MIN_SUFFIX_DIGITS:
             ids.extend(_range(session, "s:" + digits[::-1], limit * 2))
     else:

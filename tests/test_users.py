@@ -1,0 +1,136 @@
+"""Users, roles and PINs."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from frontdesk import audit
+from frontdesk import users as accounts
+from frontdesk.db.engine import Database
+from frontdesk.db.models import User
+from frontdesk.errors import NeedsManager, NotAllowed, ValidationError
+from frontdesk.users import Actor
+from tests.conftest import CLERK_PIN, MANAGER_PIN
+
+
+def test_the_pin_is_stored_hashed_and_salted(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, _clerk = users
+    with db.write() as s:
+        second = accounts.add_user(s, manager, "li", accounts.CLERK, MANAGER_PIN, "李小红")
+    with db.read() as s:
+        rows = {u.name: u.pin_hash for u in s.scalars(select(User))}
+    assert MANAGER_PIN not in rows["manager"] and rows["manager"].startswith("$argon2id$")
+    # The same PIN twice gives two different hashes (salted).
+    assert rows["li"] != rows["manager"] and second.name == "li"
+    assert accounts.check_pin(rows["manager"], MANAGER_PIN)
+    assert not accounts.check_pin(rows["manager"], CLERK_PIN)
+    assert not accounts.check_pin("not a hash", MANAGER_PIN)
+
+
+def test_a_wrong_pin_and_an_unknown_name_give_the_same_message(db: Database, users: tuple[Actor, Actor]) -> None:
+    messages = []
+    for name, pin in [("manager", "0000"), ("nobody", MANAGER_PIN), ("", "")]:
+        with pytest.raises(NotAllowed) as err:
+            with db.write() as s:
+                accounts.authenticate(s, name, pin)
+        messages.append(err.value.message)
+    assert len(set(messages)) == 1 and messages[0] == "Wrong user name or PIN."
+    with db.write() as s:
+        actor = accounts.authenticate(s, " manager ", MANAGER_PIN)
+    assert (actor.name, actor.role, actor.is_manager) == ("manager", accounts.MANAGER, True)
+
+
+def test_a_good_login_is_audited_and_a_bad_one_refused(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, _clerk = users
+    with db.write() as s:
+        accounts.authenticate(s, "manager", MANAGER_PIN)
+    with pytest.raises(NotAllowed):
+        with db.write() as s:
+            accounts.authenticate(s, "manager", "9999")
+    with pytest.raises(NotAllowed):
+        with db.write() as s:
+            accounts.authenticate(s, "ghost", "9999")
+    with db.read() as s:
+        assert [r.user_id for r in audit.records(s, action="login")] == [manager.id]
+
+
+def test_a_disabled_user_cannot_log_in(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, clerk = users
+    with db.write() as s:
+        accounts.set_active(s, manager, clerk.id, False)
+    with pytest.raises(NotAllowed, match="Wrong user name or PIN"):
+        with db.write() as s:
+            accounts.authenticate(s, "clerk", CLERK_PIN)
+    with pytest.raises(NotAllowed):
+        with db.write() as s:
+            accounts.set_active(s, manager, manager.id, False)  # not yourself
+
+
+def test_only_a_manager_adds_users(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, clerk = users
+    with pytest.raises(NeedsManager):
+        with db.write() as s:
+            accounts.add_user(s, clerk, "zhao", accounts.CLERK, "3333")
+    with pytest.raises(NeedsManager):
+        with db.write() as s:
+            accounts.add_user(s, None, "zhao", accounts.CLERK, "3333")
+    with db.write() as s:
+        accounts.add_user(s, manager, "zhao", accounts.CLERK, "3333", "赵磊")
+    with db.read() as s:
+        assert [u.name for u in accounts.list_users(s)] == ["clerk", "manager", "zhao"]
+
+
+def test_the_first_user_must_be_a_manager(db: Database) -> None:
+    with pytest.raises(ValidationError) as err:
+        with db.write() as s:
+            accounts.add_user(s, None, "li", accounts.CLERK, "2222")
+    assert set(err.value.fields) == {"role"}
+    with db.write() as s:
+        first = accounts.add_user(s, None, "wang", accounts.MANAGER, "1111", "王经理")
+        assert first.role == accounts.MANAGER and accounts.count_users(s) == 1
+
+
+@pytest.mark.parametrize("name,pin,fields", [
+    ("", "1234", {"name"}),
+    ("two words", "1234", {"name"}),
+    ("manager", "1234", {"name"}),  # taken
+    ("new", "12", {"pin"}),
+    ("new", "12ab", {"pin"}),
+    ("new", "1234567890123", {"pin"}),
+])
+def test_bad_names_and_pins_are_refused(db: Database, users: tuple[Actor, Actor], name: str, pin: str,
+                                        fields: set[str]) -> None:
+    manager, _clerk = users
+    with pytest.raises(ValidationError) as err:
+        with db.write() as s:
+            accounts.add_user(s, manager, name, accounts.CLERK, pin)
+    assert set(err.value.fields) == fields
+
+
+def test_verify_manager_refuses_a_clerk(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, clerk = users
+    with pytest.raises(NeedsManager, match="clerk is not a manager"):
+        with db.write() as s:
+            accounts.verify_manager(s, "clerk", CLERK_PIN)
+    with pytest.raises(NotAllowed):
+        with db.write() as s:
+            accounts.verify_manager(s, "manager", CLERK_PIN)
+    with db.write() as s:
+        assert accounts.verify_manager(s, "manager", MANAGER_PIN) == manager
+    # require_manager: the actor if a manager, else the approver if a manager.
+    assert accounts.require_manager(manager, None, "x") == manager
+    assert accounts.require_manager(clerk, manager, "x") == manager
+    with pytest.raises(NeedsManager, match="A manager must approve: x"):
+        accounts.require_manager(clerk, clerk, "x")
+
+
+def test_a_clerk_changes_only_their_own_pin(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, clerk = users
+    with pytest.raises(NeedsManager):
+        with db.write() as s:
+            accounts.set_pin(s, clerk, manager.id, "5555")
+    with db.write() as s:
+        accounts.set_pin(s, clerk, clerk.id, "5555")
+    with db.write() as s:
+        assert accounts.authenticate(s, "clerk", "5555") == clerk
