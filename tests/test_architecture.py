@@ -1,0 +1,132 @@
+"""The domain never imports Qt (DESIGN.md, rule 1).
+
+Every module under frontdesk/ outside frontdesk/ui/ is read with ``ast`` (not
+imported): none may import PySide6 or shiboken6, and none may import
+frontdesk.ui, except the command line, which starts the window from inside a
+function.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import frontdesk
+
+PACKAGE = Path(frontdesk.__file__).resolve().parent
+QT = ("PySide6", "shiboken6")
+# Modules that may import frontdesk.ui, and only inside a function: the entry
+# points that open the window or render it.
+STARTS_THE_WINDOW = {"frontdesk.cli"}
+
+
+@dataclass(frozen=True)
+class Import:
+    module: str
+    line: int
+    in_function: bool
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(source: str, module: str, is_package: bool = False) -> list[Import]:
+    """Every module ``source`` imports, with relative imports resolved and
+    ``importlib.import_module("...")`` / ``__import__("...")`` with a literal
+    name counted too."""
+    tree = ast.parse(source)
+    package = module.split(".") if is_package else module.split(".")[:-1]
+    found: list[Import] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        if isinstance(node, ast.Import):
+            found.extend(Import(alias.name, node.lineno, in_function) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)] if node.level > 1 else package
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.append(Import(target, node.lineno, in_function))
+            found.extend(Import(f"{target}.{alias.name}", node.lineno, in_function) for alias in node.names)
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in ("import_module", "__import__"):
+                found.append(Import(node.args[0].value, node.lineno, in_function))
+        inside = in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        for child in ast.iter_child_nodes(node):
+            visit(child, inside)
+
+    visit(tree, False)
+    return found
+
+
+def is_under(module: str, top: str) -> bool:
+    return module == top or module.startswith(top + ".")
+
+
+def domain_modules() -> list[tuple[str, Path]]:
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if is_under(module_name(path), "frontdesk.ui"):
+            continue
+        out.append((module_name(path), path))
+    return out
+
+
+def test_the_scanner_sees_every_way_of_importing() -> None:
+    source = """
+import os
+import PySide6.QtCore
+from shiboken6 import isValid
+from PySide6 import QtWidgets as W
+from .. import ui
+from ..ui.app import run
+from . import service
+
+def later():
+    import importlib
+    importlib.import_module("PySide6.QtGui")
+    __import__("frontdesk.ui.main_window")
+"""
+    got = {(i.module, i.in_function) for i in imports_of(source, "frontdesk.intake.preview")}
+    assert ("PySide6.QtCore", False) in got
+    assert ("shiboken6", False) in got
+    assert ("PySide6.QtWidgets", False) in got
+    assert ("frontdesk.ui", False) in got
+    assert ("frontdesk.ui.app", False) in got
+    assert ("frontdesk.intake.service", False) in got
+    assert ("PySide6.QtGui", True) in got
+    assert ("frontdesk.ui.main_window", True) in got
+    assert ("os", False) in got
+    # In a package's __init__, "." is the package itself.
+    assert ("frontdesk.billing.fees", False) in {
+        (i.module, i.in_function) for i in imports_of("from . import fees", "frontdesk.billing", is_package=True)}
+
+
+def test_the_domain_is_all_there() -> None:
+    names = {name for name, _path in domain_modules()}
+    assert {"frontdesk.cli", "frontdesk.demo", "frontdesk.intake.service", "frontdesk.customers",
+            "frontdesk.followup.service"} <= names
+    assert not any(is_under(n, "frontdesk.ui") for n in names)
+    assert STARTS_THE_WINDOW <= names  # the exception must not outlive its module
+
+
+@pytest.mark.parametrize("name,path", domain_modules(), ids=[name for name, _path in domain_modules()])
+def test_no_domain_module_imports_qt_or_the_ui(name: str, path: Path) -> None:
+    found = imports_of(path.read_text(encoding="utf-8"), name, is_package=path.name == "__init__.py")
+    qt = [i for i in found if any(is_under(i.module, top) for top in QT)]
+    assert not qt, f"{path}: imports Qt: " + ", ".join(f"{i.module} (line {i.line})" for i in qt)
+    ui = [i for i in found if is_under(i.module, "frontdesk.ui")]
+    if name in STARTS_THE_WINDOW:
+        ui = [i for i in ui if not i.in_function]  # only when the command that opens the window runs
+    assert not ui, f"{path}: imports the screens: " + ", ".join(f"{i.module} (line {i.line})" for i in ui)

@@ -1,0 +1,147 @@
+"""The command line: expected problems end with one line and exit code 2,
+never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
+
+UNREACHABLE = "postgresql://nobody@127.0.0.1:1/none"
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Never touch the user's own database, PIN or language.
+    for name in ("FRONTDESK_DB", "FRONTDESK_PIN", "FRONTDESK_LANG", "FRONTDESK_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("frontdesk: ") and "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize("argv", [
+    ["frobnicate"],
+    ["demo", "--days", "many"],
+    ["demo", "--colour", "red"],
+    ["users", "add", "li"],  # --role is required
+    ["users", "add", "li", "--role", "boss"],
+    ["db", "downgrade"],
+])
+def test_bad_arguments_end_with_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == EXIT_ERROR and out == ""
+    line = one_line_error(err)
+    assert "Bad arguments" in line and "usage:" not in err
+
+
+def test_values_the_command_refuses_end_with_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "x.sqlite")
+    code, _out, err = run(capsys, "demo", "--days", "0", "--db", db)
+    assert code == EXIT_ERROR and "--days" in one_line_error(err)
+    code, _out, err = run(capsys, "users", "list", "--db", db, "--lang", "klingon")
+    assert code == EXIT_ERROR and "klingon" in one_line_error(err)
+    code, _out, err = run(capsys, "db", "--db", db)
+    assert code == EXIT_ERROR and "db upgrade" in one_line_error(err)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("frontdesk ")
+
+
+@pytest.mark.parametrize("argv", [["db", "current"], ["users", "list"], ["db", "upgrade"]])
+def test_an_unreachable_postgresql_server_is_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv, "--db", UNREACHABLE)
+    assert code == EXIT_ERROR and out == ""
+    assert "database" in one_line_error(err).lower()
+
+
+def test_an_sqlite_file_in_a_missing_folder_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder"
+    for db in (str(missing / "shop.sqlite"), f"sqlite:///{missing / 'shop.sqlite'}"):
+        code, _out, err = run(capsys, "users", "list", "--db", db)
+        assert code == EXIT_ERROR
+        line = one_line_error(err)
+        assert "folder" in line and str(missing) in line
+    assert not missing.exists()
+
+
+def test_db_upgrade_then_current_says_newest(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "shop.sqlite")
+    code, out, _err = run(capsys, "db", "current", "--db", db)
+    assert code == EXIT_OK and "db upgrade" in out and "newest" in out  # an empty file: not yet
+    code, out, _err = run(capsys, "db", "upgrade", "--db", db)
+    assert code == EXIT_OK and out.startswith("Schema at version ")
+    code, out, _err = run(capsys, "db", "current", "--db", db)
+    assert code == EXIT_OK and out.strip().endswith("(newest)") and "upgrade" not in out
+
+
+def test_users_add_the_first_manager_then_a_clerk_with_the_managers_pin(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "shop.sqlite")
+    # No PIN on the command line, none in the environment, no terminal to ask on.
+    code, _out, err = run(capsys, "users", "add", "wang", "--role", "manager", "--db", db)
+    assert code == EXIT_ERROR and "PIN" in one_line_error(err)
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--db", db)
+    assert code == EXIT_ERROR and "first user must be a manager" in one_line_error(err)
+    code, out, err = run(capsys, "users", "add", "wang", "--role", "manager", "--pin", "1111",
+                         "--full-name", "王经理", "--db", db)
+    assert (code, out.strip(), err) == (EXIT_OK, "Added manager wang.", "")
+    # The next user needs a manager, named with --user, whose PIN is asked (FRONTDESK_PIN).
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--db", db)
+    assert code == EXIT_ERROR and "--user" in one_line_error(err)
+    monkeypatch.setenv("FRONTDESK_PIN", "0000")
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--user", "wang",
+                          "--db", db)
+    assert code == EXIT_ERROR and "Wrong user name or PIN" in one_line_error(err)
+    monkeypatch.setenv("FRONTDESK_PIN", "1111")
+    code, out, _err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--user", "wang",
+                          "--db", db)
+    assert (code, out.strip()) == (EXIT_OK, "Added clerk li.")
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--user", "wang",
+                          "--db", db)
+    assert code == EXIT_ERROR and "already exists" in one_line_error(err)
+    code, out, _err = run(capsys, "users", "list", "--db", db)
+    assert code == EXIT_OK
+    assert [line.split("\t")[:2] for line in out.strip().splitlines()] == [["li", "Clerk"], ["wang", "Manager"]]
+
+
+def test_demo_fills_a_database_and_prints_the_users(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.sqlite")
+    code, out, err = run(capsys, "demo", "--days", "2", "--tickets", "20", "--quiet", "--db", db)
+    assert code == EXIT_OK and err == ""
+    assert "20 tickets" in out
+    for line in ("wang / 1111", "li / 2222", "zhao / 3333"):
+        assert line in out
+    code, out, _err = run(capsys, "users", "list", "--db", db)
+    assert {line.split("\t")[0] for line in out.strip().splitlines()} == {"wang", "li", "zhao"}
+    # Without --quiet a progress bar runs to 100% on stderr.
+    code, out, err = run(capsys, "demo", "--days", "1", "--tickets", "5", "--shop", "测试店", "--db", db)
+    assert code == EXIT_OK and "100%" in err and "Traceback" not in err
+    assert "测试店" in out and "25 tickets" in out
+
+
+def test_the_installed_entry_point_prints_no_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRONTDESK_")}
+    done = subprocess.run([sys.executable, "-m", "frontdesk", "db", "current", "--db", UNREACHABLE],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert done.returncode == EXIT_ERROR and done.stdout == ""
+    line = one_line_error(done.stderr)
+    assert "cannot reach the database" in line
