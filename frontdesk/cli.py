@@ -84,6 +84,22 @@ def build_parser() -> argparse.ArgumentParser:
     q = usub.add_parser("list", help="list users")
     _common(q)
 
+    p = sub.add_parser("fees", help="fee schedules: import or export a workbook, list the versions")
+    _common(p)
+    fsub = p.add_subparsers(dest="fees_command", parser_class=_Parser)
+    q = fsub.add_parser("import", help="import a fee schedule version from an .xlsx workbook (a manager's act)")
+    _common(q)
+    q.add_argument("file", type=Path)
+    q.add_argument("--user", default=None,
+                   help="the manager importing (their PIN is asked, or FRONTDESK_PIN); default: the only manager")
+    q = fsub.add_parser("export", help="export a fee schedule version to an .xlsx workbook")
+    _common(q)
+    q.add_argument("file", type=Path)
+    q.add_argument("--schedule", type=int, default=None, metavar="ID",
+                   help="the version's id (see 'fees list'; default: the one in force today)")
+    q = fsub.add_parser("list", help="list the fee schedule versions")
+    _common(q)
+
     p = sub.add_parser("print", help="print a document to a PDF file")
     _common(p)
     psub = p.add_subparsers(dest="print_command", parser_class=_Parser)
@@ -174,12 +190,14 @@ def cmd_users(args: argparse.Namespace) -> int:
     db = _open(args)
     if args.users_command == "add":
         pin = args.pin or _ask_pin(_("PIN for {name}: ").format(name=args.name))
+        actor = None
+        with db.read() as s:
+            first = users.count_users(s) == 0
+        if not first:
+            if not args.user:
+                raise CliError(_("Name the manager who adds the user with --user (their PIN is asked)."))
+            actor = users.sign_in(db, args.user, _ask_pin(_("PIN for {name}: ").format(name=args.user)), manager=True)
         with db.write() as s:
-            actor = None
-            if users.count_users(s) > 0:
-                if not args.user:
-                    raise CliError(_("Name the manager who adds the user with --user (their PIN is asked)."))
-                actor = users.verify_manager(s, args.user, _ask_pin(_("PIN of {name}: ").format(name=args.user)))
             user = users.add_user(s, actor, args.name, args.role, pin, args.full_name)
             print(_("Added {role} {name}.").format(role=_(users.ROLES[user.role]).lower(), name=user.name))
         return EXIT_OK
@@ -189,6 +207,62 @@ def cmd_users(args: argparse.Namespace) -> int:
                 print(f"{u.name}\t{_(users.ROLES.get(u.role, u.role))}\t{'' if u.active else _('disabled')}")
         return EXIT_OK
     raise CliError(_("Say 'frontdesk users add NAME --role clerk|manager' or 'frontdesk users list'."))
+
+
+def _manager_for(session: object, name: str | None) -> str:
+    """The manager named with --user, or the only active manager there is."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from frontdesk import users
+    from frontdesk.db.models import User
+
+    assert isinstance(session, Session)
+    if name:
+        return name
+    managers = list(session.scalars(select(User.name).where(User.role == users.MANAGER, User.active.is_(True))))
+    if len(managers) != 1:
+        raise CliError(_("Name the manager who imports the schedule with --user (their PIN is asked)."))
+    return managers[0]
+
+
+def cmd_fees(args: argparse.Namespace) -> int:
+    from frontdesk import users
+    from frontdesk.billing import schedules
+
+    db = _open(args)
+    if args.fees_command == "import":
+        if not args.file.is_file():
+            raise CliError(_("No such file: {path}").format(path=args.file))
+        with db.write() as s:
+            name = _manager_for(s, args.user)
+            actor = users.verify_manager(s, name, _ask_pin(_("PIN of {name}: ").format(name=name)))
+            try:
+                schedule = schedules.import_workbook(s, actor, args.file)
+            except schedules.ScheduleRefused as exc:
+                print(_("frontdesk: the workbook was refused; nothing was changed:"), file=sys.stderr)
+                for problem in exc.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                return EXIT_ERROR
+            print(_("Imported \"{name}\", in force from {date} ({count} lines).").format(
+                name=schedule.name, date=schedule.effective_from.isoformat(), count=len(schedule.lines)))
+        return EXIT_OK
+    if args.fees_command == "export":
+        with db.read() as s:
+            path = schedules.export_workbook(s, args.file, args.schedule)
+        print(path)
+        return EXIT_OK
+    if args.fees_command == "list":
+        with db.read() as s:
+            rows = schedules.list_schedules(s)
+        if not rows:
+            print(_("No fee schedule yet: import one with 'frontdesk fees import FILE.xlsx'."))
+        for row in rows:
+            flags = [_("in force") if row.in_force else "", _("used by quotes") if row.used else ""]
+            print("\t".join([str(row.id), row.effective_from.isoformat(), row.name,
+                             _("{count} lines").format(count=row.line_count), ", ".join(f for f in flags if f)]))
+        return EXIT_OK
+    raise CliError(_("Say 'frontdesk fees import FILE.xlsx', 'frontdesk fees export FILE.xlsx' or 'frontdesk fees list'."))
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -211,6 +285,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "db": cmd_db,
     "users": cmd_users,
     "print": cmd_print,
+    "fees": cmd_fees,
 }
 
 

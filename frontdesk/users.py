@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db.engine import Database
 from frontdesk.db.models import User
 from frontdesk.errors import NeedsManager, NotAllowed, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -144,15 +145,35 @@ def set_role(session: Session, actor: Actor, user_id: int, role: str) -> None:
     audit.record(session, actor.id, "user.role", "user", user.id, {"role": role})
 
 
-def authenticate(session: Session, name: str, pin: str) -> Actor:
-    """Check a name and PIN; the same message for an unknown name and a wrong
-    PIN, so the login does not tell which names exist."""
+def check_credentials(session: Session, name: str, pin: str) -> Actor | None:
+    """The user for a name and PIN, or None; either way the attempt is audited."""
     user = session.scalar(select(User).where(User.name == (name or "").strip()))
     if user is None or not user.active or not check_pin(user.pin_hash, pin or ""):
         audit.record(session, user.id if user else None, "login.failed", "user", name or "")
-        raise NotAllowed(_("Wrong user name or PIN."))
+        return None
     audit.record(session, user.id, "login", "user", user.id)
     return _actor(user)
+
+
+def authenticate(session: Session, name: str, pin: str) -> Actor:
+    """Check a name and PIN; the same message for an unknown name and a wrong
+    PIN, so the login does not tell which names exist."""
+    actor = check_credentials(session, name, pin)
+    if actor is None:
+        raise NotAllowed(_("Wrong user name or PIN."))
+    return actor
+
+
+def sign_in(db: Database, name: str, pin: str, *, manager: bool = False) -> Actor:
+    """A login (or a manager's approval) in its own transaction, so that a
+    failed attempt stays in the audit log although it raises."""
+    with db.write() as session:
+        actor = check_credentials(session, name, pin)
+    if actor is None:
+        raise NotAllowed(_("Wrong user name or PIN."))
+    if manager and not actor.is_manager:
+        raise NeedsManager(_("{name} is not a manager.").format(name=actor.name))
+    return actor
 
 
 def verify_manager(session: Session, name: str, pin: str) -> Actor:

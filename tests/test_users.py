@@ -8,7 +8,7 @@ from sqlalchemy import select
 from frontdesk import audit
 from frontdesk import users as accounts
 from frontdesk.db.engine import Database
-from frontdesk.db.models import User
+from frontdesk.db.models import AuditRecord, User
 from frontdesk.errors import NeedsManager, NotAllowed, ValidationError
 from frontdesk.users import Actor
 from tests.conftest import CLERK_PIN, MANAGER_PIN
@@ -134,3 +134,18 @@ def test_a_clerk_changes_only_their_own_pin(db: Database, users: tuple[Actor, Ac
         accounts.set_pin(s, clerk, clerk.id, "5555")
     with db.write() as s:
         assert accounts.authenticate(s, "clerk", "5555") == clerk
+
+
+def test_a_failed_sign_in_stays_in_the_audit_log(db: Database, users: tuple[Actor, Actor]) -> None:
+    from frontdesk.users import sign_in
+
+    manager, clerk = users
+    with pytest.raises(NotAllowed):
+        sign_in(db, "clerk", "0000")
+    with pytest.raises(NeedsManager):
+        sign_in(db, "clerk", CLERK_PIN, manager=True)
+    assert sign_in(db, "manager", MANAGER_PIN, manager=True) == manager
+    with db.read() as s:
+        actions = [(r.action, r.entity_id) for r in s.scalars(select(AuditRecord).where(
+            AuditRecord.action.in_(["login", "login.failed"])).order_by(AuditRecord.id))]
+    assert actions == [("login.failed", "clerk"), ("login", str(clerk.id)), ("login", str(manager.id))]

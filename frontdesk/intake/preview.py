@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from frontdesk import customers, settings
 from frontdesk.db.models import Ticket
 from frontdesk.errors import ValidationError
-from frontdesk.intake.service import IntakeForm, _verify_fields, apply_product_facts, warranty_for
+from frontdesk.intake.service import IntakeForm, _verify_fields, apply_product_facts, product_repair_days, warranty_for
 from frontdesk.intake.warranty import WarrantyStatus
 
 
@@ -31,9 +31,10 @@ def missing_facts(form: IntakeForm, region: str = "CN") -> list[str]:
 
 def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None) -> WarrantyStatus | None:
     """The warranty of a ticket's product, on its intake day (or ``as_of``),
-    with the days it spent in repair added back."""
+    with the days it spent in repair (on this ticket and earlier ones) added back."""
     product = ticket.product
     if product is None:
         return None
     form = apply_product_facts(IntakeForm(exclusion=ticket.warranty_exclusion), product)
-    return warranty_for(form, as_of or ticket.intake_at.date(), ticket.repair_days, settings.work_calendar(session))
+    days = ticket.repair_days + product_repair_days(session, product.id, before_ticket_id=ticket.id)
+    return warranty_for(form, as_of or ticket.intake_at.date(), days, settings.work_calendar(session))

@@ -521,6 +521,9 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         ticket.verify_override_by_id = manager.id
         _event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
         audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id)
+    if to_state == states.CLOSED and ticket.kind == COMPLAINT and session.scalar(
+            select(Complaint.id).where(Complaint.ticket_id == ticket.id, Complaint.closed_at.is_(None)).limit(1)):
+        raise IllegalTransition(_("A complaint's ticket closes when a manager closes the complaint."))
     if to_state == states.CLOSED:
         hooks.before_close(session, actor, ticket, approver, note)
     from_state = ticket.state
@@ -541,6 +544,8 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state})
     if to_state == states.CANCELLED or (from_state == states.SCHEDULED and to_state == states.RECEIVED):
         _call_off_visits(session, actor, ticket, now)
+    elif from_state == states.SCHEDULED:
+        _visits_done(session, ticket, now)
     hooks.after_move(session, actor, ticket, from_state, to_state, now)
     return ticket
 
@@ -553,6 +558,14 @@ def _call_off_visits(session: Session, actor: Actor, ticket: Ticket, now: dateti
     ):
         visit.state = "cancelled"
         audit.record(session, actor.id, "visit.cancel", "visit", visit.id, {"ticket": ticket.number})
+
+
+def _visits_done(session: Session, ticket: Ticket, now: datetime) -> None:
+    """The technician went: the visit of today or earlier is done."""
+    for visit in session.scalars(
+        select(Visit).where(Visit.ticket_id == ticket.id, Visit.state == "booked", Visit.day <= now.date())
+    ):
+        visit.state = "done"
 
 
 def _entered_state_at(session: Session, ticket: Ticket) -> datetime:
@@ -752,8 +765,11 @@ def close_complaint(session: Session, actor: Actor, complaint_id: int, resolutio
     complaint.closed_at = now
     complaint.closed_by_id = manager.id
     complaint.resolution = text
+    audit.record(session, actor.id, "complaint.close", "complaint", complaint.id, approver_id=manager.id)
     if complaint.ticket_id:
         ticket = get_ticket(session, complaint.ticket_id)
         _event(session, ticket, actor, "complaint", _("Complaint closed by {manager}: {text}").format(manager=manager.name, text=text), now=now)
-    audit.record(session, actor.id, "complaint.close", "complaint", complaint.id, approver_id=manager.id)
+        if ticket.kind == COMPLAINT and ticket.state in states.OPEN and states.can_move(ticket.state, states.CLOSED):
+            session.flush()
+            move(session, actor, ticket.id, states.CLOSED, text, approver=manager, now=now)
     return complaint

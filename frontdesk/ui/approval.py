@@ -35,7 +35,7 @@ class ApprovalDialog(QDialog):
             show_inline(self.ui.messageLabel, _("There is no manager to approve."))
             return
         try:
-            self.approver = self.db.run(lambda s: users.verify_manager(s, name, self.ui.pinEdit.text()))
+            self.approver = users.sign_in(self.db, name, self.ui.pinEdit.text(), manager=True)
         except FrontDeskError as exc:
             self.ui.pinEdit.clear()
             show_inline(self.ui.messageLabel, describe(exc))

@@ -42,7 +42,7 @@ class LoginDialog(QDialog):
         try:
             if self.first_start:
                 self.db.run(lambda s: users.add_user(s, None, name, users.MANAGER, pin))
-            self.actor = self.db.run(lambda s: users.authenticate(s, name, pin))
+            self.actor = users.sign_in(self.db, name, pin)
         except FrontDeskError as exc:
             self.ui.pinEdit.clear()
             self.ui.pinEdit.setFocus()

@@ -698,3 +698,33 @@ def test_every_change_leaves_an_audit_record(db: Database, users: tuple[Actor, A
     moves = [r for r in rows if r[0] == "ticket.move" and r[1] == t]
     assert len(moves) == 4 and all(r[2] == clerk.id for r in moves)
     assert [r[3] for r in rows if r[0] == "ticket.verify_override"] == [manager.id]
+
+
+def test_a_complaint_ticket_closes_with_its_complaint_and_not_before(
+        db: Database, users: tuple[Actor, Actor], now: datetime) -> None:
+    manager, clerk = users
+    result = take(db, clerk, IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="李四", phone="13912345678",
+                                        what_happened="报价不清楚"), now)
+    with pytest.raises(IllegalTransition) as err:
+        with db.write() as s:
+            intake.move(s, manager, result.ticket_id, states.CLOSED, now=now)
+    assert "closes when a manager closes the complaint" in err.value.message
+    with db.write() as s:
+        (complaint,) = intake.open_complaints(s)
+        intake.close_complaint(s, clerk, complaint.id, "已解释收费标准", approver=manager, now=now + timedelta(hours=2))
+    with db.read() as s:
+        ticket = intake.get_ticket(s, result.ticket_id)
+        assert (ticket.state, ticket.closed_at) == (states.CLOSED, now + timedelta(hours=2))
+        assert ticket.events[-1].text.endswith("已解释收费标准")
+
+
+def test_a_visit_is_done_when_the_technician_has_been(db: Database, users: tuple[Actor, Actor], now: datetime) -> None:
+    _manager, clerk = users
+    result = take(db, clerk, IntakeForm(
+        channel=intake.PHONE, name="王芳", phone="13700001111", address="朝阳区建国路88号", area="朝阳区",
+        category="air_conditioner", fault="不制冷", request="上门",
+        visit=VisitRequest(now.date() + timedelta(days=1), time(9), time(12))), now)
+    with db.write() as s:
+        intake.move(s, clerk, result.ticket_id, states.DIAGNOSING, now=now + timedelta(days=1, hours=1))
+    with db.read() as s:
+        assert [v.state for v in s.scalars(select(Visit))] == ["done"]

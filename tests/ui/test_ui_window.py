@@ -173,6 +173,6 @@ def test_screenshots_show_every_screen(ctx: AppContext, tmp_path: Path) -> None:
     for f in files:
         image = QImage(str(f))
         assert image.width() >= 300 and image.height() >= 150, f
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}
-        assert len(colours) > 3, f"{f.name} looks blank"
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+        assert len(colours) > 8, f"{f.name} looks blank"  # text is anti-aliased: many shades
     apply_language(QApplication.instance(), "en")  # type: ignore[arg-type]
