@@ -1,0 +1,802 @@
+"""Payments, receipts (收据), waivers and invoices owed (发票).
+
+Every payment, deposit, refund or correction is a receipt numbered from one
+gapless sequence per shop and year (``R2026-000123``).  The number is drawn
+with :func:`frontdesk.numbering.next_number` in the same transaction that
+records the money: the sequence row stays locked until that transaction
+ends (PostgreSQL row lock; SQLite takes the write lock at BEGIN IMMEDIATE),
+so no two counters draw one number, and a transaction that fails gives its
+number back, leaving no gap.  Before reading the balance the service also
+locks the ticket's billing row, so two counters settling the same ticket
+cannot both take the last yuan.
+
+The balance of a ticket::
+
+    due          what its decided quote makes owed (approved: the total;
+                 declined: the inspection fee or nothing)
+    waived       waivers and discounts a manager approved
+    paid         payments, less refunds beyond the deposits
+    deposits_held deposits, less refunds
+    outstanding  due - waived - paid - deposits_held  (negative: the shop
+                 owes the customer that much, refundable)
+
+A void keeps the receipt and its number, with the reason and the manager who
+approved it; a voided receipt no longer counts.  A correction is a new
+receipt naming the one it corrects, carrying the corrected amount; its
+``net`` is the difference it makes, so a closed day's figures never change.
+A reprint says COPY and is counted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from frontdesk import audit, clock, numbering, settings
+from frontdesk.billing.models import Quote, QuoteLine, Receipt, TicketBilling, Waiver
+from frontdesk.billing.pricing import applied_label, kind_label
+from frontdesk.billing.quotes import APPROVED, DECLINED, DRAFT, STAGE_DECLINE, STAGE_QUOTE, billing_row, current_quote
+from frontdesk.db.models import Customer, Ticket, User
+from frontdesk.errors import IllegalTransition, NotFound, ValidationError
+from frontdesk.i18n import N_, _
+from frontdesk.intake.service import _event, get_ticket
+from frontdesk.money import ZERO, format_money, round_money, to_money
+from frontdesk.users import Actor, require_manager
+
+log = logging.getLogger(__name__)
+
+CASH = "cash"
+CARD = "card"
+MOBILE = "mobile"
+TRANSFER = "transfer"
+METHODS: dict[str, str] = {
+    CASH: N_("Cash"),
+    CARD: N_("Bank card"),
+    MOBILE: N_("Mobile pay"),
+    TRANSFER: N_("Bank transfer"),
+}
+PAYMENT = "payment"
+DEPOSIT = "deposit"
+REFUND = "refund"
+CORRECTION = "correction"
+RECEIPT_KINDS: dict[str, str] = {
+    PAYMENT: N_("Payment"),
+    DEPOSIT: N_("Deposit"),
+    REFUND: N_("Refund"),
+    CORRECTION: N_("Correction"),
+}
+SEQUENCE = "receipt"
+PREFIX = "R"
+MAX_REASON = 500
+
+
+# -- balance -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Balance:
+    due: Decimal
+    waived: Decimal
+    paid: Decimal
+    deposits_held: Decimal
+    outstanding: Decimal  # negative: the customer is owed a refund
+
+    @property
+    def refundable(self) -> Decimal:
+        return max(ZERO, -self.outstanding)
+
+
+def balance(session: Session, ticket_id: int) -> Balance:
+    due = sum(session.scalars(select(Quote.owed).where(Quote.ticket_id == ticket_id,
+                                                       Quote.state.in_((APPROVED, DECLINED)))), ZERO)
+    waived = sum(session.scalars(select(Waiver.amount).where(Waiver.ticket_id == ticket_id)), ZERO)
+    money: dict[str, Decimal] = {PAYMENT: ZERO, DEPOSIT: ZERO, REFUND: ZERO}
+    for counts_as, net in session.execute(
+        select(Receipt.counts_as, Receipt.net).where(Receipt.ticket_id == ticket_id, Receipt.voided_at.is_(None))
+    ):
+        money[counts_as] += net
+    refunds = -money[REFUND]
+    deposits_held = max(ZERO, money[DEPOSIT] - refunds)
+    paid = money[PAYMENT] - max(ZERO, refunds - money[DEPOSIT])
+    return Balance(due, waived, paid, deposits_held, due - waived - paid - deposits_held)
+
+
+# -- views ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    kind: str
+    kind_label: str
+    description: str
+    qty: int
+    schedule_price: Decimal | None
+    card_price: Decimal | None
+    applied: str
+    applied_label: str
+    unit_price: Decimal
+    amount: Decimal
+    in_warranty: bool
+    saving: Decimal
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    """A receipt as printed: the settlement list at the time it was issued
+    (every line with both standards and the one applied), the payment, and
+    what happened to it since (void, correction, reprints)."""
+
+    id: int
+    number: str
+    ticket_id: int
+    ticket_number: str
+    customer: str
+    issued_at: datetime
+    issued_by: str
+    kind: str
+    kind_label: str
+    method: str
+    method_label: str
+    currency: str
+    amount: Decimal
+    net: Decimal  # signed change to what the shop holds for the ticket
+    tax: Decimal  # the tax contained in ``amount``
+    tendered: Decimal | None
+    change: Decimal | None
+    lines: tuple[ReceiptLine, ...]
+    subtotal: Decimal
+    tax_rate: Decimal
+    bill_tax: Decimal
+    bill_total: Decimal
+    saving: Decimal
+    waived: Decimal
+    paid_before: Decimal
+    outstanding_after: Decimal
+    shop_name: str
+    shop_address: str
+    shop_phone: str
+    footer: str
+    voided: bool
+    voided_at: datetime | None
+    void_reason: str
+    void_approver: str | None
+    corrects_number: str | None
+    corrected_amount: Decimal | None  # the amount the corrected receipt stood for
+    correction_reason: str
+    corrected_by_number: str | None  # the correction that replaced this one (not voided)
+    reprints: int
+    copy: bool
+
+    @property
+    def title(self) -> str:
+        title = _("RECEIPT")
+        if self.voided:
+            title += " · " + _("VOID")
+        if self.copy:
+            title += " · " + _("COPY")
+        return title
+
+    def money(self, amount: Decimal) -> str:
+        return format_money(amount, self.currency)
+
+    @property
+    def text(self) -> str:
+        """The receipt as plain text (the 80 mm printer, the preview, tests)."""
+        m = self.money
+        out = [self.shop_name, self.title, _("No. {number}").format(number=self.number)]
+        if self.shop_address:
+            out.append(self.shop_address)
+        if self.shop_phone:
+            out.append(self.shop_phone)
+        out += [
+            _("Ticket {number}").format(number=self.ticket_number),
+            _("Customer: {name}").format(name=self.customer),
+            _("Issued {at} by {user}").format(at=self.issued_at.strftime("%Y-%m-%d %H:%M"), user=self.issued_by),
+            "",
+        ]
+        for ln in self.lines:
+            out.append(f"{ln.description}  x{ln.qty}  {m(ln.amount)}")
+            standards = _("schedule {schedule} / card {card} -> {applied}").format(
+                schedule=m(ln.schedule_price) if ln.schedule_price is not None else "-",
+                card=m(ln.card_price) if ln.card_price is not None else "-", applied=ln.applied_label)
+            out.append("  " + standards)
+        if self.lines:
+            out += [
+                "",
+                _("Subtotal {amount}").format(amount=m(self.subtotal)),
+                _("Tax {rate}% {amount}").format(rate=(self.tax_rate * 100).normalize(), amount=m(self.bill_tax)),
+                _("Total {amount}").format(amount=m(self.bill_total)),
+            ]
+            if self.saving:
+                out.append(_("Saved against the fee schedule: {amount}").format(amount=m(self.saving)))
+            if self.waived:
+                out.append(_("Waived: {amount}").format(amount=m(self.waived)))
+        out += ["", _("{kind} by {method}: {amount}").format(kind=self.kind_label, method=self.method_label,
+                                                          amount=m(self.amount)),
+                _("of which tax {amount}").format(amount=m(self.tax))]
+        if self.tendered is not None:
+            out.append(_("Tendered {tendered}, change {change}").format(
+                tendered=m(self.tendered), change=m(self.change or ZERO)))
+        if self.corrects_number:
+            out.append(_("Corrects receipt {number} ({amount}): {reason}").format(
+                number=self.corrects_number, amount=m(self.corrected_amount or ZERO), reason=self.correction_reason))
+        out.append(_("Still to pay: {amount}").format(amount=m(max(ZERO, self.outstanding_after))))
+        if self.voided:
+            out.append(_("VOID: {reason} (approved by {manager})").format(
+                reason=self.void_reason, manager=self.void_approver or ""))
+        if self.corrected_by_number:
+            out.append(_("Corrected by receipt {number}").format(number=self.corrected_by_number))
+        if self.copy:
+            out.append(_("COPY: reprint {count}").format(count=self.reprints))
+        if self.footer:
+            out += ["", self.footer]
+        out.append(_("This receipt is not a tax invoice."))
+        return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    id: int
+    number: str
+    ticket_id: int
+    ticket_number: str
+    customer: str
+    issued_at: datetime
+    issued_by: str
+    kind: str
+    kind_label: str
+    method: str
+    method_label: str
+    amount: Decimal
+    net: Decimal
+    voided: bool
+    corrects_number: str | None
+    reprints: int
+
+
+def _d(value: Any) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _name(session: Session, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    user = session.get(User, user_id)
+    return user.name if user else None
+
+
+def get_receipt(session: Session, receipt_id: int) -> Receipt:
+    receipt = session.get(Receipt, receipt_id)
+    if receipt is None:
+        raise NotFound(_("No such receipt."))
+    return receipt
+
+
+def find_receipt(session: Session, number: str) -> Receipt:
+    receipt = session.scalar(select(Receipt).where(Receipt.number == (number or "").strip().upper()))
+    if receipt is None:
+        raise NotFound(_("No receipt numbered {number}.").format(number=number))
+    return receipt
+
+
+def _active_correction(session: Session, receipt_id: int) -> Receipt | None:
+    return session.scalar(select(Receipt).where(Receipt.corrects_receipt_id == receipt_id,
+                                                Receipt.voided_at.is_(None)).order_by(Receipt.id.desc()).limit(1))
+
+
+def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> ReceiptView:
+    r = get_receipt(session, receipt_id)
+    snap: Mapping[str, Any] = r.lines or {}
+    lines = tuple(
+        ReceiptLine(
+            kind=ln["kind"], kind_label=kind_label(ln["kind"]), description=ln.get("description", ""),
+            qty=int(ln.get("qty", 1)), schedule_price=_d(ln.get("schedule_price")), card_price=_d(ln.get("card_price")),
+            applied=ln["applied"], applied_label=applied_label(ln["applied"]), unit_price=Decimal(ln["unit_price"]),
+            amount=Decimal(ln["amount"]), in_warranty=bool(ln.get("in_warranty")), saving=Decimal(ln.get("saving", "0")),
+        )
+        for ln in snap.get("lines", [])
+    )
+    corrects = r.corrects
+    corrected_by = _active_correction(session, r.id)
+    return ReceiptView(
+        id=r.id, number=r.number, ticket_id=r.ticket_id, ticket_number=snap.get("ticket", r.ticket.number),
+        customer=snap.get("customer", ""), issued_at=r.issued_at, issued_by=_name(session, r.issued_by_id) or "",
+        kind=r.kind, kind_label=_(RECEIPT_KINDS.get(r.kind, r.kind)), method=r.method,
+        method_label=_(METHODS.get(r.method, r.method)), currency=r.currency, amount=r.amount, net=r.net, tax=r.tax,
+        tendered=r.tendered, change=r.change, lines=lines,
+        subtotal=Decimal(snap.get("subtotal", "0")), tax_rate=Decimal(snap.get("tax_rate", "0")),
+        bill_tax=Decimal(snap.get("tax", "0")), bill_total=Decimal(snap.get("total", "0")),
+        saving=Decimal(snap.get("saving", "0")), waived=Decimal(snap.get("waived", "0")),
+        paid_before=Decimal(snap.get("paid_before", "0")), outstanding_after=Decimal(snap.get("outstanding_after", "0")),
+        shop_name=snap.get("shop_name", ""), shop_address=snap.get("shop_address", ""),
+        shop_phone=snap.get("shop_phone", ""), footer=snap.get("footer", ""),
+        voided=r.voided_at is not None, voided_at=r.voided_at, void_reason=r.void_reason,
+        void_approver=_name(session, r.void_approver_id),
+        corrects_number=corrects.number if corrects is not None else None,
+        corrected_amount=_d(snap.get("corrected_amount")), correction_reason=r.correction_reason,
+        corrected_by_number=corrected_by.number if corrected_by is not None else None,
+        reprints=r.reprints, copy=copy,
+    )
+
+
+def list_receipts(session: Session, day: date | None = None, ticket_id: int | None = None,
+                  text: str = "") -> list[ReceiptRow]:
+    """Receipts in number order: of one day, one ticket, and/or whose
+    receipt or ticket number contains ``text``."""
+    query = (
+        select(Receipt, Ticket.number, Customer.name, User.name)
+        .join(Ticket, Ticket.id == Receipt.ticket_id)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .join(User, User.id == Receipt.issued_by_id)
+        .order_by(Receipt.year, Receipt.seq)
+    )
+    if day is not None:
+        start = datetime.combine(day, datetime.min.time())
+        query = query.where(Receipt.issued_at >= start, Receipt.issued_at < start + timedelta(days=1))
+    if ticket_id is not None:
+        query = query.where(Receipt.ticket_id == ticket_id)
+    needle = (text or "").strip().upper()
+    if needle:
+        query = query.where(or_(Receipt.number.contains(needle, autoescape=True),
+                                Ticket.number.contains(needle, autoescape=True)))
+    rows = session.execute(query).all()
+    corrected = {r.corrects_receipt_id for r, *_rest in rows if r.corrects_receipt_id}
+    numbers = dict(session.execute(select(Receipt.id, Receipt.number).where(Receipt.id.in_(corrected)))
+                   .all()) \
+        if corrected else {}
+    return [
+        ReceiptRow(r.id, r.number, r.ticket_id, ticket_number, customer, r.issued_at, user, r.kind,
+                   _(RECEIPT_KINDS.get(r.kind, r.kind)), r.method, _(METHODS.get(r.method, r.method)), r.amount, r.net,
+                   r.voided_at is not None, numbers.get(r.corrects_receipt_id) if r.corrects_receipt_id else None,
+                   r.reprints)
+        for r, ticket_number, customer, user in rows
+    ]
+
+
+# -- issuing -------------------------------------------------------------------------------
+
+def _money(value: Decimal | int | str | None, fieldname: str, label: str) -> Decimal | None:
+    """An amount typed at the desk; a float is a bug (TypeError)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return to_money(value)
+    except ValueError as exc:
+        raise ValidationError({fieldname: _("{field}: {problem}").format(field=label, problem=exc)}) from exc
+
+
+def _positive(value: Decimal | int | str | None, fieldname: str, label: str) -> Decimal:
+    amount = _money(value, fieldname, label)
+    if amount is None or amount <= 0:
+        raise ValidationError({fieldname: _("{field} must be more than zero.").format(field=label)})
+    if amount >= Decimal("1e10"):
+        raise ValidationError({fieldname: _("{field} is too large.").format(field=label)})
+    return amount
+
+
+def _reason(text: str, fieldname: str, missing: str) -> str:
+    clean = " ".join((text or "").split())
+    if not clean:
+        raise ValidationError({fieldname: missing})
+    if len(clean) > MAX_REASON:
+        raise ValidationError({fieldname: _("The reason is too long (at most {limit} characters).").format(
+            limit=MAX_REASON)})
+    return clean
+
+
+def _bill(session: Session, ticket_id: int) -> tuple[Quote | None, list[QuoteLine], Decimal, Decimal]:
+    """The quote a receipt settles, its lines, and the (total, tax) of what
+    it makes owed: the approved total, the inspection fee of a declined
+    quote, or the quoted total of a draft (a deposit before the answer)."""
+    quote = current_quote(session, ticket_id)
+    if quote is None:
+        return None, [], ZERO, ZERO
+    if quote.state == DECLINED:
+        lines = [ln for ln in quote.lines if ln.stage == STAGE_DECLINE]
+        net = sum((ln.amount for ln in lines), ZERO)
+        return quote, lines, quote.owed, quote.owed - net
+    lines = [ln for ln in quote.lines if ln.stage == STAGE_QUOTE]
+    return quote, lines, quote.total, quote.tax
+
+
+def _tax_share(amount: Decimal, total: Decimal, tax: Decimal) -> Decimal:
+    """The tax contained in ``amount``, in proportion to the bill (a bill
+    paid in parts may differ by a cent from the quote's tax, which is the
+    figure of record)."""
+    if total <= 0 or tax <= 0:
+        return ZERO
+    return min(amount, round_money(amount * tax / total))
+
+
+def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list[QuoteLine], total: Decimal,
+              tax: Decimal, before: Balance, net: Decimal, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    shop = settings.load(session)
+    after = before.outstanding - net
+    return {
+        "shop_name": shop["shop_name"], "shop_address": shop["shop_address"], "shop_phone": shop["shop_phone"],
+        "shop_code": shop["shop_code"], "footer": shop["receipt_footer"],
+        "ticket": ticket.number, "customer": ticket.customer.name,
+        "quote_id": quote.id if quote else None, "quote_state": quote.state if quote else None,
+        "lines": [{
+            "kind": ln.kind, "code": ln.code, "description": ln.description, "qty": ln.qty,
+            "schedule_price": _plain(ln.schedule_price), "card_price": _plain(ln.card_price), "applied": ln.applied,
+            "unit_price": str(ln.unit_price), "amount": str(ln.amount), "in_warranty": ln.in_warranty,
+            "saving": str(ln.saving),
+        } for ln in lines],
+        "subtotal": str(total - tax), "tax_rate": str(quote.tax_rate if quote else ZERO), "tax": str(tax),
+        "total": str(total), "saving": str(sum((ln.saving for ln in lines), ZERO)),
+        "waived": str(before.waived), "paid_before": str(before.paid + before.deposits_held),
+        "outstanding_before": str(before.outstanding), "outstanding_after": str(after),
+        **{k: _plain(v) for k, v in (extra or {}).items()},
+    }
+
+
+def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_as: str, method: str,
+           amount: Decimal, net: Decimal, before: Balance, now: datetime, tendered: Decimal | None = None,
+           change: Decimal | None = None, corrects: Receipt | None = None, correction_reason: str = "",
+           approver_id: int | None = None, extra: Mapping[str, Any] | None = None) -> Receipt:
+    quote, lines, total, tax = _bill(session, ticket.id)
+    year = now.year
+    seq = numbering.next_number(session, SEQUENCE, year)
+    receipt = Receipt(
+        number=numbering.format_number(PREFIX, year, seq), year=year, seq=seq, ticket_id=ticket.id,
+        quote_id=quote.id if quote else None, issued_at=now, issued_by_id=actor.id, kind=kind, counts_as=counts_as,
+        method=method, currency=str(settings.get(session, "currency")), amount=amount, net=net,
+        tax=_tax_share(amount, total, tax), tendered=tendered, change=change,
+        lines=_snapshot(session, ticket, quote, lines, total, tax, before, net, extra),
+        void_reason="", corrects_receipt_id=corrects.id if corrects else None, correction_reason=correction_reason,
+        reprints=0,
+    )
+    session.add(receipt)
+    session.flush()
+    audit.record(session, actor.id, f"receipt.{kind}", "receipt", receipt.id, {
+        "number": receipt.number, "ticket": ticket.number, "kind": kind, "method": method, "amount": amount,
+        "net": net, "tendered": tendered, "change": change, "corrects": corrects.number if corrects else None,
+    }, approver_id=approver_id)
+    _event(session, ticket, actor, "receipt", _("Receipt {number}: {kind} {amount} ({method})").format(
+        number=receipt.number, kind=_(RECEIPT_KINDS[kind]).lower(), amount=format_money(amount, receipt.currency),
+        method=_(METHODS[method])), now=now)
+    log.info("receipt %s: %s %s %s for %s", receipt.number, kind, method, amount, ticket.number)
+    return receipt
+
+
+def _deposit_room(session: Session, ticket_id: int, bal: Balance) -> Decimal | None:
+    """How much more may be taken as a deposit: up to what the current quote
+    asks (its total while the customer has not answered); None without a
+    quote (a deposit before quoting, e.g. for parts to order)."""
+    quote = current_quote(session, ticket_id)
+    if quote is None:
+        return None
+    expected = quote.total if quote.state == DRAFT else quote.owed
+    return expected - bal.waived - bal.paid - bal.deposits_held
+
+
+def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, amount: Decimal | int | str,
+                 tendered: Decimal | int | str | None = None, kind: str = PAYMENT,
+                 now: datetime | None = None) -> ReceiptView:
+    """Take a payment, a deposit or a refund and issue its receipt.
+
+    Partial payments are allowed; paying more than is outstanding is refused;
+    a refund returns at most what the customer is owed.  Cash: ``tendered``
+    (default: the exact amount) must cover the amount; the change is on the
+    receipt."""
+    now = now or clock.now()
+    if method not in METHODS:
+        raise ValidationError({"method": _("Choose how the customer pays: cash, bank card, mobile pay or transfer.")})
+    if kind not in (PAYMENT, DEPOSIT, REFUND):
+        raise ValidationError({"kind": _("Unknown kind of payment: {kind}.").format(kind=kind)})
+    value = _positive(amount, "amount", _("The amount"))
+    given = _money(tendered, "tendered", _("The cash tendered"))
+    ticket = get_ticket(session, ticket_id)
+    billing_row(session, ticket.id, now, lock=True)
+    bal = balance(session, ticket.id)
+    currency = str(settings.get(session, "currency"))
+    if kind == PAYMENT:
+        if bal.outstanding <= 0:
+            raise ValidationError({"amount": _("Nothing is owed on this ticket.")})
+        if value > bal.outstanding:
+            raise ValidationError({"amount": _("{amount} is more than the {outstanding} outstanding: overpaying is "
+                                               "refused.").format(amount=format_money(value, currency),
+                                                                  outstanding=format_money(bal.outstanding, currency))})
+    elif kind == DEPOSIT:
+        room = _deposit_room(session, ticket.id, bal)
+        if room is not None and value > room:
+            raise ValidationError({"amount": _("A deposit of {amount} is more than the quote still asks "
+                                               "({room}).").format(amount=format_money(value, currency),
+                                                                   room=format_money(max(ZERO, room), currency))})
+    elif value > bal.refundable:
+        raise ValidationError({"amount": _("At most {amount} can be refunded on this ticket.").format(
+            amount=format_money(bal.refundable, currency))})
+    change = None
+    if method == CASH and kind != REFUND:
+        given = value if given is None else given
+        if given < value:
+            raise ValidationError({"tendered": _("The cash tendered ({tendered}) is less than the amount "
+                                                 "({amount}).").format(tendered=format_money(given, currency),
+                                                                       amount=format_money(value, currency))})
+        change = given - value
+    else:
+        given = None
+    net = -value if kind == REFUND else value
+    receipt = _issue(session, actor, ticket, kind=kind, counts_as=kind, method=method, amount=value, net=net,
+                     before=bal, now=now, tendered=given, change=change)
+    return receipt_view(session, receipt.id)
+
+
+def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, approver: Actor | None = None,
+                 now: datetime | None = None) -> ReceiptView:
+    """Void a receipt (a manager's act): it keeps its number, with the reason
+    and the approving manager, and no longer counts.  A receipt voided
+    already, or replaced by a correction still standing, cannot be voided."""
+    manager = require_manager(actor, approver, _("void a receipt"))
+    why = _reason(reason, "reason", _("Say why the receipt is voided."))
+    now = now or clock.now()
+    receipt = get_receipt(session, receipt_id)
+    ticket = get_ticket(session, receipt.ticket_id)
+    billing_row(session, ticket.id, now, lock=True)
+    correction = _active_correction(session, receipt.id)
+    if correction is not None:
+        raise IllegalTransition(_("Receipt {number} was corrected by {correction}: void that one first.").format(
+            number=receipt.number, correction=correction.number))
+    done = session.execute(
+        update(Receipt).where(Receipt.id == receipt.id, Receipt.voided_at.is_(None))
+        .values(voided_at=now, void_reason=why, void_approver_id=manager.id, voided_by_id=actor.id)
+        .execution_options(synchronize_session=False)
+    )
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        raise IllegalTransition(_("Receipt {number} is already void.").format(number=receipt.number))
+    session.expire(receipt)
+    audit.record(session, actor.id, "receipt.void", "receipt", receipt.id, {
+        "number": receipt.number, "ticket": ticket.number, "reason": why, "amount": receipt.amount,
+    }, approver_id=manager.id)
+    _event(session, ticket, actor, "receipt", _("Receipt {number} voided by {manager}: {reason}").format(
+        number=receipt.number, manager=manager.name, reason=why), now=now)
+    return receipt_view(session, receipt.id)
+
+
+def correct_receipt(session: Session, actor: Actor, receipt_id: int, amount: Decimal | int | str, reason: str,
+                    method: str | None = None, approver: Actor | None = None,
+                    now: datetime | None = None) -> ReceiptView:
+    """Correct a receipt (a manager's act): a new receipt naming the one it
+    corrects, with the right amount (and method); the corrected one stays as
+    it was.  The new receipt's ``net`` is the difference."""
+    manager = require_manager(actor, approver, _("correct a receipt"))
+    why = _reason(reason, "reason", _("Say what the correction is for."))
+    value = _positive(amount, "amount", _("The corrected amount"))
+    now = now or clock.now()
+    original = get_receipt(session, receipt_id)
+    new_method = method or original.method
+    if new_method not in METHODS:
+        raise ValidationError({"method": _("Choose how the customer paid: cash, bank card, mobile pay or transfer.")})
+    ticket = get_ticket(session, original.ticket_id)
+    billing_row(session, ticket.id, now, lock=True)
+    session.refresh(original)
+    if original.voided_at is not None:
+        raise IllegalTransition(_("Receipt {number} is void: it cannot be corrected.").format(number=original.number))
+    standing = _active_correction(session, original.id)
+    if standing is not None:
+        raise IllegalTransition(_("Receipt {number} was already corrected by {correction}: correct that one.")
+                                .format(number=original.number, correction=standing.number))
+    if value == original.amount and new_method == original.method:
+        raise ValidationError({"amount": _("The correction changes neither the amount nor the method.")})
+    sign = -1 if original.counts_as == REFUND else 1
+    net = (value - original.amount) * sign
+    bal = balance(session, ticket.id)
+    currency = original.currency
+    if original.counts_as == PAYMENT and net > 0 and net > bal.outstanding:
+        raise ValidationError({"amount": _("The corrected amount would pay more than the {outstanding} outstanding.")
+                               .format(outstanding=format_money(max(ZERO, bal.outstanding), currency))})
+    if original.counts_as == DEPOSIT and net > 0:
+        room = _deposit_room(session, ticket.id, bal)
+        if room is not None and net > room:
+            raise ValidationError({"amount": _("The corrected deposit would be more than the quote asks.")})
+    if original.counts_as == REFUND and -net > bal.refundable:
+        raise ValidationError({"amount": _("At most {amount} more can be refunded on this ticket.").format(
+            amount=format_money(bal.refundable, currency))})
+    receipt = _issue(session, actor, ticket, kind=CORRECTION, counts_as=original.counts_as, method=new_method,
+                     amount=value, net=net, before=bal, now=now, corrects=original, correction_reason=why,
+                     approver_id=manager.id, extra={
+                         "corrects": original.number, "corrected_amount": original.amount,
+                         "corrected_method": original.method})
+    return receipt_view(session, receipt.id)
+
+
+def reprint(session: Session, actor: Actor, receipt_id: int, now: datetime | None = None) -> ReceiptView:
+    """The receipt again, marked COPY; the reprint is counted and audited."""
+    now = now or clock.now()
+    receipt = get_receipt(session, receipt_id)
+    session.execute(
+        update(Receipt).where(Receipt.id == receipt.id)
+        .values(reprints=Receipt.reprints + 1, last_reprint_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(receipt)
+    audit.record(session, actor.id, "receipt.reprint", "receipt", receipt.id, {"number": receipt.number})
+    return receipt_view(session, receipt.id, copy=True)
+
+
+# -- waivers -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WaiverRow:
+    id: int
+    ticket_id: int
+    ticket_number: str
+    amount: Decimal
+    reason: str
+    approver: str
+    granted_by: str
+    at: datetime
+
+
+def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str, reason: str,
+                 approver: Actor | None = None, now: datetime | None = None) -> Waiver:
+    """Let the customer pay less (a waiver or discount): needs a manager (the
+    actor, or ``approver`` who entered their PIN); the amount, reason and
+    approver are kept and audited.  At most what is outstanding."""
+    manager = require_manager(actor, approver, _("waive or discount an amount"))
+    why = _reason(reason, "reason", _("Say why the amount is waived."))
+    value = _positive(amount, "amount", _("The amount waived"))
+    now = now or clock.now()
+    ticket = get_ticket(session, ticket_id)
+    billing_row(session, ticket.id, now, lock=True)
+    bal = balance(session, ticket.id)
+    currency = str(settings.get(session, "currency"))
+    if value > bal.outstanding:
+        raise ValidationError({"amount": _("At most the {outstanding} outstanding can be waived.").format(
+            outstanding=format_money(max(ZERO, bal.outstanding), currency))})
+    quote = current_quote(session, ticket.id)
+    waiver = Waiver(ticket_id=ticket.id, quote_id=quote.id if quote else None, amount=value, reason=why,
+                    approver_id=manager.id, granted_by_id=actor.id, at=now)
+    session.add(waiver)
+    session.flush()
+    audit.record(session, actor.id, "waiver.grant", "waiver", waiver.id, {
+        "ticket": ticket.number, "amount": value, "reason": why}, approver_id=manager.id)
+    _event(session, ticket, actor, "waiver", _("{amount} waived, approved by {manager}: {reason}").format(
+        amount=format_money(value, currency), manager=manager.name, reason=why), now=now)
+    return waiver
+
+
+def list_waivers(session: Session, day: date | None = None, ticket_id: int | None = None) -> list[WaiverRow]:
+    query = (select(Waiver, Ticket.number).join(Ticket, Ticket.id == Waiver.ticket_id).order_by(Waiver.at, Waiver.id))
+    if day is not None:
+        start = datetime.combine(day, datetime.min.time())
+        query = query.where(Waiver.at >= start, Waiver.at < start + timedelta(days=1))
+    if ticket_id is not None:
+        query = query.where(Waiver.ticket_id == ticket_id)
+    return [WaiverRow(w.id, w.ticket_id, number, w.amount, w.reason, _name(session, w.approver_id) or "",
+                      _name(session, w.granted_by_id) or "", w.at)
+            for w, number in session.execute(query)]
+
+
+# -- invoices (发票) ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InvoiceStatus:
+    ticket_id: int
+    requested_at: datetime | None
+    buyer: str
+    tax_id: str
+    invoice_no: str | None
+    issued_at: datetime | None
+
+    @property
+    def owed(self) -> bool:
+        return self.requested_at is not None and not self.invoice_no
+
+
+@dataclass(frozen=True)
+class OwedInvoice:
+    ticket_id: int
+    ticket_number: str
+    customer: str
+    requested_at: datetime
+    requested_by: str
+    buyer: str
+    tax_id: str
+    paid: Decimal
+
+
+def _status(row: TicketBilling) -> InvoiceStatus:
+    return InvoiceStatus(row.ticket_id, row.invoice_requested_at, row.invoice_buyer, row.invoice_tax_id,
+                         row.invoice_no, row.invoice_issued_at)
+
+
+def invoice_status(session: Session, ticket_id: int) -> InvoiceStatus | None:
+    row = session.get(TicketBilling, ticket_id)
+    return _status(row) if row is not None and row.invoice_requested_at is not None else None
+
+
+def request_invoice(session: Session, actor: Actor, ticket_id: int, buyer: str = "", tax_id: str = "",
+                    now: datetime | None = None) -> InvoiceStatus:
+    """The customer asks for a tax invoice that cannot be issued on the spot:
+    the ticket shows "invoice owed" until its number is recorded.  ``buyer``
+    and ``tax_id`` are the title (抬头) and taxpayer number to put on it."""
+    now = now or clock.now()
+    buyer, tax_id = " ".join(buyer.split()), tax_id.strip().upper()
+    if len(buyer) > 200 or len(tax_id) > 40:
+        raise ValidationError({"buyer": _("The invoice title or tax number is too long.")})
+    ticket = get_ticket(session, ticket_id)
+    row = billing_row(session, ticket.id, now, lock=True)
+    if row.invoice_no:
+        raise IllegalTransition(_("Invoice {number} was already issued for this ticket.").format(
+            number=row.invoice_no))
+    first = row.invoice_requested_at is None
+    if first:
+        row.invoice_requested_at = now
+        row.invoice_requested_by_id = actor.id
+    row.invoice_buyer, row.invoice_tax_id = buyer, tax_id
+    row.updated_at = now
+    audit.record(session, actor.id, "invoice.request", "ticket", ticket.id, {
+        "ticket": ticket.number, "buyer": buyer, "tax_id": tax_id, "first": first})
+    if first:
+        _event(session, ticket, actor, "invoice", _("Invoice asked for: owed until its number is entered"), now=now)
+    return _status(row)
+
+
+def record_invoice(session: Session, actor: Actor, ticket_id: int, invoice_no: str,
+                   now: datetime | None = None) -> InvoiceStatus:
+    """The invoice was issued: its number clears "invoice owed" (an invoice
+    issued on the spot, without a request before, is recorded the same way)."""
+    now = now or clock.now()
+    number = " ".join((invoice_no or "").split()).upper()
+    if not number:
+        raise ValidationError({"invoice_no": _("Enter the invoice number.")})
+    if len(number) > 60:
+        raise ValidationError({"invoice_no": _("The invoice number is too long (at most 60 characters).")})
+    ticket = get_ticket(session, ticket_id)
+    row = billing_row(session, ticket.id, now, lock=True)
+    if row.invoice_no:
+        raise IllegalTransition(_("Invoice {number} was already recorded for this ticket.").format(
+            number=row.invoice_no))
+    if row.invoice_requested_at is None:
+        row.invoice_requested_at = now
+        row.invoice_requested_by_id = actor.id
+    row.invoice_no = number
+    row.invoice_issued_at = now
+    row.invoice_recorded_by_id = actor.id
+    row.updated_at = now
+    audit.record(session, actor.id, "invoice.record", "ticket", ticket.id, {"ticket": ticket.number,
+                                                                           "invoice_no": number})
+    _event(session, ticket, actor, "invoice", _("Invoice {number} issued").format(number=number), now=now)
+    return _status(row)
+
+
+def invoices_owed(session: Session) -> list[OwedInvoice]:
+    """Invoices asked for and not yet issued, oldest first (they show on
+    every day's reconciliation until cleared)."""
+    rows = session.execute(
+        select(TicketBilling, Ticket.number, Customer.name)
+        .join(Ticket, Ticket.id == TicketBilling.ticket_id)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .where(TicketBilling.invoice_no.is_(None), TicketBilling.invoice_requested_at.is_not(None))
+        .order_by(TicketBilling.invoice_requested_at)
+    ).all()
+    out = []
+    for row, number, customer in rows:
+        bal = balance(session, row.ticket_id)
+        assert row.invoice_requested_at is not None
+        out.append(OwedInvoice(row.ticket_id, number, customer, row.invoice_requested_at,
+                               _name(session, row.invoice_requested_by_id) or "", row.invoice_buyer,
+                               row.invoice_tax_id, bal.paid + bal.deposits_held))
+    return out
+
+
+__all__ = [
+    "Balance", "CARD", "CASH", "CORRECTION", "DEPOSIT", "InvoiceStatus", "METHODS", "MOBILE", "OwedInvoice",
+    "PAYMENT", "RECEIPT_KINDS", "REFUND", "ReceiptLine", "ReceiptRow", "ReceiptView", "TRANSFER", "WaiverRow",
+    "balance", "correct_receipt", "find_receipt", "get_receipt", "grant_waiver", "invoice_status",
+    "invoices_owed", "list_receipts", "list_waivers", "record_invoice", "receipt_view", "reprint",
+    "request_invoice", "take_payment", "void_receipt",
+]
