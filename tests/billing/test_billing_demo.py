@@ -1,0 +1,43 @@
+"""The billing demo fills what the screens show, through the services."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from frontdesk import demo
+from frontdesk.billing import demo as billing_demo
+from frontdesk.billing import payments, quotes
+from frontdesk.billing.models import Quote, Receipt
+from frontdesk.db.engine import Database
+from frontdesk.db.models import Ticket
+
+END = datetime(2026, 11, 24, 16, 30)
+
+
+def test_the_billing_demo(db: Database) -> None:
+    demo.fill(db, demo.DemoOptions(days=10, tickets=300, seed=3, now=END))
+    seen: list[float] = []
+    counts = billing_demo.fill(db, random.Random(3), END, progress=lambda f, _note: seen.append(f))
+    assert seen[-1] == 1.0
+    assert counts["fee_schedules"] == 2 and counts["card_editions"] >= 2
+    assert counts["quotes"] >= 10 and counts["approved"] >= 4 and counts["declined"] >= 2
+    assert counts["voided"] >= 1 and counts["corrected"] >= 1 and counts["waivers"] >= 1
+    assert counts["invoices_owed"] >= 1 and counts["invoices_issued"] >= 1
+    with db.read() as s:
+        used = s.scalars(select(func.count(func.distinct(Quote.schedule_id)))).one()
+        assert used == 2  # the older version prices the older tickets
+        pairs = s.execute(select(Quote.state, Ticket.state, Ticket.warranty_status)
+                          .join(Ticket, Ticket.id == Quote.ticket_id)
+                          .where(Quote.state != quotes.SUPERSEDED)).all()
+        assert {q for q, _t, _w in pairs} == {quotes.DRAFT, quotes.APPROVED, quotes.DECLINED}
+        assert all(t == {"draft": "quoted", "approved": "approved", "declined": "declined"}[q] for q, t, _w in pairs)
+        assert all(w != "in" for _q, _t, w in pairs)
+        assert set(s.scalars(select(Receipt.method))) == set(payments.METHODS)
+        assert {"payment", "correction"} <= set(s.scalars(select(Receipt.kind)))
+        seqs = s.scalars(select(Receipt.seq).order_by(Receipt.seq)).all()
+        assert seqs == list(range(1, len(seqs) + 1)) and len(seqs) == counts["receipts"]
+        for ticket_id in set(s.scalars(select(Receipt.ticket_id))):
+            assert payments.balance(s, ticket_id).outstanding >= 0
