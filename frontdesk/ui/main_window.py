@@ -15,6 +15,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.placeholder import PlaceholderScreen
+from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 PAGES: tuple[tuple[str, str], ...] = (
     ("intake", N_("Intake")),
     ("tickets", N_("Tickets")),
+    ("receipts", N_("Receipts")),
     ("loaners", N_("Loaners")),
     ("callbacks", N_("Call-backs")),
     ("dayclose", N_("Day close")),
@@ -92,7 +94,9 @@ class MainWindow(QMainWindow):
         settings_screen.profile_saved.connect(self.update_status)
         settings_screen.profile_saved.connect(self.reset_idle)
         intake.ticket_saved.connect(lambda _id, _n: self.update_due())
-        built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "settings": settings_screen}
+        receipts = ReceiptsScreen(self.ctx, self)
+        built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
+                                     "settings": settings_screen}
         for key, title in PAGES:
             page = built.get(key) or PlaceholderScreen(_(title), _(COMING[key]), self)
             page.setObjectName(f"page_{key}")
@@ -162,6 +166,9 @@ class MainWindow(QMainWindow):
             if isinstance(tickets, TicketsScreen):
                 dialog.changed.connect(lambda _id: tickets.refresh())
             dialog.changed.connect(lambda _id: self.update_due())
+            receipts = self.pages.get("receipts")
+            if isinstance(receipts, ReceiptsScreen):
+                dialog.changed.connect(lambda _id: receipts.refresh())
             self.details[ticket_id] = dialog
         dialog.show()
         dialog.raise_()

@@ -58,6 +58,10 @@ class SettingsScreen(QWidget):
         u.languageCombo.currentIndexChanged.connect(self._language_picked)
         u.databaseLabel.setText(_("Database: {url}").format(url=ctx.db.engine.url.render_as_string(hide_password=True)))
         self.load_users()
+        from frontdesk.ui.fees_screen import FeesScreen
+
+        self.fees = FeesScreen(ctx, self)
+        self.ui.tabs.insertTab(1, self.fees, _("Fee schedules"))
 
     # ---- the shop profile ------------------------------------------------
 

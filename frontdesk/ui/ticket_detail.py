@@ -124,9 +124,16 @@ class TicketDetailDialog(QDialog):
         u.uncertainCheck.clicked.connect(self.set_uncertain)
         u.closeButton.clicked.connect(self.accept)
         self.view: TicketView | None = None
+        from frontdesk.ui.quote_panel import QuotePanel
+
+        self.quote_panel = QuotePanel(ctx, ticket_id, self)
+        u.billingLayout.addWidget(self.quote_panel)
+        self.quote_panel.changed.connect(self._billing_changed)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, billing: bool = True) -> None:
+        if billing and hasattr(self, "quote_panel"):
+            self.quote_panel.reload()
         view = self.ctx.read(lambda s: load_view(s, self.ticket_id))
         self.view = view
         u = self.ui
@@ -160,6 +167,10 @@ class TicketDetailDialog(QDialog):
             u.verifyFieldsLabel.setStyleSheet("")
         u.verifyButton.setEnabled(bool(view.verify_fields))
         u.respondedButton.setVisible(view.awaiting_response)
+
+    def _billing_changed(self) -> None:
+        self.reload(billing=False)
+        self.changed.emit(self.ticket_id)
 
     def _done(self, text: str) -> None:
         self.reload()

@@ -16,7 +16,7 @@ class Ui_TicketDetailDialog(object):
     def setupUi(self, TicketDetailDialog):
         if not TicketDetailDialog.objectName():
             TicketDetailDialog.setObjectName(u"TicketDetailDialog")
-        TicketDetailDialog.resize(1000, 760)
+        TicketDetailDialog.resize(1040, 860)
         self.detailLayout = QVBoxLayout(TicketDetailDialog)
         self.detailLayout.setObjectName(u"detailLayout")
         self.factsLayout = QHBoxLayout()
