@@ -26,6 +26,7 @@ import logging
 import random
 import time as _time
 from collections.abc import Callable, Sequence
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -84,6 +85,7 @@ class DemoSummary:
     users: tuple[DemoUser, ...]
     completed: bool
     seconds: float
+    billing: dict[str, int] = field(default_factory=dict)
 
     def text(self) -> str:
         lines = [
@@ -92,6 +94,13 @@ class DemoSummary:
                 shop=self.shop, customers=self.customers, tickets=self.tickets, visits=self.visits,
                 complaints=self.complaints, open=self.open_complaints),
         ]
+        if self.billing:
+            b = self.billing
+            lines.append(_("Billing: {quotes} quotes ({approved} approved, {declined} declined), {receipts} receipts "
+                           "({voided} void), {waivers} waivers, {owed} invoices owed.").format(
+                quotes=b.get("quotes", 0), approved=b.get("approved", 0), declined=b.get("declined", 0),
+                receipts=b.get("receipts", 0), voided=b.get("voided", 0), waivers=b.get("waivers", 0),
+                owed=b.get("invoices_owed", 0)))
         if not self.completed:
             lines.append(_("Stopped before the end: the data saved so far stays."))
         lines.append(_("Demo users (name / PIN):"))
@@ -1380,13 +1389,18 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
                     if last_in_chunk[plan_index] == n - 1:
                         holder.release(plan.ticket_id)
                     if (done + n) % every == 0:
-                        report(0.05 + 0.93 * (done + n) / len(order),
+                        report(0.05 + 0.90 * (done + n) / len(order),
                                _("Tickets of {day}").format(day=at.date().isoformat()))
             done += len(chunk)
             log.debug("batch of %d actions done at %.1f s", len(chunk), _time.monotonic() - started)
         with db.write() as s:
             followup.sweep_missed_responses(s, now=end)
-        summary = _summary(db, shop, demo_users, True, started)
+        report(0.96, _("Quotes and payments"))
+        from frontdesk.billing import demo as billing_demo
+
+        billed = billing_demo.fill(db, random.Random(options.seed + 1), end,
+                                   progress=lambda f, note: report(0.96 + 0.04 * f, note))
+        summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed)
     except _Stop:
         log.info("demo fill stopped by the caller")
         return _summary(db, shop, demo_users, False, started)

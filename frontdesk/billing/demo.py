@@ -109,7 +109,9 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
         candidates = list(s.scalars(
             select(Ticket).join(Product, Product.id == Ticket.product_id)
             .where(Ticket.state.in_(WORKABLE), Ticket.kind == "repair",
-                   Ticket.warranty_status.in_(("out", "partial", "unknown")))
+                   Ticket.warranty_status.in_(("out", "partial", "unknown")),
+                   # Phone requests still waiting for their answer stay so: the desk's list shows them.
+                   ~((Ticket.respond_by.is_not(None)) & (Ticket.responded_at.is_(None))))
             .order_by(Ticket.intake_at)))
         oldest = s.scalar(select(func.min(Ticket.intake_at)))
         first_day = (oldest or now).date()

@@ -79,6 +79,7 @@ class QuotePanel(QWidget):
         u.waiverButton.clicked.connect(self.open_waiver)
         u.invoiceButton.clicked.connect(self.invoice)
         self._loading = False
+        u.softwareCheck.setVisible(False)
         self.reload()
 
     # ---- loading ------------------------------------------------------------
@@ -232,6 +233,8 @@ class QuotePanel(QWidget):
         self._fill_lines(rows)
         self.ui.totalsLabel.setText(self._totals(calc.subtotal, calc.tax_rate, calc.tax, calc.total, calc.saving))
         self.ui.makeQuoteButton.setEnabled(self.ui.addLineButton.isEnabled() and bool(calc.lines) and not calc.refused)
+        # Software set-up between one and three months after installation: the manager decides.
+        self.ui.softwareCheck.setVisible(calc.needs_decision)
         return calc
 
     def _fill_lines(self, rows: list[tuple[str, str, str, Decimal | None, Decimal | None, str, str, str, QBrush | None]]) -> None:
@@ -320,8 +323,9 @@ class QuotePanel(QWidget):
 
     def make_quote(self) -> None:
         items, card_id, actor = list(self.items), self.ui.cardCombo.currentData(), self.ctx.actor
+        software = self.ui.softwareCheck.isChecked() if not self.ui.softwareCheck.isHidden() else None
         quote = self.ctx.write(lambda s, approver: quotes.make_quote(s, actor, self.ticket_id, items, card_id,
-                                                                     approver=approver).id,
+                                                                     approver=approver, software_charge=software).id,
                                self, self.ui.messageLabel)
         if quote is not None:
             self._saved(_("The quote is ready for the customer."))

@@ -183,8 +183,8 @@ class ReceiptsScreen(QWidget):
         if rid is None:
             return None
         current = self.rows[self.ui.table.currentRow()]
-        dialog = AmountReasonDialog(_("Correct a receipt"), _("A new receipt replaces {number}, which is voided. "
-                                                             "A manager approves.").format(number=current.number),
+        dialog = AmountReasonDialog(_("Correct a receipt"), _("A new receipt corrects {number}, which stays on file "
+                                                             "marked as corrected. A manager approves.").format(number=current.number),
                                     ask_method=True, amount=current.amount, parent=self)
         actor = self.ctx.actor
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import random
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from frontdesk import demo
-from frontdesk.billing import demo as billing_demo
 from frontdesk.billing import payments, quotes
 from frontdesk.billing.models import Quote, Receipt
 from frontdesk.db.engine import Database
@@ -18,10 +16,12 @@ END = datetime(2026, 11, 24, 16, 30)
 
 
 def test_the_billing_demo(db: Database) -> None:
-    demo.fill(db, demo.DemoOptions(days=10, tickets=300, seed=3, now=END))
     seen: list[float] = []
-    counts = billing_demo.fill(db, random.Random(3), END, progress=lambda f, _note: seen.append(f))
-    assert seen[-1] == 1.0
+    summary = demo.fill(db, demo.DemoOptions(days=10, tickets=300, seed=3, now=END),
+                        progress=lambda f, _note: seen.append(f))  # `frontdesk demo` fills billing too
+    counts = summary.billing
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert "Billing: " in summary.text()
     assert counts["fee_schedules"] == 2 and counts["card_editions"] >= 2
     assert counts["quotes"] >= 10 and counts["approved"] >= 4 and counts["declined"] >= 2
     assert counts["voided"] >= 1 and counts["corrected"] >= 1 and counts["waivers"] >= 1

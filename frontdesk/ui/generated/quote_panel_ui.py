@@ -156,6 +156,11 @@ class Ui_QuotePanel(object):
 
         self.quoteButtons.addItem(self.quoteSpacer)
 
+        self.softwareCheck = QCheckBox(self.quoteGroup)
+        self.softwareCheck.setObjectName(u"softwareCheck")
+
+        self.quoteButtons.addWidget(self.softwareCheck)
+
 
         self.quoteLayout.addLayout(self.quoteButtons)
 
@@ -262,6 +267,7 @@ class Ui_QuotePanel(object):
         self.phoneApproveButton.setText(QCoreApplication.translate("QuotePanel", u"Approved by &phone", None))
         self.declineButton.setText(QCoreApplication.translate("QuotePanel", u"&Declined", None))
         self.faultFoundCheck.setText(QCoreApplication.translate("QuotePanel", u"Fault was found (inspection fee)", None))
+        self.softwareCheck.setText(QCoreApplication.translate("QuotePanel", u"Charge the software set-up (the manager decides)", None))
         self.paymentGroup.setTitle(QCoreApplication.translate("QuotePanel", u"Payments", None))
         self.payButton.setText(QCoreApplication.translate("QuotePanel", u"Take &payment\u2026", None))
         self.depositButton.setText(QCoreApplication.translate("QuotePanel", u"Take a de&posit\u2026", None))
