@@ -93,3 +93,9 @@ def format_money(d: Decimal | int, currency: str = "CNY") -> str:
 
 
 __all__ = ["CENT", "ZERO", "format_money", "round_money", "tax_of", "to_decimal", "to_money"]
+
+
+
+def percent(rate: Decimal | int | str) -> str:
+    """A rate as people write it: 0.13 -> "13", 0.065 -> "6.5"."""
+    return format((to_decimal(rate, "rate") * 100).normalize(), "f")

@@ -99,6 +99,7 @@ def _card_lines(rng: random.Random, category: str, draft: schedules.ScheduleDraf
 
 def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | None = None) -> dict[str, int]:
     """Add the billing demo data (see the module docstring); returns counts."""
+    now = _last_open_minute(db, now)
     def report(fraction: float, note: str) -> None:
         if progress is not None:
             progress(fraction, note)
@@ -172,6 +173,19 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
     report(1.0, _("Done"))
     log.info("billing demo: %s", counts)
     return counts
+
+
+def _last_open_minute(db: Database, now: datetime) -> datetime:
+    """``now``, or the last minute the shop was open before it: money is not
+    taken at 6 in the morning, so the demo's last payments are not either."""
+    with db.read() as s:
+        cal = settings.work_calendar(s)
+    t = now.replace(second=0, microsecond=0)
+    for _step in range(24 * 14):  # two weeks of hours at the most
+        if cal.within_hours(t) and cal.is_working_day(t.date()):
+            return t
+        t = t.replace(minute=0) - timedelta(minutes=1) if t.minute else t - timedelta(minutes=1)
+    return now
 
 
 @dataclass

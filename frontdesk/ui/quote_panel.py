@@ -24,7 +24,7 @@ from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.intake import service, states
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
-from frontdesk.money import format_money
+from frontdesk.money import format_money, percent
 from frontdesk.ui.amount_reason import AmountReasonDialog
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, show_inline
@@ -253,7 +253,7 @@ class QuotePanel(QWidget):
     def _totals(self, subtotal: Decimal, rate: Decimal, tax: Decimal, total: Decimal, saving: Decimal) -> str:
         cur = self.currency
         text = _("Subtotal {subtotal} · tax {rate}% {tax} · <b>total {total}</b>").format(
-            subtotal=format_money(subtotal, cur), rate=f"{rate * 100:g}", tax=format_money(tax, cur),
+            subtotal=format_money(subtotal, cur), rate=percent(rate), tax=format_money(tax, cur),
             total=format_money(total, cur))
         if saving > 0:
             text += " · " + _("the lower standard saves the customer {saving}").format(saving=format_money(saving, cur))

@@ -14,7 +14,7 @@ from frontdesk import clock
 from frontdesk.billing import payments
 from frontdesk.billing.payments import ReceiptView
 from frontdesk.i18n import _
-from frontdesk.money import format_money
+from frontdesk.money import format_money, percent
 from frontdesk.ui.amount_reason import AmountReasonDialog
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -66,7 +66,7 @@ def receipt_html(r: ReceiptView) -> str:
         f"{esc(_('Ticket {number}').format(number=r.ticket_number))} · {esc(r.customer)}<br>"
         f"{r.issued_at:%Y-%m-%d %H:%M} · {esc(r.issued_by)}</p>{corrects}"
         f"<table width='100%' cellspacing='0' cellpadding='2'>{head}{rows}</table>"
-        f"<p>{esc(_('Subtotal {subtotal}, tax {rate}% {tax}, total {total}').format(subtotal=_m(r.subtotal, cur), rate=f'{r.tax_rate * 100:g}', tax=_m(r.bill_tax, cur), total=_m(r.bill_total, cur)))}"
+        f"<p>{esc(_('Subtotal {subtotal}, tax {rate}% {tax}, total {total}').format(subtotal=_m(r.subtotal, cur), rate=percent(r.tax_rate), tax=_m(r.bill_tax, cur), total=_m(r.bill_total, cur)))}"
         f"{waived}{saving}</p>"
         f"<p><b>{esc(payment)}</b>{cash}<br>"
         f"{esc(_('Paid before {before}; outstanding after {after}').format(before=_m(r.paid_before, cur), after=_m(r.outstanding_after, cur)))}</p>"

@@ -32,6 +32,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     from frontdesk.ui.login import LoginDialog
     from frontdesk.ui.main_window import PAGES, MainWindow
     from frontdesk.ui.qt_support import apply_language, application
+    from frontdesk.ui.receipts import ReceiptsScreen
 
     app = application()
     db = open_database(url)
@@ -47,7 +48,11 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
         actor = users.Actor(user.id, user.name, user.role)
         sample = s.scalar(select(Customer).join(Ticket, Ticket.customer_id == Customer.id).order_by(Ticket.id.desc()).limit(1))
         sample_name = sample.name if sample else ""
-        ticket_id = s.scalar(select(Ticket.id).where(Ticket.product_id.is_not(None)).order_by(Ticket.id.desc()).limit(1))
+        from frontdesk.billing.models import Quote
+
+        # A ticket with a quote shows the most (both standards, the saving); else any with a product.
+        ticket_id = s.scalar(select(Quote.ticket_id).where(Quote.state == "approved").order_by(Quote.id.desc()).limit(1)) \
+            or s.scalar(select(Ticket.id).where(Ticket.product_id.is_not(None)).order_by(Ticket.id.desc()).limit(1))
     apply_language(app, lang)
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
@@ -85,10 +90,14 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
                     page.pick_history(page.ui.historyList.item(0))
                 page.ui.faultEdit.setPlainText(_("Stopped working yesterday"))
                 page.update_preview()
+        if isinstance(page, ReceiptsScreen) and not page.rows:
+            page.ui.dayEdit.setText("")  # nothing today: show them all
+            page.load()
         grab(window, f"{number:02d}-{key}")
     if ticket_id is not None:
         dialog = window.open_ticket(ticket_id)
-        dialog.resize(1000, 760)
+        dialog.resize(1040, 860)
+        dialog.ui.tabs.setCurrentIndex(1)
         grab(dialog, f"{len(PAGES) + 1:02d}-ticket")
         dialog.close()
     window.close()

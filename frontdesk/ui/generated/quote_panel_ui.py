@@ -121,6 +121,8 @@ class Ui_QuotePanel(object):
         self.totalsLabel.setText(u"")
         self.totalsLabel.setWordWrap(True)
         self.totalsLabel.setTextFormat(Qt.RichText)
+        self.totalsLabel.setMinimumSize(QSize(0, 58))
+        self.totalsLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
 
         self.quoteLayout.addWidget(self.totalsLabel)
 
