@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from frontdesk.i18n import _
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.amount_reason_ui import Ui_AmountReasonDialog
-from frontdesk.ui.payment_dialog import METHODS, read_amount
+from frontdesk.billing.payments import METHODS
+from frontdesk.ui.payment_dialog import read_amount
 
 
 class AmountReasonDialog(QDialog):

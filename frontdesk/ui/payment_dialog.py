@@ -8,17 +8,12 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from frontdesk.i18n import N_, _
+from frontdesk.billing.payments import METHODS
+from frontdesk.i18n import _
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.payment_ui import Ui_PaymentDialog
 
-METHODS: dict[str, str] = {
-    "cash": N_("Cash"),
-    "card": N_("Bank card"),
-    "mobile": N_("Mobile pay"),
-    "transfer": N_("Bank transfer"),
-}
 
 
 def read_amount(text: str) -> Decimal | None:
