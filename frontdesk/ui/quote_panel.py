@@ -277,7 +277,7 @@ class QuotePanel(QWidget):
         schedule = _("Fee schedule {name} (from {day})").format(name=html.escape(q.schedule_name),
                                                                day=q.schedule_effective_from.isoformat())
         card = html.escape(q.card_label) if q.card_label else _("no warranty card")
-        self.ui.totalsLabel.setText(f"{self._totals(q.subtotal, q.tax_rate, q.tax, q.total, q.saving)}<br>"
+        self.ui.totalsLabel.setText(f"{self._totals(q.subtotal, q.tax_rate, q.tax, q.total, q.saving)} · "
                                     f"{schedule} · {card}<br><b>{status}</b>")
 
     def show_payments(self) -> None:

@@ -107,7 +107,7 @@ class Ui_QuotePanel(object):
         self.linesTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.linesTable.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.linesTable.setAlternatingRowColors(True)
-        self.linesTable.setMinimumSize(QSize(0, 150))
+        self.linesTable.setMinimumSize(QSize(0, 110))
         sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         sizePolicy1.setHorizontalStretch(0)
         sizePolicy1.setVerticalStretch(2)
@@ -121,7 +121,7 @@ class Ui_QuotePanel(object):
         self.totalsLabel.setText(u"")
         self.totalsLabel.setWordWrap(True)
         self.totalsLabel.setTextFormat(Qt.RichText)
-        self.totalsLabel.setMinimumSize(QSize(0, 58))
+        self.totalsLabel.setMinimumSize(QSize(0, 44))
         self.totalsLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
 
         self.quoteLayout.addWidget(self.totalsLabel)
@@ -215,7 +215,7 @@ class Ui_QuotePanel(object):
         self.receiptsTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.receiptsTable.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.receiptsTable.setAlternatingRowColors(True)
-        self.receiptsTable.setMaximumSize(QSize(16777215, 100))
+        self.receiptsTable.setMaximumSize(QSize(16777215, 90))
 
         self.paymentLayout.addWidget(self.receiptsTable)
 
