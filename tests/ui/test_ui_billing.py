@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from frontdesk.billing import payments, quotes, schedules
 from frontdesk.billing.models import Receipt
-from frontdesk.db.models import Ticket
+from frontdesk.db.models import Ticket, User
 from frontdesk.intake import service, states
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.fees_screen import FeesScreen
@@ -193,3 +193,43 @@ def test_fee_schedule_editor_saves_with_a_manager_and_lists_import_problems(
     (tmp_path / "junk.xlsx").write_bytes(b"not a workbook")
     screen.import_file(str(tmp_path / "junk.xlsx"))
     assert "nothing was changed" in screen.ui.messageLabel.text()
+
+
+def test_void_through_the_real_approval_dialog_takes_the_managers_pin(
+        qtbot: QtBot, ctx: AppContext, fridge: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from frontdesk.ui.approval import ApprovalDialog
+    from frontdesk.ui.context import AppContext as RealContext
+
+    real = RealContext(ctx.db, ctx.actor)  # the approval dialog the window uses
+    with ctx.db.write() as s:
+        quote = quotes.make_quote(s, ctx.actor, fridge, [quotes.QuoteItem("labour", "minor")])
+        quotes.approve_quote(s, ctx.actor, quote.id)
+        receipt = payments.take_payment(s, ctx.actor, fridge, "card", quote.total)
+    typed: list[str] = []
+
+    def exec_typing(dialog: ApprovalDialog) -> int:
+        # The manager types a PIN: first a wrong one, then theirs.
+        for pin in ("0000", "2468"):
+            dialog.ui.pinEdit.setText(pin)
+            dialog.check()
+            typed.append(dialog.ui.messageLabel.text())
+            if dialog.approver is not None:
+                return int(QDialog.DialogCode.Accepted)
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ApprovalDialog, "exec", exec_typing)
+    screen = ReceiptsScreen(real)
+    qtbot.addWidget(screen)
+    screen.ui.dayEdit.setText("")
+    screen.load()
+    void = screen.void()
+    assert void is not None
+    void.ui.reasonEdit.setText("customer paid twice")  # type: ignore[attr-defined]
+    void.check()  # type: ignore[attr-defined]
+    assert typed[0] == "Wrong user name or PIN."
+    assert screen.ui.messageLabel.text() == f"Receipt {receipt.number} is void."
+    approver = ctx.read(lambda s: s.scalars(select(Receipt)).one().void_approver_id)
+    manager_id = ctx.read(lambda s: s.scalar(select(User.id).where(User.name == "manager")))
+    assert approver == manager_id
