@@ -69,7 +69,7 @@ CORRECTION = "correction"
 RECEIPT_KINDS: dict[str, str] = {
     PAYMENT: N_("Payment"),
     DEPOSIT: N_("Deposit"),
-    REFUND: N_("Refund"),
+    REFUND: N_("Money refunded"),
     CORRECTION: N_("Correction"),
 }
 SEQUENCE = "receipt"

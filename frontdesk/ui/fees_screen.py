@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QTableWidgetItem, QWidg
 from frontdesk import clock
 from frontdesk.billing import schedules
 from frontdesk.billing.schedules import FeeLineDraft, ScheduleDraft, ScheduleRefused
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, _
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.fields import parse_day
@@ -25,8 +25,8 @@ log = logging.getLogger(__name__)
 
 # (attribute of FeeLineDraft, column title)
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("kind", "Kind"), ("category", "Category"), ("code", "Code"), ("description", "Description"),
-    ("component", "Component"), ("price", "Price"), ("free_km", "Free km"), ("per_km", "Per km"),
+    ("kind", N_("Kind")), ("category", N_("Category")), ("code", N_("Code")), ("description", N_("Description")),
+    ("component", N_("Component")), ("price", N_("Price")), ("free_km", N_("Free km")), ("per_km", N_("Per km")),
 )
 MONEY_COLUMNS = {"price", "free_km", "per_km"}
 

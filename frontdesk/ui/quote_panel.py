@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from frontdesk.billing import cards, payments, quotes
 from frontdesk.billing.pricing import KINDS, LEVELS, QuoteCalc, QuoteItem, component_label, kind_label
 from frontdesk.errors import FrontDeskError
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, _
 from frontdesk.intake import service, states
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import format_money, percent
@@ -33,8 +33,8 @@ from frontdesk.ui.payment_dialog import PaymentDialog
 
 log = logging.getLogger(__name__)
 
-LINE_COLUMNS = ("Line", "For", "Qty", "Schedule", "Card", "Applied", "Amount", "Note")
-RECEIPT_COLUMNS = ("Receipt", "Issued", "Kind", "Method", "Amount", "Note")
+LINE_COLUMNS = (N_("Line"), N_("For"), N_("Qty"), N_("Schedule"), N_("Card"), N_("Applied"), N_("Amount"), N_("Note"))
+RECEIPT_COLUMNS = (N_("Receipt"), N_("Issued"), N_("Kind"), N_("Method"), N_("Amount"), N_("Note"))
 REFUSED = QBrush(QColor("#b00020"))
 FREE = QBrush(QColor("#1b5e20"))
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 from frontdesk import clock
 from frontdesk.billing import payments
 from frontdesk.billing.payments import ReceiptView
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, _
 from frontdesk.money import format_money, percent
 from frontdesk.ui.amount_reason import AmountReasonDialog
 from frontdesk.ui.context import AppContext
@@ -23,7 +23,7 @@ from frontdesk.ui.generated.receipts_ui import Ui_ReceiptsScreen
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Receipt", "Issued", "Ticket", "Customer", "Kind", "Method", "Amount", "Note")
+COLUMNS = (N_("Receipt"), N_("Issued"), N_("Ticket"), N_("Customer"), N_("Kind"), N_("Method"), N_("Amount"), N_("Note"))
 
 
 def _m(value: Decimal | None, currency: str) -> str:
