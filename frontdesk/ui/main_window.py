@@ -14,6 +14,7 @@ from frontdesk.intake import service
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
+from frontdesk.ui.loaners import LoanersScreen
 from frontdesk.ui.placeholder import PlaceholderScreen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
@@ -36,7 +37,6 @@ NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1
              "QListWidget::item { padding: 10px 14px; }"
              "QListWidget::item:selected { background: #1565c0; color: white; }")
 COMING: dict[str, str] = {
-    "loaners": N_("The loaner pool, lending and returns, deposits and overdue loaners come here."),
     "callbacks": N_("The call-backs due, feedback cards and satisfaction figures come here."),
     "dayclose": N_("The day close and its printed reconciliation come here."),
 }
@@ -95,8 +95,9 @@ class MainWindow(QMainWindow):
         settings_screen.profile_saved.connect(self.reset_idle)
         intake.ticket_saved.connect(lambda _id, _n: self.update_due())
         receipts = ReceiptsScreen(self.ctx, self)
+        loaner_board = LoanersScreen(self.ctx, self)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
-                                     "settings": settings_screen}
+                                     "loaners": loaner_board, "settings": settings_screen}
         for key, title in PAGES:
             page = built.get(key) or PlaceholderScreen(_(title), _(COMING[key]), self)
             page.setObjectName(f"page_{key}")
@@ -166,9 +167,10 @@ class MainWindow(QMainWindow):
             if isinstance(tickets, TicketsScreen):
                 dialog.changed.connect(lambda _id: tickets.refresh())
             dialog.changed.connect(lambda _id: self.update_due())
-            receipts = self.pages.get("receipts")
-            if isinstance(receipts, ReceiptsScreen):
-                dialog.changed.connect(lambda _id: receipts.refresh())
+            for key in ("receipts", "loaners"):
+                page = self.pages.get(key)
+                if isinstance(page, (ReceiptsScreen, LoanersScreen)):
+                    dialog.changed.connect(lambda _id, page=page: page.refresh())
             self.details[ticket_id] = dialog
         dialog.show()
         dialog.raise_()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
@@ -15,6 +15,7 @@ from frontdesk import technicians
 from frontdesk.i18n import _
 from frontdesk.intake import service, states
 from frontdesk.intake.preview import ticket_warranty
+from frontdesk.loaners import service as loaners
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -36,6 +37,11 @@ class TicketView:
     technician_id: int | None
     uncertain: bool
     awaiting_response: bool
+    where: str  # loaners.product_location
+    loan_out: str  # the tag of the loaner out on the ticket, or ""
+    category: str
+    accessories: list[str]
+    promised_return_on: date | None
     events: list[tuple[datetime, str, str]]
     technicians: list[tuple[int, str]]
 
@@ -90,11 +96,16 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
             warranty += html.escape(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
     events = [(e.at, e.user.name if e.user else "", e.text) for e in t.events]
     techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
+    where = loaners.product_location(session, t.id) if p is not None else ""
+    loan = loaners.open_loan_of_ticket(session, t.id)
+    pb = loaners.open_pullback(session, t.id)
     return TicketView(
         id=t.id, number=t.number, state=t.state, facts_html=facts, warranty_html=warranty,
         verify_fields=list(t.verify_fields or []), technician_id=t.technician_id,
         uncertain=t.technician_uncertain,
         awaiting_response=t.respond_by is not None and t.responded_at is None and t.state in states.OPEN,
+        where=where, loan_out=loan.unit.tag if loan is not None else "", category=p.category if p else "",
+        accessories=list(t.accessories or []), promised_return_on=pb.promised_return_on if pb is not None else None,
         events=events, technicians=techs,
     )
 
@@ -123,6 +134,10 @@ class TicketDetailDialog(QDialog):
         u.respondedButton.clicked.connect(self.responded)
         u.uncertainCheck.clicked.connect(self.set_uncertain)
         u.closeButton.clicked.connect(self.accept)
+        u.pullBackButton.clicked.connect(self.pull_back)
+        u.backButton.clicked.connect(self.back_at_counter)
+        u.lendLoanerButton.clicked.connect(self.lend_loaner)
+        self.loan_dialog: QDialog | None = None
         self.view: TicketView | None = None
         from frontdesk.ui.quote_panel import QuotePanel
 
@@ -167,6 +182,14 @@ class TicketDetailDialog(QDialog):
             u.verifyFieldsLabel.setStyleSheet("")
         u.verifyButton.setEnabled(bool(view.verify_fields))
         u.respondedButton.setVisible(view.awaiting_response)
+        where = loaners.location_label(view.where) if view.where else _("no product on this ticket")
+        if view.loan_out:
+            where += " · " + _("loaner {tag} is out").format(tag=view.loan_out)
+        u.whereValueLabel.setText(where)
+        u.pullBackButton.setEnabled(bool(view.category) and view.where == loaners.WITH_CUSTOMER
+                                    and view.state in states.OPEN)
+        u.backButton.setEnabled(view.where == loaners.AT_WORKSHOP)
+        u.lendLoanerButton.setEnabled(bool(view.category) and not view.loan_out and view.state in states.OPEN)
 
     def _billing_changed(self) -> None:
         self.reload(billing=False)
@@ -220,3 +243,31 @@ class TicketDetailDialog(QDialog):
         if self.ctx.write(lambda s, _a: service.mark_responded(s, actor, self.ticket_id, _("called the customer back")),
                           self, self.ui.messageLabel) is not None:
             self._done(_("The customer's request is answered."))
+
+    def pull_back(self) -> QDialog | None:
+        from frontdesk.ui.loan_dialogs import PullBackDialog
+
+        if self.view is None:
+            return None
+        dialog = PullBackDialog(self.ctx, self.ticket_id, self.view.category, self.view.accessories, self)
+        dialog.accepted.connect(lambda: self._done(_("Pulled back to the workshop.")))
+        self.loan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def back_at_counter(self) -> None:
+        actor = self.ctx.actor
+        if self.ctx.write(lambda s, _a: loaners.back_at_counter(s, actor, self.ticket_id).id,
+                          self, self.ui.messageLabel) is not None:
+            self._done(_("The product is back at the counter."))
+
+    def lend_loaner(self) -> QDialog | None:
+        from frontdesk.ui.loan_dialogs import LoanDialog
+
+        if self.view is None:
+            return None
+        dialog = LoanDialog(self.ctx, "lend", self.view.number, due=self.view.promised_return_on, parent=self)
+        dialog.accepted.connect(lambda: self._done(dialog.done_text))
+        self.loan_dialog = dialog
+        dialog.open()
+        return dialog

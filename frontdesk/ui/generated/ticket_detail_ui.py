@@ -158,6 +158,38 @@ class Ui_TicketDetailDialog(object):
 
         self.actionsForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.verifyLayout)
 
+        self.whereLabel = QLabel(self.actionsGroup)
+        self.whereLabel.setObjectName(u"whereLabel")
+
+        self.actionsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.whereLabel)
+
+        self.whereLayout = QHBoxLayout()
+        self.whereLayout.setObjectName(u"whereLayout")
+        self.whereValueLabel = QLabel(self.actionsGroup)
+        self.whereValueLabel.setObjectName(u"whereValueLabel")
+        self.whereValueLabel.setText(u"")
+        self.whereValueLabel.setWordWrap(True)
+
+        self.whereLayout.addWidget(self.whereValueLabel)
+
+        self.pullBackButton = QPushButton(self.actionsGroup)
+        self.pullBackButton.setObjectName(u"pullBackButton")
+
+        self.whereLayout.addWidget(self.pullBackButton)
+
+        self.backButton = QPushButton(self.actionsGroup)
+        self.backButton.setObjectName(u"backButton")
+
+        self.whereLayout.addWidget(self.backButton)
+
+        self.lendLoanerButton = QPushButton(self.actionsGroup)
+        self.lendLoanerButton.setObjectName(u"lendLoanerButton")
+
+        self.whereLayout.addWidget(self.lendLoanerButton)
+
+
+        self.actionsForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.whereLayout)
+
 
         self.historyLayout.addWidget(self.actionsGroup)
 
@@ -197,6 +229,7 @@ class Ui_TicketDetailDialog(object):
         self.technicianLabel.setBuddy(self.technicianCombo)
         self.noteLabel.setBuddy(self.noteEdit)
         self.verifyLabel.setBuddy(self.verifyButton)
+        self.whereLabel.setBuddy(self.pullBackButton)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.moveCombo, self.moveNoteEdit)
         QWidget.setTabOrder(self.moveNoteEdit, self.moveButton)
@@ -227,6 +260,10 @@ class Ui_TicketDetailDialog(object):
         self.verifyLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"To verify", None))
         self.verifyButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Mark verified", None))
         self.respondedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Customer answered", None))
+        self.whereLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"The product", None))
+        self.pullBackButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Pull back\u2026", None))
+        self.backButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Back at the counter", None))
+        self.lendLoanerButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Lend a loaner\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("TicketDetailDialog", u"Timeline and next step", None))
         self.tabs.setTabText(self.tabs.indexOf(self.billingTab), QCoreApplication.translate("TicketDetailDialog", u"Quote and payments", None))
         self.closeButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Close (Esc)", None))

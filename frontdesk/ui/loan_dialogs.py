@@ -1,0 +1,135 @@
+"""The dialogs of pull-back repairs: lend a loaner, take it back, pull a
+product back to the workshop.  A USB scanner types a tag and Enter into
+whatever field has focus, so the tag fields act on Enter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QWidget
+
+from frontdesk import clock
+from frontdesk.billing.payments import METHODS
+from frontdesk.i18n import _
+from frontdesk.intake import service
+from frontdesk.loaners import service as loaners
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.errors import show_inline
+from frontdesk.ui.fields import parse_day, split_list
+from frontdesk.ui.generated.loan_ui import Ui_LoanDialog
+from frontdesk.ui.generated.pullback_ui import Ui_PullBackDialog
+from frontdesk.ui.payment_dialog import read_amount
+
+
+class LoanDialog(QDialog):
+    """``mode`` "lend" or "return"; ``done_text`` says what happened when accepted."""
+
+    def __init__(self, ctx: AppContext, mode: str, ticket_number: str = "", tag: str = "",
+                 due: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.mode = mode
+        self.done_text = ""
+        self.ui = Ui_LoanDialog()
+        self.ui.setupUi(self)
+        u = self.ui
+        lending = mode == "lend"
+        self.setWindowTitle(_("Lend a loaner") if lending else _("Take a loaner back"))
+        u.introLabel.setText(_("The unit must be of the same category as the customer's product.") if lending
+                             else _("Check the unit against the condition it went out in."))
+        for widget in (u.ticketLabel, u.ticketEdit, u.dueLabel, u.dueEdit, u.depositLabel, u.depositEdit,
+                       u.methodLabel, u.methodCombo, u.agreementCheck):
+            widget.setVisible(lending)
+        for widget in (u.damageLabel, u.damageEdit, u.keepCheck, u.maintenanceCheck):
+            widget.setVisible(not lending)
+        for key, text in METHODS.items():
+            u.methodCombo.addItem(_(text), key)
+        u.ticketEdit.setText(ticket_number)
+        u.tagEdit.setText(tag)
+        if due is not None:
+            u.dueEdit.setText(due.isoformat())
+        u.buttons.accepted.connect(self.check)
+        u.buttons.rejected.connect(self.reject)
+        (u.tagEdit if ticket_number or not lending else u.ticketEdit).setFocus()
+
+    def check(self) -> None:
+        u = self.ui
+        tag = u.tagEdit.text().strip()
+        condition = u.conditionEdit.text()
+        actor = self.ctx.actor
+        if self.mode == "lend":
+            try:
+                due = parse_day(u.dueEdit.text())
+            except ValueError as exc:
+                show_inline(u.messageLabel, str(exc))
+                return
+            deposit = read_amount(u.depositEdit.text())
+            if u.depositEdit.text().strip() and deposit is None:
+                show_inline(u.messageLabel, _("The amount must be a number like 120 or 120.50."))
+                return
+            number, method, signed = u.ticketEdit.text(), str(u.methodCombo.currentData()), u.agreementCheck.isChecked()
+
+            def lend(s: object, _a: object) -> str:
+                ticket = service.find_ticket(s, number)  # type: ignore[arg-type]
+                loan = loaners.lend(s, actor, ticket.id, tag, due, condition, deposit, method, signed)  # type: ignore[arg-type]
+                return _("Loaner {tag} lent on ticket {ticket}, due back {due}.").format(
+                    tag=tag.upper(), ticket=ticket.number, due=loan.due_on.isoformat() if loan.due_on else "—")
+
+            text = self.ctx.write(lend, self, u.messageLabel)  # type: ignore[arg-type]
+        else:
+            damage, keep, maintenance = u.damageEdit.text(), u.keepCheck.isChecked(), u.maintenanceCheck.isChecked()
+
+            def back(s: object, approver: object) -> str:
+                loaners.return_loan(s, actor, tag, condition, damage, keep_deposit=keep, approver=approver,  # type: ignore[arg-type]
+                                    to_maintenance=maintenance)
+                return _("Loaner {tag} is back.").format(tag=tag.upper())
+
+            text = self.ctx.write(back, self, u.messageLabel)  # type: ignore[arg-type]
+        if text is not None:
+            self.done_text = text
+            self.accept()
+
+
+class PullBackDialog(QDialog):
+    def __init__(self, ctx: AppContext, ticket_id: int, category: str, accessories: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ticket_id = ticket_id
+        self.ui = Ui_PullBackDialog()
+        self.ui.setupUi(self)
+        u = self.ui
+        u.introLabel.setText(_("The product goes to the workshop. The customer signs the pull-back receipt "
+                               "with the condition checked here."))
+        grid = QGridLayout(u.conditionBox)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[str, QCheckBox] = {}
+        for i, key in enumerate(service.condition_checks(category)):
+            box = QCheckBox(_(service.CONDITION_LABELS[key]), u.conditionBox)
+            self.checks[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+        u.accessoriesEdit.setText(", ".join(accessories))
+        with ctx.db.read() as s:
+            from frontdesk import settings
+
+            cal = settings.work_calendar(s)
+        promised = clock.now().date()
+        for _day in range(5):  # five working days by default
+            promised = cal.next_working_day(promised)
+        u.promisedEdit.setText(promised.isoformat())
+        u.buttons.accepted.connect(self.check)
+        u.buttons.rejected.connect(self.reject)
+
+    def check(self) -> None:
+        u = self.ui
+        try:
+            promised = parse_day(u.promisedEdit.text())
+        except ValueError as exc:
+            show_inline(u.messageLabel, str(exc))
+            return
+        condition = [k for k, box in self.checks.items() if box.isChecked()]
+        note, accessories, actor = u.noteEdit.text(), split_list(u.accessoriesEdit.text()), self.ctx.actor
+        if self.ctx.write(lambda s, _a: loaners.pull_back(s, actor, self.ticket_id, condition, note, accessories,
+                                                          promised).id,
+                          self, u.messageLabel) is not None:
+            self.accept()

@@ -1,0 +1,92 @@
+"""Pull-back repairs at the counter: pull a walk-in product back, lend a
+loaner by scanning its tag (the scanner types the tag and Enter), see it
+lent on the board, take it back, see it available again."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from frontdesk import clock
+from frontdesk.intake import service, states
+from frontdesk.loaners import service as loaners
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.loaners import LoanersScreen
+from frontdesk.ui.ticket_detail import TicketDetailDialog
+from frontdesk.users import Actor
+
+
+def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]) -> None:
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    now = clock.now()
+    with ctx.db.write() as s:
+        loaners.add_unit(s, manager, "LN-0007", "mobile_phone", "Redmi 12", "RM12-77")
+        loaners.add_unit(s, manager, "LN-0100", "refrigerator", "BCD-100")
+        r = service.take_intake(s, ctx.actor, service.IntakeForm(
+            channel=service.WALK_IN, name="赵敏", phone="13600001234", category="mobile_phone", brand="华为",
+            model="Mate 60", serial="HW-60-1", purchase_date=date(2025, 1, 5), invoice_shown=True,
+            fault="主板故障", request="维修", accessories=["Charger"]), now=now - timedelta(hours=1))
+        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=now - timedelta(minutes=30))
+
+    # Pull the product back to the workshop from the ticket.
+    dialog = TicketDetailDialog(ctx, r.ticket_id)
+    qtbot.addWidget(dialog)
+    u = dialog.ui
+    assert u.pullBackButton.isEnabled() and not u.backButton.isEnabled()
+    pull = dialog.pull_back()
+    assert pull is not None
+    pull.checks["scratches"].setChecked(True)  # type: ignore[attr-defined]
+    assert pull.ui.accessoriesEdit.text() == "Charger"  # type: ignore[attr-defined]
+    pull.check()  # type: ignore[attr-defined]
+    assert u.messageLabel.text() == "Pulled back to the workshop."
+    assert not u.pullBackButton.isEnabled()
+    assert dialog.view is not None, dialog.ui.messageLabel.text()
+    promised = dialog.view.promised_return_on
+    assert promised is not None and promised > now.date()
+
+    # The board: scan the tag, Enter, the lend dialog opens with the tag.
+    board = LoanersScreen(ctx)
+    qtbot.addWidget(board)
+    assert "2 units, 0 out" in board.ui.countLabel.text()
+    qtbot.keyClicks(board.ui.scanEdit, "LN-0007")
+    qtbot.keyClick(board.ui.scanEdit, Qt.Key.Key_Return)
+    lend = board.dialog
+    assert lend is not None and lend.ui.tagEdit.text() == "LN-0007"  # type: ignore[attr-defined]
+    lend.ui.ticketEdit.setText(r.number)  # type: ignore[attr-defined]
+    lend.ui.conditionEdit.setText("屏幕完好")  # type: ignore[attr-defined]
+    lend.ui.depositEdit.setText("200")  # type: ignore[attr-defined]
+    lend.check()  # type: ignore[attr-defined]
+    assert board.ui.messageLabel.text().startswith(f"Loaner LN-0007 lent on ticket {r.number}")
+    statuses = {board.ui.unitsTable.item(i, 0).text(): board.ui.unitsTable.item(i, 4).text()
+                for i in range(board.ui.unitsTable.rowCount())}
+    assert statuses == {"LN-0007": "Lent", "LN-0100": "Available"}
+    assert board.ui.outTable.rowCount() == 1 and board.ui.outTable.item(0, 1).text() == r.number
+    assert board.ui.outTable.item(0, 6).text() == "200.00"
+
+    # Lending it again from another dialog is refused, naming the ticket that holds it.
+    qtbot.keyClicks(board.ui.scanEdit, "LN-0100")
+    qtbot.keyClick(board.ui.scanEdit, Qt.Key.Key_Return)
+    other = board.dialog
+    other.ui.ticketEdit.setText(r.number)  # type: ignore[attr-defined, union-attr]
+    other.ui.tagEdit.setText("LN-0007")  # type: ignore[attr-defined, union-attr]
+    other.check()  # type: ignore[union-attr]
+    assert r.number in other.ui.messageLabel.text()  # type: ignore[attr-defined, union-attr]
+
+    # The ticket cannot close while the loaner is out.
+    with ctx.db.read() as s:
+        assert loaners.open_loan_of_ticket(s, r.ticket_id) is not None
+
+    # Scanning the lent tag offers the return.
+    qtbot.keyClicks(board.ui.scanEdit, "LN-0007")
+    qtbot.keyClick(board.ui.scanEdit, Qt.Key.Key_Return)
+    back = board.dialog
+    assert back is not None and back.windowTitle() == "Take a loaner back"
+    back.ui.conditionEdit.setText("完好")  # type: ignore[attr-defined]
+    back.check()  # type: ignore[attr-defined]
+    assert board.ui.messageLabel.text() == "Loaner LN-0007 is back."
+    statuses = {board.ui.unitsTable.item(i, 0).text(): board.ui.unitsTable.item(i, 4).text()
+                for i in range(board.ui.unitsTable.rowCount())}
+    assert statuses["LN-0007"] == "Available" and board.ui.outTable.rowCount() == 0
