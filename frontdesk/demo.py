@@ -86,6 +86,7 @@ class DemoSummary:
     completed: bool
     seconds: float
     billing: dict[str, int] = field(default_factory=dict)
+    loaners: dict[str, int] = field(default_factory=dict)
 
     def text(self) -> str:
         lines = [
@@ -101,6 +102,12 @@ class DemoSummary:
                 quotes=b.get("quotes", 0), approved=b.get("approved", 0), declined=b.get("declined", 0),
                 receipts=b.get("receipts", 0), voided=b.get("voided", 0), waivers=b.get("waivers", 0),
                 owed=b.get("invoices_owed", 0)))
+        if self.loaners:
+            n = self.loaners
+            lines.append(_("Loaners: {units} units, {out} out ({overdue} overdue), {returned} returned, "
+                           "{pullbacks} pull-backs.").format(
+                units=n.get("loaner_units", 0), out=n.get("loans_out", 0), overdue=n.get("loans_overdue", 0),
+                returned=n.get("loans_returned", 0), pullbacks=n.get("pullbacks", 0)))
         if not self.completed:
             lines.append(_("Stopped before the end: the data saved so far stays."))
         lines.append(_("Demo users (name / PIN):"))
@@ -1397,10 +1404,13 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             followup.sweep_missed_responses(s, now=end)
         report(0.96, _("Quotes and payments"))
         from frontdesk.billing import demo as billing_demo
+        from frontdesk.loaners import demo as loaner_demo
 
         billed = billing_demo.fill(db, random.Random(options.seed + 1), end,
-                                   progress=lambda f, note: report(0.96 + 0.04 * f, note))
-        summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed)
+                                   progress=lambda f, note: report(0.96 + 0.03 * f, note))
+        lent = loaner_demo.fill(db, random.Random(options.seed + 2), end,
+                                progress=lambda f, note: report(0.99 + 0.01 * f, note))
+        summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed, loaners=lent)
     except _Stop:
         log.info("demo fill stopped by the caller")
         return _summary(db, shop, demo_users, False, started)

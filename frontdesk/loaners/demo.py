@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -97,8 +98,14 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
                     loaners.retire_unit(s, manager, unit.id, "压缩机老化，报废")
 
     picked = [row for row in rows if rng.random() < 0.8][:40]
+    # Every state the main demo shows keeps at least one ticket in it.
+    remaining = Counter(row.state for row in rows)
     returned_n = 0
     for index, row in enumerate(picked, start=1):
+        if row.state != states.AT_WORKSHOP:
+            if remaining[row.state] <= 1:
+                continue
+            remaining[row.state] -= 1
         report(0.1 + 0.9 * index / max(1, len(picked)), _("Pull-backs and loaners"))
         clerk = rng.choice(clerks)
         # A ticket already at the workshop went there soon after intake (no

@@ -33,11 +33,16 @@ def test_the_billing_demo(db: Database) -> None:
                           .join(Ticket, Ticket.id == Quote.ticket_id)
                           .where(Quote.state != quotes.SUPERSEDED)).all()
         assert {q for q, _t, _w in pairs} == {quotes.DRAFT, quotes.APPROVED, quotes.DECLINED}
-        assert all(t == {"draft": "quoted", "approved": "approved", "declined": "declined"}[q] for q, t, _w in pairs)
+        # An approved repair may have gone on (pulled back to the workshop by the loaner demo).
+        after_approval = {"approved", "at_workshop", "in_repair", "awaiting_parts", "repaired", "closed"}
+        assert all(t == "quoted" if q == "draft" else t == "declined" if q == "declined" else t in after_approval
+                   for q, t, _w in pairs)
         assert all(w != "in" for _q, _t, w in pairs)
         assert set(s.scalars(select(Receipt.method))) == set(payments.METHODS)
         assert {"payment", "correction"} <= set(s.scalars(select(Receipt.kind)))
         seqs = s.scalars(select(Receipt.seq).order_by(Receipt.seq)).all()
-        assert seqs == list(range(1, len(seqs) + 1)) and len(seqs) == counts["receipts"]
+        # Gapless; loaner deposits (filled after billing) add their own receipts.
+        assert seqs == list(range(1, len(seqs) + 1)) and len(seqs) >= counts["receipts"]
         for ticket_id in set(s.scalars(select(Receipt.ticket_id))):
-            assert payments.balance(s, ticket_id).outstanding >= 0
+            bal = payments.balance(s, ticket_id)
+            assert bal.outstanding >= -bal.deposits_held  # the shop owes back at most the deposits it holds

@@ -4,7 +4,6 @@ consistent with the pool."""
 
 from __future__ import annotations
 
-import random
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +13,6 @@ from sqlalchemy import func, select
 from frontdesk.db.engine import Database
 from frontdesk.demo import DemoOptions
 from frontdesk.demo import fill as main_fill
-from frontdesk.loaners import demo as loaner_demo
 from frontdesk.loaners import service as loaners
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 
@@ -25,10 +23,12 @@ def test_loaner_demo_fill(tmp_path: Path, sqlite_template: Path) -> None:
     path = tmp_path / "demo.sqlite"
     shutil.copy(sqlite_template, path)
     db = Database(f"sqlite:///{path}")
-    main_fill(db, DemoOptions(days=20, tickets=150, seed=1, now=END))
     seen: list[float] = []
-    counts = loaner_demo.fill(db, random.Random(3), END, progress=lambda f, _note: seen.append(f))
+    summary = main_fill(db, DemoOptions(days=20, tickets=150, seed=1, now=END),
+                        progress=lambda f, _note: seen.append(f))  # `frontdesk demo` fills loaners too
+    counts = summary.loaners
     assert seen and seen[-1] == 1.0
+    assert "Loaners: " in summary.text()
     assert counts["loaner_units"] > 0 and counts["pullbacks"] > 0 and counts["loans"] > 0
     assert counts["loans"] == counts["loans_returned"] + counts["loans_out"] + counts["loans_overdue"]
     with db.read() as s:
