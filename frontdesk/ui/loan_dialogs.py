@@ -18,6 +18,7 @@ from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day, split_list
 from frontdesk.ui.generated.loan_ui import Ui_LoanDialog
 from frontdesk.ui.generated.pullback_ui import Ui_PullBackDialog
+from frontdesk.ui.generated.unit_ui import Ui_UnitDialog
 from frontdesk.ui.payment_dialog import read_amount
 
 
@@ -132,4 +133,65 @@ class PullBackDialog(QDialog):
         if self.ctx.write(lambda s, _a: loaners.pull_back(s, actor, self.ticket_id, condition, note, accessories,
                                                           promised).id,
                           self, u.messageLabel) is not None:
+            self.accept()
+
+
+class UnitDialog(QDialog):
+    """Add a loaner unit (``unit_id`` None) or edit one, with its history."""
+
+    def __init__(self, ctx: AppContext, unit_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        from frontdesk.intake.warranty import category_label, load_category_rules
+
+        self.ctx = ctx
+        self.unit_id = unit_id
+        self.done_text = ""
+        self.ui = Ui_UnitDialog()
+        self.ui.setupUi(self)
+        u = self.ui
+        for key in load_category_rules():
+            u.categoryCombo.addItem(category_label(key), key)
+        u.historyTable.setColumnCount(5)
+        u.historyTable.setHorizontalHeaderLabels([_("Lent"), _("Ticket"), _("Customer"), _("Returned"), _("Condition")])
+        u.historyTable.verticalHeader().setVisible(False)
+        if unit_id is None:
+            self.setWindowTitle(_("Add a loaner unit"))
+            for widget in (u.historyLabel, u.historyTable):
+                widget.setVisible(False)
+        else:
+            unit, history = ctx.read(lambda s: (loaners.unit_view(s, unit_id), loaners.unit_history(s, unit_id)))
+            self.setWindowTitle(_("Loaner {tag}").format(tag=unit.tag))
+            u.tagEdit.setText(unit.tag)
+            u.categoryCombo.setCurrentIndex(max(0, u.categoryCombo.findData(unit.category)))
+            u.modelEdit.setText(unit.model)
+            u.serialEdit.setText(unit.serial)
+            u.conditionEdit.setText(unit.condition)
+            u.noteEdit.setText(unit.note)
+            u.historyTable.setRowCount(len(history))
+            for r, h in enumerate(history):
+                back = h.returned_at.strftime("%Y-%m-%d") if h.returned_at else _("out")
+                condition = " → ".join(x for x in (h.condition_out, h.condition_back) if x)
+                if h.damage:
+                    condition += f" ({h.damage})"
+                for c, value in enumerate((h.lent_at.strftime("%Y-%m-%d"), h.ticket_number, h.customer, back, condition)):
+                    u.historyTable.setItem(r, c, QTableWidgetItem(value))
+            u.historyTable.resizeColumnsToContents()
+        u.buttons.accepted.connect(self.check)
+        u.buttons.rejected.connect(self.reject)
+
+    def check(self) -> None:
+        u = self.ui
+        values = (u.tagEdit.text(), str(u.categoryCombo.currentData() or ""), u.modelEdit.text(), u.serialEdit.text(),
+                  u.conditionEdit.text(), u.noteEdit.text())
+        actor, unit_id = self.ctx.actor, self.unit_id
+        if unit_id is None:
+            done = self.ctx.write(lambda s, _a: loaners.add_unit(s, actor, *values).tag, self, u.messageLabel)
+            text = _("Loaner {tag} added.")
+        else:
+            done = self.ctx.write(lambda s, _a: loaners.edit_unit(s, actor, unit_id, *values).tag, self, u.messageLabel)
+            text = _("Loaner {tag} saved.")
+        if done is not None:
+            self.done_text = text.format(tag=done)
             self.accept()

@@ -18,7 +18,7 @@ from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.generated.loaners_ui import Ui_LoanersScreen
-from frontdesk.ui.loan_dialogs import LoanDialog
+from frontdesk.ui.loan_dialogs import LoanDialog, UnitDialog
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,8 @@ class LoanersScreen(QWidget):
         u.returnButton.clicked.connect(lambda: self.open_loan("return"))
         u.maintenanceButton.clicked.connect(self.toggle_maintenance)
         u.addUnitButton.clicked.connect(self.add_unit)
+        u.editUnitButton.clicked.connect(self.edit_unit)
+        u.unitsTable.doubleClicked.connect(lambda _i: self.edit_unit())
         u.retireButton.clicked.connect(self.retire)
         self.load()
 
@@ -142,16 +144,24 @@ class LoanersScreen(QWidget):
                           self.ui.messageLabel) is not None:
             self.load()
 
-    def add_unit(self) -> None:
-        text, ok = QInputDialog.getText(self, _("Add a unit"), _("Tag, category key, model, serial (separated by commas)"))
-        if not ok:
-            return
-        parts = [p.strip() for p in text.split(",")] + ["", "", "", ""]
-        actor = self.ctx.actor
-        if self.ctx.write(lambda s, _a: loaners.add_unit(s, actor, parts[0], parts[1], parts[2], parts[3]).id, self,
-                          self.ui.messageLabel) is not None:
+    def add_unit(self) -> QDialog:
+        return self._unit_dialog(None)
+
+    def edit_unit(self) -> QDialog | None:
+        unit = self.selected()
+        return self._unit_dialog(unit.id) if unit is not None else None
+
+    def _unit_dialog(self, unit_id: int | None) -> QDialog:
+        dialog = UnitDialog(self.ctx, unit_id, self)
+
+        def done() -> None:
             self.load()
-            show_inline(self.ui.messageLabel, _("Loaner {tag} added.").format(tag=parts[0]), ok=True)
+            show_inline(self.ui.messageLabel, dialog.done_text, ok=True)
+
+        self.dialog = dialog
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
 
     def retire(self) -> None:
         unit = self.selected()

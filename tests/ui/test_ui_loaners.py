@@ -90,3 +90,36 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
     statuses = {board.ui.unitsTable.item(i, 0).text(): board.ui.unitsTable.item(i, 4).text()
                 for i in range(board.ui.unitsTable.rowCount())}
     assert statuses["LN-0007"] == "Available" and board.ui.outTable.rowCount() == 0
+    row = next(i for i in range(board.ui.unitsTable.rowCount()) if board.ui.unitsTable.item(i, 0).text() == "LN-0007")
+    board.ui.unitsTable.selectRow(row)
+    history = board.edit_unit()
+    assert history is not None
+    table = history.ui.historyTable  # type: ignore[attr-defined]
+    assert table.rowCount() == 1 and table.item(0, 1).text() == r.number
+    assert table.item(0, 4).text() == "屏幕完好 → 完好"
+
+
+def test_add_and_edit_a_unit_and_see_its_history(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]) -> None:
+    board = LoanersScreen(ctx)
+    qtbot.addWidget(board)
+    add = board.add_unit()
+    au = add.ui  # type: ignore[attr-defined]
+    au.tagEdit.setText("LN-0200")
+    au.categoryCombo.setCurrentIndex(au.categoryCombo.findData("microwave"))
+    au.modelEdit.setText("M1-L213B")
+    au.conditionEdit.setText("九成新")
+    add.check()  # type: ignore[attr-defined]
+    assert board.ui.messageLabel.text() == "Loaner LN-0200 added."
+    assert board.ui.unitsTable.rowCount() == 1 and board.ui.unitsTable.item(0, 1).text() == "Microwave oven"
+    again = board.add_unit()
+    again.ui.tagEdit.setText("LN-0200")  # type: ignore[attr-defined]
+    again.check()  # type: ignore[attr-defined]
+    assert "LN-0200" in again.ui.messageLabel.text()  # type: ignore[attr-defined]  # the tag is taken: said so
+    board.ui.unitsTable.selectRow(0)
+    edit = board.edit_unit()
+    assert edit is not None and edit.windowTitle() == "Loaner LN-0200"
+    edit.ui.serialEdit.setText("SN-9")  # type: ignore[attr-defined]
+    assert edit.ui.historyTable.rowCount() == 0  # type: ignore[attr-defined]
+    edit.check()  # type: ignore[attr-defined]
+    assert board.ui.messageLabel.text() == "Loaner LN-0200 saved."
+    assert board.ui.unitsTable.item(0, 3).text() == "SN-9"

@@ -96,6 +96,11 @@ class Ui_LoanersScreen(object):
 
         self.unitButtons.addWidget(self.addUnitButton)
 
+        self.editUnitButton = QPushButton(self.unitsGroup)
+        self.editUnitButton.setObjectName(u"editUnitButton")
+
+        self.unitButtons.addWidget(self.editUnitButton)
+
         self.retireButton = QPushButton(self.unitsGroup)
         self.retireButton.setObjectName(u"retireButton")
 
@@ -168,7 +173,8 @@ class Ui_LoanersScreen(object):
         QWidget.setTabOrder(self.lendButton, self.returnButton)
         QWidget.setTabOrder(self.returnButton, self.maintenanceButton)
         QWidget.setTabOrder(self.maintenanceButton, self.addUnitButton)
-        QWidget.setTabOrder(self.addUnitButton, self.retireButton)
+        QWidget.setTabOrder(self.addUnitButton, self.editUnitButton)
+        QWidget.setTabOrder(self.editUnitButton, self.retireButton)
         QWidget.setTabOrder(self.retireButton, self.outTable)
         QWidget.setTabOrder(self.outTable, self.slipTable)
 
@@ -185,6 +191,7 @@ class Ui_LoanersScreen(object):
         self.returnButton.setText(QCoreApplication.translate("LoanersScreen", u"&Return\u2026", None))
         self.maintenanceButton.setText(QCoreApplication.translate("LoanersScreen", u"&Maintenance on/off", None))
         self.addUnitButton.setText(QCoreApplication.translate("LoanersScreen", u"&Add a unit\u2026", None))
+        self.editUnitButton.setText(QCoreApplication.translate("LoanersScreen", u"&Edit / history\u2026", None))
         self.retireButton.setText(QCoreApplication.translate("LoanersScreen", u"Re&tire\u2026", None))
         self.outGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Out now (overdue in red)", None))
         self.slipGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Pull-backs whose promised return is near or missed: call the customer first", None))
