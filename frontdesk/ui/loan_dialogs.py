@@ -51,7 +51,43 @@ class LoanDialog(QDialog):
             u.dueEdit.setText(due.isoformat())
         u.buttons.accepted.connect(self.check)
         u.buttons.rejected.connect(self.reject)
+        self.offered: list[str] = []
+        if lending:
+            u.ticketEdit.editingFinished.connect(self.offer_units)
+            self.offer_units()
         (u.tagEdit if ticket_number or not lending else u.ticketEdit).setFocus()
+
+    def offer_units(self) -> list[str]:
+        """The available units of the ticket product's category, offered
+        as the clerk types the tag (and named above it)."""
+        from PySide6.QtWidgets import QCompleter
+
+        from frontdesk.errors import FrontDeskError
+        from frontdesk.intake.warranty import category_label
+
+        number = self.ui.ticketEdit.text().strip()
+        if not number:
+            return []
+
+        def read(s: object) -> tuple[str, list[str]]:
+            ticket = service.find_ticket(s, number)  # type: ignore[arg-type]
+            category = ticket.product.category if ticket.product else ""
+            return category, [x.tag for x in loaners.available_units(s, category)] if category else []  # type: ignore[arg-type]
+
+        try:
+            category, tags = self.ctx.read(read)  # type: ignore[arg-type]
+        except FrontDeskError as exc:
+            show_inline(self.ui.messageLabel, exc.message)
+            return []
+        self.ui.messageLabel.clear()
+        self.offered = tags
+        self.ui.tagEdit.setCompleter(QCompleter(tags, self))
+        if tags:
+            self.ui.introLabel.setText(_("Available {category} loaners: {tags}").format(
+                category=category_label(category), tags=", ".join(tags[:8]) + (" …" if len(tags) > 8 else "")))
+        else:
+            self.ui.introLabel.setText(_("No {category} loaner is available now.").format(category=category_label(category)))
+        return tags
 
     def check(self) -> None:
         u = self.ui

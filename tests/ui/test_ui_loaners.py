@@ -56,6 +56,8 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
     lend = board.dialog
     assert lend is not None and lend.ui.tagEdit.text() == "LN-0007"  # type: ignore[attr-defined]
     lend.ui.ticketEdit.setText(r.number)  # type: ignore[attr-defined]
+    assert lend.offer_units() == ["LN-0007"]  # type: ignore[attr-defined]  # the same category only
+    assert lend.ui.introLabel.text() == "Available Mobile phone loaners: LN-0007"  # type: ignore[attr-defined]
     lend.ui.conditionEdit.setText("屏幕完好")  # type: ignore[attr-defined]
     lend.ui.depositEdit.setText("200")  # type: ignore[attr-defined]
     lend.check()  # type: ignore[attr-defined]
