@@ -123,7 +123,11 @@ class LoanersScreen(QWidget):
 
     def open_loan(self, mode: str, tag: str | None = None, ticket_number: str = "") -> QDialog:
         unit = self.selected()
-        dialog = LoanDialog(self.ctx, mode, ticket_number, tag or (unit.tag if unit else ""), parent=self)
+        return self._show(LoanDialog(self.ctx, mode, ticket_number, tag or (unit.tag if unit else ""), parent=self))
+
+    def _show(self, dialog: LoanDialog | UnitDialog) -> QDialog:
+        """Open a dialog without blocking; when it is accepted, reload the
+        board and say what it did."""
 
         def done() -> None:
             self.load()
@@ -152,16 +156,7 @@ class LoanersScreen(QWidget):
         return self._unit_dialog(unit.id) if unit is not None else None
 
     def _unit_dialog(self, unit_id: int | None) -> QDialog:
-        dialog = UnitDialog(self.ctx, unit_id, self)
-
-        def done() -> None:
-            self.load()
-            show_inline(self.ui.messageLabel, dialog.done_text, ok=True)
-
-        self.dialog = dialog
-        dialog.accepted.connect(done)
-        dialog.open()
-        return dialog
+        return self._show(UnitDialog(self.ctx, unit_id, self))
 
     def retire(self) -> None:
         unit = self.selected()
