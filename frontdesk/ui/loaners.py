@@ -6,6 +6,7 @@ take back a lent one."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QInputDialog, QTableWidget, QTableWidgetItem, QWidget
@@ -27,6 +28,8 @@ UNIT_COLUMNS = (N_("Tag"), N_("Category"), N_("Model"), N_("Serial no."), N_("St
 OUT_COLUMNS = (N_("Tag"), N_("Ticket"), N_("Customer"), N_("Phone"), N_("Due back"), N_("Days late"), N_("Deposit"))
 SLIP_COLUMNS = (N_("Ticket"), N_("Customer"), N_("Phone"), N_("Product"), N_("Promised"), N_("Days left"))
 LATE = QBrush(QColor("#b00020"))
+SOON = QBrush(QColor("#b26a00"))
+DUE_SOON_DAYS = 2
 
 
 def _fill(table: QTableWidget, columns: tuple[str, ...], rows: list[tuple[str, ...]], brushes: list[QBrush | None]) -> None:
@@ -87,7 +90,8 @@ class LoanersScreen(QWidget):
         _fill(u.outTable, OUT_COLUMNS, [
             (v.tag, v.ticket_number, v.customer, v.phone, v.due_on.isoformat() if v.due_on else "",
              str(v.days_overdue) if v.days_overdue else "", f"{v.deposit:.2f}" if v.deposit else "") for v in out],
-            [LATE if v.days_overdue else None for v in out])
+            [LATE if v.days_overdue else SOON if v.due_on and v.due_on <= today + timedelta(days=DUE_SOON_DAYS) else None
+             for v in out])
         _fill(u.slipTable, SLIP_COLUMNS, [
             (p.ticket_number, p.customer, p.phone, " ".join(x for x in (category_label(p.category), p.model) if x),
              p.promised_return_on.isoformat(), str(p.days_left)) for p in slipping],

@@ -193,7 +193,7 @@ class Ui_LoanersScreen(object):
         self.addUnitButton.setText(QCoreApplication.translate("LoanersScreen", u"&Add a unit\u2026", None))
         self.editUnitButton.setText(QCoreApplication.translate("LoanersScreen", u"&Edit / history\u2026", None))
         self.retireButton.setText(QCoreApplication.translate("LoanersScreen", u"Re&tire\u2026", None))
-        self.outGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Out now (overdue in red)", None))
+        self.outGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Out now (overdue in red, due within two days in orange)", None))
         self.slipGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Pull-backs whose promised return is near or missed: call the customer first", None))
         pass
     # retranslateUi
