@@ -1,0 +1,172 @@
+"""The pull-back receipt (收条) and the loaner agreement (周转机借用协议), each
+on one A5 portrait page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from frontdesk.i18n import N_, _
+from frontdesk.money import format_money
+from frontdesk.printing.base import ShopHeader, draw_para, draw_qr, fit_text, register_fonts
+
+MARGIN = 12 * mm
+QR = 22 * mm
+
+
+@dataclass(frozen=True)
+class PullbackData:
+    shop: ShopHeader
+    ticket_no: str
+    customer: str
+    phone: str
+    category: str
+    brand: str
+    model: str
+    serial: str
+    accessories: list[str] = field(default_factory=list)
+    condition: list[str] = field(default_factory=list)
+    condition_note: str = ""
+    promised_return_on: date | None = None
+    taken_at: datetime | None = None
+    clerk: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementData:
+    shop: ShopHeader
+    ticket_no: str
+    customer: str
+    phone: str
+    tag: str
+    category: str
+    model: str
+    serial: str
+    condition_out: str
+    deposit: Decimal | None
+    due_on: date | None
+    lent_at: datetime | None = None
+    clerk: str = ""
+    currency: str = "CNY"
+
+
+def _header(c: Canvas, shop: ShopHeader, title: str, ticket_no: str) -> float:
+    """Shop header, title, and the ticket's QR at the top right; returns the y below."""
+    w, h = A5
+    width = w - 2 * MARGIN - QR - 4 * mm
+    top = h - MARGIN
+    y = top - draw_para(c, shop.name, MARGIN, top, width, 13)
+    if shop.address:
+        y -= draw_para(c, shop.address, MARGIN, y, width, 8)
+    if shop.phone:
+        y -= draw_para(c, _("Tel. {phone}").format(phone=shop.phone), MARGIN, y, width, 8)
+    draw_qr(c, ticket_no, w - MARGIN - QR, top - QR, QR)
+    fit_text(c, ticket_no, w - MARGIN - QR / 2, top - QR - 3 * mm, QR, 7, align="center")
+    y = min(y, top - QR - 5 * mm) - 3 * mm
+    fit_text(c, title, w / 2, y - 5 * mm, w - 2 * MARGIN, 15, align="center")
+    return y - 9 * mm
+
+
+def _fields(c: Canvas, rows: list[tuple[str, str]], y: float) -> float:
+    width = A5[0] - 2 * MARGIN
+    for label, value in rows:
+        y -= draw_para(c, f"{label}: {value}", MARGIN, y, width, 9.5) + 1.2 * mm
+    return y
+
+
+def _signatures(c: Canvas, labels: list[str], y: float) -> None:
+    width = A5[0] - 2 * MARGIN
+    slot = width / len(labels)
+    for i, label in enumerate(labels):
+        x = MARGIN + i * slot
+        c.setLineWidth(0.5)
+        c.line(x + 2 * mm, y, x + slot - 4 * mm, y)
+        fit_text(c, label, x + 2 * mm, y - 4 * mm, slot - 6 * mm, 8)
+        fit_text(c, _("Date") + ":", x + 2 * mm, y - 9 * mm, slot - 6 * mm, 8)
+
+
+def _day(d: date | datetime | None) -> str:
+    if d is None:
+        return ""
+    return d.strftime("%Y-%m-%d %H:%M") if isinstance(d, datetime) else d.isoformat()
+
+
+def write_pullback_receipt(data: PullbackData, path: Path | str) -> Path:
+    """The pull-back receipt the customer keeps while the product is away."""
+    register_fonts()
+    path = Path(path)
+    c = Canvas(str(path), pagesize=A5)
+    c.setTitle(_("Pull-back receipt {number}").format(number=data.ticket_no))
+    width = A5[0] - 2 * MARGIN
+    y = _header(c, data.shop, _("Pull-back receipt"), data.ticket_no)
+    product = " ".join(p for p in (data.brand, data.category, data.model) if p)
+    y = _fields(c, [
+        (_("Ticket"), data.ticket_no),
+        (_("Date"), _day(data.taken_at)),
+        (_("Customer"), " ".join(p for p in (data.customer, data.phone) if p)),
+        (_("Product"), product),
+        (_("Category"), data.category),
+        (_("Brand"), data.brand),
+        (_("Model"), data.model),
+        (_("Serial no."), data.serial),
+        (_("Accessories"), "、".join(data.accessories) or _("none")),
+        (_("Condition checked with the customer"), "；".join(data.condition) or "-"),
+    ], y)
+    if data.condition_note:
+        y = _fields(c, [(_("Note"), data.condition_note)], y)
+    y = _fields(c, [(_("Promised return date"), _day(data.promised_return_on))], y - 1 * mm)
+    y -= 2 * mm
+    y -= draw_para(c, _("The product above was taken to the workshop for repair. Bring this receipt to collect it."),
+                   MARGIN, y, width, 8)
+    if data.clerk:
+        y = _fields(c, [(_("Clerk"), data.clerk)], y - 2 * mm)
+    _signatures(c, [_("Customer's signature"), _("Clerk's signature")], max(MARGIN + 12 * mm, y - 14 * mm))
+    c.showPage()
+    c.save()
+    return path
+
+
+AGREEMENT_TERMS = N_(
+    "The loaner unit is lent free of charge while the customer's product is being repaired. The customer keeps it "
+    "with care, does not open, modify or lend it, and returns it with its accessories by the due date or when the "
+    "repaired product is collected. Damage or loss beyond normal use is charged at repair or replacement cost and "
+    "may be taken from the deposit; the deposit is refunded when the unit comes back in the condition noted above."
+)
+
+
+def write_loaner_agreement(data: AgreementData, path: Path | str) -> Path:
+    """The loaner agreement the customer signs when a loaner goes out."""
+    register_fonts()
+    path = Path(path)
+    c = Canvas(str(path), pagesize=A5)
+    c.setTitle(_("Loaner agreement {number}").format(number=data.ticket_no))
+    width = A5[0] - 2 * MARGIN
+    y = _header(c, data.shop, _("Loaner agreement"), data.ticket_no)
+    deposit = format_money(data.deposit, data.currency) if data.deposit else _("none")
+    y = _fields(c, [
+        (_("Ticket"), data.ticket_no),
+        (_("Customer"), " ".join(p for p in (data.customer, data.phone) if p)),
+        (_("Loaner unit tag"), data.tag),
+        (_("Model"), " ".join(p for p in (data.category, data.model) if p)),
+        (_("Serial no."), data.serial),
+        (_("Lent on"), _day(data.lent_at)),
+        (_("Condition out"), data.condition_out),
+        (_("Deposit"), deposit),
+        (_("Due back"), _day(data.due_on)),
+    ], y)
+    if data.clerk:
+        y = _fields(c, [(_("Clerk"), data.clerk)], y)
+    y -= 3 * mm
+    fit_text(c, _("Terms"), MARGIN, y - 4 * mm, width, 10)
+    y -= 6 * mm
+    y -= draw_para(c, _(AGREEMENT_TERMS), MARGIN, y, width, 8.5)
+    _signatures(c, [_("Customer's signature"), _("Clerk's signature")], max(MARGIN + 12 * mm, y - 16 * mm))
+    c.showPage()
+    c.save()
+    return path
