@@ -108,6 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("ticket", help="ticket number")
     q.add_argument("--layout", choices=["a6", "a4"], default="a6", help="one A6 card, or on an A4 sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: card-TICKET.pdf)")
+    q = psub.add_parser("receipt", help="a receipt")
+    _common(q)
+    q.add_argument("number", help="receipt number, e.g. R2026-000123")
+    q.add_argument("--size", choices=["a5", "80mm"], default="a5", help="A5, or the 80 mm thermal roll")
+    q.add_argument("--copy", action="store_true", help="mark it COPY (a reprint)")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: NUMBER-SIZE.pdf)")
+    q = psub.add_parser("pullback", help="the pull-back receipt of a ticket")
+    _common(q)
+    q.add_argument("ticket", help="ticket number")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: pullback-TICKET.pdf)")
+    q = psub.add_parser("agreement", help="the loaner agreement of a ticket")
+    _common(q)
+    q.add_argument("ticket", help="ticket number")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: agreement-TICKET.pdf)")
     return parser
 
 
@@ -273,6 +287,20 @@ def cmd_print(args: argparse.Namespace) -> int:
         out = args.output or Path(f"card-{args.ticket.upper()}.pdf")
         with db.read() as s:
             path = documents.print_feedback_card(s, args.ticket, out, layout=args.layout)
+        print(path)
+        return EXIT_OK
+    if args.print_command == "receipt":
+        number = args.number.strip().upper()
+        out = args.output or Path(f"{number}-{args.size}{'-copy' if args.copy else ''}.pdf")
+        with db.read() as s:
+            path = documents.print_receipt(s, number, out, size=args.size, copy=args.copy)
+        print(path)
+        return EXIT_OK
+    if args.print_command in ("pullback", "agreement"):
+        out = args.output or Path(f"{args.print_command}-{args.ticket.strip().upper()}.pdf")
+        make = documents.print_pullback if args.print_command == "pullback" else documents.print_agreement
+        with db.read() as s:
+            path = make(s, args.ticket, out)
         print(path)
         return EXIT_OK
     raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))

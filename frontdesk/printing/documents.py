@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from frontdesk.billing import payments
 from frontdesk.db.models import Product, Technician, Ticket
 from frontdesk.errors import NotFound
 from frontdesk.followup.models import FeedbackCard
@@ -15,6 +16,7 @@ from frontdesk.i18n import _
 from frontdesk.intake.warranty import category_label
 from frontdesk.printing.base import shop_header
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
+from frontdesk.printing.pullback import AgreementData, PullbackData, write_loaner_agreement, write_pullback_receipt
 
 
 def product_text(product: Product | None) -> str:
@@ -41,3 +43,68 @@ def print_feedback_card(session: Session, ticket_number: str, path: Path, layout
         raise NotFound(_("Ticket {number} has no feedback card yet: hand one out when the work is done.").format(
             number=ticket.number))
     return write_feedback_cards([card_data(session, card)], path, shop_header(session), layout=layout)
+
+
+def print_receipt(session: Session, number: str, path: Path | str, size: str = "a5", copy: bool = False) -> Path:
+    """Receipt ``number`` (e.g. ``R2026-000123``) to ``path``: ``size`` "a5"
+    or "80mm"; ``copy`` marks it COPY (counting the reprint is the caller's
+    business: :func:`frontdesk.billing.payments.reprint`).  The ticket's
+    invoice number, or "invoice owed", is printed when the ticket has one."""
+    from frontdesk.printing.receipt import write_receipt
+
+    receipt = payments.find_receipt(session, number)
+    view = payments.receipt_view(session, receipt.id, copy=copy)
+    invoice = payments.invoice_status(session, view.ticket_id)
+    return write_receipt(view, path, size=size, ticket_qr=view.ticket_number,
+                         invoice_no=invoice.invoice_no if invoice is not None else None,
+                         invoice_owed=invoice.owed if invoice is not None else False)
+
+
+def _ticket(session: Session, ticket_number: str) -> Ticket:
+    ticket = session.scalar(select(Ticket).where(Ticket.number == (ticket_number or "").strip().upper()))
+    if ticket is None:
+        raise NotFound(_("No ticket numbered {number}.").format(number=ticket_number))
+    return ticket
+
+
+def pullback_data(session: Session, ticket_number: str) -> PullbackData:
+    """The facts of the ticket's pull-back (the open one, else the last)."""
+    from frontdesk.loaners import service as loaners
+    from frontdesk.loaners.models import PullBack
+
+    ticket = _ticket(session, ticket_number)
+    pb = loaners.open_pullback(session, ticket.id) or session.scalar(
+        select(PullBack).where(PullBack.ticket_id == ticket.id).order_by(PullBack.id.desc()).limit(1))
+    if pb is None:
+        raise NotFound(_("Ticket {number}'s product was not pulled back: there is no pull-back receipt.").format(
+            number=ticket.number))
+    v = loaners.pullback_view(session, pb)
+    return PullbackData(shop_header(session), v.ticket_number, v.customer, v.phone, category_label(v.category),
+                        v.brand, v.model, v.serial, list(v.accessories), list(v.condition), v.condition_note,
+                        v.promised_return_on, v.taken_at, v.taken_by)
+
+
+def agreement_data(session: Session, ticket_number: str) -> AgreementData:
+    """The ticket's loaner agreement (the loan out, else the last one)."""
+    from frontdesk import settings
+    from frontdesk.loaners import service as loaners
+
+    ticket = _ticket(session, ticket_number)
+    loan = loaners.open_loan_of_ticket(session, ticket.id)
+    views = [loaners.loan_view(session, loan)] if loan is not None else loaners.ticket_loans(session, ticket.id)
+    if not views:
+        raise NotFound(_("No loaner was lent on ticket {number}: there is no loaner agreement.").format(
+            number=ticket.number))
+    v = views[-1]
+    unit = loaners.get_unit(session, v.unit_id)
+    return AgreementData(shop_header(session), v.ticket_number, v.customer, v.phone, v.tag, category_label(v.category),
+                         v.model, unit.serial, v.condition_out, v.deposit, v.due_on, v.lent_at, v.lent_by,
+                         str(settings.get(session, "currency")))
+
+
+def print_pullback(session: Session, ticket_number: str, path: Path | str) -> Path:
+    return write_pullback_receipt(pullback_data(session, ticket_number), path)
+
+
+def print_agreement(session: Session, ticket_number: str, path: Path | str) -> Path:
+    return write_loaner_agreement(agreement_data(session, ticket_number), path)

@@ -1,0 +1,137 @@
+"""Receipts, pull-back receipts and loaner agreements gathered from a
+database made through the services, printed in-process by the CLI."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from frontdesk.billing import payments, quotes, schedules
+from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
+from frontdesk.db.engine import Database
+from frontdesk.errors import NotFound
+from frontdesk.intake import service, states
+from frontdesk.loaners import service as loaners
+from frontdesk.printing import documents
+from tests.conftest import seed_users
+from tests.loaners.loaner_helpers import NOW, add_units, workshop_ticket
+
+from pdfcheck import embedded_fonts, pdf_text
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("FRONTDESK_DB", "FRONTDESK_PIN", "FRONTDESK_LANG", "FRONTDESK_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def a_paid_ticket(db: Database) -> tuple[str, str]:
+    manager, clerk = seed_users(db)
+    with db.write() as s:
+        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
+        r = service.take_intake(s, clerk, service.IntakeForm(
+            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
+            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
+            request="维修"), now=datetime(2026, 11, 20, 10))
+        service.move(s, clerk, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
+        q = quotes.make_quote(s, clerk, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
+        quotes.approve_quote(s, clerk, q.id)
+        receipt = payments.take_payment(s, clerk, r.ticket_id, "cash", q.total, tendered=q.total + 50)
+        payments.request_invoice(s, clerk, r.ticket_id, buyer="王芳")
+    return r.number, receipt.number
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_print_receipt_on_both_sizes_and_as_a_copy(sqlite_db: Database, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    ticket, number = a_paid_ticket(sqlite_db)
+    url = str(tmp_path / "frontdesk.sqlite")
+    out = tmp_path / "r.pdf"
+    code, stdout, err = run(capsys, "print", "receipt", number.lower(), "--db", url, "-o", str(out))
+    assert code == EXIT_OK, err
+    assert stdout.strip() == str(out)
+    text = flat(pdf_text(out))
+    assert number in text and ticket in text and "王芳" in text and "Invoiceowed" in text and "Tendered" in text
+    assert "COPY" not in text
+    assert any("WenQuanYiMicroHei" in f for f in embedded_fonts(out))
+    roll = tmp_path / "roll.pdf"
+    code, _out, err = run(capsys, "print", "receipt", number, "--size", "80mm", "--copy", "--db", url, "-o", str(roll))
+    assert code == EXIT_OK, err
+    page = PdfReader(str(roll)).pages[0]
+    assert abs(float(page.mediabox.width) - 226.77) < 0.5
+    assert "COPY" in flat(pdf_text(roll))
+    code, _out, err = run(capsys, "print", "receipt", "R2026-999999", "--db", url, "-o", str(tmp_path / "x.pdf"))
+    assert code == EXIT_ERROR and "R2026-999999" in err and "Traceback" not in err
+
+
+def test_the_invoice_number_replaces_invoice_owed(sqlite_db: Database, tmp_path: Path) -> None:
+    ticket, number = a_paid_ticket(sqlite_db)
+    with sqlite_db.write() as s:
+        ticket_id = payments.find_receipt(s, number).ticket_id
+        clerk = seed_actor(s)
+        payments.record_invoice(s, clerk, ticket_id, "04456789")
+    with sqlite_db.read() as s:
+        path = documents.print_receipt(s, number, tmp_path / "r.pdf")
+    text = flat(pdf_text(path))
+    assert "Invoice04456789" in text and "Invoiceowed" not in text
+
+
+def seed_actor(s: object) -> object:
+    from sqlalchemy import select
+
+    from frontdesk.db.models import User
+    from frontdesk.users import Actor
+
+    user = s.scalar(select(User).where(User.name == "clerk"))  # type: ignore[attr-defined]
+    return Actor(user.id, user.name, user.role)
+
+
+def test_print_pullback_and_agreement(sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manager, clerk = seed_users(sqlite_db)
+    ticket_id = workshop_ticket(sqlite_db, clerk)
+    url = str(tmp_path / "frontdesk.sqlite")
+    with sqlite_db.read() as s:
+        number = service.get_ticket(s, ticket_id).number
+    code, _out, err = run(capsys, "print", "agreement", number, "--db", url, "-o", str(tmp_path / "a.pdf"))
+    assert code == EXIT_ERROR and "no loaner agreement" in err
+    out = tmp_path / "pb.pdf"
+    code, stdout, err = run(capsys, "print", "pullback", number, "--db", url, "-o", str(out))
+    assert code == EXIT_OK, err
+    text = flat(pdf_text(out))
+    for field in (number, "张三", "13812345678", "Haier", "BCD-470WDPG", "HA2301234567", "电源线", "外观完好",
+                  "无划痕", "门封条略旧", "2026-11-28", "Customer'ssignature", "Clerk'ssignature"):
+        assert field in text, field
+    assert any("WenQuanYiMicroHei" in f for f in embedded_fonts(out))
+
+    add_units(sqlite_db, manager, "L-0007")
+    with sqlite_db.write() as s:
+        loaners.lend(s, clerk, ticket_id, "L-0007", condition_out="屏幕有轻微划痕", deposit=Decimal("300"), now=NOW)
+    agreement = tmp_path / "ag.pdf"
+    code, stdout, err = run(capsys, "print", "agreement", number, "--db", url, "-o", str(agreement))
+    assert code == EXIT_OK, err
+    text = flat(pdf_text(agreement))
+    for field in (number, "张三", "L-0007", "BCD-100", "SN-L-0007", "屏幕有轻微划痕", "¥300.00", "2026-11-28",
+                  "Terms", "deposit", "Customer'ssignature"):
+        assert field in text, field
+    assert any("WenQuanYiMicroHei" in f for f in embedded_fonts(agreement))
+
+
+def test_nothing_to_print_says_so(sqlite_db: Database, tmp_path: Path) -> None:
+    with sqlite_db.read() as s:
+        with pytest.raises(NotFound, match="T2026-999999"):
+            documents.print_pullback(s, "T2026-999999", tmp_path / "x.pdf")
+        with pytest.raises(NotFound, match="R2026-999999"):
+            documents.print_receipt(s, "R2026-999999", tmp_path / "x.pdf")
