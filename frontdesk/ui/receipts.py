@@ -82,6 +82,7 @@ class ReceiptsScreen(QWidget):
         self.ui.setupUi(self)
         self.rows: list[payments.ReceiptRow] = []
         self.dialog: QDialog | None = None
+        self.print_dialog: QDialog | None = None
         u = self.ui
         u.table.setColumnCount(len(COLUMNS))
         u.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
@@ -93,6 +94,8 @@ class ReceiptsScreen(QWidget):
         u.searchEdit.textChanged.connect(lambda _t: self.timer.start())
         u.table.currentCellChanged.connect(lambda *_a: self.show_selected())
         u.reprintButton.clicked.connect(self.reprint)
+        u.printButton.clicked.connect(lambda: self.print_receipt("a5"))
+        u.print80Button.clicked.connect(lambda: self.print_receipt("80mm"))
         u.voidButton.clicked.connect(self.void)
         u.correctButton.clicked.connect(self.correct)
         self.load()
@@ -158,6 +161,7 @@ class ReceiptsScreen(QWidget):
             self.ui.table.setCurrentCell(row, 0)
             self.show_selected(view)  # the copy as reprinted
             show_inline(self.ui.messageLabel, _("Receipt {number} reprinted as a COPY.").format(number=view.number), ok=True)
+            self.print_receipt("a5", copy=True)
         return view
 
     def void(self) -> QDialog | None:
@@ -204,6 +208,22 @@ class ReceiptsScreen(QWidget):
         dialog.accepted.connect(on_accept)  # type: ignore[arg-type]
         dialog.open()
         return dialog
+
+    def print_receipt(self, size: str, copy: bool = False) -> QDialog | None:
+        """The selected receipt in the print preview (A5, or the 80 mm roll
+        for this counter's receipt printer)."""
+        from frontdesk.printing import documents
+        from frontdesk.ui.print_preview import preview
+
+        row = self.ui.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            return None
+        number = self.rows[row].number
+        self.print_dialog = preview(
+            self.ctx, self, _("Receipt {number}").format(number=number), "receipt" if size == "80mm" else "a5",
+            f"{number}-{size}{'-copy' if copy else ''}.pdf",
+            lambda s, p: documents.print_receipt(s, number, p, size=size, copy=copy), self.ui.messageLabel)
+        return self.print_dialog
 
     def refresh(self) -> None:
         self.load()

@@ -135,9 +135,13 @@ class TicketDetailDialog(QDialog):
         u.uncertainCheck.clicked.connect(self.set_uncertain)
         u.closeButton.clicked.connect(self.accept)
         u.pullBackButton.clicked.connect(self.pull_back)
+        u.printCardButton.clicked.connect(lambda: self.print_document("card"))
+        u.printPullbackButton.clicked.connect(lambda: self.print_document("pullback"))
+        u.printAgreementButton.clicked.connect(lambda: self.print_document("agreement"))
         u.backButton.clicked.connect(self.back_at_counter)
         u.lendLoanerButton.clicked.connect(self.lend_loaner)
         self.loan_dialog: QDialog | None = None
+        self.print_dialog: QDialog | None = None
         self.view: TicketView | None = None
         from frontdesk.ui.quote_panel import QuotePanel
 
@@ -271,3 +275,22 @@ class TicketDetailDialog(QDialog):
         self.loan_dialog = dialog
         dialog.open()
         return dialog
+
+    def print_document(self, which: str) -> QDialog | None:
+        """The feedback card, the pull-back receipt or the loaner agreement of
+        this ticket, in the print preview."""
+        from frontdesk.printing import documents
+        from frontdesk.ui.print_preview import preview
+
+        if self.view is None:
+            return None
+        number = self.view.number
+        makers = {
+            "card": (_("Feedback card"), lambda s, p: documents.print_feedback_card(s, number, p, layout="a6")),
+            "pullback": (_("Pull-back receipt"), lambda s, p: documents.print_pullback(s, number, p)),
+            "agreement": (_("Loaner agreement"), lambda s, p: documents.print_agreement(s, number, p)),
+        }
+        title, make = makers[which]
+        self.print_dialog = preview(self.ctx, self, f"{title} {number}", which, f"{which}-{number}.pdf", make,
+                                    self.ui.messageLabel)
+        return self.print_dialog

@@ -72,6 +72,16 @@ class Ui_ReceiptsScreen(object):
 
         self.receiptButtons = QHBoxLayout()
         self.receiptButtons.setObjectName(u"receiptButtons")
+        self.printButton = QPushButton(ReceiptsScreen)
+        self.printButton.setObjectName(u"printButton")
+
+        self.receiptButtons.addWidget(self.printButton)
+
+        self.print80Button = QPushButton(ReceiptsScreen)
+        self.print80Button.setObjectName(u"print80Button")
+
+        self.receiptButtons.addWidget(self.print80Button)
+
         self.reprintButton = QPushButton(ReceiptsScreen)
         self.reprintButton.setObjectName(u"reprintButton")
 
@@ -106,7 +116,9 @@ class Ui_ReceiptsScreen(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.dayEdit, self.searchEdit)
         QWidget.setTabOrder(self.searchEdit, self.table)
-        QWidget.setTabOrder(self.table, self.reprintButton)
+        QWidget.setTabOrder(self.table, self.printButton)
+        QWidget.setTabOrder(self.printButton, self.print80Button)
+        QWidget.setTabOrder(self.print80Button, self.reprintButton)
         QWidget.setTabOrder(self.reprintButton, self.voidButton)
         QWidget.setTabOrder(self.voidButton, self.correctButton)
 
@@ -117,6 +129,8 @@ class Ui_ReceiptsScreen(object):
         self.dayLabel.setText(QCoreApplication.translate("ReceiptsScreen", u"&Day", None))
         self.dayEdit.setPlaceholderText(QCoreApplication.translate("ReceiptsScreen", u"YYYY-MM-DD (empty: all)", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("ReceiptsScreen", u"receipt or ticket number", None))
+        self.printButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Print (A5)\u2026", None))
+        self.print80Button.setText(QCoreApplication.translate("ReceiptsScreen", u"Print on the receipt &printer (80 mm)\u2026", None))
         self.reprintButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Reprint (COPY)", None))
         self.voidButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Void\u2026", None))
         self.correctButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Correct\u2026", None))

@@ -158,10 +158,39 @@ class Ui_TicketDetailDialog(object):
 
         self.actionsForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.verifyLayout)
 
+        self.printLabel = QLabel(self.actionsGroup)
+        self.printLabel.setObjectName(u"printLabel")
+
+        self.actionsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.printLabel)
+
+        self.printLayout = QHBoxLayout()
+        self.printLayout.setObjectName(u"printLayout")
+        self.printCardButton = QPushButton(self.actionsGroup)
+        self.printCardButton.setObjectName(u"printCardButton")
+
+        self.printLayout.addWidget(self.printCardButton)
+
+        self.printPullbackButton = QPushButton(self.actionsGroup)
+        self.printPullbackButton.setObjectName(u"printPullbackButton")
+
+        self.printLayout.addWidget(self.printPullbackButton)
+
+        self.printAgreementButton = QPushButton(self.actionsGroup)
+        self.printAgreementButton.setObjectName(u"printAgreementButton")
+
+        self.printLayout.addWidget(self.printAgreementButton)
+
+        self.printSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.printLayout.addItem(self.printSpacer)
+
+
+        self.actionsForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.printLayout)
+
         self.whereLabel = QLabel(self.actionsGroup)
         self.whereLabel.setObjectName(u"whereLabel")
 
-        self.actionsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.whereLabel)
+        self.actionsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.whereLabel)
 
         self.whereLayout = QHBoxLayout()
         self.whereLayout.setObjectName(u"whereLayout")
@@ -188,7 +217,7 @@ class Ui_TicketDetailDialog(object):
         self.whereLayout.addWidget(self.lendLoanerButton)
 
 
-        self.actionsForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.whereLayout)
+        self.actionsForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.whereLayout)
 
 
         self.historyLayout.addWidget(self.actionsGroup)
@@ -229,6 +258,7 @@ class Ui_TicketDetailDialog(object):
         self.technicianLabel.setBuddy(self.technicianCombo)
         self.noteLabel.setBuddy(self.noteEdit)
         self.verifyLabel.setBuddy(self.verifyButton)
+        self.printLabel.setBuddy(self.printCardButton)
         self.whereLabel.setBuddy(self.pullBackButton)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.moveCombo, self.moveNoteEdit)
@@ -260,6 +290,10 @@ class Ui_TicketDetailDialog(object):
         self.verifyLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"To verify", None))
         self.verifyButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Mark verified", None))
         self.respondedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Customer answered", None))
+        self.printLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Print", None))
+        self.printCardButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Feedback &card", None))
+        self.printPullbackButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Pull-back receipt", None))
+        self.printAgreementButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Loaner agreement", None))
         self.whereLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"The product", None))
         self.pullBackButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Pull back\u2026", None))
         self.backButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Back at the counter", None))

@@ -1,0 +1,108 @@
+"""Print preview: a printed document shown with QtPdf, printed to a PDF
+printer, saved; a printer that is gone is said plainly and loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from pypdf import PdfReader
+from sqlalchemy import select
+from pytestqt.qtbot import QtBot
+
+from frontdesk.printing.feedback_card import CardData, write_feedback_cards
+from frontdesk.printing.base import ShopHeader
+from frontdesk.db.models import Technician
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.print_preview import PrintPreviewDialog
+from frontdesk.users import Actor
+
+
+def a_card(tmp_path: Path) -> Path:
+    from datetime import date
+
+    card = CardData(serial="C2026-000042", ticket_no="T2026-000123", issued_on=date(2026, 11, 24), technician="刘师傅",
+                    customer="张三", product="冰箱 海尔 BCD-216")
+    return write_feedback_cards([card], tmp_path / "card.pdf", ShopHeader("鸿运家电维修中心"), layout="a6")
+
+
+def test_preview_prints_to_a_pdf_printer_and_saves(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = a_card(tmp_path)
+    dialog = PrintPreviewDialog(pdf, "Feedback card", "card")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.document.pageCount() == 1 and dialog.ui.pagesLabel.text() == "1 pages"
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer)
+    assert dialog.ui.messageLabel.text() == "Printed 1 pages."
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+    saved = dialog.save_as(str(tmp_path / "copy.pdf"))
+    assert saved is not None and saved.read_bytes() == pdf.read_bytes()
+    assert dialog.save_as(str(tmp_path / "no-such-folder" / "x.pdf")) is None
+    assert "Could not save" in dialog.ui.messageLabel.text()
+    dialog.accept()
+
+
+def test_a_printer_that_is_gone_loses_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = a_card(tmp_path)
+    dialog = PrintPreviewDialog(pdf, "Feedback card", "card")
+    qtbot.addWidget(dialog)
+    printer = QPrinter()
+    printer.setPrinterName("Counter-2 thermal (unplugged)")
+    assert not dialog.print_to(printer)
+    assert "is not there" in dialog.ui.messageLabel.text() and pdf.exists()
+
+
+def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp_path: Path, ctx: AppContext,
+                                                               shop: dict[str, object]) -> None:
+    from datetime import date, datetime
+
+    from frontdesk.billing import payments, quotes, schedules
+    from frontdesk.followup import service as followup
+    from frontdesk.intake import service, states
+    from frontdesk.ui.receipts import ReceiptsScreen
+    from frontdesk.ui.ticket_detail import TicketDetailDialog
+
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    with ctx.db.write() as s:
+        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
+        r = service.take_intake(s, ctx.actor, service.IntakeForm(
+            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
+            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
+            request="维修"), now=datetime(2026, 11, 20, 10))
+        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
+        q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
+        quotes.approve_quote(s, ctx.actor, q.id)
+        receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "cash", q.total, tendered=q.total)
+        for state in (states.IN_REPAIR, states.REPAIRED):
+            service.move(s, ctx.actor, r.ticket_id, state)
+        tech = s.scalars(select(Technician)).first()
+        followup.issue_card(s, ctx.actor, r.ticket_id, technician_id=tech.id)
+    detail = TicketDetailDialog(ctx, r.ticket_id)
+    qtbot.addWidget(detail)
+    card = detail.print_document("card")
+    assert card is not None and card.document.pageCount() == 1  # type: ignore[attr-defined]
+    assert r.number in PdfReader(card.pdf).pages[0].extract_text()  # type: ignore[attr-defined]
+    card.close()
+
+    screen = ReceiptsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.ui.dayEdit.setText("")
+    screen.load()
+    roll = screen.print_receipt("80mm")
+    assert roll is not None
+    assert abs(roll.document.pagePointSize(0).width() - 80 / 25.4 * 72) < 1  # type: ignore[attr-defined]
+    roll.close()
+    screen.reprint()
+    copy = screen.print_dialog
+    assert copy is not None
+    text = "".join(page.extract_text() for page in PdfReader(copy.pdf).pages)  # type: ignore[attr-defined]
+    assert "COPY" in text and receipt.number in text
+    printer = copy.printer()  # type: ignore[attr-defined]
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "copy-printed.pdf"))
+    assert copy.print_to(printer)  # type: ignore[attr-defined]
+
