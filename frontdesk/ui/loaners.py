@@ -17,6 +17,7 @@ from frontdesk.i18n import N_, _
 from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.generated.loaners_ui import Ui_LoanersScreen
 from frontdesk.ui.loan_dialogs import LoanDialog, UnitDialog
@@ -138,9 +139,7 @@ class LoanersScreen(QWidget):
             show_inline(self.ui.messageLabel, dialog.done_text, ok=True)
 
         self.dialog = dialog
-        dialog.accepted.connect(done)
-        dialog.open()
-        return dialog
+        return open_modeless(dialog, done)
 
     def toggle_maintenance(self) -> None:
         unit = self.selected()

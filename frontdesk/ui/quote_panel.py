@@ -27,6 +27,7 @@ from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import format_money, percent
 from frontdesk.ui.amount_reason import AmountReasonDialog
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.generated.quote_panel_ui import Ui_QuotePanel
 from frontdesk.ui.payment_dialog import PaymentDialog
@@ -355,9 +356,7 @@ class QuotePanel(QWidget):
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
         """Open a dialog without blocking (tests and the window go on)."""
         self.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.open()
-        return dialog
+        return open_modeless(dialog, on_accept)
 
     def open_payment(self, kind: str) -> QDialog:
         bal: payments.Balance = self.facts["balance"]  # type: ignore[assignment]

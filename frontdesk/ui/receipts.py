@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,6 +18,7 @@ from frontdesk.i18n import N_, _
 from frontdesk.money import format_money, percent
 from frontdesk.ui.amount_reason import AmountReasonDialog
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day
 from frontdesk.ui.generated.receipts_ui import Ui_ReceiptsScreen
@@ -203,11 +205,9 @@ class ReceiptsScreen(QWidget):
 
         return self._open(dialog, done)
 
-    def _open(self, dialog: QDialog, on_accept: object) -> QDialog:
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
         self.dialog = dialog
-        dialog.accepted.connect(on_accept)  # type: ignore[arg-type]
-        dialog.open()
-        return dialog
+        return open_modeless(dialog, on_accept)
 
     def print_receipt(self, size: str, copy: bool = False) -> QDialog | None:
         """The selected receipt in the print preview (A5, or the 80 mm roll

@@ -18,6 +18,7 @@ from frontdesk.intake.preview import ticket_warranty
 from frontdesk.loaners import service as loaners
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.ticket_detail_ui import Ui_TicketDetailDialog
 
@@ -254,10 +255,8 @@ class TicketDetailDialog(QDialog):
         if self.view is None:
             return None
         dialog = PullBackDialog(self.ctx, self.ticket_id, self.view.category, self.view.accessories, self)
-        dialog.accepted.connect(lambda: self._done(_("Pulled back to the workshop.")))
         self.loan_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_modeless(dialog, lambda: self._done(_("Pulled back to the workshop.")))
 
     def back_at_counter(self) -> None:
         actor = self.ctx.actor
@@ -271,10 +270,8 @@ class TicketDetailDialog(QDialog):
         if self.view is None:
             return None
         dialog = LoanDialog(self.ctx, "lend", self.view.number, due=self.view.promised_return_on, parent=self)
-        dialog.accepted.connect(lambda: self._done(dialog.done_text))
         self.loan_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_modeless(dialog, lambda: self._done(dialog.done_text))
 
     def print_document(self, which: str) -> QDialog | None:
         """The feedback card, the pull-back receipt or the loaner agreement of
