@@ -122,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(q)
     q.add_argument("ticket", help="ticket number")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: agreement-TICKET.pdf)")
+    q = psub.add_parser("labels", help="asset-tag labels for loaner units (A4 sheets of 3 x 8 labels)")
+    _common(q)
+    q.add_argument("tags", nargs="*", metavar="TAG", help="the units' asset tags")
+    q.add_argument("--all", action="store_true", help="every unit in the pool (not retired)")
+    q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
+    for q in psub.choices.values():
+        q.add_argument("--language", choices=sorted(i18n.LANGUAGES), default=None,
+                       help="the document's language (default: the shop's language)")
     return parser
 
 
@@ -282,25 +291,39 @@ def cmd_fees(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from frontdesk.printing import documents
 
+    if args.print_command is None:
+        raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
     db = _open(args)
+    lang = args.language
     if args.print_command == "card":
         out = args.output or Path(f"card-{args.ticket.upper()}.pdf")
         with db.read() as s:
-            path = documents.print_feedback_card(s, args.ticket, out, layout=args.layout)
+            path = documents.print_feedback_card(s, args.ticket, out, layout=args.layout, language=lang)
         print(path)
         return EXIT_OK
     if args.print_command == "receipt":
         number = args.number.strip().upper()
         out = args.output or Path(f"{number}-{args.size}{'-copy' if args.copy else ''}.pdf")
         with db.read() as s:
-            path = documents.print_receipt(s, number, out, size=args.size, copy=args.copy)
+            path = documents.print_receipt(s, number, out, size=args.size, copy=args.copy, language=lang)
         print(path)
         return EXIT_OK
     if args.print_command in ("pullback", "agreement"):
         out = args.output or Path(f"{args.print_command}-{args.ticket.strip().upper()}.pdf")
         make = documents.print_pullback if args.print_command == "pullback" else documents.print_agreement
         with db.read() as s:
-            path = make(s, args.ticket, out)
+            path = make(s, args.ticket, out, language=lang)
+        print(path)
+        return EXIT_OK
+    if args.print_command == "labels":
+        if args.all == bool(args.tags):
+            raise CliError(_("Name the asset tags to print, or --all for every unit in the pool."))
+        if not 0 <= args.skip < 24:
+            raise CliError(_("--skip is the number of labels already used on the sheet: 0 to 23."))
+        out = args.output or Path("labels.pdf")
+        with db.read() as s:
+            path = documents.print_labels(s, None if args.all else list(args.tags), out, skip=args.skip,
+                                          language=lang)
         print(path)
         return EXIT_OK
     raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))

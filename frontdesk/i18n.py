@@ -13,6 +13,9 @@ from __future__ import annotations
 import gettext as _gettext
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import resources
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,11 @@ DEFAULT_LANGUAGE = "en"
 _lock = threading.Lock()
 _current: _gettext.NullTranslations = _gettext.NullTranslations()
 _current_lang = DEFAULT_LANGUAGE
+# A language for one piece of work (a printed document in the shop's language)
+# without switching the process: per thread / task, so a background job
+# printing in Chinese does not change the English window around it.
+_override: ContextVar[tuple[str, _gettext.NullTranslations] | None] = ContextVar("frontdesk_language", default=None)
+_catalogs: dict[str, _gettext.NullTranslations] = {}
 
 
 def locale_dir() -> str:
@@ -42,38 +50,62 @@ def normalize_language(lang: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def _catalog(lang: str | None) -> tuple[str, _gettext.NullTranslations]:
+    code = normalize_language(lang)
+    with _lock:
+        if code not in _catalogs:
+            if code == DEFAULT_LANGUAGE:
+                _catalogs[code] = _gettext.NullTranslations()
+            else:
+                try:
+                    _catalogs[code] = _gettext.translation(DOMAIN, locale_dir(), languages=[code])
+                except OSError:
+                    log.warning("no catalog for %s; using English", code)
+                    return DEFAULT_LANGUAGE, _gettext.NullTranslations()
+        return code, _catalogs[code]
+
+
 def set_language(lang: str | None) -> str:
     """Switch the process to ``lang``; returns the code actually used."""
     global _current, _current_lang
-    code = normalize_language(lang)
+    code, catalog = _catalog(lang)
     with _lock:
-        if code == DEFAULT_LANGUAGE:
-            _current = _gettext.NullTranslations()
-        else:
-            try:
-                _current = _gettext.translation(DOMAIN, locale_dir(), languages=[code])
-            except OSError:
-                log.warning("no catalog for %s; using English", code)
-                _current = _gettext.NullTranslations()
-                code = DEFAULT_LANGUAGE
-        _current_lang = code
+        _current, _current_lang = catalog, code
     return code
 
 
+@contextmanager
+def using(lang: str | None) -> Iterator[str]:
+    """Translate into ``lang`` inside the block, in this thread only (the
+    process language is left alone); yields the code actually used."""
+    code, catalog = _catalog(lang)
+    token = _override.set((code, catalog))
+    try:
+        yield code
+    finally:
+        _override.reset(token)
+
+
+def _active() -> _gettext.NullTranslations:
+    override = _override.get()
+    return override[1] if override is not None else _current
+
+
 def current_language() -> str:
-    return _current_lang
+    override = _override.get()
+    return override[0] if override is not None else _current_lang
 
 
 def gettext(message: str) -> str:
-    return _current.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _active().gettext(message)
 
 
 def N_(message: str) -> str:

@@ -100,6 +100,48 @@ def _language(value: Any) -> str:
     return str(value)
 
 
+LOGO_MAX_BYTES = 256 * 1024
+
+
+def decode_logo(value: Any) -> bytes | None:
+    """The logo's picture bytes (PNG or JPEG), or None when there is none."""
+    import base64
+    import binascii
+
+    if not value:
+        return None
+    try:
+        return base64.b64decode(str(value), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _logo(value: Any) -> str:
+    """A small PNG or JPEG picture, kept base64 in the database so that every
+    counter prints the same logo."""
+    import base64
+    import io
+
+    if value in (None, ""):
+        return ""
+    data = value if isinstance(value, bytes) else decode_logo(value)
+    if data is None:
+        raise ValueError(N_("is not a picture"))
+    if len(data) > LOGO_MAX_BYTES:
+        raise ValueError(N_("is too large (at most 256 KB; a small PNG is best)"))
+    try:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format
+            image.verify()
+    except Exception as exc:  # Pillow raises many kinds for a bad file
+        raise ValueError(N_("is not a picture")) from exc
+    if kind not in ("PNG", "JPEG"):
+        raise ValueError(N_("must be a PNG or JPEG picture"))
+    return base64.b64encode(data).decode("ascii")
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
@@ -138,7 +180,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("region", N_("Phone region"), "CN", _region),
     SettingSpec("currency", N_("Currency"), "CNY", _text(3)),
     SettingSpec("tax_rate", N_("Tax rate"), "0.13", _decimal_rate),
-    SettingSpec("language", N_("Language"), "en", _language),
+    SettingSpec("language", N_("Language (and of printed documents)"), "en", _language),
     SettingSpec("opening", N_("Calling hours from"), "09:00", _hhmm),
     SettingSpec("closing", N_("Calling hours to"), "18:00", _hhmm),
     SettingSpec("working_weekdays", N_("Working days"), [0, 1, 2, 3, 4], _weekdays),
@@ -147,6 +189,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("response_warning_hours", N_("Warn this many hours before a response is due"), 4, _int_range(0, 72)),
     SettingSpec("idle_lock_minutes", N_("Lock the window after idle minutes"), 10, _int_range(0, 240)),
     SettingSpec("receipt_footer", N_("Receipt footer"), "", _text(500)),
+    SettingSpec("shop_logo", N_("Logo on printed documents"), "", _logo),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 LAZY_DEFAULTS: Mapping[str, Callable[[], Any]] = {

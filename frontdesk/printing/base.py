@@ -42,13 +42,54 @@ class ShopHeader:
     address: str = ""
     phone: str = ""
     footer: str = ""
+    logo: bytes | None = None  # PNG or JPEG
 
 
 def shop_header(session: Any) -> ShopHeader:
     from frontdesk import settings
 
     data = settings.load(session)
-    return ShopHeader(data["shop_name"], data["shop_address"], data["shop_phone"], data["receipt_footer"])
+    return ShopHeader(data["shop_name"], data["shop_address"], data["shop_phone"], data["receipt_footer"],
+                      settings.decode_logo(data["shop_logo"]))
+
+
+def draw_logo(canvas: Canvas, logo: bytes | None, x: float, y_top: float, max_w: float, max_h: float,
+              align: str = "left") -> float:
+    """The shop's logo with its top at ``y_top``, scaled to fit ``max_w`` x
+    ``max_h``; returns the width used (0 when there is no logo or it cannot be
+    read: a bad picture never stops a receipt from printing)."""
+    if not logo:
+        return 0.0
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        image = ImageReader(BytesIO(logo))
+        iw, ih = image.getSize()
+    except Exception:  # a picture that cannot be read: print without it
+        log.warning("the shop logo cannot be read; printing without it", exc_info=True)
+        return 0.0
+    scale = min(max_w / iw, max_h / ih)
+    w, h = iw * scale, ih * scale
+    left = x + (max_w - w) / 2 if align == "center" else x
+    canvas.drawImage(image, left, y_top - h, w, h, mask="auto")
+    return float(w)
+
+
+def logo_height(logo: bytes | None, max_w: float, max_h: float) -> float:
+    """The height :func:`draw_logo` will use."""
+    if not logo:
+        return 0.0
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        iw, ih = ImageReader(BytesIO(logo)).getSize()
+    except Exception:
+        return 0.0
+    return float(ih * min(max_w / iw, max_h / ih))
 
 
 def style(size: float = 9, leading: float | None = None, align: int = 0) -> ParagraphStyle:

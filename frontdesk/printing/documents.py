@@ -1,8 +1,13 @@
 """Gather a document's data from the database (the documents themselves are
-plain functions of that data)."""
+plain functions of that data).
+
+Every document prints in the shop's language (the ``language`` setting),
+whatever the language of the window or terminal that asks for it, unless the
+caller names one (``language=``)."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,11 +17,23 @@ from frontdesk.billing import payments
 from frontdesk.db.models import Product, Technician, Ticket
 from frontdesk.errors import NotFound
 from frontdesk.followup.models import FeedbackCard
-from frontdesk.i18n import _
+from frontdesk.i18n import _, using
 from frontdesk.intake.warranty import category_label
 from frontdesk.printing.base import shop_header
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
+from frontdesk.printing.labels import LabelData, write_labels
 from frontdesk.printing.pullback import AgreementData, PullbackData, write_loaner_agreement, write_pullback_receipt
+
+
+def shop_language(session: Session) -> str:
+    from frontdesk import settings
+
+    return str(settings.get(session, "language"))
+
+
+def document_language(session: Session, language: str | None) -> AbstractContextManager[str]:
+    """The block runs in ``language``, else in the shop's language."""
+    return using(language or shop_language(session))
 
 
 def product_text(product: Product | None) -> str:
@@ -34,7 +51,8 @@ def card_data(session: Session, card: FeedbackCard) -> CardData:
                     ticket.customer.name, product_text(ticket.product))
 
 
-def print_feedback_card(session: Session, ticket_number: str, path: Path, layout: str = "a6") -> Path:
+def print_feedback_card(session: Session, ticket_number: str, path: Path, layout: str = "a6",
+                        language: str | None = None) -> Path:
     ticket = session.scalar(select(Ticket).where(Ticket.number == ticket_number.strip().upper()))
     if ticket is None:
         raise NotFound(_("No ticket numbered {number}.").format(number=ticket_number))
@@ -42,10 +60,12 @@ def print_feedback_card(session: Session, ticket_number: str, path: Path, layout
     if card is None:
         raise NotFound(_("Ticket {number} has no feedback card yet: hand one out when the work is done.").format(
             number=ticket.number))
-    return write_feedback_cards([card_data(session, card)], path, shop_header(session), layout=layout)
+    with document_language(session, language):
+        return write_feedback_cards([card_data(session, card)], path, shop_header(session), layout=layout)
 
 
-def print_receipt(session: Session, number: str, path: Path | str, size: str = "a5", copy: bool = False) -> Path:
+def print_receipt(session: Session, number: str, path: Path | str, size: str = "a5", copy: bool = False,
+                  language: str | None = None) -> Path:
     """Receipt ``number`` (e.g. ``R2026-000123``) to ``path``: ``size`` "a5"
     or "80mm"; ``copy`` marks it COPY (counting the reprint is the caller's
     business: :func:`frontdesk.billing.payments.reprint`).  The ticket's
@@ -53,11 +73,13 @@ def print_receipt(session: Session, number: str, path: Path | str, size: str = "
     from frontdesk.printing.receipt import write_receipt
 
     receipt = payments.find_receipt(session, number)
-    view = payments.receipt_view(session, receipt.id, copy=copy)
-    invoice = payments.invoice_status(session, view.ticket_id)
-    return write_receipt(view, path, size=size, ticket_qr=view.ticket_number,
-                         invoice_no=invoice.invoice_no if invoice is not None else None,
-                         invoice_owed=invoice.owed if invoice is not None else False)
+    with document_language(session, language):
+        view = payments.receipt_view(session, receipt.id, copy=copy)
+        invoice = payments.invoice_status(session, view.ticket_id)
+        return write_receipt(view, path, size=size, ticket_qr=view.ticket_number,
+                             invoice_no=invoice.invoice_no if invoice is not None else None,
+                             invoice_owed=invoice.owed if invoice is not None else False,
+                             logo=shop_header(session).logo)
 
 
 def _ticket(session: Session, ticket_number: str) -> Ticket:
@@ -79,7 +101,7 @@ def pullback_data(session: Session, ticket_number: str) -> PullbackData:
         raise NotFound(_("Ticket {number}'s product was not pulled back: there is no pull-back receipt.").format(
             number=ticket.number))
     v = loaners.pullback_view(session, pb)
-    return PullbackData(shop_header(session), v.ticket_number, v.customer, v.phone, category_label(v.category),
+    return PullbackData(shop_header(session), v.ticket_number, v.customer, v.phone, v.category,
                         v.brand, v.model, v.serial, list(v.accessories), list(v.condition), v.condition_note,
                         v.promised_return_on, v.taken_at, v.taken_by)
 
@@ -97,14 +119,52 @@ def agreement_data(session: Session, ticket_number: str) -> AgreementData:
             number=ticket.number))
     v = views[-1]
     unit = loaners.get_unit(session, v.unit_id)
-    return AgreementData(shop_header(session), v.ticket_number, v.customer, v.phone, v.tag, category_label(v.category),
+    return AgreementData(shop_header(session), v.ticket_number, v.customer, v.phone, v.tag, v.category,
                          v.model, unit.serial, v.condition_out, v.deposit, v.due_on, v.lent_at, v.lent_by,
                          str(settings.get(session, "currency")))
 
 
-def print_pullback(session: Session, ticket_number: str, path: Path | str) -> Path:
-    return write_pullback_receipt(pullback_data(session, ticket_number), path)
+def print_pullback(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:
+    data = pullback_data(session, ticket_number)
+    with document_language(session, language):
+        return write_pullback_receipt(data, path)
 
 
-def print_agreement(session: Session, ticket_number: str, path: Path | str) -> Path:
-    return write_loaner_agreement(agreement_data(session, ticket_number), path)
+def print_agreement(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:
+    data = agreement_data(session, ticket_number)
+    with document_language(session, language):
+        return write_loaner_agreement(data, path)
+
+
+def label_data(session: Session, tags: list[str] | None = None) -> list[LabelData]:
+    """Labels for the loaner units with these asset tags (in the order given),
+    or for every unit still in the pool when ``tags`` is None."""
+    from frontdesk.loaners import service as loaners
+
+    shop = shop_header(session).name
+    units: list[tuple[str, str, str]] = []
+    if tags is None:
+        units = [(u.tag, u.category, u.model) for u in loaners.list_units(session) if u.status != loaners.RETIRED]
+    else:
+        missing = []
+        for tag in tags:
+            try:
+                unit = loaners.find_unit(session, tag)
+            except NotFound:
+                missing.append(tag.strip())
+                continue
+            units.append((unit.tag, unit.category, unit.model))
+        if missing:
+            raise NotFound(_("No loaner unit has the tag {tag}.").format(tag=", ".join(missing)))
+    if not units:
+        raise NotFound(_("There are no loaner units to label."))
+    return [LabelData(tag, category, model, shop) for tag, category, model in units]
+
+
+def print_labels(session: Session, tags: list[str] | None, path: Path | str, skip: int = 0,
+                 language: str | None = None) -> Path:
+    """Asset-tag labels on A4 label sheets (3 x 8); ``skip`` leaves that many
+    labels of a partly used sheet empty."""
+    labels = label_data(session, tags)
+    with document_language(session, language):
+        return write_labels(labels, path, skip=skip)

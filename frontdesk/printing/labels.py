@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from frontdesk.i18n import _
+from frontdesk.intake.warranty import category_label
 from frontdesk.printing.base import draw_code128, fit_text, register_fonts
 
 COLS, ROWS = 3, 8
@@ -20,7 +21,7 @@ LABEL_W, LABEL_H = 70 * mm, 37 * mm
 @dataclass(frozen=True)
 class LabelData:
     tag: str
-    category: str
+    category: str  # the category's key (printed translated) or a label
     model: str = ""
     shop: str = ""
 
@@ -49,7 +50,7 @@ def write_labels(labels: list[LabelData], path: Path | str, skip: int = 0, outli
         fit_text(c, label.shop or _("Loaner"), x + pad, y + LABEL_H - pad - 2 * mm, inner, 7)
         draw_code128(c, label.tag, x + pad, y + 12 * mm, inner, 12 * mm)
         fit_text(c, label.tag, x + LABEL_W / 2, y + 7.5 * mm, inner, 10, align="center")
-        fit_text(c, " · ".join(p for p in (label.category, label.model) if p), x + LABEL_W / 2, y + 3.5 * mm,
+        fit_text(c, " · ".join(p for p in (category_label(label.category), label.model) if p), x + LABEL_W / 2, y + 3.5 * mm,
                  inner, 7, align="center")
     c.showPage()
     c.save()

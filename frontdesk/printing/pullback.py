@@ -14,7 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from frontdesk.i18n import N_, _
 from frontdesk.money import format_money
-from frontdesk.printing.base import ShopHeader, draw_para, draw_qr, fit_text, register_fonts
+from frontdesk.intake.warranty import category_label
+from frontdesk.printing.base import ShopHeader, draw_logo, draw_para, draw_qr, fit_text, logo_height, register_fonts
 
 MARGIN = 12 * mm
 QR = 22 * mm
@@ -59,13 +60,17 @@ class AgreementData:
 def _header(c: Canvas, shop: ShopHeader, title: str, ticket_no: str) -> float:
     """Shop header, title, and the ticket's QR at the top right; returns the y below."""
     w, h = A5
-    width = w - 2 * MARGIN - QR - 4 * mm
     top = h - MARGIN
-    y = top - draw_para(c, shop.name, MARGIN, top, width, 13)
+    logo_w = draw_logo(c, shop.logo, MARGIN, top, 30 * mm, 16 * mm)
+    x = MARGIN + (logo_w + 3 * mm if logo_w else 0)
+    width = w - MARGIN - QR - 4 * mm - x
+    y = top - draw_para(c, shop.name, x, top, width, 13)
     if shop.address:
-        y -= draw_para(c, shop.address, MARGIN, y, width, 8)
+        y -= draw_para(c, shop.address, x, y, width, 8)
     if shop.phone:
-        y -= draw_para(c, _("Tel. {phone}").format(phone=shop.phone), MARGIN, y, width, 8)
+        y -= draw_para(c, _("Tel. {phone}").format(phone=shop.phone), x, y, width, 8)
+    if logo_w:
+        y = min(y, top - logo_height(shop.logo, 30 * mm, 16 * mm) - 1 * mm)
     draw_qr(c, ticket_no, w - MARGIN - QR, top - QR, QR)
     fit_text(c, ticket_no, w - MARGIN - QR / 2, top - QR - 3 * mm, QR, 7, align="center")
     y = min(y, top - QR - 5 * mm) - 3 * mm
@@ -105,13 +110,13 @@ def write_pullback_receipt(data: PullbackData, path: Path | str) -> Path:
     c.setTitle(_("Pull-back receipt {number}").format(number=data.ticket_no))
     width = A5[0] - 2 * MARGIN
     y = _header(c, data.shop, _("Pull-back receipt"), data.ticket_no)
-    product = " ".join(p for p in (data.brand, data.category, data.model) if p)
+    product = " ".join(p for p in (data.brand, category_label(data.category), data.model) if p)
     y = _fields(c, [
         (_("Ticket"), data.ticket_no),
         (_("Date"), _day(data.taken_at)),
         (_("Customer"), " ".join(p for p in (data.customer, data.phone) if p)),
         (_("Product"), product),
-        (_("Category"), data.category),
+        (_("Category"), category_label(data.category)),
         (_("Brand"), data.brand),
         (_("Model"), data.model),
         (_("Serial no."), data.serial),
@@ -153,7 +158,7 @@ def write_loaner_agreement(data: AgreementData, path: Path | str) -> Path:
         (_("Ticket"), data.ticket_no),
         (_("Customer"), " ".join(p for p in (data.customer, data.phone) if p)),
         (_("Loaner unit tag"), data.tag),
-        (_("Model"), " ".join(p for p in (data.category, data.model) if p)),
+        (_("Model"), " ".join(p for p in (category_label(data.category), data.model) if p)),
         (_("Serial no."), data.serial),
         (_("Lent on"), _day(data.lent_at)),
         (_("Condition out"), data.condition_out),

@@ -21,10 +21,12 @@ from reportlab.platypus import Paragraph
 
 from frontdesk.billing.payments import ReceiptView
 from frontdesk.i18n import _
-from frontdesk.printing.base import FONT, draw_qr, fit_text, para, register_fonts
+from frontdesk.printing.base import FONT, draw_logo, draw_qr, fit_text, logo_height, para, register_fonts
 
 SIZES = ("a5", "80mm")
 ROLL_WIDTH = 80 * mm
+LOGO_W, LOGO_H = 30 * mm, 16 * mm  # the logo's box on A5 (left of the shop's name)
+ROLL_LOGO_W, ROLL_LOGO_H = 44 * mm, 16 * mm  # centred above the name on the roll
 
 
 def _rate(rate: Decimal) -> str:
@@ -152,7 +154,7 @@ def _draw_marks(c: Canvas, marks: list[str], cx: float, cy: float, width: float,
     c.restoreState()
 
 
-def _a5(c: Canvas, view: ReceiptView, qr_value: str, rows: list[_Row]) -> None:
+def _a5(c: Canvas, view: ReceiptView, qr_value: str, rows: list[_Row], logo: bytes | None) -> None:
     page_w, page_h = A5
     margin = 12 * mm
     width = page_w - 2 * margin
@@ -164,10 +166,17 @@ def _a5(c: Canvas, view: ReceiptView, qr_value: str, rows: list[_Row]) -> None:
     def start_page() -> float:
         x, top = margin, page_h - margin
         y = top
+        logo_w = draw_logo(c, logo, x, top, LOGO_W, LOGO_H)
+        if logo_w:
+            x += logo_w + 3 * mm
+        text_w = page_w - margin - qr_size - 4 * mm - x
         for row in _header_rows(view, narrow=False):
-            p, h = row.wrap(width - qr_size - 4 * mm)
-            row.draw(c, p, x, y, width - qr_size - 4 * mm, h)
+            p, h = row.wrap(text_w)
+            row.draw(c, p, x, y, text_w, h)
             y -= h
+        if logo_w:
+            y = min(y, top - logo_height(logo, LOGO_W, LOGO_H) - 1 * mm)
+            x = margin
         draw_qr(c, qr_value, page_w - margin - qr_size, top - qr_size, qr_size)
         fit_text(c, qr_value, page_w - margin - qr_size / 2, top - qr_size - 3 * mm, qr_size, 7, align="center")
         if page > 1:
@@ -191,7 +200,7 @@ def _a5(c: Canvas, view: ReceiptView, qr_value: str, rows: list[_Row]) -> None:
     finish_page()
 
 
-def _roll(path: Path, view: ReceiptView, qr_value: str, rows: list[_Row]) -> Canvas:
+def _roll(path: Path, view: ReceiptView, qr_value: str, rows: list[_Row], logo: bytes | None) -> Canvas:
     margin = 4 * mm
     width = ROLL_WIDTH - 2 * margin
     qr_size = 30 * mm
@@ -199,9 +208,14 @@ def _roll(path: Path, view: ReceiptView, qr_value: str, rows: list[_Row]) -> Can
     marks = _marks(view)
     mark_h = 16 * mm if marks else 0
     wrapped = [(row, *row.wrap(width)) for row in header + rows]
-    height = margin + mark_h + sum(h for _r, _p, h in wrapped) + 4 * mm + qr_size + 6 * mm + margin
+    logo_h = logo_height(logo, ROLL_LOGO_W, ROLL_LOGO_H)
+    logo_h += 2 * mm if logo_h else 0
+    height = margin + logo_h + mark_h + sum(h for _r, _p, h in wrapped) + 4 * mm + qr_size + 6 * mm + margin
     c = Canvas(str(path), pagesize=(ROLL_WIDTH, height))
     y = height - margin
+    if logo_h:
+        draw_logo(c, logo, (ROLL_WIDTH - ROLL_LOGO_W) / 2, y, ROLL_LOGO_W, ROLL_LOGO_H, align="center")
+        y -= logo_h
     for row, p, h in wrapped[:len(header)]:
         row.draw(c, p, margin, y, width, h)
         y -= h
@@ -219,12 +233,13 @@ def _roll(path: Path, view: ReceiptView, qr_value: str, rows: list[_Row]) -> Can
 
 
 def write_receipt(view: ReceiptView, path: Path | str, size: str = "a5", ticket_qr: str | None = None,
-                  invoice_no: str | None = None, invoice_owed: bool = False) -> Path:
+                  invoice_no: str | None = None, invoice_owed: bool = False, logo: bytes | None = None) -> Path:
     """The receipt to ``path``: ``size="a5"`` (A5 portrait, more pages when
     the lines need them) or ``"80mm"`` (one page exactly 80 mm wide, as long
     as the content).  ``ticket_qr`` is the QR code's content (default: the
     ticket number).  ``invoice_no`` prints "Invoice {no}"; else
-    ``invoice_owed`` prints "Invoice owed"."""
+    ``invoice_owed`` prints "Invoice owed".  ``logo`` is the shop's picture
+    (PNG or JPEG bytes), printed beside (A5) or above (roll) the shop's name."""
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES}, not {size!r}")
     register_fonts()
@@ -232,10 +247,10 @@ def write_receipt(view: ReceiptView, path: Path | str, size: str = "a5", ticket_
     qr_value = ticket_qr or view.ticket_number
     top, close = _body_rows(view, invoice_no, invoice_owed)
     if size == "80mm":
-        c = _roll(path, view, qr_value, top + close)
+        c = _roll(path, view, qr_value, top + close, logo)
     else:
         c = Canvas(str(path), pagesize=A5)
-        _a5(c, view, qr_value, top + close)
+        _a5(c, view, qr_value, top + close, logo)
     c.setTitle(_("Receipt {number}").format(number=view.number))
     c.save()
     return path
