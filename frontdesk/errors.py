@@ -48,3 +48,13 @@ class IllegalTransition(FrontDeskError):
 
 class DatabaseUnavailable(FrontDeskError):
     """The database cannot be reached, or stays locked/busy."""
+
+
+class DayClosed(FrontDeskError):
+    """The business day is closed: its money is locked (by the database)."""
+
+    def __init__(self, message: str | None = None) -> None:
+        from frontdesk.i18n import _
+
+        super().__init__(message or _("That day is closed: its payments, voids and edits are locked. "
+                                      "Make the correction on a later day."))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from frontdesk.db import models
 from frontdesk.db.models import Base
 
-for _module in ("frontdesk.loaners.models", "frontdesk.followup.models", "frontdesk.billing.models"):
+for _module in ("frontdesk.loaners.models", "frontdesk.followup.models", "frontdesk.billing.models",
+                "frontdesk.dayclose.models"):
     try:
         __import__(_module)
     except ModuleNotFoundError as exc:  # a part not written yet
