@@ -168,3 +168,19 @@ def print_labels(session: Session, tags: list[str] | None, path: Path | str, ski
     labels = label_data(session, tags)
     with document_language(session, language):
         return write_labels(labels, path, skip=skip)
+
+
+from datetime import date as _Date  # noqa: E402  (the day close's documents, appended)
+
+
+def print_reconciliation(session: Session, day: _Date, path: Path | str, counter: str | None = None,
+                         language: str | None = None) -> Path:
+    """The day close of ``day`` (as closed, or the figures as they stand) as
+    the A4 reconciliation with signature lines."""
+    from frontdesk.dayclose import service as dayclose
+    from frontdesk.dayclose.models import MAIN_COUNTER
+    from frontdesk.printing.reconciliation import write_reconciliation
+
+    with document_language(session, language):
+        figures = dayclose.day_figures(session, day, counter or MAIN_COUNTER)
+        return write_reconciliation(figures, path)

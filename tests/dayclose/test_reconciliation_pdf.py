@@ -1,0 +1,40 @@
+"""The reconciliation prints every figure of the known day on A4, with the
+signature lines, Chinese in the embedded font."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from frontdesk.dayclose import service as dayclose
+from frontdesk.db.engine import Database
+from frontdesk.printing import documents
+from frontdesk.users import Actor
+from test_day_close import COUNT, DAY, at, known_day
+
+
+def test_the_reconciliation_shows_every_figure_and_signature_lines(
+        sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import seed_users
+
+    manager, clerk = seed_users(sqlite_db)
+    known_day(sqlite_db, manager, clerk, monkeypatch)
+    with sqlite_db.write() as s:
+        from frontdesk import settings
+
+        settings.store(s, {"shop_name": "鸿运家电维修中心"})
+        dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, note="短款两元", now=at(18))
+    with sqlite_db.read() as s:
+        path = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", language="en")
+    reader = PdfReader(str(path))
+    page = reader.pages[0]
+    assert round(float(page.mediabox.width)) == 595 and round(float(page.mediabox.height)) == 842
+    text = "".join("".join(p.extract_text() or "" for p in reader.pages).split())
+    for expected in ("鸿运家电维修中心", "Dayclose2026-11-24", "R2026-000001", "R2026-000005", "R2026-000003",
+                     "typedtwice", "¥600.00", "¥598.00", "-¥2.00", "¥500.00", "¥280.00", "¥20.30", "¥130.00",
+                     "¥180.00", "短款两元", "Clerk", "Manager", "Signatureanddate", "approvedbymanager"):
+        assert expected in text, expected
+    fonts = {str(f.get("/BaseFont")) for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()}
+    assert any("FrontDeskSans" in f or "WenQuanYi" in f for f in fonts), fonts
