@@ -72,6 +72,7 @@ class LoanersScreen(QWidget):
         u.editUnitButton.clicked.connect(self.edit_unit)
         u.unitsTable.doubleClicked.connect(lambda _i: self.edit_unit())
         u.retireButton.clicked.connect(self.retire)
+        u.labelsButton.clicked.connect(self.print_labels)
         self.load()
 
     def load(self, *_args: object) -> None:
@@ -100,6 +101,22 @@ class LoanersScreen(QWidget):
         late = sum(1 for v in out if v.days_overdue)
         u.countLabel.setText(_("{units} units, {out} out, {late} overdue").format(units=len(self.units), out=len(out),
                                                                                late=late))
+
+    def print_labels(self) -> QDialog | None:
+        """Asset-tag labels for the selected units, else for every unit listed
+        (retired ones left out), in a print preview."""
+        from frontdesk.printing import documents
+        from frontdesk.ui.print_preview import preview
+
+        rows = sorted({i.row() for i in self.ui.unitsTable.selectionModel().selectedRows()})
+        chosen = [self.units[r] for r in rows if 0 <= r < len(self.units)]
+        units = chosen or [v for v in self.units if v.status != loaners.RETIRED]
+        if not units:
+            show_inline(self.ui.messageLabel, _("There are no loaner units to label."))
+            return None
+        tags = [v.tag for v in units]
+        return preview(self.ctx, self, _("Loaner asset tags ({count})").format(count=len(tags)), "labels",
+                       "labels.pdf", lambda s, path: documents.print_labels(s, tags, path), self.ui.messageLabel)
 
     def selected(self) -> loaners.UnitView | None:
         row = self.ui.unitsTable.currentRow()

@@ -1,8 +1,10 @@
 """Print preview: a document made by frontdesk.printing (a PDF) shown with
 QtPdf, printed to a chosen printer, or saved as a PDF.  The printer chosen
 for a kind of document (receipts on the thermal printer...) is remembered
-on this machine.  A printer that is gone gives a clear message; the PDF is
-kept, so nothing is lost and it can be printed again later."""
+on this machine.  Printing runs in the background (a progress bar and a
+cancel button; the window stays usable).  A printer that is gone gives a
+clear message; the PDF is kept, so nothing is lost and it can be printed
+again later."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,13 +36,19 @@ def remembered_printer(kind: str) -> str:
     return str(QSettings().value(PRINTER_KEY.format(kind=kind), ""))
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint every page of ``document`` on ``printer``; returns the pages printed."""
+def print_pdf(document: QPdfDocument, printer: QPrinter,
+              keep_going: Callable[[int, int], bool] | None = None) -> int:
+    """Paint every page of ``document`` on ``printer``; returns the pages
+    printed.  ``keep_going(done, total)`` is asked before each page: False
+    aborts the print run (0 is returned)."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
         for page in range(document.pageCount()):
+            if keep_going is not None and not keep_going(page, document.pageCount()):
+                printer.abort()
+                return 0
             if page:
                 printer.newPage()
             target = painter.viewport()
@@ -54,7 +62,39 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
         painter.end()
 
 
+class PrintJob(QThread):
+    """Prints a PDF file on a printer in the background (its own QPdfDocument:
+    painting on a QPrinter from a worker thread is supported by Qt)."""
+
+    progress = Signal(int, int)  # pages done, pages
+
+    def __init__(self, pdf: Path, printer: QPrinter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf, self.printer = pdf, printer
+        self.pages = 0
+        self.cancelled = False
+
+    def run(self) -> None:
+        document = QPdfDocument()
+        document.load(str(self.pdf))
+
+        def keep_going(done: int, total: int) -> bool:
+            self.progress.emit(done, total)
+            if self.isInterruptionRequested():
+                self.cancelled = True
+                return False
+            return True
+
+        self.pages = print_pdf(document, self.printer, keep_going)
+        document.close()
+
+
 class PrintPreviewDialog(QDialog):
+    """Emits ``printed(pages)`` when a print run ends (0: it failed or was
+    cancelled)."""
+
+    printed = Signal(int)
+
     def __init__(self, pdf: Path, title: str, kind: str = "document", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = Path(pdf)
@@ -74,6 +114,8 @@ class PrintPreviewDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.ui.pagesLabel.setText(_("{count} pages").format(count=self.document.pageCount()))
+        self.job: PrintJob | None = None
+        self.ui.cancelPrintButton.clicked.connect(self.cancel_printing)
         self.ui.printButton.clicked.connect(self.choose_printer)
         self.ui.saveButton.clicked.connect(lambda: self.save_as())
         self.ui.closeButton.clicked.connect(self.accept)
@@ -96,21 +138,67 @@ class PrintPreviewDialog(QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Print (the PDF stays, so a failed print loses nothing)."""
+        """Start printing in the background; False when it cannot start (the
+        PDF stays, so a failed print loses nothing).  ``printed`` says the end."""
+        if self.job is not None:
+            show_inline(self.ui.messageLabel, _("Still printing: wait for it to finish or cancel it."))
+            return False
         is_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
         if not is_file and printer.printerName() not in QPrinterInfo.availablePrinterNames():
             show_inline(self.ui.messageLabel, _("The printer {name} is not there. The document is kept: print it "
                                                 "again when the printer is back, or save it as a PDF.").format(
                 name=printer.printerName() or _("(none)")))
             return False
-        pages = print_pdf(self.document, printer)
-        if not pages:
-            show_inline(self.ui.messageLabel, _("The printer did not start. The document is kept: try again."))
-            return False
-        if not is_file:
-            QSettings().setValue(PRINTER_KEY.format(kind=self.kind), printer.printerName())
-        show_inline(self.ui.messageLabel, _("Printed {count} pages.").format(count=pages), ok=True)
+        job = PrintJob(self.pdf, printer, self)
+        job.progress.connect(self._progress)
+        job.finished.connect(lambda: self._printed(job, is_file))
+        self.job = job
+        u = self.ui
+        u.progressBar.setRange(0, max(1, self.document.pageCount()))
+        u.progressBar.setValue(0)
+        u.progressBar.setVisible(True)
+        u.cancelPrintButton.setVisible(True)
+        u.printButton.setEnabled(False)
+        show_inline(u.messageLabel, _("Printing on {name}…").format(
+            name=printer.printerName() or printer.outputFileName()), ok=True)
+        job.start()
         return True
+
+    def _progress(self, done: int, total: int) -> None:
+        self.ui.progressBar.setRange(0, max(1, total))
+        self.ui.progressBar.setValue(done)
+
+    def _printed(self, job: PrintJob, is_file: bool) -> None:
+        self.job = None
+        u = self.ui
+        u.progressBar.setVisible(False)
+        u.cancelPrintButton.setVisible(False)
+        u.printButton.setEnabled(True)
+        if job.cancelled:
+            show_inline(u.messageLabel, _("Printing was cancelled. The document is kept: print it again when "
+                                          "you are ready."))
+        elif not job.pages:
+            show_inline(u.messageLabel, _("The printer did not start. The document is kept: try again."))
+        else:
+            if not is_file:
+                QSettings().setValue(PRINTER_KEY.format(kind=self.kind), job.printer.printerName())
+            show_inline(u.messageLabel, _("Printed {count} pages.").format(count=job.pages), ok=True)
+        job.deleteLater()
+        self.printed.emit(0 if job.cancelled else job.pages)
+
+    def cancel_printing(self) -> None:
+        if self.job is not None:
+            self.job.requestInterruption()
+
+    def done(self, result: int) -> None:
+        """Closing while printing cancels the print run first (never a thread
+        left painting on a closed window)."""
+        if self.job is not None:
+            self.job.requestInterruption()
+            self.job.wait()
+            if self.job is not None:
+                self._printed(self.job, False)
+        super().done(result)
 
     def save_as(self, path: str | None = None) -> Path | None:
         if path is None:

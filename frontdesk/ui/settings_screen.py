@@ -7,8 +7,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QTableWidgetItem, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QTableWidgetItem, QWidget)
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +32,63 @@ def counter_language(default: str) -> str:
     """This counter's language (QSettings), else the shop's."""
     value = QSettings().value(LANGUAGE_KEY, "")
     return str(value) if value else default
+
+
+class LogoField(QWidget):
+    """The shop's logo: a thumbnail, Choose… and Remove (the picture is kept
+    base64 in the shop profile; it is checked when the profile is saved)."""
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.thumb = QLabel(self)
+        self.thumb.setObjectName("logoThumb")
+        self.thumb.setFixedSize(120, 48)
+        self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumb.setStyleSheet("border: 1px solid #c8c8c8;")
+        self.choose = QPushButton(_("Choose…"), self)
+        self.remove = QPushButton(_("Remove"), self)
+        for w in (self.thumb, self.choose, self.remove):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.choose.clicked.connect(lambda: self.pick())
+        self.remove.clicked.connect(lambda: self.set_value(""))
+        self.set_value(value)
+
+    def value(self) -> str:
+        return self._value
+
+    def set_value(self, value: str) -> None:
+        self._value = value or ""
+        data = settings.decode_logo(self._value)
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(QByteArray(data)):
+            self.thumb.setPixmap(pixmap.scaled(self.thumb.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.thumb.clear()
+            self.thumb.setText(_("(no logo)") if not self._value else _("(not a picture)"))
+        self.remove.setEnabled(bool(self._value))
+
+    def pick(self, path: str | None = None) -> bool:
+        """Take a picture file (asks for one when ``path`` is None)."""
+        import base64
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, _("Choose the shop's logo"), "",
+                                                        _("Pictures (*.png *.jpg *.jpeg)"))
+            if not path:
+                return False
+        try:
+            with open(path, "rb") as f:
+                data = f.read(settings.LOGO_MAX_BYTES + 1)
+        except OSError as exc:
+            self.thumb.setText(_("(cannot read)"))
+            self.thumb.setToolTip(str(exc.strerror or exc))
+            return False
+        self.set_value(base64.b64encode(data).decode("ascii"))
+        return True
 
 
 class SettingsScreen(QWidget):
@@ -77,6 +136,8 @@ class SettingsScreen(QWidget):
                     combo.addItem(name, code)
                 combo.setCurrentIndex(max(0, combo.findData(values[spec.key])))
                 widget = combo
+            elif spec.key == "shop_logo":
+                widget = LogoField(str(values[spec.key] or ""), self)
             else:
                 edit = QLineEdit(self)
                 edit.setText(self._as_text(spec.key, values[spec.key]))
@@ -100,6 +161,8 @@ class SettingsScreen(QWidget):
         for key, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
                 out[key] = widget.currentData()
+            elif isinstance(widget, LogoField):
+                out[key] = widget.value()
             elif isinstance(widget, QLineEdit):
                 text = widget.text()
                 out[key] = split_list(text) if key in LIST_KEYS else text

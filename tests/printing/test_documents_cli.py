@@ -135,3 +135,77 @@ def test_nothing_to_print_says_so(sqlite_db: Database, tmp_path: Path) -> None:
             documents.print_pullback(s, "T2026-999999", tmp_path / "x.pdf")
         with pytest.raises(NotFound, match="R2026-999999"):
             documents.print_receipt(s, "R2026-999999", tmp_path / "x.pdf")
+
+
+def test_print_labels_for_tags_or_the_whole_pool(sqlite_db: Database, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    manager, _clerk = seed_users(sqlite_db)
+    add_units(sqlite_db, manager, "L-0001", "L-0002", "L-0003")
+    with sqlite_db.write() as s:
+        loaners.retire_unit(s, manager, loaners.find_unit(s, "L-0003").id, "屏幕碎裂")
+    url = str(tmp_path / "frontdesk.sqlite")
+    out = tmp_path / "two.pdf"
+    code, stdout, err = run(capsys, "print", "labels", "L-0002", "--db", url, "-o", str(out))
+    assert code == EXIT_OK, err
+    text = flat(pdf_text(out))
+    assert "L-0002" in text and "L-0001" not in text and "Refrigerator" in text and "BCD-100" in text
+    every = tmp_path / "all.pdf"
+    code, _out, err = run(capsys, "print", "labels", "--all", "--skip", "5", "--db", url, "-o", str(every))
+    assert code == EXIT_OK, err
+    text = flat(pdf_text(every))
+    assert "L-0001" in text and "L-0002" in text and "L-0003" not in text  # a retired unit gets no new label
+    code, _out, err = run(capsys, "print", "labels", "L-0001", "NOPE-9", "--db", url, "-o", str(tmp_path / "x.pdf"))
+    assert code == EXIT_ERROR and "NOPE-9" in err and not (tmp_path / "x.pdf").exists()
+    code, _out, err = run(capsys, "print", "labels", "--db", url)
+    assert code == EXIT_ERROR and "--all" in err
+    code, _out, err = run(capsys, "print", "labels", "--all", "--skip", "24", "--db", url)
+    assert code == EXIT_ERROR and "--skip" in err
+
+
+def test_documents_print_in_the_shops_language_whatever_the_window_speaks(
+        sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from frontdesk import i18n, settings
+
+    ticket, number = a_paid_ticket(sqlite_db)
+    with sqlite_db.write() as s:
+        settings.store(s, {"language": "zh_CN"})
+    assert i18n.current_language() == "en"
+    with sqlite_db.read() as s:
+        out = documents.print_receipt(s, number, tmp_path / "zh.pdf")
+        with pytest.raises(NotFound, match="No receipt numbered R2026-999999"):  # the clerk's message stays in English
+            documents.print_receipt(s, "R2026-999999", tmp_path / "x.pdf")
+    text = flat(pdf_text(out))
+    assert "收据" in text and "合计" in text and "Receipt" not in text
+    assert i18n.current_language() == "en" and i18n._("Receipt") == "Receipt"
+    url = str(tmp_path / "frontdesk.sqlite")
+    english = tmp_path / "en.pdf"
+    code, _out, err = run(capsys, "print", "receipt", number, "--language", "en", "--db", url, "-o", str(english))
+    assert code == EXIT_OK, err
+    assert "Receipt" in flat(pdf_text(english)) and "收据" not in flat(pdf_text(english))
+
+
+def test_the_shops_logo_prints_on_receipts_and_a_bad_picture_is_refused(sqlite_db: Database, tmp_path: Path) -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    from frontdesk import settings
+    from frontdesk.errors import ValidationError
+
+    ticket, number = a_paid_ticket(sqlite_db)
+    picture = io.BytesIO()
+    Image.new("RGB", (240, 80), (200, 30, 30)).save(picture, format="PNG")
+    with sqlite_db.write() as s:
+        with pytest.raises(ValidationError) as bad:
+            settings.store(s, {"shop_logo": base64.b64encode(b"not a picture at all").decode()})
+        assert "shop_logo" in bad.value.fields
+        settings.store(s, {"shop_logo": base64.b64encode(picture.getvalue()).decode()})
+    for size in ("a5", "80mm"):
+        with sqlite_db.read() as s:
+            out = documents.print_receipt(s, number, tmp_path / f"logo-{size}.pdf", size=size)
+        page = PdfReader(str(out)).pages[0]
+        images = [name for name, obj in page["/Resources"]["/XObject"].items()
+                  if obj.get_object()["/Subtype"] == "/Image"]
+        assert images, size
+        assert number in flat(pdf_text(out))

@@ -125,3 +125,27 @@ def test_add_and_edit_a_unit_and_see_its_history(qtbot: QtBot, ctx: AppContext, 
     edit.check()  # type: ignore[attr-defined]
     assert board.ui.messageLabel.text() == "Loaner LN-0200 saved."
     assert board.ui.unitsTable.item(0, 3).text() == "SN-9"
+
+
+def test_the_board_prints_asset_tag_labels(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]) -> None:
+    from pypdf import PdfReader
+
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    with ctx.db.write() as s:
+        for tag in ("LN-0301", "LN-0302", "LN-0303"):
+            loaners.add_unit(s, manager, tag, "microwave", "M1-L213B")
+    board = LoanersScreen(ctx)
+    qtbot.addWidget(board)
+    board.ui.unitsTable.selectRow(1)
+    chosen = board.print_labels()
+    assert chosen is not None and chosen.windowTitle() == "Loaner asset tags (1)"
+    text = "".join(PdfReader(chosen.pdf).pages[0].extract_text().split())  # type: ignore[attr-defined]
+    assert "LN-0302" in text and "LN-0301" not in text and "Microwaveoven" in text
+    chosen.close()
+    board.ui.unitsTable.clearSelection()  # nothing selected: every unit listed
+    qtbot.mouseClick(board.ui.labelsButton, Qt.MouseButton.LeftButton)
+    shown = [d for d in board.findChildren(type(chosen)) if d.isVisible()]
+    assert len(shown) == 1 and shown[0].windowTitle() == "Loaner asset tags (3)"
+    text = "".join(PdfReader(shown[0].pdf).pages[0].extract_text().split())  # type: ignore[attr-defined]
+    assert all(tag in text for tag in ("LN-0301", "LN-0302", "LN-0303"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -35,8 +36,12 @@ def test_preview_prints_to_a_pdf_printer_and_saves(qtbot: QtBot, tmp_path: Path)
     printer = dialog.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert dialog.print_to(printer)
+    with qtbot.waitSignal(dialog.printed, timeout=20_000) as done:
+        assert dialog.print_to(printer)
+        assert dialog.ui.progressBar.isVisible() and not dialog.ui.printButton.isEnabled()
+    assert done.args == [1]
     assert dialog.ui.messageLabel.text() == "Printed 1 pages."
+    assert not dialog.ui.progressBar.isVisible() and dialog.ui.printButton.isEnabled()
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
     saved = dialog.save_as(str(tmp_path / "copy.pdf"))
     assert saved is not None and saved.read_bytes() == pdf.read_bytes()
@@ -53,6 +58,32 @@ def test_a_printer_that_is_gone_loses_nothing(qtbot: QtBot, tmp_path: Path) -> N
     printer.setPrinterName("Counter-2 thermal (unplugged)")
     assert not dialog.print_to(printer)
     assert "is not there" in dialog.ui.messageLabel.text() and pdf.exists()
+
+
+def test_printing_runs_in_the_background_and_can_be_cancelled(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import date
+
+    cards = [CardData(serial=f"C2026-{i:06d}", ticket_no=f"T2026-{i:06d}", issued_on=date(2026, 11, 24),
+                      technician="刘师傅") for i in range(1, 13)]
+    pdf = write_feedback_cards(cards, tmp_path / "cards.pdf", ShopHeader("鸿运家电维修中心"), layout="a6")
+    dialog = PrintPreviewDialog(pdf, "Feedback cards", "card")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.printed, timeout=20_000) as done:
+        assert dialog.print_to(printer)
+        assert dialog.ui.cancelPrintButton.isVisible()
+        assert not dialog.print_to(printer)  # one print run at a time
+        assert "Still printing" in dialog.ui.messageLabel.text()
+        qtbot.mouseClick(dialog.ui.cancelPrintButton, Qt.MouseButton.LeftButton)
+    assert done.args == [0]
+    assert "cancelled" in dialog.ui.messageLabel.text() and pdf.exists()
+    assert dialog.ui.printButton.isEnabled() and not dialog.ui.cancelPrintButton.isVisible()
+    with qtbot.waitSignal(dialog.printed, timeout=60_000) as again:  # and it prints again, whole
+        assert dialog.print_to(printer)
+    assert again.args == [12] and len(PdfReader(tmp_path / "printed.pdf").pages) == 12
 
 
 def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp_path: Path, ctx: AppContext,
@@ -104,5 +135,7 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
     printer = copy.printer()  # type: ignore[attr-defined]
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "copy-printed.pdf"))
-    assert copy.print_to(printer)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(copy.printed, timeout=20_000):  # type: ignore[attr-defined]
+        assert copy.print_to(printer)  # type: ignore[attr-defined]
+    assert len(PdfReader(tmp_path / "copy-printed.pdf").pages) == 1
 

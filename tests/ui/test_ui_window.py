@@ -176,3 +176,33 @@ def test_screenshots_show_every_screen(ctx: AppContext, tmp_path: Path) -> None:
         colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
         assert len(colours) > 8, f"{f.name} looks blank"  # text is anti-aliased: many shades
     apply_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_the_shops_logo_is_chosen_in_the_settings(qtbot: QtBot, ctx: AppContext, approvals: Approvals,
+                                                 shop: dict[str, object], tmp_path: Path) -> None:
+    from PIL import Image
+
+    from frontdesk.ui.settings_screen import LogoField
+
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    approvals.manager = manager
+    screen = SettingsScreen(ctx)
+    qtbot.addWidget(screen)
+    logo = screen.inputs["shop_logo"]
+    assert isinstance(logo, LogoField) and logo.thumb.text() == "(no logo)" and not logo.remove.isEnabled()
+    (tmp_path / "bad.png").write_bytes(b"this is not a picture")
+    assert logo.pick(str(tmp_path / "bad.png"))
+    qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
+    assert "Logo on printed documents is not a picture" in screen.ui.profileMessage.text()
+    assert not logo.pick(str(tmp_path / "missing.png"))
+    Image.new("RGB", (300, 100), (20, 90, 160)).save(tmp_path / "logo.png")
+    assert logo.pick(str(tmp_path / "logo.png"))
+    assert logo.thumb.pixmap() is not None and not logo.thumb.pixmap().isNull() and logo.remove.isEnabled()
+    qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
+    assert screen.ui.profileMessage.text() == "The shop profile is saved."
+    stored = ctx.read(lambda s: settings.decode_logo(settings.get(s, "shop_logo")))
+    assert stored == (tmp_path / "logo.png").read_bytes()
+    qtbot.mouseClick(logo.remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
+    assert ctx.read(lambda s: settings.get(s, "shop_logo")) == ""

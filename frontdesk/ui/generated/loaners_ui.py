@@ -106,6 +106,11 @@ class Ui_LoanersScreen(object):
 
         self.unitButtons.addWidget(self.retireButton)
 
+        self.labelsButton = QPushButton(self.unitsGroup)
+        self.labelsButton.setObjectName(u"labelsButton")
+
+        self.unitButtons.addWidget(self.labelsButton)
+
         self.unitSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.unitButtons.addItem(self.unitSpacer)
@@ -193,6 +198,10 @@ class Ui_LoanersScreen(object):
         self.addUnitButton.setText(QCoreApplication.translate("LoanersScreen", u"&Add a unit\u2026", None))
         self.editUnitButton.setText(QCoreApplication.translate("LoanersScreen", u"&Edit / history\u2026", None))
         self.retireButton.setText(QCoreApplication.translate("LoanersScreen", u"Re&tire\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.labelsButton.setToolTip(QCoreApplication.translate("LoanersScreen", u"Asset-tag labels for the selected units, or for every unit listed", None))
+#endif // QT_CONFIG(tooltip)
+        self.labelsButton.setText(QCoreApplication.translate("LoanersScreen", u"Print la&bels\u2026", None))
         self.outGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Out now (overdue in red, due within two days in orange)", None))
         self.slipGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"Pull-backs whose promised return is near or missed: call the customer first", None))
         pass

@@ -7,8 +7,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QProgressBar, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_PrintPreviewDialog(object):
     def setupUi(self, PrintPreviewDialog):
@@ -63,6 +63,19 @@ class Ui_PrintPreviewDialog(object):
 
         self.buttonLayout.addWidget(self.printButton)
 
+        self.progressBar = QProgressBar(PrintPreviewDialog)
+        self.progressBar.setObjectName(u"progressBar")
+        self.progressBar.setValue(0)
+        self.progressBar.setVisible(False)
+
+        self.buttonLayout.addWidget(self.progressBar)
+
+        self.cancelPrintButton = QPushButton(PrintPreviewDialog)
+        self.cancelPrintButton.setObjectName(u"cancelPrintButton")
+        self.cancelPrintButton.setVisible(False)
+
+        self.buttonLayout.addWidget(self.cancelPrintButton)
+
         self.saveButton = QPushButton(PrintPreviewDialog)
         self.saveButton.setObjectName(u"saveButton")
 
@@ -89,6 +102,7 @@ class Ui_PrintPreviewDialog(object):
     def retranslateUi(self, PrintPreviewDialog):
         PrintPreviewDialog.setWindowTitle(QCoreApplication.translate("PrintPreviewDialog", u"Print preview", None))
         self.printButton.setText(QCoreApplication.translate("PrintPreviewDialog", u"&Print\u2026", None))
+        self.cancelPrintButton.setText(QCoreApplication.translate("PrintPreviewDialog", u"Cancel printing", None))
         self.saveButton.setText(QCoreApplication.translate("PrintPreviewDialog", u"&Save as PDF\u2026", None))
         self.closeButton.setText(QCoreApplication.translate("PrintPreviewDialog", u"Close (Esc)", None))
     # retranslateUi
