@@ -27,7 +27,7 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
-from frontdesk.db.models import Customer, Ticket, TicketEvent
+from frontdesk.db.models import Customer, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.i18n import N_, _
@@ -59,6 +59,7 @@ DELAYS = {
     NO_RESPONSE: timedelta(0),
 }
 RETRY_AFTER = timedelta(hours=2)
+DUE_SOON = timedelta(minutes=30)  # the list shows these in orange
 
 REACHED_FINE = "reached_fine"
 REACHED_NOT_FINE = "reached_not_fine"
@@ -155,6 +156,7 @@ class QueueRow:
     ticket_number: str
     customer_name: str
     phone: str
+    due_soon: bool = False
 
     @property
     def reason_label(self) -> str:
@@ -173,7 +175,46 @@ def queue(session: Session, now: datetime | None = None, limit: int = 500) -> li
         .order_by(CallBack.due_at, CallBack.id)
         .limit(limit)
     )
-    return [QueueRow(r[0], r[1], r[1] < now, r[2], r[3], r[4], r[5] or "", r[6], r[7] or "") for r in rows]
+    return [QueueRow(r[0], r[1], r[1] < now, r[2], r[3], r[4], r[5] or "", r[6], r[7] or "",
+                     now <= r[1] < now + DUE_SOON) for r in rows]
+
+
+@dataclass(frozen=True)
+class CallRow:
+    """A call made: what came of it and who called."""
+
+    id: int
+    done_at: datetime
+    reason: str
+    outcome: str
+    called_by: str
+    ticket_id: int | None
+    ticket_number: str
+    customer_name: str
+    note: str
+
+    @property
+    def reason_label(self) -> str:
+        return _(REASONS.get(self.reason, self.reason))
+
+    @property
+    def outcome_label(self) -> str:
+        return _(OUTCOMES.get(self.outcome, self.outcome))
+
+
+def calls_made(session: Session, day: date) -> list[CallRow]:
+    """The calls recorded on ``day``, latest first."""
+    start = datetime.combine(day, datetime.min.time())
+    rows = session.execute(
+        select(CallBack.id, CallBack.done_at, CallBack.reason, CallBack.outcome, User.name, CallBack.ticket_id,
+               Ticket.number, Customer.name, CallBack.note)
+        .join(Customer, Customer.id == CallBack.customer_id)
+        .outerjoin(Ticket, Ticket.id == CallBack.ticket_id)
+        .outerjoin(User, User.id == CallBack.called_by_id)
+        .where(CallBack.done_at >= start, CallBack.done_at < start + timedelta(days=1))
+        .order_by(CallBack.done_at.desc(), CallBack.id.desc())
+    )
+    return [CallRow(r[0], r[1] or start, r[2], r[3] or "", r[4] or "", r[5], r[6] or "", r[7], r[8] or "") for r in rows]
 
 
 def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: str, note: str = "",
@@ -257,6 +298,54 @@ def find_card(session: Session, text: str) -> FeedbackCard:
     if card is None:
         raise NotFound(_("No feedback card for {text}.").format(text=text))
     return card
+
+
+@dataclass(frozen=True)
+class CardView:
+    """A card as the entry form shows it, with the follow-up it opened."""
+
+    id: int
+    serial: str
+    ticket_id: int
+    ticket_number: str
+    customer_name: str
+    technician: str
+    issued_on: date
+    returned_on: date | None
+    quality: int | None
+    attitude: int | None
+    signed: bool | None
+    comment: str
+    follow_up_due: datetime | None
+
+    @property
+    def satisfied(self) -> bool | None:
+        return card_satisfied(self.quality, self.attitude)
+
+
+def card_view(session: Session, card_id: int) -> CardView:
+    card = session.get(FeedbackCard, card_id)
+    if card is None:
+        raise NotFound(_("No such feedback card."))
+    ticket = session.get(Ticket, card.ticket_id)
+    assert ticket is not None
+    customer = session.get(Customer, ticket.customer_id)
+    tech = session.get(Technician, card.technician_id) if card.technician_id else None
+    follow_up = session.scalar(
+        select(CallBack.due_at).where(CallBack.card_id == card.id, CallBack.done_at.is_(None))
+        .order_by(CallBack.due_at).limit(1))
+    return CardView(card.id, card.serial, ticket.id, ticket.number, customer.name if customer else "",
+                    tech.name if tech else "", card.issued_on, card.returned_on, card.quality, card.attitude,
+                    card.signed, card.comment or "", follow_up)
+
+
+def cards_entered(session: Session, day: date) -> list[CardView]:
+    """The cards entered on ``day``, latest first."""
+    start = datetime.combine(day, datetime.min.time())
+    ids = session.scalars(
+        select(FeedbackCard.id).where(FeedbackCard.entered_at >= start, FeedbackCard.entered_at < start + timedelta(days=1))
+        .order_by(FeedbackCard.entered_at.desc(), FeedbackCard.id.desc()))
+    return [card_view(session, card_id) for card_id in ids]
 
 
 def card_satisfied(quality: int | None, attitude: int | None) -> bool | None:

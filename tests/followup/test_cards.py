@@ -12,23 +12,9 @@ from frontdesk.errors import Conflict, IllegalTransition, ValidationError
 from frontdesk.followup import figures
 from frontdesk.followup import service as fu
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
-
-DAY = datetime(2026, 11, 2, 10, 0)  # a Monday
-
-
-def _finished_ticket(db: Database, clerk: Actor, tech_id: int, n: int, at: datetime,
-                     category: str = "refrigerator") -> int:
-    with db.write() as s:
-        r = intake.take_intake(s, clerk, intake.IntakeForm(
-            name=f"客户{n}", phone=f"1381234{n:04d}", category=category, model="M", serial=f"S{n}",
-            purchase_date=date(2026, 1, 1), invoice_shown=True, fault="坏了", request="修",
-            technician_id=tech_id), now=at)
-        intake.move(s, clerk, r.ticket_id, states.IN_REPAIR, now=at)
-        intake.move(s, clerk, r.ticket_id, states.REPAIRED, now=at)
-        return r.ticket_id
+from tests.followup.followup_data import DAY, finished_ticket, known_cards
 
 
 @pytest.fixture
@@ -40,7 +26,7 @@ def techs(db: Database, users: tuple[Actor, Actor]) -> dict[str, int]:
 
 def test_card_issue_and_entry(db: Database, users: tuple[Actor, Actor], techs: dict[str, int]) -> None:
     _manager, clerk = users
-    ticket_id = _finished_ticket(db, clerk, techs["老刘"], 1, DAY)
+    ticket_id = finished_ticket(db, clerk, techs["老刘"], 1, DAY)
     with db.write() as s:
         card = fu.issue_card(s, clerk, ticket_id, now=DAY)
         assert card.serial == "C2026-000001" and card.technician_id == techs["老刘"]
@@ -72,7 +58,7 @@ def test_no_card_before_the_work_is_done(db: Database, users: tuple[Actor, Actor
 def test_a_dissatisfied_card_opens_a_follow_up_until_satisfied(db: Database, users: tuple[Actor, Actor],
                                                                 techs: dict[str, int]) -> None:
     _manager, clerk = users
-    ticket_id = _finished_ticket(db, clerk, techs["小陈"], 2, DAY)
+    ticket_id = finished_ticket(db, clerk, techs["小陈"], 2, DAY)
     with db.write() as s:
         card = fu.issue_card(s, clerk, ticket_id, now=DAY)
         fu.enter_card(s, clerk, card.id, quality=fu.NOT_SATISFIED, attitude=fu.SATISFIED, signed=True,
@@ -91,27 +77,7 @@ def test_a_dissatisfied_card_opens_a_follow_up_until_satisfied(db: Database, use
 
 def test_supervision_flags_on_a_known_set(db: Database, users: tuple[Actor, Actor], techs: dict[str, int]) -> None:
     _manager, clerk = users
-    n = 0
-
-    def card_for(tech: str, issued: datetime) -> int:
-        nonlocal n
-        n += 1
-        ticket_id = _finished_ticket(db, clerk, techs[tech], n, issued)
-        with db.write() as s:
-            return fu.issue_card(s, clerk, ticket_id, now=issued).id
-
-    # 老刘: 5 cards, every one back the same day with top marks -> both patterns flagged.
-    for i in range(5):
-        cid = card_for("老刘", DAY + timedelta(days=i))
-        with db.write() as s:
-            fu.enter_card(s, clerk, cid, quality=3, attitude=3, signed=True, now=DAY + timedelta(days=i, hours=1))
-    # 小陈: 3 cards: one satisfied but unsigned, one dissatisfied, one never returned.
-    a, b, c = (card_for("小陈", DAY) for _ in range(3))
-    with db.write() as s:
-        fu.enter_card(s, clerk, a, quality=3, attitude=2, signed=False, now=DAY + timedelta(days=2))
-        fu.enter_card(s, clerk, b, quality=1, attitude=2, signed=True, now=DAY + timedelta(days=3))
-    # Mike: a card issued yesterday, not back yet: not missing yet.
-    card_for("Mike", datetime(2026, 11, 12, 10, 0))
+    known_cards(db, clerk, too_good=techs["老刘"], honest=techs["小陈"], late=techs["Mike"])
     with db.read() as s:
         sup = {x.technician: x for x in figures.supervision(s, date(2026, 11, 1), date(2026, 11, 30), today=date(2026, 11, 13))}
     liu, chen, mike = sup["老刘"], sup["小陈"], sup["Mike"]
@@ -131,4 +97,8 @@ def test_supervision_flags_on_a_known_set(db: Database, users: tuple[Actor, Acto
     assert by_tech == {("2026-11", "老刘"): (5, 5, Decimal("100.0")), ("2026-11", "小陈"): (2, 1, Decimal("50.0"))}
     assert by_week[("2026-W45", "老刘")] == (5, 5)
     assert by_week[("2026-W45", "小陈")] == (2, 1)
-    assert [(r.group, r.returned, r.satisfied, r.share) for r in by_cat] == [("Refrigerator", 7, 6, Decimal("85.7"))]
+    assert [(r.group, r.returned, r.satisfied, r.share) for r in by_cat] == [
+        ("Refrigerator", 6, 6, Decimal("100.0")), ("Washing machine", 1, 0, Decimal("0.0"))]
+    with db.read() as s:
+        everyone = figures.satisfaction(s, date(2026, 11, 1), date(2026, 11, 30), group_by="all")
+    assert [(r.returned, r.satisfied, r.share) for r in everyone] == [(7, 6, Decimal("85.7"))]
