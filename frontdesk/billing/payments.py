@@ -171,6 +171,7 @@ class ReceiptView:
     corrected_by_number: str | None  # the correction that replaced this one (not voided)
     reprints: int
     copy: bool
+    product: str = ""  # brand, category, model and serial of the ticket's product
 
     @property
     def title(self) -> str:
@@ -196,6 +197,7 @@ class ReceiptView:
         out += [
             _("Ticket {number}").format(number=self.ticket_number),
             _("Customer: {name}").format(name=self.customer),
+            *([_("Product: {product}").format(product=self.product)] if self.product else []),
             _("Issued {at} by {user}").format(at=self.issued_at.strftime("%Y-%m-%d %H:%M"), user=self.issued_by),
             "",
         ]
@@ -326,8 +328,18 @@ def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> Recei
         corrects_number=corrects.number if corrects is not None else None,
         corrected_amount=_d(snap.get("corrected_amount")), correction_reason=r.correction_reason,
         corrected_by_number=corrected_by.number if corrected_by is not None else None,
-        reprints=r.reprints, copy=copy,
+        reprints=r.reprints, copy=copy, product=_product_text(r.ticket),
     )
+
+
+def _product_text(ticket: Ticket) -> str:
+    from frontdesk.intake.warranty import category_label
+
+    product = ticket.product
+    if product is None:
+        return ""
+    text = " ".join(p for p in (product.brand, category_label(product.category), product.model) if p)
+    return f"{text}  {_('S/N {serial}').format(serial=product.serial)}" if product.serial else text
 
 
 def list_receipts(session: Session, day: date | None = None, ticket_id: int | None = None,

@@ -81,6 +81,8 @@ def _body_rows(view: ReceiptView, invoice_no: str | None, invoice_owed: bool) ->
         _Row(_("Ticket: {number}").format(number=view.ticket_number), size=8.5),
         _Row(_("Customer: {name}").format(name=view.customer), size=8.5),
     ]
+    if view.product:
+        top.append(_Row(_("Product: {product}").format(product=view.product), size=8.5))
     if view.corrects_number:
         top.append(_Row(_("Corrects receipt {number} ({amount}): {reason}").format(
             number=view.corrects_number, amount=m(view.corrected_amount or Decimal(0)),

@@ -65,6 +65,7 @@ def test_print_receipt_on_both_sizes_and_as_a_copy(sqlite_db: Database, tmp_path
     assert stdout.strip() == str(out)
     text = flat(pdf_text(out))
     assert number in text and ticket in text and "王芳" in text and "Invoiceowed" in text and "Tendered" in text
+    assert "Product:美的RefrigeratorBCD-520S/NMD-77" in text
     assert "COPY" not in text
     assert any("WenQuanYiMicroHei" in f for f in embedded_fonts(out))
     roll = tmp_path / "roll.pdf"
