@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from frontdesk import i18n
 from frontdesk.printing.base import ShopHeader
@@ -59,3 +60,38 @@ def test_labels_carry_the_tag_and_fill_sheets(tmp_path: Path) -> None:
 def test_labels_skip_used_places(tmp_path: Path) -> None:
     path = write_labels([LabelData("L-0001", "TV")], tmp_path / "one.pdf", skip=23)
     assert "L-0001" in pdf_text(path)
+
+
+def test_pullback_and_agreement_wrap_long_text_inside_the_page(tmp_path: Path) -> None:
+    import io
+    from datetime import datetime
+    from decimal import Decimal
+
+    from PIL import Image
+
+    from frontdesk.printing.pullback import AgreementData, PullbackData, write_loaner_agreement, write_pullback_receipt
+
+    picture = io.BytesIO()
+    Image.new("RGB", (600, 200), (30, 30, 30)).save(picture, format="PNG")
+    shop = ShopHeader("鸿运家电维修中心" * 4, "北京市海淀区中关村南大街12号鸿运大厦一层东侧第三间铺面" * 3, "010-6288 1234",
+                      logo=picture.getvalue())
+    long_name = "欧阳" + "娜" * 40
+    pullback = PullbackData(shop, "T2026-000123", long_name, "13812345678", "refrigerator", "海尔 Haier", "BCD-470WDPG",
+                            "HA" + "7" * 60, ["电源线"] * 15, ["外观完好，门封条略旧"] * 8, "右侧有划痕" * 20,
+                            date(2026, 11, 28), datetime(2026, 11, 24, 10, 5), "li")
+    agreement = AgreementData(shop, "T2026-000123", long_name, "13812345678", "L-0007", "refrigerator", "BCD-100",
+                              "SN-L-0007", "屏幕有轻微划痕" * 12, Decimal("300.00"), date(2026, 11, 28),
+                              datetime(2026, 11, 24, 10, 5), "li")
+    for name, path in (("pb", write_pullback_receipt(pullback, tmp_path / "pb.pdf")),
+                       ("ag", write_loaner_agreement(agreement, tmp_path / "ag.pdf"))):
+        text = "".join(pdf_text(path).split())
+        assert "T2026-000123" in text and "娜娜娜" in text and "Refrigerator" in text
+        page = PdfReader(str(path)).pages[0]
+        assert any(obj.get_object()["/Subtype"] == "/Image" for obj in page["/Resources"]["/XObject"].values())
+        pngs = render_png(path, tmp_path / name)
+        if pngs:
+            for png in pngs:
+                bounds = ink_bounds(png)
+                assert bounds is not None
+                left, top, right, bottom = bounds
+                assert left > 0.02 and top > 0.02 and right < 0.98 and bottom < 0.98, (name, bounds)
