@@ -12,6 +12,7 @@ from frontdesk import __version__, settings, users
 from frontdesk.i18n import N_, _
 from frontdesk.intake import service
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
@@ -37,7 +38,6 @@ NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1
              "QListWidget::item { padding: 10px 14px; }"
              "QListWidget::item:selected { background: #1565c0; color: white; }")
 COMING: dict[str, str] = {
-    "callbacks": N_("The call-backs due, feedback cards and satisfaction figures come here."),
     "dayclose": N_("The day close and its printed reconciliation come here."),
 }
 
@@ -96,8 +96,11 @@ class MainWindow(QMainWindow):
         intake.ticket_saved.connect(lambda _id, _n: self.update_due())
         receipts = ReceiptsScreen(self.ctx, self)
         loaner_board = LoanersScreen(self.ctx, self)
+        followup = FollowUpPage(self.ctx, self)
+        followup.open_requested.connect(self.open_ticket)
+        intake.ticket_saved.connect(lambda _id, _n: followup.refresh_lists())  # a consultation raises a call-back
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
-                                     "loaners": loaner_board, "settings": settings_screen}
+                                     "loaners": loaner_board, "callbacks": followup, "settings": settings_screen}
         for key, title in PAGES:
             page = built.get(key) or PlaceholderScreen(_(title), _(COMING[key]), self)
             page.setObjectName(f"page_{key}")
@@ -171,6 +174,9 @@ class MainWindow(QMainWindow):
                 page = self.pages.get(key)
                 if isinstance(page, (ReceiptsScreen, LoanersScreen)):
                     dialog.changed.connect(lambda _id, page=page: page.refresh())
+            followup = self.pages.get("callbacks")
+            if isinstance(followup, FollowUpPage):
+                dialog.changed.connect(lambda _id: followup.refresh_lists())
             self.details[ticket_id] = dialog
         dialog.show()
         dialog.raise_()

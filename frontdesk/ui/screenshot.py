@@ -28,6 +28,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
 
     from frontdesk.db.migrate import open_database
     from frontdesk.ui.context import AppContext
+    from frontdesk.ui.followup_page import FollowUpPage
     from frontdesk.ui.intake import IntakeScreen
     from frontdesk.ui.login import LoginDialog
     from frontdesk.ui.main_window import PAGES, MainWindow
@@ -48,6 +49,11 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
         actor = users.Actor(user.id, user.name, user.role)
         sample = s.scalar(select(Customer).join(Ticket, Ticket.customer_id == Customer.id).order_by(Ticket.id.desc()).limit(1))
         sample_name = sample.name if sample else ""
+        from frontdesk.followup.models import FeedbackCard
+
+        # A card not back yet: the card entry form shows it found by its QR code.
+        card_ticket = s.scalar(select(Ticket.number).join(FeedbackCard, FeedbackCard.ticket_id == Ticket.id)
+                               .where(FeedbackCard.returned_on.is_(None)).order_by(FeedbackCard.id.desc()).limit(1))
         from frontdesk.billing.models import Quote
 
         # A ticket with a quote shows the most (both standards, the saving); else any with a product.
@@ -94,6 +100,16 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
             page.ui.dayEdit.setText("")  # nothing today: show them all
             page.load()
         grab(window, f"{number:02d}-{key}")
+        if isinstance(page, FollowUpPage):
+            for tab in range(1, page.tabs.count()):
+                page.tabs.setCurrentIndex(tab)
+                if page.tabs.currentWidget() is page.cards and card_ticket:
+                    # A card found by its QR code, rated "satisfied" for quality so far.
+                    page.cards.ui.cardEdit.setText(card_ticket)
+                    page.cards.look_up()
+                    page.cards.rate(page.cards.quality, 3)
+                grab(window, f"{number:02d}-{key}-{tab}")
+            page.tabs.setCurrentIndex(0)
     if ticket_id is not None:
         dialog = window.open_ticket(ticket_id)
         dialog.resize(1040, 860)
