@@ -77,8 +77,9 @@ def set_language(lang: str | None) -> str:
 @contextmanager
 def using(lang: str | None) -> Iterator[str]:
     """Translate into ``lang`` inside the block, in this thread only (the
-    process language is left alone); yields the code actually used."""
-    code, catalog = _catalog(lang)
+    process language is left alone); yields the code actually used.
+    ``None`` keeps the language in use."""
+    code, catalog = _catalog(lang if lang else current_language())
     token = _override.set((code, catalog))
     try:
         yield code
