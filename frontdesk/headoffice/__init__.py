@@ -1,0 +1,1 @@
+"""The head-office workbook: export per shop and period, and consolidation."""

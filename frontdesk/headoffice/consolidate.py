@@ -1,0 +1,310 @@
+"""Consolidation for head office: many shops' workbooks into one.
+
+Every file is checked before anything is written: it must be an .xlsx
+workbook with exactly the export's sheets, a ``schema`` sheet naming this
+format and version, the columns (keys, types, units) this program writes,
+and header rows that match the titles its schema sheet gives.  A file that
+is not such a workbook, or was edited into another shape, is refused with
+the file and the reason.  Cells are checked against their column's type as
+they are copied; a bad cell also refuses the lot and the output file is not
+left behind (it is written under a temporary name and renamed at the end).
+
+The result has every shop's rows (with the shop on every sheet), a
+``shops`` sheet with one row per file, and a ``summary`` adding up the
+shops' summaries by day and category.  It is read and written in streaming
+modes, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import logging
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from frontdesk import clock, i18n
+from frontdesk.errors import FrontDeskError, ValidationError
+from frontdesk.headoffice.export import ExportCancelled, write_schema
+from frontdesk.headoffice.schema import (
+    BOOL, CURRENCY_UNIT, DATA_SHEETS, DATE, DATETIME, FORMAT, FORMAT_VERSION, INT, KIND_CONSOLIDATED, KIND_SHOP,
+    MONEY, NUMBER, SCHEMA_SHEET, SHEETS, SHOPS_SHEET, TEXT, WORKBOOK_ROW, Column, consolidated_columns,
+)
+from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save
+from frontdesk.i18n import _
+from frontdesk.money import ZERO
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], bool]
+EXPECTED_SHEETS = (*SHEETS, SCHEMA_SHEET)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class WorkbookRefused(FrontDeskError):
+    """One or more files are not head-office workbooks of this format."""
+
+    def __init__(self, refusals: Sequence[Refusal]) -> None:
+        self.refusals = list(refusals)
+        super().__init__(_("Nothing was written; refused: {files}").format(
+            files="; ".join(str(r) for r in self.refusals)))
+
+
+@dataclass(frozen=True)
+class ShopFile:
+    path: Path
+    meta: dict[str, str]
+    titles: dict[str, list[str]]  # per sheet: the header titles its schema gives
+
+    @property
+    def shop(self) -> str:
+        return self.meta["shop_code"]
+
+
+@dataclass(frozen=True)
+class ConsolidationResult:
+    path: Path
+    shops: list[str]
+    rows: dict[str, int]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def read_shop_file(path: Path | str) -> ShopFile:
+    """Check one shop's workbook; :class:`WorkbookRefused` says why not."""
+    p = Path(path)
+
+    def refuse(reason: str) -> WorkbookRefused:
+        return WorkbookRefused([Refusal(p, reason)])
+
+    if not p.is_file():
+        raise refuse(_("no such file"))
+    try:
+        wb = load_workbook(str(p), read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise refuse(_("not an Excel workbook (.xlsx): {error}").format(error=exc)) from exc
+    try:
+        names = list(wb.sheetnames)
+        if set(names) != set(EXPECTED_SHEETS):
+            missing = [n for n in EXPECTED_SHEETS if n not in names]
+            extra = [n for n in names if n not in EXPECTED_SHEETS]
+            raise refuse(_("not a head-office workbook: sheets missing {missing}, unexpected {extra}").format(
+                missing=", ".join(missing) or "-", extra=", ".join(extra) or "-"))
+        meta: dict[str, str] = {}
+        columns: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+        for n, row in enumerate(wb[SCHEMA_SHEET].iter_rows(min_row=2, values_only=True), start=2):
+            cells = [_text(v) for v in (tuple(row) + (None,) * 6)[:6]]
+            if not any(cells):
+                continue
+            sheet, key, title, type_, unit, value = cells
+            if sheet == WORKBOOK_ROW:
+                meta[key] = value
+            else:
+                columns[sheet].append((key, title, type_, unit))
+        if meta.get("format") != FORMAT:
+            raise refuse(_("the schema sheet does not name the head-office format"))
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise refuse(_("format version {found}, this program reads version {version}").format(
+                found=meta.get("format_version") or "?", version=FORMAT_VERSION))
+        if meta.get("kind") != KIND_SHOP:
+            raise refuse(_("not one shop's workbook (already consolidated?)"))
+        if not meta.get("shop_code") or not meta.get("currency"):
+            raise refuse(_("the schema sheet names no shop or currency"))
+        titles: dict[str, list[str]] = {}
+        for sheet, spec in SHEETS.items():
+            found = columns.get(sheet, [])
+            want = [(c.key, c.type, meta["currency"] if c.unit == CURRENCY_UNIT else c.unit) for c in spec]
+            if [(k, t, u) for k, _title, t, u in found] != want:
+                raise refuse(_("the schema of sheet {sheet} is not this format's").format(sheet=sheet))
+            titles[sheet] = [title for _k, title, _t, _u in found]
+            header = next(wb[sheet].iter_rows(min_row=1, max_row=1, values_only=True), ())
+            if [_text(v) for v in header] != titles[sheet]:
+                raise refuse(_("the header row of sheet {sheet} was changed").format(sheet=sheet))
+    finally:
+        wb.close()
+    return ShopFile(p, meta, titles)
+
+
+def _typed(col: Column, value: Any) -> Any:
+    """The cell as its column's type; ValueError when it is not."""
+    if value is None:
+        return None
+    kind = col.type
+    if kind == MONEY or kind == NUMBER:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+            raise ValueError(col.key)
+        try:  # openpyxl reads numbers as floats: the shortest repr is the decimal written
+            return Decimal(repr(value) if isinstance(value, float) else str(value)).quantize(Decimal("0.01"))
+        except InvalidOperation as exc:
+            raise ValueError(col.key) from exc
+    if kind == INT:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+            raise ValueError(col.key)
+        return int(value)
+    if kind == BOOL:
+        if not isinstance(value, bool):
+            raise ValueError(col.key)
+        return value
+    if kind in (DATE, DATETIME):
+        if not isinstance(value, (date, datetime)):
+            raise ValueError(col.key)
+        return value
+    if kind == TEXT:
+        if not isinstance(value, str):
+            raise ValueError(col.key)
+        return value
+    raise ValueError(col.key)
+
+
+def consolidate(paths: Sequence[Path | str], out: Path | str, progress: Progress | None = None,
+                language: str | None = None) -> ConsolidationResult:
+    """Merge shops' workbooks into ``out``; see the module docstring."""
+    out_path = Path(out)
+    if out_path.suffix.lower() != ".xlsx":
+        raise ValidationError({"path": _("The workbook's file name must end in .xlsx.")})
+    if not paths:
+        raise ValidationError({"files": _("Name the shops' workbooks to consolidate.")})
+    refusals: list[Refusal] = []
+    files: list[ShopFile] = []
+    for path in paths:
+        if Path(path).resolve() == out_path.resolve():
+            refusals.append(Refusal(Path(path), _("is also the output file")))
+            continue
+        try:
+            files.append(read_shop_file(path))
+        except WorkbookRefused as exc:
+            refusals += exc.refusals
+    seen: dict[tuple[str, str, str], Path] = {}
+    for f in files:
+        key = (f.shop, f.meta.get("period_from", ""), f.meta.get("period_to", ""))
+        if key in seen:
+            refusals.append(Refusal(f.path, _("the same shop and period as {other}").format(other=seen[key])))
+        seen[key] = f.path
+    currencies = {f.meta["currency"] for f in files}
+    if len(currencies) > 1:
+        refusals += [Refusal(f.path, _("money in {currency}, the other files in another currency").format(
+            currency=f.meta["currency"])) for f in files]
+    if refusals:
+        raise WorkbookRefused(refusals)
+    currency = files[0].meta["currency"]
+    total = len(files) * len(EXPECTED_SHEETS)
+    step = 0
+
+    def report(note: str) -> None:
+        nonlocal step
+        step += 1
+        if progress is not None and progress(min(1.0, step / total), note) is False:
+            raise ExportCancelled()
+
+    with i18n.using(language) as lang:
+        wb = new_workbook()
+        try:
+            writers, out_summary, shops_sheet = _merge(wb, files, currency, lang, report)
+            save(wb, out_path)
+        except BaseException:
+            discard(wb)
+            raise
+    rows = {name: w.rows for name, w in writers.items()}
+    rows["summary"] = out_summary.rows
+    rows[SHOPS_SHEET] = shops_sheet.rows
+    log.info("consolidated %d workbooks into %s: %s", len(files), out_path, rows)
+    return ConsolidationResult(out_path, [f.shop for f in files], rows)
+
+
+def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report: Callable[[str], None]
+           ) -> tuple[dict[str, SheetWriter], SheetWriter, SheetWriter]:
+    writers = {name: SheetWriter(wb, name, consolidated_columns(name), currency) for name in DATA_SHEETS}
+    summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [set(), 0, 0, 0, ZERO])
+    per_shop: list[list[Any]] = []
+    for f in files:
+        counts, received = _copy(f, writers, summary, report)
+        per_shop.append([f.shop, f.meta.get("shop_name", ""), _iso(f.meta.get("period_from")),
+                         _iso(f.meta.get("period_to")), f.path.name, *[counts[s] for s in DATA_SHEETS], received])
+    out_summary = SheetWriter(wb, "summary", consolidated_columns("summary"), currency)
+    for (day, category), (shops, opened, closed, receipts, money) in sorted(summary.items()):
+        out_summary.append([day, category, len(shops), opened, closed, receipts, money])
+    shops_sheet = SheetWriter(wb, SHOPS_SHEET, consolidated_columns(SHOPS_SHEET), currency)
+    shops_sheet.extend(per_shop)
+    for w in (*writers.values(), out_summary, shops_sheet):
+        w.finish()
+    sheets = {name: consolidated_columns(name) for name in (*DATA_SHEETS, "summary", SHOPS_SHEET)}
+    meta = {"format": FORMAT, "format_version": FORMAT_VERSION, "kind": KIND_CONSOLIDATED,
+            "shop_code": ",".join(f.shop for f in files), "shop_name": "", "currency": currency,
+            "period_from": min(f.meta.get("period_from", "") for f in files),
+            "period_to": max(f.meta.get("period_to", "") for f in files),
+            "exported_at": clock.now().isoformat(timespec="seconds"), "masked": _masked(files), "language": lang}
+    write_schema(wb, sheets, meta, currency)
+    return writers, out_summary, shops_sheet
+
+
+def _iso(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _masked(files: Sequence[ShopFile]) -> str:
+    flags = {f.meta.get("masked", "") for f in files}
+    return flags.pop() if len(flags) == 1 else "mixed"
+
+
+def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date, str], list[Any]],
+          report: Callable[[str], None]) -> tuple[dict[str, int], Decimal]:
+    counts: dict[str, int] = {}
+    received = ZERO
+    wb = load_workbook(str(f.path), read_only=True)
+    try:
+        for sheet in (*DATA_SHEETS, "summary"):
+            spec = SHEETS[sheet]
+            add_shop = sheet != "summary" and spec[0].key != "shop"
+            n = 0
+            for r, row in enumerate(wb[sheet].iter_rows(min_row=2, values_only=True), start=2):
+                cells = tuple(row)[:len(spec)]
+                if not any(v is not None for v in cells):
+                    continue
+                cells += (None,) * (len(spec) - len(cells))
+                try:
+                    values = [_typed(col, v) for col, v in zip(spec, cells, strict=True)]
+                except ValueError as exc:
+                    raise WorkbookRefused([Refusal(f.path, _("sheet {sheet}, row {row}: {column} is not a {type}")
+                                                   .format(sheet=sheet, row=r, column=exc, type=dict(
+                                                       (c.key, c.type) for c in spec).get(str(exc), "?")))]) from exc
+                n += 1
+                if sheet == "summary":
+                    _shop, day, category, opened, closed, receipts, money = values
+                    key = (day.date() if isinstance(day, datetime) else day, category or "")
+                    line = summary[key]
+                    line[0].add(f.shop)
+                    line[1] += opened or 0
+                    line[2] += closed or 0
+                    line[3] += receipts or 0
+                    line[4] += money or ZERO
+                    received += money or ZERO
+                else:
+                    writers[sheet].append([f.shop, *values] if add_shop else values)
+            counts[sheet] = n
+            report(_("{shop}: {sheet}").format(shop=f.shop, sheet=sheet))
+    finally:
+        wb.close()
+    return counts, received
+
+
+__all__ = ["ConsolidationResult", "Refusal", "ShopFile", "WorkbookRefused", "consolidate", "read_shop_file"]

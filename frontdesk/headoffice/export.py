@@ -1,0 +1,326 @@
+"""Export one shop's period as the head-office workbook.
+
+Rows are read page by page (keyset pagination on the primary key, plain
+column tuples, no ORM objects kept) and streamed into openpyxl's write-only
+workbook, so memory stays flat however many tickets there are.  The export
+reports progress through ``progress(fraction, note)``; when that returns
+False the export stops and no file is left behind.
+
+Customer names and phones are masked (张*, 138****5678) unless a manager
+asks for them unmasked (the actor, or ``approver`` who entered their PIN);
+every export is audited, an unmasked one with its approver.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from frontdesk import audit, clock, i18n, settings
+from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
+from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE
+from frontdesk.db.engine import Database
+from frontdesk.db.models import Customer, Product, Technician, Ticket, User
+from frontdesk.errors import FrontDeskError, ValidationError
+from frontdesk.followup.models import CallBack, FeedbackCard
+from frontdesk.followup.service import card_satisfied
+from frontdesk.headoffice.schema import (
+    FORMAT, FORMAT_VERSION, KIND_SHOP, SCHEMA_COLUMNS, SCHEMA_SHEET, SHEETS, WORKBOOK_ROW, Column, mask_name,
+    mask_phone,
+)
+from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save
+from frontdesk.i18n import _
+from frontdesk.loaners.models import Loan, LoanerUnit
+from frontdesk.money import ZERO
+from frontdesk.users import Actor, require_manager
+
+log = logging.getLogger(__name__)
+
+PAGE = 500
+MAX_DAYS = 3660
+Progress = Callable[[float, str], bool]
+
+
+class ExportCancelled(FrontDeskError):
+    def __init__(self) -> None:
+        super().__init__(_("The export was cancelled; no file was written."))
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: dict[str, int]
+    masked: bool
+
+
+def _pages(session: Session, query: Any, key: Any) -> Iterator[Sequence[Any]]:
+    """Pages of ``query``'s rows in ``key`` order, each fetched after the
+    last key seen (the first selected column must be ``key``)."""
+    last: Any = None
+    while True:
+        q = query.order_by(key).limit(PAGE)
+        if last is not None:
+            q = q.where(key > last)
+        rows = session.execute(q).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1][0]
+
+
+def _span(date_from: date, date_to: date) -> tuple[datetime, datetime]:
+    return datetime.combine(date_from, time.min), datetime.combine(date_to + timedelta(days=1), time.min)
+
+
+class _Export:
+    def __init__(self, session: Session, date_from: date, date_to: date, masked: bool,
+                 progress: Progress | None) -> None:
+        self.s = session
+        self.start, self.end = _span(date_from, date_to)
+        self.date_to = date_to
+        self.masked = masked
+        self.progress = progress
+        shop = settings.load(session)
+        self.shop = str(shop["shop_code"])
+        self.shop_name = str(shop["shop_name"])
+        self.currency = str(shop["currency"])
+        self.users = dict(session.execute(select(User.id, User.name)).all())
+        self.total = 1
+        self.done = 0
+        self.summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [0, 0, 0, ZERO])
+
+    def tick(self, rows: int, note: str) -> None:
+        self.done += rows
+        if self.progress is not None and self.progress(min(1.0, self.done / self.total), note) is False:
+            raise ExportCancelled()
+
+    # -- what is in the period ---------------------------------------------------------------
+    def in_period(self, column: Any) -> Any:
+        return (column >= self.start) & (column < self.end)
+
+    def count(self) -> int:
+        s = self.s
+        tickets = select(Ticket.id).where(self.in_period(Ticket.intake_at))
+        queries = [
+            select(func.count()).select_from(tickets.subquery()),
+            select(func.count(QuoteLine.id)).join(Quote, Quote.id == QuoteLine.quote_id)
+            .where(Quote.ticket_id.in_(tickets)),
+            select(func.count(Receipt.id)).where(self.in_period(Receipt.issued_at)),
+            select(func.count(Loan.id)).where(self.in_period(Loan.lent_at)),
+            select(func.count(CallBack.id)).where(self.in_period(CallBack.due_at)),
+            select(func.count(FeedbackCard.id)).where(FeedbackCard.issued_on >= self.start.date(),
+                                                      FeedbackCard.issued_on < self.end.date()),
+        ]
+        return sum(int(s.scalar(q) or 0) for q in queries) + 1
+
+    # -- the sheets ------------------------------------------------------------------------------
+    def tickets(self, out: SheetWriter) -> None:
+        query = (
+            select(Ticket.id, Ticket.number, Ticket.channel, Ticket.intake_at, Ticket.state, Customer.name,
+                   Customer.phone_display, Customer.phone, Product.category, Product.brand, Product.model,
+                   Product.serial, Ticket.warranty_status, Ticket.warranty_exclusion, Ticket.fault, Technician.name,
+                   Ticket.closed_at, Ticket.prior_repairs_same_fault)
+            .join(Customer, Customer.id == Ticket.customer_id)
+            .outerjoin(Product, Product.id == Ticket.product_id)
+            .outerjoin(Technician, Technician.id == Ticket.technician_id)
+            .where(self.in_period(Ticket.intake_at))
+        )
+        for page in _pages(self.s, query, Ticket.id):
+            ids = [r[0] for r in page]
+            owed = dict(self.s.execute(select(Quote.ticket_id, func.sum(Quote.owed)).where(
+                Quote.ticket_id.in_(ids), Quote.state.in_((APPROVED, DECLINED))).group_by(Quote.ticket_id)).all())
+            declined = set(self.s.scalars(select(Quote.ticket_id).where(Quote.ticket_id.in_(ids),
+                                                                         Quote.state == DECLINED)))
+            waived = dict(self.s.execute(select(Waiver.ticket_id, func.sum(Waiver.amount)).where(
+                Waiver.ticket_id.in_(ids)).group_by(Waiver.ticket_id)).all())
+            paid = dict(self.s.execute(select(Receipt.ticket_id, func.sum(Receipt.net)).where(
+                Receipt.ticket_id.in_(ids), Receipt.voided_at.is_(None)).group_by(Receipt.ticket_id)).all())
+            for (tid, number, channel, intake_at, state, name, phone_display, phone, category, brand, model, serial,
+                 w_status, w_reason, fault, tech, closed_at, prior) in page:
+                phone_text = phone_display or phone
+                charged = Decimal(owed.get(tid) or 0) - Decimal(waived.get(tid) or 0)
+                out.append([
+                    self.shop, number, channel, intake_at, state, mask_name(name) if self.masked else name,
+                    mask_phone(phone_text) if self.masked else phone_text, category or "", brand or "", model or "",
+                    serial or "", w_status, w_reason or "", fault, tech or "", tid in declined, charged,
+                    Decimal(paid.get(tid) or 0), closed_at,
+                    (closed_at.date() - intake_at.date()).days if closed_at else None, prior,
+                ])
+                self.summary[(intake_at.date(), category or "")][0] += 1
+            self.tick(len(page), _("Tickets"))
+
+    def closed_and_received(self) -> None:
+        """The summary's closed tickets and money received, by day and category."""
+        closed = (select(Ticket.id, Ticket.closed_at, Product.category)
+                  .outerjoin(Product, Product.id == Ticket.product_id).where(self.in_period(Ticket.closed_at)))
+        for page in _pages(self.s, closed, Ticket.id):
+            for _id, closed_at, category in page:
+                self.summary[(closed_at.date(), category or "")][1] += 1
+        received = (select(Receipt.id, Receipt.issued_at, Product.category, Receipt.net)
+                    .join(Ticket, Ticket.id == Receipt.ticket_id).outerjoin(Product, Product.id == Ticket.product_id)
+                    .where(self.in_period(Receipt.issued_at), Receipt.voided_at.is_(None)))
+        for page in _pages(self.s, received, Receipt.id):
+            for _id, issued_at, category, net in page:
+                line = self.summary[(issued_at.date(), category or "")]
+                line[2] += 1
+                line[3] += net
+
+    def fee_lines(self, out: SheetWriter) -> None:
+        decided = ((Quote.state == APPROVED) & (QuoteLine.stage == STAGE_QUOTE)) | (
+            (Quote.state == DECLINED) & (QuoteLine.stage == STAGE_DECLINE))
+        query = (
+            select(QuoteLine.id, Ticket.number, QuoteLine.kind, QuoteLine.description, QuoteLine.code,
+                   QuoteLine.in_warranty, QuoteLine.schedule_price, QuoteLine.card_price, QuoteLine.amount,
+                   QuoteLine.applied)
+            .join(Quote, Quote.id == QuoteLine.quote_id).join(Ticket, Ticket.id == Quote.ticket_id)
+            .where(self.in_period(Ticket.intake_at), decided)
+        )
+        for page in _pages(self.s, query, QuoteLine.id):
+            for _id, number, kind, description, code, in_warranty, schedule, card, amount, applied in page:
+                out.append([number, kind, description or code, in_warranty, schedule, card, amount, applied])
+            self.tick(len(page), _("Fee lines"))
+
+    def receipts(self, out: SheetWriter) -> None:
+        corrected = aliased(Receipt)
+        query = (
+            select(Receipt.id, Receipt.number, Receipt.issued_at, Ticket.number, Receipt.kind, Receipt.method,
+                   Receipt.amount, Receipt.net, Receipt.voided_at, Receipt.void_reason, Receipt.void_approver_id,
+                   corrected.number)
+            .join(Ticket, Ticket.id == Receipt.ticket_id)
+            .outerjoin(corrected, corrected.id == Receipt.corrects_receipt_id)
+            .where(self.in_period(Receipt.issued_at))
+        )
+        for page in _pages(self.s, query, Receipt.id):
+            for (_id, number, issued_at, ticket, kind, method, amount, net, voided_at, reason, approver,
+                 corrects) in page:
+                out.append([number, issued_at, ticket, kind, method, amount, net,
+                            "void" if voided_at else "issued", reason or "",
+                            self.users.get(approver, "") if approver else "", corrects or ""])
+            self.tick(len(page), _("Receipts"))
+
+    def loaners(self, out: SheetWriter) -> None:
+        query = (
+            select(Loan.id, LoanerUnit.tag, LoanerUnit.category, Ticket.number, Loan.lent_at, Loan.due_on,
+                   Loan.returned_at, Loan.deposit)
+            .join(LoanerUnit, LoanerUnit.id == Loan.unit_id).join(Ticket, Ticket.id == Loan.ticket_id)
+            .where(self.in_period(Loan.lent_at))
+        )
+        for page in _pages(self.s, query, Loan.id):
+            for _id, tag, category, ticket, lent_at, due_on, returned_at, deposit in page:
+                back = returned_at.date() if returned_at else self.date_to
+                out.append([tag, category, ticket, lent_at, due_on, returned_at, deposit,
+                            due_on is not None and back > due_on])
+            self.tick(len(page), _("Loaners"))
+
+    def callbacks(self, out: SheetWriter) -> None:
+        query = (select(CallBack.id, Ticket.number, CallBack.reason, CallBack.due_at, CallBack.done_at,
+                        CallBack.outcome)
+                 .outerjoin(Ticket, Ticket.id == CallBack.ticket_id).where(self.in_period(CallBack.due_at)))
+        for page in _pages(self.s, query, CallBack.id):
+            for _id, ticket, reason, due_at, done_at, outcome in page:
+                out.append([ticket or "", reason, due_at, done_at, outcome or ""])
+            self.tick(len(page), _("Call-backs"))
+
+    def feedback(self, out: SheetWriter) -> None:
+        query = (select(FeedbackCard.id, FeedbackCard.serial, Ticket.number, Technician.name, FeedbackCard.issued_on,
+                        FeedbackCard.returned_on, FeedbackCard.quality, FeedbackCard.attitude, FeedbackCard.signed)
+                 .join(Ticket, Ticket.id == FeedbackCard.ticket_id)
+                 .outerjoin(Technician, Technician.id == FeedbackCard.technician_id)
+                 .where(FeedbackCard.issued_on >= self.start.date(), FeedbackCard.issued_on < self.end.date()))
+        for page in _pages(self.s, query, FeedbackCard.id):
+            for _id, serial, ticket, tech, issued_on, returned_on, quality, attitude, signed in page:
+                satisfied = card_satisfied(quality, attitude) if returned_on else None
+                out.append([serial, ticket, tech or "", issued_on, returned_on, quality, attitude, satisfied, signed])
+            self.tick(len(page), _("Feedback cards"))
+
+    def write_summary(self, out: SheetWriter) -> None:
+        for (day, category), (opened, closed, receipts, received) in sorted(self.summary.items()):
+            out.append([self.shop, day, category, opened, closed, receipts, received])
+
+
+def write_schema(wb: Any, sheets: dict[str, tuple[Column, ...]], meta: dict[str, str], currency: str) -> None:
+    """The ``schema`` sheet: the workbook's facts, then every sheet's columns."""
+    out = SheetWriter(wb, SCHEMA_SHEET, SCHEMA_COLUMNS, currency)
+    for key in meta:
+        out.append([WORKBOOK_ROW, key, "", "text", "", meta[key]])
+    for sheet, columns in sheets.items():
+        for col in columns:
+            out.append([sheet, col.key, col.header(), col.type, currency if col.unit == "currency" else col.unit, ""])
+    out.finish()
+
+
+def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
+           progress: Progress | None) -> dict[str, SheetWriter]:
+    currency = job.currency
+    writers = {name: SheetWriter(wb, name, SHEETS[name], currency) for name in SHEETS}
+    job.tickets(writers["tickets"])
+    job.fee_lines(writers["fee_lines"])
+    job.receipts(writers["receipts"])
+    job.loaners(writers["loaners"])
+    job.callbacks(writers["callbacks"])
+    job.feedback(writers["feedback"])
+    job.closed_and_received()
+    job.write_summary(writers["summary"])
+    for w in writers.values():
+        w.finish()
+    meta = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "kind": KIND_SHOP, "shop_code": job.shop,
+        "shop_name": job.shop_name, "currency": currency, "period_from": date_from.isoformat(),
+        "period_to": date_to.isoformat(), "exported_at": clock.now().isoformat(timespec="seconds"),
+        "masked": "yes" if job.masked else "no", "language": lang,
+    }
+    write_schema(wb, SHEETS, meta, currency)
+    if progress is not None and progress(1.0, _("Saving")) is False:
+        raise ExportCancelled()
+    return writers
+
+
+def _check_period(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise ValidationError({"date_to": _("The period ends before it begins.")})
+    if (date_to - date_from).days > MAX_DAYS:
+        raise ValidationError({"date_to": _("The period is longer than ten years.")})
+
+
+def export_workbook(db: Database, actor: Actor, path: Path | str, date_from: date, date_to: date, *,
+                    unmasked: bool = False, approver: Actor | None = None, progress: Progress | None = None,
+                    language: str | None = None) -> ExportResult:
+    """Write the head-office workbook of ``date_from``..``date_to``
+    (inclusive) to ``path`` (.xlsx).  ``unmasked`` needs a manager.  Raises
+    :class:`ExportCancelled` when ``progress`` returns False (no file)."""
+    _check_period(date_from, date_to)
+    manager = require_manager(actor, approver, _("export customer names and phones unmasked")) if unmasked else None
+    out_path = Path(path)
+    if out_path.suffix.lower() != ".xlsx":
+        raise ValidationError({"path": _("The workbook's file name must end in .xlsx.")})
+    if not out_path.parent.is_dir():
+        raise ValidationError({"path": _("No such folder: {path}").format(path=out_path.parent)})
+    with i18n.using(language) as lang, db.read() as session:
+        job = _Export(session, date_from, date_to, not unmasked, progress)
+        job.total = job.count()
+        wb = new_workbook()
+        try:
+            writers = _write(job, wb, date_from, date_to, lang, progress)
+            save(wb, out_path)
+        except BaseException:
+            discard(wb)
+            raise
+    rows = {name: w.rows for name, w in writers.items()}
+    with db.write() as session:
+        audit.record(session, actor.id, "export.unmasked" if unmasked else "export.workbook", "workbook",
+                     out_path.name, {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows},
+                     approver_id=manager.id if manager else None)
+    log.info("head-office workbook %s: %s", out_path, rows)
+    return ExportResult(out_path, rows, not unmasked)
+
+
+__all__ = ["ExportCancelled", "ExportResult", "export_workbook", "write_schema"]

@@ -1,0 +1,137 @@
+"""Writing the workbook's sheets in openpyxl's write-only mode: typed cells
+(dates as dates, money as numbers with a currency format, counts as
+integers), a bold frozen header row, filters on, column widths set.
+
+No cell is ever a formula: text that begins with ``=``, ``+``, ``-`` or ``@``
+is stored as a string cell with Excel's quote prefix, so Excel shows it as
+text and never evaluates it (openpyxl would otherwise write text beginning
+with ``=`` as a formula).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, Column
+from frontdesk.money import CURRENCY_SYMBOLS
+
+log = logging.getLogger(__name__)
+
+RISKY = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+def money_format(currency: str) -> str:
+    symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency.upper())
+    return f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00'
+
+
+class SheetWriter:
+    """One sheet: the header first, then rows of plain values in the
+    columns' order; :meth:`finish` sets the filter over what was written."""
+
+    def __init__(self, wb: Workbook, name: str, columns: Sequence[Column], currency: str) -> None:
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(name)
+        self.columns = tuple(columns)
+        self.money = money_format(currency)
+        self.rows = 0
+        for n, col in enumerate(self.columns, start=1):
+            self.ws.column_dimensions[get_column_letter(n)].width = col.width
+        self.ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header = []
+        for col in self.columns:
+            cell = self._text(col.header())
+            cell.font = bold
+            header.append(cell)
+        self.ws.append(header)
+
+    def _text(self, value: str) -> Any:
+        cell = WriteOnlyCell(self.ws, value=value)
+        if value.startswith(RISKY):
+            cell.data_type = "s"  # never a formula
+            cell.quotePrefix = True
+        return cell
+
+    def _cell(self, col: Column, value: Any) -> Any:
+        if value is None:
+            return None
+        kind = col.type
+        if kind == MONEY:
+            cell = WriteOnlyCell(self.ws, value=Decimal(value))
+            cell.number_format = self.money
+            return cell
+        if kind == DATETIME:
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell.number_format = DATETIME_FORMAT
+            return cell
+        if kind == DATE:
+            cell = WriteOnlyCell(self.ws, value=value.date() if isinstance(value, datetime) else value)
+            cell.number_format = DATE_FORMAT
+            return cell
+        if kind == INT:
+            return int(value)
+        if kind == BOOL:
+            return bool(value)
+        if kind == NUMBER:
+            return Decimal(value)
+        text = value if isinstance(value, str) else str(value)
+        return self._text(text) if text.startswith(RISKY) else text
+
+    def append(self, values: Sequence[Any]) -> None:
+        self.ws.append([self._cell(col, v) for col, v in zip(self.columns, values, strict=True)])
+        self.rows += 1
+
+    def extend(self, rows: Iterable[Sequence[Any]]) -> None:
+        for row in rows:
+            self.append(row)
+
+    def finish(self) -> None:
+        last = get_column_letter(len(self.columns))
+        self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def save(wb: Workbook, path: Path) -> Path:
+    """Save to a temporary name beside ``path``, then rename: a reader never
+    sees half a file, and a failure leaves none behind."""
+    part = path.with_name(path.name + ".part")
+    try:
+        wb.save(str(part))
+        part.replace(path)
+    finally:
+        part.unlink(missing_ok=True)
+    return path
+
+
+def discard(wb: Workbook) -> None:
+    """Drop a workbook that will not be saved (a cancel, a refused file):
+    close each sheet's stream and remove its temporary file now, rather
+    than leave half-written streams to the garbage collector."""
+    for ws in wb.worksheets:
+        try:
+            if not ws.closed:
+                ws.close()
+            writer = getattr(ws, "_writer", None)  # openpyxl keeps the sheet's temporary file there
+            if writer is not None:
+                writer.cleanup()
+        except Exception:  # cleaning up after a failure must not hide it
+            log.debug("could not clean up sheet %s", ws.title, exc_info=True)
+
+
+__all__ = ["SheetWriter", "discard", "money_format", "new_workbook", "save"]
