@@ -4,6 +4,7 @@ card supervision and satisfaction, one tab each."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk.i18n import _
@@ -39,6 +40,18 @@ class FollowUpPage(QWidget):
         self.callbacks.open_requested.connect(self.open_requested)
         self.complaints.open_requested.connect(self.open_requested)
         self.cards.card_entered.connect(lambda _id: self.refresh_lists())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
+
+    def refresh_current(self) -> None:
+        """A tab brought up shows what is due now, not when the window opened."""
+        screen = self.tabs.currentWidget()
+        if isinstance(screen, (CallbacksScreen, ComplaintsScreen, CardEntryScreen, SupervisionScreen,
+                               SatisfactionScreen)):
+            screen.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.refresh_current()
 
     def refresh_lists(self) -> None:
         """After a card or a change on a ticket: the lists that depend on it."""
