@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the version's id (see 'fees list'; default: the one in force today)")
     q = fsub.add_parser("list", help="list the fee schedule versions")
     _common(q)
+    _day_close_and_head_office_parsers(sub)
 
     p = sub.add_parser("print", help="print a document to a PDF file")
     _common(p)
@@ -329,6 +331,169 @@ def cmd_print(args: argparse.Namespace) -> int:
     raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{text} is not a date: write it as YYYY-MM-DD").format(text=text)) from None
+
+
+def _day_close_and_head_office_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("day-close", help="a day's close: figures, the reconciliation PDF, closing the day")
+    _common(p)
+    p.add_argument("--date", type=_iso_date, default=None, help="the business day, YYYY-MM-DD (default: today)")
+    p.add_argument("--counter", default=None, help="the counter (default: main)")
+    p.add_argument("--pdf", type=Path, default=None, metavar="FILE", help="write the A4 reconciliation to FILE")
+    p.add_argument("--close", action="store_true", help="close the day (a manager's act; needs --counted)")
+    p.add_argument("--counted", default=None, metavar="AMOUNT", help="the cash counted in the drawer")
+    p.add_argument("--float", dest="opening_float", default=None, metavar="AMOUNT", help="the opening float")
+    p.add_argument("--note", default="", help="a note on the close")
+    p.add_argument("--user", default=None,
+                   help="the manager closing (their PIN is asked, or FRONTDESK_PIN); default: the only manager")
+
+    p = sub.add_parser("export", help="the head-office workbook (.xlsx) of a period")
+    _common(p)
+    p.add_argument("--from", dest="date_from", type=_iso_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_iso_date, required=True, metavar="DATE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("--unmasked", action="store_true", help="customer names and phones in full (a manager's act)")
+    p.add_argument("--user", default=None,
+                   help="the manager approving --unmasked (their PIN is asked, or FRONTDESK_PIN)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("consolidate", help="merge shops' head-office workbooks into one")
+    _common(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="SHOP.xlsx")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="ALL.xlsx")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _the_manager(session: object, name: str | None, what: str) -> str:
+    """The manager named with --user, or the only active manager there is."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from frontdesk import users
+    from frontdesk.db.models import User
+
+    assert isinstance(session, Session)
+    if name:
+        return name
+    managers = list(session.scalars(select(User.name).where(User.role == users.MANAGER, User.active.is_(True))))
+    if len(managers) != 1:
+        raise CliError(_("Name the manager who {what} with --user (their PIN is asked).").format(what=what))
+    return managers[0]
+
+
+def cmd_day_close(args: argparse.Namespace) -> int:
+    from frontdesk import users
+    from frontdesk.clock import now
+    from frontdesk.dayclose import service as dayclose
+    from frontdesk.dayclose.models import MAIN_COUNTER
+    from frontdesk.printing import documents
+
+    day = args.date or now().date()
+    counter = args.counter or MAIN_COUNTER
+    if not args.close and (args.counted is not None or args.opening_float is not None):
+        raise CliError(_("--counted and --float go with --close (the day close is read-only without it)."))
+    if args.close and args.counted is None:
+        raise CliError(_("Closing the day needs the cash counted: --counted AMOUNT (and --float AMOUNT)."))
+    db = _open(args)
+    if args.close:
+        with db.write() as s:
+            name = _the_manager(s, args.user, _("closes the day"))
+            actor = users.verify_manager(s, name, _ask_pin(_("PIN of {name}: ").format(name=name)))
+            figures = dayclose.close_day(s, actor, day, opening_float=args.opening_float, counted=args.counted,
+                                         counter=counter, note=args.note)
+    else:
+        with db.read() as s:
+            figures = dayclose.day_figures(s, day, counter)
+    for line in day_close_lines(figures):
+        print(line)
+    if args.pdf is not None:
+        with db.read() as s:
+            print(documents.print_reconciliation(s, day, args.pdf, counter))
+    return EXIT_OK
+
+
+def day_close_lines(f: object) -> list[str]:
+    from frontdesk.dayclose.service import DayFigures
+
+    assert isinstance(f, DayFigures)
+    m = f.money
+    lines = [
+        _("Day close {day} ({counter}): {state}").format(
+            day=f.day.isoformat(), counter=f.counter, state=_("closed") if f.closed else _("open")),
+        _("Receipts {first} to {last}: {count}; gaps: {gaps}").format(
+            first=f.first_number or "-", last=f.last_number or "-", count=f.receipt_count,
+            gaps=", ".join(f.gaps) or _("none")),
+        _("Voids: {voids}; corrections: {corrections}; reprints: {reprints}").format(
+            voids=len(f.voids), corrections=len(f.corrections), reprints=len(f.reprints)),
+    ]
+    for ml in f.methods:
+        lines.append(f"  {ml.label}: {ml.count}  +{m(ml.money_in)}  -{m(ml.money_out)}  = {m(ml.net)}")
+    lines += [
+        _("Payments {payments}; deposits taken {taken}, returned {returned}, kept {kept}; refunds {refunds}").format(
+            payments=m(f.payments_total), taken=m(f.deposits_taken), returned=m(f.deposits_returned),
+            kept=m(f.deposits_kept), refunds=m(f.refunds)),
+        _("Drawer: float {float}, expected {expected}, counted {counted}, over/short {over}").format(
+            float=m(f.opening_float) or "-", expected=m(f.expected_cash) or "-", counted=m(f.counted_cash) or "-",
+            over=m(f.over_short) or "-"),
+        _("Invoices owed: {invoices}; waivers: {waivers}; loaners out {out} ({overdue} overdue)").format(
+            invoices=len(f.invoices_owed), waivers=m(f.waived_total), out=len(f.loans_out),
+            overdue=len(f.loans_overdue)),
+    ]
+    return lines
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from frontdesk import users
+    from frontdesk.headoffice.export import export_workbook
+
+    db = _open(args)
+    approver = None
+    if args.unmasked:
+        with db.read() as s:
+            name = _the_manager(s, args.user, _("approves an unmasked export"))
+        approver = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True)
+    elif args.user:
+        raise CliError(_("--user names the manager approving --unmasked; a masked export needs no one."))
+    bar = None if args.quiet else _ProgressBar(_("Exporting"))
+    try:
+        result = export_workbook(db, None, args.output, args.date_from, args.date_to, unmasked=args.unmasked,
+                                 approver=approver, progress=bar.update if bar else None,
+                                 language=getattr(args, "lang", None))
+    finally:
+        if bar:
+            bar.done()
+    print(result.path)
+    print(", ".join(f"{sheet} {n}" for sheet, n in result.rows.items()))
+    return EXIT_OK
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from frontdesk.headoffice.consolidate import WorkbookRefused, consolidate
+
+    bar = None if args.quiet else _ProgressBar(_("Consolidating"))
+    try:
+        result = consolidate(args.files, args.output, progress=bar.update if bar else None,
+                             language=getattr(args, "lang", None))
+    except WorkbookRefused as exc:
+        if bar:
+            bar.done()
+            bar = None
+        print(_("frontdesk: refused; nothing was written:"), file=sys.stderr)
+        for refusal in exc.refusals:
+            print(f"  {refusal}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        if bar:
+            bar.done()
+    print(result.path)
+    print(", ".join(f"{sheet} {n}" for sheet, n in result.rows.items()))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
@@ -337,6 +502,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "users": cmd_users,
     "print": cmd_print,
     "fees": cmd_fees,
+    "day-close": cmd_day_close,
+    "export": cmd_export,
+    "consolidate": cmd_consolidate,
 }
 
 

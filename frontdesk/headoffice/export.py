@@ -30,7 +30,7 @@ from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Customer, Product, Technician, Ticket, User
-from frontdesk.errors import FrontDeskError, ValidationError
+from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.schema import (
@@ -291,14 +291,22 @@ def _check_period(date_from: date, date_to: date) -> None:
         raise ValidationError({"date_to": _("The period is longer than ten years.")})
 
 
-def export_workbook(db: Database, actor: Actor, path: Path | str, date_from: date, date_to: date, *,
+def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_from: date, date_to: date, *,
                     unmasked: bool = False, approver: Actor | None = None, progress: Progress | None = None,
                     language: str | None = None) -> ExportResult:
     """Write the head-office workbook of ``date_from``..``date_to``
     (inclusive) to ``path`` (.xlsx).  ``unmasked`` needs a manager.  Raises
-    :class:`ExportCancelled` when ``progress`` returns False (no file)."""
+    :class:`ExportCancelled` when ``progress`` returns False (no file).
+    ``actor`` None: the command line without a login (masked only)."""
     _check_period(date_from, date_to)
-    manager = require_manager(actor, approver, _("export customer names and phones unmasked")) if unmasked else None
+    manager = None
+    if unmasked:
+        what = _("export customer names and phones unmasked")
+        if actor is None:
+            if approver is None or not approver.is_manager:
+                raise NeedsManager(_("A manager must approve: {what}").format(what=what))
+            actor = approver
+        manager = require_manager(actor, approver, what)
     out_path = Path(path)
     if out_path.suffix.lower() != ".xlsx":
         raise ValidationError({"path": _("The workbook's file name must end in .xlsx.")})
@@ -316,7 +324,7 @@ def export_workbook(db: Database, actor: Actor, path: Path | str, date_from: dat
             raise
     rows = {name: w.rows for name, w in writers.items()}
     with db.write() as session:
-        audit.record(session, actor.id, "export.unmasked" if unmasked else "export.workbook", "workbook",
+        audit.record(session, actor.id if actor else None, "export.unmasked" if unmasked else "export.workbook", "workbook",
                      out_path.name, {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows},
                      approver_id=manager.id if manager else None)
     log.info("head-office workbook %s: %s", out_path, rows)

@@ -1,0 +1,103 @@
+"""'frontdesk day-close', 'frontdesk export' and 'frontdesk consolidate' run
+in-process on a database made through the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
+from frontdesk.db.engine import Database
+from tests.conftest import MANAGER_PIN, seed_users
+from test_day_close import DAY, known_day
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("FRONTDESK_DB", "FRONTDESK_PIN", "FRONTDESK_LANG", "FRONTDESK_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def day_db(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    manager, clerk = seed_users(sqlite_db)
+    with monkeypatch.context() as m:
+        known_day(sqlite_db, manager, clerk, m)
+    return sqlite_db
+
+
+def test_day_close_reads_then_closes_with_the_managers_pin(day_db: Database, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(),
+                         "--pdf", str(tmp_path / "open.pdf"))
+    assert code == EXIT_OK, err
+    assert "R2026-000001 to R2026-000005: 5" in out and "open" in out
+    assert (tmp_path / "open.pdf").read_bytes().startswith(b"%PDF")
+    monkeypatch.setenv("FRONTDESK_PIN", "0000")
+    code, _out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--close",
+                          "--counted", "598", "--float", "500")
+    assert code == EXIT_ERROR and "Wrong user name or PIN" in err
+    monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
+    code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--close",
+                         "--counted", "598", "--float", "500", "--user", "manager")
+    assert code == EXIT_OK, err
+    assert "closed" in out and "¥600.00" in out and "-¥2.00" in out
+    code, _out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--close",
+                          "--counted", "598")
+    assert code == EXIT_ERROR and "already closed" in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["day-close", "--date", "24.11.2026"], "not a date"),
+    (["day-close", "--date", "2026-11-24", "--counted", "5"], "go with --close"),
+    (["day-close", "--date", "2026-11-24", "--close"], "needs the cash counted"),
+    (["day-close", "--date", "2026-11-24", "--close", "--counted", "1.234", "--float", "0", "--user", "manager"], "fractions"),
+    (["export", "--from", "2026-11-30", "--to", "2026-11-01", "-o", "x.xlsx"], "ends before"),
+    (["export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.csv"], ".xlsx"),
+])
+def test_bad_input_gets_one_clear_line(day_db: Database, capsys: pytest.CaptureFixture[str], argv: list[str],
+                                       message: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, *argv[:1], "--db", day_db.url, *argv[1:])
+    assert code == EXIT_ERROR
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("frontdesk: ") and message in lines[0], err
+
+
+def test_export_and_consolidate_from_the_command_line(day_db: Database, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    shop = tmp_path / "shop.xlsx"
+    code, out, err = run(capsys, "export", "--db", day_db.url, "--from", "2026-11-01", "--to", "2026-11-30",
+                         "-o", str(shop))
+    assert code == EXIT_OK, err
+    assert "receipts 5" in out and "Exporting" in err and "100%" in err
+    assert load_workbook(str(shop))["tickets"]["F2"].value == "张*"
+    monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
+    full = tmp_path / "full.xlsx"
+    code, out, err = run(capsys, "export", "--db", day_db.url, "--from", "2026-11-01", "--to", "2026-11-30",
+                         "-o", str(full), "--unmasked", "--user", "manager", "--quiet", "--lang", "zh_CN")
+    assert code == EXIT_OK, err
+    assert load_workbook(str(full))["tickets"]["F2"].value == "张三"
+    code, _out, err = run(capsys, "export", "--db", day_db.url, "--from", "2026-11-01", "--to", "2026-11-30",
+                          "-o", str(full), "--unmasked", "--user", "clerk")
+    assert code == EXIT_ERROR
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    out_all = tmp_path / "all.xlsx"
+    code, _out, err = run(capsys, "consolidate", str(shop), str(bad), "-o", str(out_all))
+    assert code == EXIT_ERROR and "nothing was written" in err and str(bad) in err and "not an Excel" in err
+    assert not out_all.exists()
+    code, out, err = run(capsys, "consolidate", str(shop), "-o", str(out_all), "--quiet")
+    assert code == EXIT_OK, err
+    assert out_all.is_file() and "tickets 1" in out
