@@ -1410,6 +1410,9 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
                                    progress=lambda f, note: report(0.96 + 0.03 * f, note))
         lent = loaner_demo.fill(db, random.Random(options.seed + 2), end,
                                 progress=lambda f, note: report(0.99 + 0.01 * f, note))
+        from frontdesk.dayclose.demo import close_past_days
+
+        close_past_days(db, random.Random(options.seed + 3), end)
         summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed, loaners=lent)
     except _Stop:
         log.info("demo fill stopped by the caller")
