@@ -16,7 +16,7 @@ from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
-from frontdesk.ui.placeholder import PlaceholderScreen
+from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -37,9 +37,6 @@ DUE_REFRESH_MS = 60_000
 NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1; border: none; }"
              "QListWidget::item { padding: 10px 14px; }"
              "QListWidget::item:selected { background: #1565c0; color: white; }")
-COMING: dict[str, str] = {
-    "dayclose": N_("The day close and its printed reconciliation come here."),
-}
 
 
 class MainWindow(QMainWindow):
@@ -99,10 +96,12 @@ class MainWindow(QMainWindow):
         followup = FollowUpPage(self.ctx, self)
         followup.open_requested.connect(self.open_ticket)
         intake.ticket_saved.connect(lambda _id, _n: followup.refresh_lists())  # a consultation raises a call-back
+        day_close = DayCloseScreen(self.ctx, self)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
-                                     "loaners": loaner_board, "callbacks": followup, "settings": settings_screen}
+                                     "loaners": loaner_board, "callbacks": followup, "dayclose": day_close,
+                                     "settings": settings_screen}
         for key, title in PAGES:
-            page = built.get(key) or PlaceholderScreen(_(title), _(COMING[key]), self)
+            page = built[key]
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             u.pages.addWidget(page)

@@ -79,13 +79,21 @@ def test_opening_an_old_database_backs_it_up_first(tmp_path: Path) -> None:
     upgrade(old, FIRST)
     _fill_first_schema(old)
     old.dispose()
-    backups = tmp_path / "backups"
-    db = open_database(str(path), backup_dir=backups)
+    db = open_database(str(path))
     assert current_revision(db) == head_revision()
     if head_revision() != FIRST:
-        copies = list(backups.glob("*.sqlite"))
+        copies = list((tmp_path / "backups").glob(f"old-before-upgrade-{FIRST}-*.sqlite"))
         assert len(copies) == 1
         copy = Database(f"sqlite:///{copies[0]}")
         assert current_revision(copy) == FIRST
         with copy.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM tickets")).scalar() == 1
+    db.dispose()
+    open_database(str(path)).dispose()  # at the newest now: no second copy
+    assert len(list((tmp_path / "backups").glob("*before-upgrade*.sqlite"))) == (head_revision() != FIRST)
+
+
+def test_a_new_database_is_not_backed_up_before_its_first_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    open_database(str(path)).dispose()
+    assert not list((tmp_path / "backups").glob("*before-upgrade*"))

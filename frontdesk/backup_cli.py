@@ -1,0 +1,77 @@
+"""The command line's ``backup`` and ``restore`` (wired in by frontdesk.cli).
+
+``frontdesk backup [-o FILE]`` copies the database (safe while counters work);
+``frontdesk restore FILE [--yes]`` checks the file, asks on a terminal (or
+takes --yes in a script), keeps a copy of what it replaces, then restores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from frontdesk import backup, clock
+from frontdesk.i18n import _
+
+
+def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add ``backup`` and ``restore`` to the subparsers ``sub``; ``common``
+    adds --db and --lang to each."""
+    p = sub.add_parser("backup", help="copy the SQLite database to a file (safe while the program runs)")
+    common(p)
+    p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                   help="the backup file (default: a dated file in the backups folder beside the database)")
+    p = sub.add_parser("restore", help="replace the database by a backup (checked first; the replaced one is kept)")
+    common(p)
+    p.add_argument("file", type=Path, help="the backup file")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from frontdesk.cli import EXIT_OK, CliError, _db_url
+
+    url = _db_url(args)
+    source = backup.database_file(url, "backup")
+    out: Path = args.output or backup.backup_folder(source) / f"{source.stem}-{clock.now():%Y%m%d-%H%M%S}.sqlite"
+    if out.exists():
+        raise CliError(_("{path} already exists: choose another file name.").format(path=out))
+    path = backup.backup(url, out)
+    info = backup.check_backup(path)
+    print(_("Backed up to {path} (schema {rev}, {tickets} tickets).").format(
+        path=path, rev=info.revision, tickets=info.tickets))
+    return EXIT_OK
+
+
+def _confirmed(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes", _("yes").lower()}
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from frontdesk.cli import EXIT_ERROR, EXIT_OK, CliError, _db_url
+    from frontdesk.db.migrate import open_database
+
+    url = _db_url(args)
+    target = backup.database_file(url, "restore")
+    info = backup.check_backup(args.file)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError(_("Restoring replaces the whole database: add --yes to confirm in a script."))
+        print(_("The backup {path}: schema {rev}, {tickets} tickets.").format(
+            path=info.path, rev=info.revision, tickets=info.tickets))
+        if not _confirmed(_("Replace the database {db} with it? Everything entered since is lost "
+                            "(a copy of it is kept). Type yes to go on: ").format(db=target)):
+            print(_("Nothing was restored."))
+            return EXIT_ERROR
+    result = backup.restore(info.path, url)
+    if result.previous is not None:
+        print(_("The database it replaced was saved as {path}.").format(path=result.previous))
+    open_database(url, daily_backup=False).dispose()  # an older schema is upgraded now, with its own copy first
+    print(_("Restored {db} from {path}.").format(db=result.database, path=info.path))
+    return EXIT_OK

@@ -1,0 +1,179 @@
+"""The head-office workbook of a period, written in the background: a
+progress bar, a cancel button (a cancelled export leaves no file), and the
+window stays usable.  Names and phones are masked unless a manager approves
+an unmasked export."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, QThread, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from frontdesk import i18n, settings
+from frontdesk.errors import FrontDeskError
+from frontdesk.headoffice.export import ExportCancelled, ExportResult, export_workbook
+from frontdesk.i18n import _
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.errors import describe, show_inline
+from frontdesk.ui.generated.export_ui import Ui_ExportDialog
+from frontdesk.users import MANAGER, Actor
+
+log = logging.getLogger(__name__)
+
+
+class ExportJob(QThread):
+    """Runs :func:`export_workbook` off the window's thread."""
+
+    progress = Signal(float, str)
+
+    def __init__(self, ctx: AppContext, path: Path, date_from: date, date_to: date, unmasked: bool,
+                 approver: Actor | None, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.path = ctx, path
+        self.date_from, self.date_to = date_from, date_to
+        self.unmasked, self.approver, self.language = unmasked, approver, language
+        self.result: ExportResult | None = None
+        self.error: Exception | None = None
+        self.cancelled = False
+
+    def run(self) -> None:
+        def progress(fraction: float, note: str) -> bool:
+            self.progress.emit(fraction, note)
+            return not self.isInterruptionRequested()
+
+        try:
+            self.result = export_workbook(self.ctx.db, self.ctx.actor, self.path, self.date_from, self.date_to,
+                                          unmasked=self.unmasked, approver=self.approver, progress=progress,
+                                          language=self.language)
+        except ExportCancelled:
+            self.cancelled = True
+        except Exception as exc:  # shown in the dialog; a bug is logged with its traceback
+            if not isinstance(exc, (FrontDeskError, OSError)):
+                log.exception("the export failed")
+            self.error = exc
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ExportDialog(QDialog):
+    """Emits ``finished_export(path or "")`` when a run ends."""
+
+    finished_export = Signal(str)
+
+    def __init__(self, ctx: AppContext, date_from: date, date_to: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = u = Ui_ExportDialog()
+        u.setupUi(self)
+        self.job: ExportJob | None = None
+        u.fromEdit.setDate(_qdate(date_from))
+        u.toEdit.setDate(_qdate(date_to))
+        for code, name in i18n.LANGUAGES.items():
+            u.languageCombo.addItem(name, code)
+        u.languageCombo.setCurrentIndex(max(0, u.languageCombo.findData(i18n.current_language())))
+        u.fileEdit.setText(str(self.default_path()))
+        u.fromEdit.dateChanged.connect(self._suggest_name)
+        u.toEdit.dateChanged.connect(self._suggest_name)
+        u.chooseButton.clicked.connect(lambda: self.choose_file())
+        u.exportButton.clicked.connect(self.start)
+        u.cancelButton.clicked.connect(self.cancel)
+        u.closeButton.clicked.connect(self.reject)
+        u.progressBar.setRange(0, 1000)
+        u.progressBar.setVisible(False)
+        u.cancelButton.setVisible(False)
+
+    def default_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return Path(folder) / self.suggested_name()
+
+    def suggested_name(self) -> str:
+        code = self.ctx.read(lambda s: settings.get(s, "shop_code"))
+        return f"{code}_{_date(self.ui.fromEdit.date()):%Y%m%d}-{_date(self.ui.toEdit.date()):%Y%m%d}.xlsx"
+
+    def _suggest_name(self, *_args: object) -> None:
+        current = Path(self.ui.fileEdit.text())
+        self.ui.fileEdit.setText(str(current.with_name(self.suggested_name())))
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the head-office workbook"), self.ui.fileEdit.text(),
+                                                    _("Excel workbooks (*.xlsx)"))
+        if path:
+            self.ui.fileEdit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def start(self) -> bool:
+        """Start the export in the background (False when it cannot start)."""
+        u = self.ui
+        if self.job is not None:
+            return False
+        date_from, date_to = _date(u.fromEdit.date()), _date(u.toEdit.date())
+        path = Path(u.fileEdit.text().strip()).expanduser()
+        unmasked = u.unmaskedCheck.isChecked()
+        approver: Actor | None = None
+        if unmasked and self.ctx.actor.role != MANAGER:
+            assert self.ctx.ask_manager is not None
+            approver = self.ctx.ask_manager(self, _("A manager must approve: {what}").format(
+                what=_("export customer names and phones unmasked")))
+            if approver is None:
+                show_inline(u.messageLabel, _("Not exported: unmasked names and phones need a manager."))
+                return False
+        job = ExportJob(self.ctx, path, date_from, date_to, unmasked, approver, str(u.languageCombo.currentData()),
+                        self)
+        job.progress.connect(self._progress)
+        job.finished.connect(lambda: self._done(job))
+        self.job = job
+        u.progressBar.setValue(0)
+        u.progressBar.setVisible(True)
+        u.cancelButton.setVisible(True)
+        u.exportButton.setEnabled(False)
+        u.noteLabel.setText("")
+        show_inline(u.messageLabel, _("Exporting to {path}…").format(path=path), ok=True)
+        job.start()
+        return True
+
+    def _progress(self, fraction: float, note: str) -> None:
+        self.ui.progressBar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        self.ui.noteLabel.setText(note)
+
+    def _done(self, job: ExportJob) -> None:
+        self.job = None
+        u = self.ui
+        u.progressBar.setVisible(False)
+        u.cancelButton.setVisible(False)
+        u.exportButton.setEnabled(True)
+        u.noteLabel.setText("")
+        if job.cancelled:
+            show_inline(u.messageLabel, _("The export was cancelled; no file was written."))
+            self.finished_export.emit("")
+        elif job.error is not None:
+            show_inline(u.messageLabel, describe(job.error))
+            self.finished_export.emit("")
+        elif job.result is not None:
+            rows = job.result.rows
+            show_inline(u.messageLabel, _("Written to {path}: {tickets} tickets, {receipts} receipts ({masked}).").format(
+                path=job.result.path, tickets=rows.get("tickets", 0), receipts=rows.get("receipts", 0),
+                masked=_("names and phones masked") if job.result.masked else _("names and phones unmasked")),
+                ok=True)
+            self.finished_export.emit(str(job.result.path))
+        job.deleteLater()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.requestInterruption()
+
+    def done(self, result: int) -> None:
+        """Closing during an export cancels it first (no half-written file)."""
+        if self.job is not None:
+            job = self.job
+            job.requestInterruption()
+            job.wait()
+            self._done(job)
+        super().done(result)

@@ -1,0 +1,112 @@
+"""The day close at the window: the manager counts the drawer blind by note
+and coin, sees over/short, closes the day with a manager's PIN (the inputs
+lock), prints the reconciliation, and writes the head-office workbook in the
+background (and can cancel it, leaving no file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from frontdesk import clock
+from frontdesk.dayclose import service as dayclose
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dayclose import DayCloseScreen
+from frontdesk.users import Actor
+from tests.dayclose.test_day_close import COUNT, DAY, at, known_day
+
+from ui_helpers import Approvals
+
+
+def type_count(screen: DayCloseScreen, opening: str, pieces: dict[str, str]) -> None:
+    screen.ui.floatEdit.setText(opening)
+    table = screen.ui.denominationsTable
+    for r, face in enumerate(dayclose.DENOMINATIONS):
+        table.item(r, 1).setText(pieces.get(face, ""))
+
+
+@pytest.fixture
+def day_screen(qtbot: QtBot, ctx: AppContext, shop: dict[str, object],
+               monkeypatch: pytest.MonkeyPatch) -> DayCloseScreen:
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    known_day(ctx.db, manager, ctx.actor, monkeypatch)
+    monkeypatch.setattr(clock, "now", lambda: at(18))
+    screen = DayCloseScreen(ctx)
+    qtbot.addWidget(screen)
+    return screen
+
+
+def test_count_blind_then_close_with_a_manager_and_print(qtbot: QtBot, ctx: AppContext, approvals: Approvals,
+                                                         shop: dict[str, object], day_screen: DayCloseScreen) -> None:
+    screen, u = day_screen, day_screen.ui
+    assert screen.day() == DAY
+    report = u.reportView.toPlainText()
+    assert "R2026-000001" in report and "R2026-000005" in report and "typed twice" in report
+    assert "NOT CLOSED" in u.stateLabel.text()
+    qtbot.mouseClick(u.blindCheck, Qt.MouseButton.LeftButton)
+    assert u.expectedValue.text() == "hidden until counted"
+
+    type_count(screen, "500", {"100": "5", "50": "abc"})
+    qtbot.mouseClick(u.saveCountButton, Qt.MouseButton.LeftButton)
+    assert "¥50.00 pieces must be a whole number" in u.messageLabel.text()
+    assert ctx.read(lambda s: dayclose.get_close(s, DAY)) is None  # nothing saved
+    type_count(screen, "500", {k: str(v) for k, v in COUNT.items()})
+    assert u.countedValue.text() == "¥598.00"
+    qtbot.mouseClick(u.saveCountButton, Qt.MouseButton.LeftButton)
+    assert u.messageLabel.text() == "The count is saved: ¥598.00 counted, ¥600.00 expected."
+    assert u.expectedValue.text() == "¥600.00" and "-¥2.00" in u.overShortValue.text()
+
+    u.noteEdit.setText("short by 2")
+    qtbot.mouseClick(u.closeDayButton, Qt.MouseButton.LeftButton)
+    assert approvals.asked == ["A manager must approve: close the day"]
+    assert not ctx.read(lambda s: dayclose.is_closed(s, DAY))
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    approvals.manager = manager
+    qtbot.mouseClick(u.closeDayButton, Qt.MouseButton.LeftButton)
+    assert u.messageLabel.text() == "2026-11-24 is closed. Print the reconciliation and sign it."
+    assert ctx.read(lambda s: dayclose.is_closed(s, DAY))
+    assert "CLOSED" in u.stateLabel.text() and "approved by manager" in u.stateLabel.text()
+    assert not u.saveCountButton.isEnabled() and not u.closeDayButton.isEnabled() and not u.floatEdit.isEnabled()
+    assert u.denominationsTable.item(0, 1).text() == "5"  # the count as closed
+
+    dialog = screen.print_reconciliation()
+    assert dialog is not None
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(dialog.pdf).pages)  # type: ignore[attr-defined]
+    assert "R2026-000001" in text and "598.00" in text and "600.00" in text and "shortby2" in text
+    dialog.close()
+
+
+def test_the_workbook_is_written_in_the_background_and_a_cancel_leaves_no_file(
+        qtbot: QtBot, ctx: AppContext, approvals: Approvals, day_screen: DayCloseScreen, tmp_path: Path) -> None:
+    dialog = day_screen.open_export()
+    u = dialog.ui  # type: ignore[attr-defined]
+    assert u.fileEdit.text().endswith("_20261101-20261124.xlsx")
+    target = tmp_path / "shop.xlsx"
+    u.fileEdit.setText(str(target))
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000) as cancelled:  # type: ignore[attr-defined]
+        assert dialog.start()  # type: ignore[attr-defined]
+        assert u.progressBar.isVisible() and not u.exportButton.isEnabled()
+        qtbot.mouseClick(u.cancelButton, Qt.MouseButton.LeftButton)
+    assert cancelled.args == [""] and not target.exists()
+    assert u.messageLabel.text() == "The export was cancelled; no file was written."
+
+    u.unmaskedCheck.setChecked(True)  # a clerk: the manager is asked, and says no
+    assert not dialog.start()  # type: ignore[attr-defined]
+    assert "need a manager" in u.messageLabel.text() and approvals.asked
+    u.unmaskedCheck.setChecked(False)
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000) as done:  # type: ignore[attr-defined]
+        qtbot.mouseClick(u.exportButton, Qt.MouseButton.LeftButton)
+    assert done.args == [str(target)] and target.exists()
+    assert u.messageLabel.text().startswith(f"Written to {target}:") and "masked" in u.messageLabel.text()
+    book = load_workbook(target, read_only=True)
+    receipts = list(book["receipts"].iter_rows(min_row=2, values_only=True))
+    assert len(receipts) == 5
+    tickets = list(book["tickets"].iter_rows(min_row=2, values_only=True))
+    assert tickets and all("*" in str(row) for row in tickets)  # names and phones masked
