@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     p.add_argument("--shop", default=None, help="shop name")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--close-days", action="store_true",
+                   help="close the past days too (the day close locks them: do not run the demo again over them)")
 
     p = sub.add_parser("screenshot", help="render every main screen offscreen to PNG files")
     _common(p)
@@ -170,7 +172,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise CliError(_("--days must be at least 1 and --tickets not negative."))
     db = _open(args)
     bar = None if args.quiet else _ProgressBar(_("Filling demo data"))
-    summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop),
+    summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop,
+                                   close_days=args.close_days),
                    progress=bar.update if bar else None)
     if bar:
         bar.done()
@@ -466,8 +469,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.done()
-    print(result.path)
-    print(", ".join(f"{sheet} {n}" for sheet, n in result.rows.items()))
+    return _written(result.path, result.rows)
+
+
+def _written(path: Path, rows: dict[str, int]) -> int:
+    print(path)
+    print(", ".join(f"{sheet} {n}" for sheet, n in rows.items()))
     return EXIT_OK
 
 
@@ -489,9 +496,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.done()
-    print(result.path)
-    print(", ".join(f"{sheet} {n}" for sheet, n in result.rows.items()))
-    return EXIT_OK
+    return _written(result.path, result.rows)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

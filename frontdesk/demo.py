@@ -63,6 +63,9 @@ class DemoOptions:
     seed: int = 1
     shop: str | None = None
     now: datetime | None = None  # the end of the history (default: the shop's clock)
+    # Close the past days (the day close's demo).  Off by default: a later
+    # demo run over the same database would take payments on closed days.
+    close_days: bool = False
 
 
 @dataclass(frozen=True)
@@ -1410,9 +1413,10 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
                                    progress=lambda f, note: report(0.96 + 0.03 * f, note))
         lent = loaner_demo.fill(db, random.Random(options.seed + 2), end,
                                 progress=lambda f, note: report(0.99 + 0.01 * f, note))
-        from frontdesk.dayclose.demo import close_past_days
+        if options.close_days:
+            from frontdesk.dayclose.demo import close_past_days
 
-        close_past_days(db, random.Random(options.seed + 3), end)
+            close_past_days(db, random.Random(options.seed + 3), end)
         summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed, loaners=lent)
     except _Stop:
         log.info("demo fill stopped by the caller")

@@ -8,22 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
+from frontdesk.cli import EXIT_ERROR, EXIT_OK
 from frontdesk.db.engine import Database
 from tests.conftest import MANAGER_PIN, seed_users
+from tests.test_cli import _clean_environment, run  # noqa: F401  (the autouse fixture, the runner)
 from test_day_close import DAY, known_day
-
-
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("FRONTDESK_DB", "FRONTDESK_PIN", "FRONTDESK_LANG", "FRONTDESK_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

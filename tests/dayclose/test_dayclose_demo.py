@@ -22,7 +22,7 @@ def test_the_demo_closes_every_past_day_with_money(sqlite_template: Path, tmp_pa
     path = tmp_path / "demo.sqlite"
     shutil.copy(sqlite_template, path)
     db = Database(f"sqlite:///{path}")
-    fill(db, DemoOptions(days=10, tickets=200, seed=1, now=END))
+    fill(db, DemoOptions(days=10, tickets=200, seed=1, now=END, close_days=True))
     with db.read() as s:
         days = {t.date() for t in s.scalars(select(Receipt.issued_at))}
         closes = {c.day: c for c in s.scalars(select(DayClose))}
