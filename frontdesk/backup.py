@@ -372,5 +372,5 @@ def restore(path: Path | str, url: Database | str, *, folder: Path | None = None
         raise BackupRefused(_("The restore failed: {error}").format(error=exc.strerror or exc)) from exc
     finally:
         src.close()
-    log.warning("restored %s from %s (the replaced database was copied to %s)", target, info.path, previous)
+    log.info("restored %s from %s (the replaced database was copied to %s)", target, info.path, previous)
     return RestoreResult(restored=info, database=target, previous=previous)
