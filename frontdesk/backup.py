@@ -184,7 +184,7 @@ def check_backup(path: Path | str) -> BackupInfo:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             missing = [t for t in CORE_TABLES if t not in tables]
             if missing:
-                raise BackupRefused(_("{path} is not a FrontDesk database (it has no {tables} table).").format(
+                raise BackupRefused(_("{path} is not a FrontDesk database (tables missing: {tables}).").format(
                     path=path, tables=", ".join(missing)))
             revisions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
             tickets = int(conn.execute("SELECT count(*) FROM tickets").fetchone()[0])
