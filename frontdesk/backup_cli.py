@@ -13,8 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from frontdesk import backup, clock
 from frontdesk.i18n import _
+
+# frontdesk.backup (and Alembic under it) is imported in the commands, not
+# here: the command line imports this module on every start.
 
 
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -31,6 +33,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from frontdesk import backup, clock
     from frontdesk.cli import EXIT_OK, CliError, _db_url
 
     url = _db_url(args)
@@ -54,6 +57,7 @@ def _confirmed(question: str) -> bool:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from frontdesk import backup
     from frontdesk.cli import EXIT_ERROR, EXIT_OK, CliError, _db_url
     from frontdesk.db.migrate import open_database
 
