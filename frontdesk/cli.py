@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, i18n
+from frontdesk import __version__, backup_cli, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _
 
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     for q in psub.choices.values():
         q.add_argument("--language", choices=sorted(i18n.LANGUAGES), default=None,
                        help="the document's language (default: the shop's language)")
+    backup_cli.add_parsers(sub, _common)
     return parser
 
 
@@ -507,6 +508,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "users": cmd_users,
     "print": cmd_print,
     "fees": cmd_fees,
+    "backup": backup_cli.cmd_backup,
+    "restore": backup_cli.cmd_restore,
     "day-close": cmd_day_close,
     "export": cmd_export,
     "consolidate": cmd_consolidate,

@@ -302,3 +302,18 @@ def test_cli_backup_and_restore(filled: tuple[Database, Actor, Path], tmp_path: 
     with pytest.raises(BackupRefused):
         backup_cli.cmd_restore(_parse(["restore", str(out), "--db", str(path), "--yes"]))
     assert backup.check_backup(path).tickets == 1
+
+
+def test_backup_and_restore_through_the_frontdesk_command(filled: tuple[Database, Actor, Path], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from frontdesk.cli import EXIT_OK, main
+
+    db, clerk, path = filled
+    out = tmp_path / "main.sqlite"
+    assert main(["backup", "--db", str(path), "-o", str(out)]) == EXIT_OK
+    assert "1 tickets" in capsys.readouterr().out
+    later = _ticket(db, clerk, "SN-C")
+    assert main(["restore", str(out), "--db", str(path), "--yes"]) == EXIT_OK
+    assert later not in _numbers(path)
+    assert main(["restore", "/etc/hostname", "--db", str(path), "--yes"]) != EXIT_OK
+    assert "not a FrontDesk backup" in capsys.readouterr().err
