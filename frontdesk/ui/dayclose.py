@@ -14,7 +14,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QHeaderView, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from frontdesk import clock
@@ -122,6 +122,7 @@ class DayCloseScreen(QWidget):
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.step(-1))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
         u.blindCheck.toggled.connect(lambda _on: self.read_figures())
+        u.drawerForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         table = u.denominationsTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([_("Note or coin"), _("Pieces"), _("Amount")])

@@ -122,7 +122,16 @@ class MainWindow(QMainWindow):
             item.setText(_("{title} ({count} to answer)").format(title=title, count=len(due)) if due else title)
             item.setToolTip(_("Phone requests to answer soon: {numbers}").format(
                 numbers=", ".join(d.number for d in due[:10])) if due else "Ctrl+2")
+        self._fit_nav()
         return len(due)
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest entry (no scroll bar under it)."""
+        nav = self.ui.navList
+        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wanted = nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + 4
+        nav.setMaximumWidth(max(200, wanted))
+        nav.setMinimumWidth(max(170, wanted))
 
     def reset_idle(self) -> None:
         minutes = int(self.ctx.read(lambda s: settings.get(s, "idle_lock_minutes")))
