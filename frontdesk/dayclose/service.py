@@ -607,3 +607,16 @@ __all__ = [
     "VoidLine", "WaiverLine", "check_open", "close_day", "count_total", "day_figures", "figures_from_json",
     "figures_to_json", "get_close", "is_closed", "list_closes", "receipt_movements", "save_count",
 ]
+
+
+def day_to_close(session: Session, today: date, counter: str = MAIN_COUNTER, lookback_days: int = 31) -> date:
+    """The day the manager most likely wants: the first day with receipts
+    after the last closed one (within ``lookback_days``), else ``today``."""
+    last = session.scalar(select(func.max(DayClose.day)).where(DayClose.closed_at.is_not(None),
+                                                               DayClose.counter == counter))
+    start = today - timedelta(days=lookback_days)
+    if last is not None and last + timedelta(days=1) > start:
+        start = last + timedelta(days=1)
+    first = session.scalar(select(func.min(Receipt.issued_at)).where(
+        Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < datetime.combine(today, time.min)))
+    return first.date() if first is not None else today

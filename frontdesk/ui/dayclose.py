@@ -113,8 +113,9 @@ class DayCloseScreen(QWidget):
         self.export_dialog: QDialog | None = None
         u = self.ui
         today = clock.now().date()
-        u.dayEdit.setDate(QDate(today.year, today.month, today.day))
         u.dayEdit.setMaximumDate(QDate(today.year, today.month, today.day))
+        start = ctx.read(lambda s: dayclose.day_to_close(s, today))  # a day left open, else today
+        u.dayEdit.setDate(QDate(start.year, start.month, start.day))
         u.dayEdit.dateChanged.connect(self.load)
         u.prevButton.clicked.connect(lambda: self.step(-1))
         u.nextButton.clicked.connect(lambda: self.step(1))

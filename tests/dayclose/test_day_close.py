@@ -205,3 +205,20 @@ def test_method_movements_add_up_to_the_net_of_the_receipts(rows: list[tuple[str
 def test_the_count_by_denomination_is_exact(pieces: dict[str, int]) -> None:
     cents = sum(int(D(face) * 100) * n for face, n in pieces.items())
     assert dayclose.count_total(pieces) == D(cents) / 100
+
+
+def test_the_day_to_close_is_the_first_day_left_open(db: Database, users: tuple[Actor, Actor],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    manager, clerk = users
+    with db.read() as s:
+        assert dayclose.day_to_close(s, DAY) == DAY  # nothing taken yet: today
+    known_day(db, manager, clerk, monkeypatch)
+    later = DAY + timedelta(days=3)
+    with db.read() as s:
+        assert dayclose.day_to_close(s, later) == DAY  # the 24th was never closed
+    with db.write() as s:
+        dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, now=at(18, 10))
+    with db.read() as s:
+        assert dayclose.day_to_close(s, later) == later  # nothing open since: today
