@@ -93,6 +93,7 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
     with demo.read() as s:
         db_tickets = {t.number: t for t in s.execute(select(Ticket.number, Ticket.state, Ticket.intake_at)).all()}
         names = dict(s.execute(select(Ticket.number, Customer.name).join(Customer)).all())
+        phones = dict(s.execute(select(Ticket.number, Customer.phone).join(Customer)).all())
         paid = dict(s.execute(select(Ticket.number, func.sum(Receipt.net)).join(Receipt, Receipt.ticket_id == Ticket.id)
                               .where(Receipt.voided_at.is_(None)).group_by(Ticket.number)).all())
         db_receipts = s.execute(select(Receipt.number, Receipt.amount, Receipt.net, Receipt.voided_at)
@@ -109,7 +110,8 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
         t = db_tickets[row["ticket_no"]]
         assert row["shop"] == shop and row["state"] == t.state and row["intake_at"] == t.intake_at
         assert row["customer_name"] == schema.mask_name(names[t.number])
-        assert "*" in row["customer_phone"] and len(row["customer_phone"]) == 11
+        assert "*" in row["customer_phone"] and row["customer_phone"] == schema.mask_phone(phones[t.number])
+        assert row["customer_phone"][-4:] == "".join(c for c in phones[t.number] if c.isdigit())[-4:]
         assert money(row["total_paid"]) == D(paid.get(t.number) or 0)
     assert sum(money(r["total_paid"]) for r in tickets) == sum((D(v) for v in paid.values()), D("0"))
     assert [r["receipt_no"] for r in receipts] == [r.number for r in db_receipts]
@@ -151,6 +153,7 @@ def test_names_and_phones_unmasked_need_a_manager(demo: Database, tmp_path: Path
     export_workbook(demo, clerk, tmp_path / "x.xlsx", FROM, TO, unmasked=True, approver=manager)
     with demo.read() as s:
         names = dict(s.execute(select(Ticket.number, Customer.name).join(Customer)).all())
+        phones = dict(s.execute(select(Ticket.number, Customer.phone).join(Customer)).all())
     rows = sheet_rows(tmp_path / "x.xlsx", "tickets")
     assert all(r["customer_name"] == names[r["ticket_no"]] for r in rows)
     assert any(r["customer_phone"] and "*" not in r["customer_phone"] for r in rows)
