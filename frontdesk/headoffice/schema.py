@@ -138,7 +138,7 @@ def mask_phone(phone: str | None) -> str:
     """13812345678 (or +86 138 1234 5678) -> 138****5678; short numbers keep
     only their last two digits."""
     digits = re.sub(r"\D", "", phone or "")
-    if (phone or "").strip().startswith("+"):  # stored E.164: mask the national number (+86 10 6288 1234 -> 106****1234)
+    if (phone or "").strip().startswith("+") and (phone or "").isascii():  # stored E.164: mask the national number (+86 10 6288 1234 -> 106****1234)
         import phonenumbers
 
         try:

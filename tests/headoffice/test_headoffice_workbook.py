@@ -93,7 +93,7 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
     with demo.read() as s:
         db_tickets = {t.number: t for t in s.execute(select(Ticket.number, Ticket.state, Ticket.intake_at)).all()}
         names = dict(s.execute(select(Ticket.number, Customer.name).join(Customer)).all())
-        phones = dict(s.execute(select(Ticket.number, Customer.phone).join(Customer)).all())
+        phones = dict(s.execute(select(Ticket.number, Customer.phone_display).join(Customer)).all())
         paid = dict(s.execute(select(Ticket.number, func.sum(Receipt.net)).join(Receipt, Receipt.ticket_id == Ticket.id)
                               .where(Receipt.voided_at.is_(None)).group_by(Ticket.number)).all())
         db_receipts = s.execute(select(Receipt.number, Receipt.amount, Receipt.net, Receipt.voided_at)
@@ -153,7 +153,7 @@ def test_names_and_phones_unmasked_need_a_manager(demo: Database, tmp_path: Path
     export_workbook(demo, clerk, tmp_path / "x.xlsx", FROM, TO, unmasked=True, approver=manager)
     with demo.read() as s:
         names = dict(s.execute(select(Ticket.number, Customer.name).join(Customer)).all())
-        phones = dict(s.execute(select(Ticket.number, Customer.phone).join(Customer)).all())
+        phones = dict(s.execute(select(Ticket.number, Customer.phone_display).join(Customer)).all())
     rows = sheet_rows(tmp_path / "x.xlsx", "tickets")
     assert all(r["customer_name"] == names[r["ticket_no"]] for r in rows)
     assert any(r["customer_phone"] and "*" not in r["customer_phone"] for r in rows)
