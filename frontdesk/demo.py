@@ -18,6 +18,15 @@ and the end moment), as a list of timed actions per ticket; actions after the
 end moment are dropped, so old tickets are finished and recent ones are still
 in progress.  The plan is then **run** in time order, in a handful of
 transactions.  The same seed and end moment give the same data.
+
+Call-backs and feedback cards look like a working shop's: most calls are made
+soon after they fall due (some reach nobody, some a wrong number, some an
+unhappy customer who is followed up), a few due in the last working day are
+still waiting at the end (overdue), and some were made in the last hours.
+Most cards come back within a few days; two technicians lose a few (missing),
+one brings back "satisfied" cards without a signature, and one (PATTERN_TECH)
+brings every card back the day it is handed out with top marks, so card
+supervision has something to flag.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ from frontdesk.db.engine import Database
 from frontdesk.db.models import Complaint, Customer, Setting, Technician, Ticket, User, Visit
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack
+from frontdesk.followup.service import NOT_SATISFIED as NOT_SAT
 from frontdesk.i18n import _
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
@@ -268,6 +278,25 @@ ACCESSORIES = {
 }
 CARD_COMMENTS_GOOD = ("师傅很专业", "服务很好，谢谢", "修得很快", "", "", "")
 CARD_COMMENTS_BAD = ("修了两次还没好", "师傅态度差", "收费太贵", "")
+CALL_NOTES = {
+    followup.REACHED_FINE: ("客户表示已正常使用", "客户说问题已解决，谢谢", "客户满意，无其他问题"),
+    followup.REACHED_NOT_FINE: ("客户仍不满意，约定再联系", "故障又出现，客户要求再上门", "客户对收费有意见，已记录"),
+    followup.NO_ANSWER: ("无人接听", "关机", "占线，稍后再打"),
+    followup.WRONG_NUMBER: ("号码错误，对方说不认识客户", "空号", "号码少一位，打不通"),
+}
+
+# Call-backs and cards near the end: the queue a shop sees in the morning.
+FORGET_SHARE = 0.3  # call-backs due in the last working day that nobody has called yet (overdue)
+# Feedback cards, per technician (index in TECHNICIANS): the share a technician
+# never hands to the customer (the cards go missing), and the share of
+# "satisfied" cards he brings back without the customer's signature.
+CARDS_NEVER_BACK = {0: 0.14, 2: 0.07}
+CARDS_UNSIGNED = {1: 0.08}
+# One technician makes cards up in the last weeks: every card back the day it
+# is handed out, every one with top marks (the supervision view flags him).
+# The pattern covers more than the supervision view's default range (30 days).
+PATTERN_TECH = 3
+PATTERN_DAYS = 35
 QUOTE_ITEMS = ("更换压缩机启动器", "更换主板", "更换电源板", "更换屏幕总成", "更换电池", "更换排水泵",
                "更换加热管", "更换风扇电机", "清洗并加氟")
 
@@ -362,6 +391,7 @@ class _Plan:
     number: str = ""
     card_id: int | None = None
     complaint_id: int | None = None
+    tech_id: int | None = None  # the technician who does the work (known when planned)
     kept: list[int] = field(default_factory=list)
 
 
@@ -390,6 +420,13 @@ class _Planner:
         rng.shuffle(self.unseen_categories)
         self.span = int((datetime.combine(date.min, cal.closing) - datetime.combine(date.min, cal.opening))
                         .total_seconds() // 60)
+        # Call-backs due after this moment may still be waiting at the end (overdue).
+        prev = end.date() - timedelta(days=1)
+        while not cal.is_working_day(prev) and prev > end.date() - timedelta(days=30):
+            prev -= timedelta(days=1)
+        self.recent = datetime.combine(prev, min(max(end.time(), cal.opening), cal.closing))
+        self.tech_index = {t[0]: i for i, t in enumerate(self.techs)}
+        self.pattern_since = end.date() - timedelta(days=PATTERN_DAYS)
 
     # ---- time ----------------------------------------------------------------------
 
@@ -677,6 +714,8 @@ class _Planner:
 
     def _assign(self, plan: _Plan, at: datetime, tech_id: int) -> None:
         who = self._clerk()
+        if plan.tech_id is None:
+            plan.tech_id = tech_id
 
         def run(s: Session, now: datetime) -> None:
             assert plan.ticket_id is not None
@@ -701,26 +740,58 @@ class _Planner:
 
         self._add(plan, at, run, dep=0, main=False)
 
-    def _callbacks(self, plan: _Plan, reason: str, raised_at: datetime, dep: int) -> None:
-        """Make the call-back raised at ``raised_at`` (and what it leads to)."""
+    def _call_time(self, due: datetime) -> datetime:
+        """When the desk makes a call due at ``due``: soon after, as a rule.
+        Near the end some calls are not made yet (overdue in the queue), and
+        some are made just before the end (the calls of today)."""
         r = self.rng
-        due = followup.due_time(reason, raised_at, self.cal)
         at = self._after(due, 0, 150)
-        roll = r.random()
-        outcome = followup.REACHED_FINE if roll < 0.75 else followup.NO_ANSWER if roll < 0.9 \
-            else followup.REACHED_NOT_FINE
-        index = self._call(plan, at, reason, outcome, dep)
-        if outcome == followup.NO_ANSWER:
-            again = self._after(self.cal.due_after(at, followup.RETRY_AFTER), 0, 60)
-            self._call(plan, again, reason, followup.REACHED_FINE, index)
-        elif outcome == followup.REACHED_NOT_FINE:
-            again = self._after(self.cal.add_working_days(at, 1), 0, 90)
-            self._call(plan, again, followup.FOLLOW_UP, followup.REACHED_FINE, index)
+        if self.recent <= due <= self.end:
+            if r.random() < FORGET_SHARE:
+                return self.end + timedelta(days=1)  # not called by the end: overdue
+            if at > self.end and r.random() < 0.7:
+                at = due + (self.end - due) * r.random()  # called in the last hours
+        return at.replace(second=0, microsecond=0)
+
+    def _outcome(self, reason: str, last: bool) -> str:
+        """What a call comes to; the last try of a chain reaches the customer."""
+        r = self.rng
+        if last:
+            return followup.REACHED_FINE
+        if reason == followup.DISSATISFIED:
+            return r.choices((followup.REACHED_NOT_FINE, followup.REACHED_FINE, followup.NO_ANSWER,
+                              followup.WRONG_NUMBER), weights=(50, 30, 15, 5))[0]
+        if reason == followup.FOLLOW_UP:
+            return r.choices((followup.REACHED_FINE, followup.REACHED_NOT_FINE, followup.NO_ANSWER),
+                             weights=(70, 15, 15))[0]
+        return r.choices((followup.REACHED_FINE, followup.NO_ANSWER, followup.REACHED_NOT_FINE,
+                          followup.WRONG_NUMBER), weights=(72, 15, 8, 5))[0]
+
+    def _callbacks(self, plan: _Plan, reason: str, raised_at: datetime, dep: int,
+                   first: str | None = None) -> None:
+        """Make the call-back raised at ``raised_at`` and what it leads to: a
+        retry after no answer, follow-ups until the customer is fine (a few
+        tries at most), nothing more after a wrong number."""
+        due = followup.due_time(reason, raised_at, self.cal)
+        outcome = first or self._outcome(reason, False)
+        retries = follow_ups = 0
+        while True:
+            at = self._call_time(due)
+            dep = self._call(plan, at, reason, outcome, dep)
+            if outcome == followup.NO_ANSWER:
+                retries += 1
+                due = self.cal.due_after(plan.actions[dep].at, followup.RETRY_AFTER)
+            elif outcome == followup.REACHED_NOT_FINE:
+                follow_ups += 1
+                reason = followup.FOLLOW_UP
+                due = followup.due_time(reason, plan.actions[dep].at, self.cal)
+            else:
+                return
+            outcome = self._outcome(reason, retries >= 2 or follow_ups >= 3)
 
     def _call(self, plan: _Plan, at: datetime, reason: str, outcome: str, dep: int) -> int:
         who = self._clerk()
-        note = {followup.REACHED_FINE: "客户表示已正常使用", followup.NO_ANSWER: "无人接听",
-                followup.REACHED_NOT_FINE: "客户仍不满意，约定再联系"}[outcome]
+        note = self.rng.choice(CALL_NOTES[outcome])
 
         def run(s: Session, now: datetime) -> None:
             cb_id = s.scalar(select(CallBack.id).where(
@@ -732,9 +803,12 @@ class _Planner:
         return self._add(plan, at, run, dep=dep, main=False)
 
     def _card(self, plan: _Plan, at: datetime, dep: int, onsite: bool) -> None:
-        """A feedback card handed out when the work is done; some come back."""
+        """A feedback card handed out when the work is done.  Most come back
+        within a few days; a few technicians lose some; one makes them up."""
         r = self.rng
-        if r.random() >= 0.85:
+        tech = self.tech_index.get(plan.tech_id) if plan.tech_id is not None else None
+        pattern = tech == PATTERN_TECH and at.date() >= self.pattern_since
+        if r.random() >= 0.9 and not pattern:
             return
         who = self._clerk()
 
@@ -745,14 +819,28 @@ class _Planner:
                 plan.card_id = followup.issue_card(s, who, plan.ticket_id, now=now).id
 
         index = self._add(plan, at, issue, dep=dep, main=False)
-        if r.random() >= 0.65:
-            return
-        back = self._after(at, 20, 240) if onsite and r.random() < 0.4 else self._after_days(at, 1, 5)
-        quality, attitude, signed = r.choices(
-            ((3, 3, True), (3, 2, True), (2, 3, True), (2, 2, True), (3, 3, False), (1, 2, True), (2, 1, True),
-             (1, 1, False)),
-            weights=(62, 10, 6, 4, 7, 5, 3, 3))[0]
-        satisfied = followup.NOT_SATISFIED not in (quality, attitude)
+        at = plan.actions[index].at
+        if pattern:
+            # Back within the hour, the same day, signed, top marks.
+            closing = datetime.combine(at.date(), self.cal.closing) - timedelta(minutes=1)
+            back = max(at, min(at + timedelta(minutes=r.randint(5, 60)), closing))
+            quality, attitude, signed = followup.SATISFIED, followup.SATISFIED, True
+        else:
+            never = CARDS_NEVER_BACK.get(tech, 0.0) if tech is not None else 0.0
+            if r.random() < never:
+                return  # the card never reaches the customer: missing
+            if onsite and r.random() < 0.35:
+                back = self._after(at, 20, 240)
+            else:
+                back = self._after_days(at, 1, r.choices((1, 2, 3, 4), weights=(40, 30, 18, 12))[0])
+            quality, attitude = r.choices(
+                ((3, 3), (3, 2), (2, 3), (2, 2), (1, 2), (2, 1), (1, 1)), weights=(68, 11, 6, 4, 5, 3, 3))[0]
+            if NOT_SAT in (quality, attitude):
+                signed = r.random() < 0.6
+            else:
+                unsigned = CARDS_UNSIGNED.get(tech, 0.0) if tech is not None else 0.0
+                signed = r.random() >= unsigned
+        satisfied = NOT_SAT not in (quality, attitude)
         comment = r.choice(CARD_COMMENTS_GOOD if satisfied else CARD_COMMENTS_BAD)
         clerk = self._clerk()
 
@@ -763,7 +851,10 @@ class _Planner:
 
         entered = self._add(plan, back, enter, dep=index, main=False)
         if not satisfied:
-            self._callbacks(plan, followup.DISSATISFIED, plan.actions[entered].at, entered)
+            entered_at = plan.actions[entered].at
+            # A card entered in the last working day still has its call-back open at the end.
+            first = followup.REACHED_NOT_FINE if entered_at >= self.recent else None
+            self._callbacks(plan, followup.DISSATISFIED, entered_at, entered, first)
 
     def _workshop(self, plan: _Plan, t: datetime, free: bool, onsite: bool, tech_id: int | None) -> None:
         """From the diagnosis (at ``t``) to the end."""
@@ -932,6 +1023,7 @@ class _Planner:
         if r.random() < 0.3:
             form.technician_id = r.choice(self.techs)[0]
         plan = self._new_plan(t0, WALK_IN, person)
+        plan.tech_id = form.technician_id
         self.items_of[plan.index] = item
         self._intake(plan, form, item, known, pick=not fresh and r.random() < 0.6)
         free = self._free(form, t0.date())
@@ -1148,11 +1240,59 @@ class _Planner:
                     kinds[pos], kinds[swap] = kinds[swap], kinds[pos]
         return kinds
 
+    def missed(self, t0: datetime) -> None:
+        """A phone repair request that missed its one-working-day promise some
+        days ago: the sweep raised a call-back, the desk called, the customer
+        brought the unit in."""
+        r = self.rng
+        person = self._new_person()
+        item = self._new_item(t0.date())
+        person.items.append(item)
+        form = self._service_form(intake.PHONE, intake.REPAIR, person, item)
+        form.address = form.address or person.address
+        plan = self._new_plan(t0, PHONE_REPAIR, person)
+        plan.pinned = True
+        self.items_of[plan.index] = item
+        self._intake(plan, form, item)
+        swept = self._after(self.cal.add_working_days(t0, 1), 5, 40)
+
+        def sweep(s: Session, now: datetime) -> None:
+            followup.sweep_missed_responses(s, now=now)
+
+        index = self._add(plan, swept, sweep, dep=0, main=False)
+        called = self._after(swept, 5, 60)
+        index = self._call(plan, called, followup.NO_RESPONSE, followup.REACHED_FINE, index)
+        who = self._clerk()
+
+        def respond(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            if intake.get_ticket(s, plan.ticket_id).responded_at is None:
+                intake.mark_responded(s, who, plan.ticket_id, "回访电话：客户同意送修", now=now)
+
+        self._add(plan, plan.actions[index].at, respond, dep=index)
+        self._workshop(plan, self._after_days(called, 1, 2), self._free(form, t0.date()), False,
+                       r.choice(self.techs)[0])
+
+    def _soon_consultations(self, count: int) -> list[datetime]:
+        """Intake moments of consultations whose call-backs fall due in the
+        next half hour after the end (when the end is inside calling hours)."""
+        out: list[datetime] = []
+        for _i in range(count):
+            t0 = (self.end - followup.DELAYS[followup.CONSULTATION]
+                  + timedelta(minutes=self.rng.randint(2, 28))).replace(second=0, microsecond=0)
+            due = followup.due_time(followup.CONSULTATION, t0, self.cal)
+            if self.cal.within_hours(t0) and t0.date() == self.end.date() and \
+                    self.end < due < self.end + followup.DUE_SOON:
+                out.append(t0)
+        return out
+
     def build(self) -> list[_Plan]:
         n = self.total
         soon = 0 if n < 4 else 1 if n < 20 else 2 if n < 600 else 4
         late = 0 if n < 6 else 1 if n < 20 else 2 if n < 600 else 3
-        regular = n - soon - late
+        missed = 0 if n < 30 or self.days < 5 else 1 if n < 300 else 2
+        due_soon = self._soon_consultations(0 if n < 30 else 1 if n < 300 else 2)
+        regular = n - soon - late - missed - len(due_soon)
         for t0, kind in zip(self._slot_times(regular), self._kinds(regular)):
             if kind == WALK_IN:
                 target = self._comeback_target(t0) if self.rng.random() < 0.06 else None
@@ -1186,6 +1326,13 @@ class _Planner:
                 while not self.cal.is_working_day(day):
                     day -= timedelta(days=1)
             self.unanswered(datetime.combine(day, self.cal.opening) + timedelta(minutes=self.rng.randrange(self.span)))
+        for t0 in due_soon:
+            self.consultation(t0)
+        for _i in range(missed):
+            day = self.end.date() - timedelta(days=self.rng.randint(max(4, self.days // 2), max(5, self.days - 2)))
+            while not self.cal.is_working_day(day):
+                day -= timedelta(days=1)
+            self.missed(datetime.combine(day, self.cal.opening) + timedelta(minutes=self.rng.randrange(self.span)))
         for plan in self.plans:
             self._keep(plan)
         self._cover_states()
