@@ -142,7 +142,7 @@ def mask_phone(phone: str | None) -> str:
         import phonenumbers
 
         try:
-            digits = str(phonenumbers.parse(phone).national_number)
+            digits = str(phonenumbers.parse(phone or "").national_number)
         except phonenumbers.NumberParseException:
             pass
     if len(digits) == 13 and digits.startswith("86"):
