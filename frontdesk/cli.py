@@ -8,6 +8,7 @@ prints a traceback at the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import logging
 import os
@@ -567,6 +568,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("frontdesk: interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # 'frontdesk day-close | head': the reader had enough
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # no second error when Python flushes stdout at exit
+        return EXIT_OK
     except Exception as exc:  # a bug: one line here, the details in the log
         from sqlalchemy.exc import SQLAlchemyError
 
