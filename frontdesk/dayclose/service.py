@@ -611,12 +611,18 @@ __all__ = [
 
 def day_to_close(session: Session, today: date, counter: str = MAIN_COUNTER, lookback_days: int = 31) -> date:
     """The day the manager most likely wants: the first day with receipts
-    after the last closed one (within ``lookback_days``), else ``today``."""
+    after the last closed one (within ``lookback_days``); when no day was
+    ever closed, the latest day with receipts; else ``today``."""
     last = session.scalar(select(func.max(DayClose.day)).where(DayClose.closed_at.is_not(None),
                                                                DayClose.counter == counter))
     start = today - timedelta(days=lookback_days)
-    if last is not None and last + timedelta(days=1) > start:
+    end = datetime.combine(today, time.min)
+    if last is None:
+        latest = session.scalar(select(func.max(Receipt.issued_at)).where(
+            Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < end + timedelta(days=1)))
+        return latest.date() if latest is not None else today
+    if last + timedelta(days=1) > start:
         start = last + timedelta(days=1)
     first = session.scalar(select(func.min(Receipt.issued_at)).where(
-        Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < datetime.combine(today, time.min)))
+        Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < end))
     return first.date() if first is not None else today

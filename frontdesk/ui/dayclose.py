@@ -124,6 +124,7 @@ class DayCloseScreen(QWidget):
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
         u.blindCheck.toggled.connect(lambda _on: self.read_figures())
         u.drawerForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        u.drawerLayout.insertStretch(1)  # the rows keep their height; the buttons sit at the bottom
         table = u.denominationsTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([_("Note or coin"), _("Pieces"), _("Amount")])

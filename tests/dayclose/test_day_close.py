@@ -214,11 +214,16 @@ def test_the_day_to_close_is_the_first_day_left_open(db: Database, users: tuple[
     manager, clerk = users
     with db.read() as s:
         assert dayclose.day_to_close(s, DAY) == DAY  # nothing taken yet: today
-    known_day(db, manager, clerk, monkeypatch)
+    ticket = known_day(db, manager, clerk, monkeypatch)
     later = DAY + timedelta(days=3)
     with db.read() as s:
-        assert dayclose.day_to_close(s, later) == DAY  # the 24th was never closed
+        assert dayclose.day_to_close(s, later) == DAY  # never closed: the latest day with receipts
     with db.write() as s:
         dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, now=at(18, 10))
     with db.read() as s:
         assert dayclose.day_to_close(s, later) == later  # nothing open since: today
+    for offset in (1, 2):
+        with db.write() as s:
+            payments.take_payment(s, clerk, ticket, "cash", "1", now=at(10, day=DAY + timedelta(days=offset)))
+    with db.read() as s:
+        assert dayclose.day_to_close(s, later) == DAY + timedelta(days=1)  # the first day left open
