@@ -750,7 +750,9 @@ class _Planner:
             if r.random() < FORGET_SHARE:
                 return self.end + timedelta(days=1)  # not called by the end: overdue
             if at > self.end and r.random() < 0.7:
-                at = due + (self.end - due) * r.random()  # called in the last hours
+                at = self._open(due + (self.end - due) * r.random())  # called in the last calling hours
+                if at > self.end:  # the end is before opening: not called yet
+                    return self.end + timedelta(days=1)
         return at.replace(second=0, microsecond=0)
 
     def _outcome(self, reason: str, last: bool) -> str:

@@ -108,3 +108,16 @@ def test_supervision_flags_missing_unsigned_and_exactly_the_one_made_up_pattern(
     assert all(r.returned >= figures.PATTERN_MIN_CARDS for r in others)
     # Not every technician is flagged: some show no flag at all.
     assert any(not r.flags for r in others)
+
+
+def test_demo_calls_are_made_inside_calling_hours_even_when_the_demo_ends_before_opening(tmp_path: Path) -> None:
+    from frontdesk import settings
+    from frontdesk.db.migrate import open_database
+    from frontdesk.demo import DemoOptions, fill
+
+    db = open_database(f"sqlite:///{tmp_path / 'early.sqlite'}", daily_backup=False)
+    fill(db, DemoOptions(days=4, tickets=300, seed=4, now=datetime(2026, 11, 25, 7, 45)))  # seed 4 called at 01:05
+    with db.read() as s:
+        cal = settings.work_calendar(s)
+        done = s.scalars(select(CallBack.done_at).where(CallBack.done_at.is_not(None))).all()
+    assert done and all(cal.within_hours(at) for at in done), [at for at in done if not cal.within_hours(at)]
