@@ -20,11 +20,12 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueCon
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, mapped_column
 
+from frontdesk import counters
 from frontdesk.db.models import Base
 from frontdesk.errors import DayClosed
 
 LOCK_MARKER = "FRONTDESK_DAY_CLOSED"
-MAIN_COUNTER = "main"
+MAIN_COUNTER = counters.MAIN
 
 
 class DayClose(Base):

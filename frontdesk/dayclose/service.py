@@ -43,10 +43,10 @@ from typing import Any
 from sqlalchemy import String, cast, func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from frontdesk import audit, clock, settings
+from frontdesk import audit, clock, counters, settings
 from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt, TicketBilling, Waiver
-from frontdesk.dayclose.models import MAIN_COUNTER, DayClose
+from frontdesk.dayclose.models import DayClose
 from frontdesk.db.models import AuditRecord, Customer, Ticket, User
 from frontdesk.errors import Conflict, DayClosed, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
@@ -251,27 +251,42 @@ def _sequence_gaps(session: Session, seqs: list[int], year: int) -> tuple[str, .
     return tuple(format_number(payments.PREFIX, year, s) for s in range(lo, hi + 1) if s not in present)
 
 
-def get_close(session: Session, day: date, counter: str = MAIN_COUNTER) -> DayClose | None:
-    return session.scalar(select(DayClose).where(DayClose.day == day, DayClose.counter == counter))
+def get_close(session: Session, day: date, counter: str | None = None) -> DayClose | None:
+    return session.scalar(select(DayClose).where(DayClose.day == day,
+                                                 DayClose.counter == (counter or counters.current())))
 
 
-def is_closed(session: Session, day: date) -> bool:
-    """Whether ``day`` is closed (at any counter: the lock holds for the day)."""
-    return session.scalar(select(func.count(DayClose.id)).where(DayClose.day == day,
-                                                                DayClose.closed_at.is_not(None))) != 0
+def is_closed(session: Session, day: date, counter: str | None = None) -> bool:
+    """Whether ``day`` is closed at ``counter`` (default: this program's
+    counter); the lock holds for that counter's drawer."""
+    return session.scalar(select(func.count(DayClose.id)).where(
+        DayClose.day == day, DayClose.counter == (counter or counters.current()),
+        DayClose.closed_at.is_not(None))) != 0
 
 
-def check_open(session: Session, day: date) -> None:
-    """Raise :class:`DayClosed` when ``day`` is closed (the database refuses
-    anyway; this says it before any work is done)."""
-    if is_closed(session, day):
+def counters_of(session: Session, day: date | None = None) -> list[str]:
+    """The counters that took money (on ``day``, or ever), this one first."""
+    query = select(Receipt.counter).distinct()
+    if day is not None:
+        start, end = _bounds(day)
+        query = query.where(Receipt.issued_at >= start, Receipt.issued_at < end)
+    seen = sorted(set(session.scalars(query)) - {counters.current()})
+    return [counters.current(), *seen]
+
+
+def check_open(session: Session, day: date, counter: str | None = None) -> None:
+    """Raise :class:`DayClosed` when ``day`` is closed at ``counter`` (the
+    database refuses anyway; this says it before any work is done)."""
+    if is_closed(session, day, counter):
         raise DayClosed(_("{day} is closed: its payments, voids and edits are locked. Make the correction on "
                           "a later day.").format(day=day.isoformat()))
 
 
-def day_figures(session: Session, day: date, counter: str = MAIN_COUNTER, *, blind: bool = False) -> DayFigures:
-    """The figures of ``day`` as they stand now (a closed day: as they stood
-    at the close, from its snapshot, with the count it was closed with)."""
+def day_figures(session: Session, day: date, counter: str | None = None, *, blind: bool = False) -> DayFigures:
+    """The figures of ``day`` at ``counter`` (default: this program's) as
+    they stand now (a closed day: as they stood at the close, from its
+    snapshot, with the count it was closed with)."""
+    counter = counter or counters.current()
     row = get_close(session, day, counter)
     if row is not None and row.closed_at is not None and row.figures:
         return figures_from_json(row.figures)
@@ -284,13 +299,15 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     shop = settings.load(session)
     currency = str(shop["currency"])
     ticket_no = dict(session.execute(select(Ticket.id, Ticket.number).where(
-        Ticket.id.in_(select(Receipt.ticket_id).where(Receipt.issued_at >= start, Receipt.issued_at < end))))
+        Ticket.id.in_(select(Receipt.ticket_id).where(Receipt.issued_at >= start, Receipt.issued_at < end,
+                                                      Receipt.counter == counter))))
         .all())
     corrected = aliased(Receipt)
     issued = session.execute(
         select(Receipt, corrected.method, corrected.amount, corrected.number)
         .outerjoin(corrected, corrected.id == Receipt.corrects_receipt_id)
-        .where(Receipt.issued_at >= start, Receipt.issued_at < end).order_by(Receipt.year, Receipt.seq)
+        .where(Receipt.issued_at >= start, Receipt.issued_at < end, Receipt.counter == counter)
+        .order_by(Receipt.year, Receipt.seq)
     ).all()
     numbers = [r.number for r, *_rest in issued]
     standing = [(r, om, oa, on) for r, om, oa, on in issued if r.voided_at is None]
@@ -316,12 +333,15 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
         VoidLine(r.number, t, r.amount, r.void_reason, names.get(r.void_approver_id or 0, ""), r.issued_at.date())
         for r, t in session.execute(
             select(Receipt, Ticket.number).join(Ticket, Ticket.id == Receipt.ticket_id)
-            .where(Receipt.voided_at >= start, Receipt.voided_at < end).order_by(Receipt.year, Receipt.seq))
+            .where(Receipt.voided_at >= start, Receipt.voided_at < end, Receipt.counter == counter)
+            .order_by(Receipt.year, Receipt.seq))
     )
     reprints = tuple(session.scalars(
         select(Receipt.number).join(AuditRecord, AuditRecord.entity_id == cast(Receipt.id, String))
-        .where(AuditRecord.action == "receipt.reprint", AuditRecord.at >= start, AuditRecord.at < end)
+        .where(AuditRecord.action == "receipt.reprint", AuditRecord.at >= start, AuditRecord.at < end,
+               Receipt.counter == counter)
         .order_by(AuditRecord.id)))
+    # The numbers are one sequence for the shop: a gap is a number no counter holds.
     seqs = [r.seq for r, *_rest in issued]
     gaps = _sequence_gaps(session, seqs, issued[0][0].year) if issued else ()
     cash = moves.get(payments.CASH, (0, ZERO, ZERO))
@@ -349,7 +369,8 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     waivers = tuple(WaiverLine(number, w.amount, w.reason, names.get(w.approver_id, ""))
                     for w, number in session.execute(
                         select(Waiver, Ticket.number).join(Ticket, Ticket.id == Waiver.ticket_id)
-                        .where(Waiver.at >= start, Waiver.at < end).order_by(Waiver.at, Waiver.id)))
+                        .where(Waiver.at >= start, Waiver.at < end, Waiver.counter == counter)
+                        .order_by(Waiver.at, Waiver.id)))
     loans = tuple(
         LoanLine(tag, number, due, deposit or ZERO, due is not None and due <= day)
         for tag, number, due, deposit in session.execute(
@@ -486,7 +507,7 @@ def _lock_for_close(session: Session) -> None:
 
 def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal | int | str,
                counted: Decimal | int | str | None = None, denominations: Mapping[str, int] | None = None,
-               counter: str = MAIN_COUNTER, now: datetime | None = None) -> DayFigures:
+               counter: str | None = None, now: datetime | None = None) -> DayFigures:
     """Save the drawer count of ``day``: the opening float and the cash
     counted, either by denomination (pieces per face value, the total
     computed) or as one amount.  Any user may count (a blind count is done
@@ -494,7 +515,8 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
     Returns the figures with the expected cash and over/short."""
     now = now or clock.now()
     _check_day(day, now)
-    check_open(session, day)
+    counter = _counter(counter)
+    check_open(session, day, counter)
     float_ = _amount(opening_float, "opening_float", _("The opening float"))
     pieces = _pieces(denominations or {})
     if denominations:
@@ -506,7 +528,6 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
         total = _amount(counted, "counted", _("The cash counted"))
     else:
         raise ValidationError({"counted": _("Enter the cash counted in the drawer.")})
-    counter = _counter(counter)
     row = get_close(session, day, counter)
     if row is None:
         row = DayClose(day=day, counter=counter, opening_float=float_, denominations={}, note="", figures={})
@@ -523,16 +544,16 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
     return _compute(session, day, counter, row, blind=False)
 
 
-def _counter(counter: str) -> str:
-    name = " ".join((counter or MAIN_COUNTER).split())
-    if not name or len(name) > 40:
-        raise ValidationError({"counter": _("The counter's name must be 1 to 40 characters.")})
-    return name
+def _counter(counter: str | None) -> str:
+    try:
+        return counters.clean(counter or counters.current())
+    except ValueError as exc:
+        raise ValidationError({"counter": _("The counter's name must be 1 to 40 characters.")}) from exc
 
 
 def close_day(session: Session, actor: Actor, day: date, approver: Actor | None = None, *,
               opening_float: Decimal | int | str | None = None, counted: Decimal | int | str | None = None,
-              denominations: Mapping[str, int] | None = None, counter: str = MAIN_COUNTER, note: str = "",
+              denominations: Mapping[str, int] | None = None, counter: str | None = None, note: str = "",
               now: datetime | None = None) -> DayFigures:
     """Close ``day`` (a manager's act: the actor, or ``approver`` who entered
     their PIN).  A count given here is saved first; without one, the count
@@ -604,25 +625,27 @@ def list_closes(session: Session, date_from: date, date_to: date) -> list[CloseR
 
 __all__ = [
     "DENOMINATIONS", "CloseRow", "CorrectionLine", "DayFigures", "InvoiceLine", "LoanLine", "MethodLine",
-    "VoidLine", "WaiverLine", "check_open", "close_day", "count_total", "day_figures", "figures_from_json",
+    "VoidLine", "WaiverLine", "check_open", "close_day", "count_total", "counters_of", "day_figures", "figures_from_json",
     "figures_to_json", "get_close", "is_closed", "list_closes", "receipt_movements", "save_count",
 ]
 
 
-def day_to_close(session: Session, today: date, counter: str = MAIN_COUNTER, lookback_days: int = 31) -> date:
+def day_to_close(session: Session, today: date, counter: str | None = None, lookback_days: int = 31) -> date:
     """The day the manager most likely wants: the first day with receipts
     after the last closed one (within ``lookback_days``); when no day was
     ever closed, the latest day with receipts; else ``today``."""
+    counter = counter or counters.current()
     last = session.scalar(select(func.max(DayClose.day)).where(DayClose.closed_at.is_not(None),
                                                                DayClose.counter == counter))
     start = today - timedelta(days=lookback_days)
     end = datetime.combine(today, time.min)
     if last is None:
         latest = session.scalar(select(func.max(Receipt.issued_at)).where(
-            Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < end + timedelta(days=1)))
+            Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < end + timedelta(days=1),
+            Receipt.counter == counter))
         return latest.date() if latest is not None else today
     if last + timedelta(days=1) > start:
         start = last + timedelta(days=1)
     first = session.scalar(select(func.min(Receipt.issued_at)).where(
-        Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < end))
+        Receipt.issued_at >= datetime.combine(start, time.min), Receipt.issued_at < end, Receipt.counter == counter))
     return first.date() if first is not None else today

@@ -178,9 +178,8 @@ def print_reconciliation(session: Session, day: _Date, path: Path | str, counter
     """The day close of ``day`` (as closed, or the figures as they stand) as
     the A4 reconciliation with signature lines."""
     from frontdesk.dayclose import service as dayclose
-    from frontdesk.dayclose.models import MAIN_COUNTER
     from frontdesk.printing.reconciliation import write_reconciliation
 
     with document_language(session, language):
-        figures = dayclose.day_figures(session, day, counter or MAIN_COUNTER)
+        figures = dayclose.day_figures(session, day, counter)
         return write_reconciliation(figures, path)

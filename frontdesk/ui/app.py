@@ -37,10 +37,11 @@ def run(url: str, lang: str | None = None) -> int:
     from frontdesk.ui.login import LoginDialog
     from frontdesk.ui.main_window import MainWindow
     from frontdesk.ui.qt_support import apply_language, application
-    from frontdesk.ui.settings_screen import counter_language
+    from frontdesk.ui.settings_screen import counter_language, this_counter
 
     _log_to_file()
     app = application(sys.argv[:1])
+    this_counter()
     apply_language(app, lang)
     install_excepthook()
     try:

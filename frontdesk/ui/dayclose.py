@@ -53,7 +53,12 @@ def report_html(f: DayFigures) -> str:
         out.append("</table>")
         return "".join(out)
 
-    parts = [f"<h3>{escape(_('Day close {day}').format(day=f.day.isoformat()))} · {escape(f.shop_name)}</h3>"]
+    from frontdesk import counters
+
+    title = f"{_('Day close {day}').format(day=f.day.isoformat())} · {f.shop_name}"
+    if f.counter != counters.MAIN:
+        title += " · " + _("Counter: {counter}").format(counter=f.counter)
+    parts = [f"<h3>{escape(title)}</h3>"]
     parts.append(f"<h4>{escape(_('Receipts issued'))}</h4>")
     rows = [(_("Receipts issued"), str(f.receipt_count)),
             (_("First number"), f.first_number or "-"), (_("Last number"), f.last_number or "-")]
@@ -114,9 +119,14 @@ class DayCloseScreen(QWidget):
         u = self.ui
         today = clock.now().date()
         u.dayEdit.setMaximumDate(QDate(today.year, today.month, today.day))
+        for name in ctx.read(lambda s: dayclose.counters_of(s)):  # this counter first
+            u.counterCombo.addItem(name, name)
+        u.counterCombo.setVisible(u.counterCombo.count() > 1)  # one desk: nothing to choose
+        u.counterLabel.setVisible(u.counterCombo.count() > 1)
         start = ctx.read(lambda s: dayclose.day_to_close(s, today))  # a day left open, else today
         u.dayEdit.setDate(QDate(start.year, start.month, start.day))
         u.dayEdit.dateChanged.connect(self.load)
+        u.counterCombo.currentIndexChanged.connect(self.load)
         u.prevButton.clicked.connect(lambda: self.step(-1))
         u.nextButton.clicked.connect(lambda: self.step(1))
         u.todayButton.clicked.connect(self.go_today)
@@ -152,6 +162,11 @@ class DayCloseScreen(QWidget):
 
     # ---- the day ------------------------------------------------------------------
 
+    def counter(self) -> str:
+        from frontdesk import counters
+
+        return str(self.ui.counterCombo.currentData() or counters.current())
+
     def day(self) -> date:
         d = self.ui.dayEdit.date()
         return date(d.year(), d.month(), d.day())
@@ -182,7 +197,8 @@ class DayCloseScreen(QWidget):
         u = self.ui
         day = self.day()
         blind = u.blindCheck.isChecked()
-        self.figures = f = self.ctx.read(lambda s: dayclose.day_figures(s, day, blind=blind))
+        counter = self.counter()
+        self.figures = f = self.ctx.read(lambda s: dayclose.day_figures(s, day, counter, blind=blind))
         u.reportView.setHtml(report_html(f))
         closed = f.closed
         for w in (u.floatEdit, u.denominationsTable, u.noteEdit, u.saveCountButton, u.closeDayButton):
@@ -260,9 +276,9 @@ class DayCloseScreen(QWidget):
         if count is None:
             return None
         opening, pieces = count
-        day, actor = self.day(), self.ctx.actor
-        result = self.ctx.write(lambda s, _a: dayclose.save_count(s, actor, day, opening, denominations=pieces),
-                                self, self.ui.messageLabel)
+        day, actor, counter = self.day(), self.ctx.actor, self.counter()
+        result = self.ctx.write(lambda s, _a: dayclose.save_count(s, actor, day, opening, denominations=pieces,
+                                                                  counter=counter), self, self.ui.messageLabel)
         if result is None:
             return None
         self.load()
@@ -275,10 +291,11 @@ class DayCloseScreen(QWidget):
         if count is None:
             return None
         opening, pieces = count
-        day, actor, note = self.day(), self.ctx.actor, self.ui.noteEdit.text()
+        day, actor, note, counter = self.day(), self.ctx.actor, self.ui.noteEdit.text(), self.counter()
 
         def work(s: Session, approver: Actor | None) -> DayFigures:
-            return dayclose.close_day(s, actor, day, approver, opening_float=opening, denominations=pieces, note=note)
+            return dayclose.close_day(s, actor, day, approver, opening_float=opening, denominations=pieces, note=note,
+                                      counter=counter)
 
         result = self.ctx.write(work, self, self.ui.messageLabel)
         if result is None:
@@ -294,10 +311,11 @@ class DayCloseScreen(QWidget):
         from frontdesk.printing import documents
         from frontdesk.ui.print_preview import preview
 
-        day = self.day()
+        day, counter = self.day(), self.counter()
         self.print_dialog = preview(self.ctx, self, _("Day close {day}").format(day=day.isoformat()), "reconciliation",
                                     f"dayclose-{day.isoformat()}.pdf",
-                                    lambda s, path: documents.print_reconciliation(s, day, path), self.ui.messageLabel)
+                                    lambda s, path: documents.print_reconciliation(s, day, path, counter),
+                                    self.ui.messageLabel)
         return self.print_dialog
 
     def open_export(self) -> QDialog:

@@ -26,6 +26,17 @@ log = logging.getLogger(__name__)
 
 LIST_KEYS = {"working_weekdays", "holidays", "extra_workdays"}
 LANGUAGE_KEY = "ui/language"
+COUNTER_KEY = "counter/name"
+
+
+def this_counter() -> str:
+    """This machine's counter (QSettings), made the process's counter."""
+    from frontdesk import counters
+
+    try:
+        return counters.set_current(str(QSettings().value(COUNTER_KEY, "") or ""))
+    except ValueError:
+        return counters.set_current(None)
 
 
 def counter_language(default: str) -> str:
@@ -115,6 +126,11 @@ class SettingsScreen(QWidget):
             u.languageCombo.addItem(name, code)
         u.languageCombo.setCurrentIndex(max(0, u.languageCombo.findData(i18n.current_language())))
         u.languageCombo.currentIndexChanged.connect(self._language_picked)
+        from frontdesk import counters
+
+        u.counterEdit.setText("" if counters.current() == counters.MAIN else counters.current())
+        u.counterEdit.setMaxLength(counters.MAX_LENGTH)
+        u.counterEdit.editingFinished.connect(self.save_counter)
         u.databaseLabel.setText(_("Database: {url}").format(url=ctx.db.engine.url.render_as_string(hide_password=True)))
         self.load_users()
         from frontdesk.ui.fees_screen import FeesScreen
@@ -243,6 +259,14 @@ class SettingsScreen(QWidget):
             show_inline(self.ui.usersMessage, _("Your PIN is changed."), ok=True)
 
     # ---- language -----------------------------------------------------------
+
+    def save_counter(self) -> str:
+        """Name this machine's counter (kept on this machine)."""
+        from frontdesk import counters
+
+        name = counters.set_current(self.ui.counterEdit.text())
+        QSettings().setValue(COUNTER_KEY, "" if name == counters.MAIN else name)
+        return name
 
     def _language_picked(self) -> None:
         code = str(self.ui.languageCombo.currentData())

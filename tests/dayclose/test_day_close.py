@@ -227,3 +227,37 @@ def test_the_day_to_close_is_the_first_day_left_open(db: Database, users: tuple[
             payments.take_payment(s, clerk, ticket, "cash", "1", now=at(10, day=DAY + timedelta(days=offset)))
     with db.read() as s:
         assert dayclose.day_to_close(s, later) == DAY + timedelta(days=1)  # the first day left open
+
+
+def test_each_counter_closes_its_own_drawer(db: Database, users: tuple[Actor, Actor],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two desks take money the same day: each day close counts its own
+    receipts, the shop's one number sequence has no gaps, and closing the
+    main desk leaves desk 2 open (in the database too)."""
+    from frontdesk import counters
+
+    manager, clerk = users
+    ticket = known_day(db, manager, clerk, monkeypatch)  # R1..R5 at the main desk
+    monkeypatch.setattr(counters, "_current", "desk 2")
+    with db.write() as s:
+        payments.take_payment(s, clerk, ticket, "cash", "20", now=at(16))  # R6 at desk 2
+        payments.grant_waiver(s, manager, ticket, "0.30", "rounding", now=at(16, 5))
+    with db.read() as s:
+        assert dayclose.counters_of(s, DAY) == ["desk 2", "main"]
+        desk2 = dayclose.day_figures(s, DAY)
+        main = dayclose.day_figures(s, DAY, "main")
+    assert (desk2.first_number, desk2.last_number, desk2.receipt_count, desk2.gaps) == (
+        "R2026-000006", "R2026-000006", 1, ())
+    assert desk2.payments_total == D("20.00") and [w.amount for w in desk2.waivers] == [D("0.30")]
+    assert (main.receipt_count, main.last_number, main.payments_total) == (5, "R2026-000005", D("280.00"))
+    with db.write() as s:
+        dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, counter="main", now=at(18))
+    with db.read() as s:
+        assert dayclose.is_closed(s, DAY, "main") and not dayclose.is_closed(s, DAY)
+    with db.write() as s:  # desk 2 still takes money on that day
+        payments.take_payment(s, clerk, ticket, "card", "10", now=at(18, 30))
+    monkeypatch.setattr(counters, "_current", "main")
+    with pytest.raises(DayClosed), db.write() as s:  # the main desk's drawer is closed: refused
+        payments.take_payment(s, clerk, ticket, "card", "10", now=at(18, 40))
+    with db.read() as s:
+        assert s.scalar(select(Receipt.counter).order_by(Receipt.seq.desc()).limit(1)) == "desk 2"

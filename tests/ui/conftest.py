@@ -1,1 +1,14 @@
 from ui_helpers import _program_translator, approvals, ctx, shop  # noqa: F401 (fixtures)
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _settings_of_this_machine_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Per-machine settings (printers, counter name, language) written by the
+    tests go to a throw-away folder, never to the user's own configuration."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)

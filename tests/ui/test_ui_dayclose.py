@@ -110,3 +110,32 @@ def test_the_workbook_is_written_in_the_background_and_a_cancel_leaves_no_file(
     assert len(receipts) == 5
     tickets = list(book["tickets"].iter_rows(min_row=2, values_only=True))
     assert tickets and all("*" in str(row) for row in tickets)  # names and phones masked
+
+
+def test_each_counter_has_its_drawer_and_the_counter_is_named_in_the_settings(
+        qtbot: QtBot, ctx: AppContext, shop: dict[str, object], day_screen: DayCloseScreen,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontdesk import counters
+    from frontdesk.billing import payments
+    from frontdesk.billing.models import Receipt
+    from frontdesk.ui.settings_screen import SettingsScreen
+    from sqlalchemy import select
+
+    assert not day_screen.ui.counterCombo.isVisibleTo(day_screen)  # one desk: nothing to choose
+    monkeypatch.setattr(counters, "_current", "main")
+    settings_screen = SettingsScreen(ctx)
+    qtbot.addWidget(settings_screen)
+    settings_screen.ui.counterEdit.setText("  desk   2 ")
+    assert settings_screen.save_counter() == "desk 2" and counters.current() == "desk 2"
+    ticket = ctx.read(lambda s: s.scalar(select(Receipt.ticket_id).limit(1)))
+    with ctx.db.write() as s:
+        payments.take_payment(s, ctx.actor, ticket, "cash", "20", now=at(17))
+    screen = DayCloseScreen(ctx)
+    qtbot.addWidget(screen)
+    combo = screen.ui.counterCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["desk 2", "main"]
+    report = screen.ui.reportView.toPlainText()
+    assert "Counter: desk 2" in report and "R2026-000006" in report and "R2026-000001" not in report
+    combo.setCurrentIndex(1)
+    report = screen.ui.reportView.toPlainText()
+    assert "R2026-000001" in report and "R2026-000006" not in report and "Counter:" not in report

@@ -6,11 +6,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QFormLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableWidget, QTableWidgetItem, QTextBrowser, QToolButton,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
+    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QTableWidget, QTableWidgetItem, QTextBrowser,
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_DayCloseScreen(object):
     def setupUi(self, DayCloseScreen):
@@ -49,6 +49,16 @@ class Ui_DayCloseScreen(object):
         self.todayButton.setObjectName(u"todayButton")
 
         self.topLayout.addWidget(self.todayButton)
+
+        self.counterLabel = QLabel(DayCloseScreen)
+        self.counterLabel.setObjectName(u"counterLabel")
+
+        self.topLayout.addWidget(self.counterLabel)
+
+        self.counterCombo = QComboBox(DayCloseScreen)
+        self.counterCombo.setObjectName(u"counterCombo")
+
+        self.topLayout.addWidget(self.counterCombo)
 
         self.blindCheck = QCheckBox(DayCloseScreen)
         self.blindCheck.setObjectName(u"blindCheck")
@@ -192,10 +202,12 @@ class Ui_DayCloseScreen(object):
 
 #if QT_CONFIG(shortcut)
         self.dayLabel.setBuddy(self.dayEdit)
+        self.counterLabel.setBuddy(self.counterCombo)
         self.floatLabel.setBuddy(self.floatEdit)
         self.noteLabel.setBuddy(self.noteEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.dayEdit, self.floatEdit)
+        QWidget.setTabOrder(self.dayEdit, self.counterCombo)
+        QWidget.setTabOrder(self.counterCombo, self.floatEdit)
         QWidget.setTabOrder(self.floatEdit, self.denominationsTable)
         QWidget.setTabOrder(self.denominationsTable, self.noteEdit)
         QWidget.setTabOrder(self.noteEdit, self.saveCountButton)
@@ -215,6 +227,10 @@ class Ui_DayCloseScreen(object):
         self.nextButton.setToolTip(QCoreApplication.translate("DayCloseScreen", u"Next day (Alt+Right)", None))
 #endif // QT_CONFIG(tooltip)
         self.todayButton.setText(QCoreApplication.translate("DayCloseScreen", u"&Today", None))
+        self.counterLabel.setText(QCoreApplication.translate("DayCloseScreen", u"Cou&nter", None))
+#if QT_CONFIG(tooltip)
+        self.counterCombo.setToolTip(QCoreApplication.translate("DayCloseScreen", u"Each counter (cash desk) closes its own drawer", None))
+#endif // QT_CONFIG(tooltip)
         self.blindCheck.setText(QCoreApplication.translate("DayCloseScreen", u"&Blind count", None))
 #if QT_CONFIG(tooltip)
         self.blindCheck.setToolTip(QCoreApplication.translate("DayCloseScreen", u"Hide the expected cash until the count is saved", None))

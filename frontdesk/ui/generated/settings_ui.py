@@ -173,6 +173,16 @@ class Ui_SettingsScreen(object):
 
         self.languageForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.languageCombo)
 
+        self.counterLabel = QLabel(self.languageTab)
+        self.counterLabel.setObjectName(u"counterLabel")
+
+        self.languageForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.counterLabel)
+
+        self.counterEdit = QLineEdit(self.languageTab)
+        self.counterEdit.setObjectName(u"counterEdit")
+
+        self.languageForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.counterEdit)
+
 
         self.languageLayout.addLayout(self.languageForm)
 
@@ -204,6 +214,7 @@ class Ui_SettingsScreen(object):
         self.newRoleLabel.setBuddy(self.newRoleCombo)
         self.newPinLabel.setBuddy(self.newPinEdit)
         self.languageLabel.setBuddy(self.languageCombo)
+        self.counterLabel.setBuddy(self.counterEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.tabs, self.saveProfileButton)
         QWidget.setTabOrder(self.saveProfileButton, self.usersTable)
@@ -215,6 +226,7 @@ class Ui_SettingsScreen(object):
         QWidget.setTabOrder(self.addUserButton, self.toggleUserButton)
         QWidget.setTabOrder(self.toggleUserButton, self.pinButton)
         QWidget.setTabOrder(self.pinButton, self.languageCombo)
+        QWidget.setTabOrder(self.languageCombo, self.counterEdit)
 
         self.retranslateUi(SettingsScreen)
     # setupUi
@@ -233,8 +245,13 @@ class Ui_SettingsScreen(object):
         self.pinButton.setText(QCoreApplication.translate("SettingsScreen", u"Change my PIN", None))
         self.tabs.setTabText(self.tabs.indexOf(self.usersTab), QCoreApplication.translate("SettingsScreen", u"Users", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsScreen", u"&Language on this counter", None))
-        self.languageHint.setText(QCoreApplication.translate("SettingsScreen", u"The language applies at once to the screens and to everything printed from this counter.", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.languageTab), QCoreApplication.translate("SettingsScreen", u"Language and database", None))
+        self.counterLabel.setText(QCoreApplication.translate("SettingsScreen", u"&Counter (cash desk)", None))
+        self.counterEdit.setPlaceholderText(QCoreApplication.translate("SettingsScreen", u"main", None))
+#if QT_CONFIG(tooltip)
+        self.counterEdit.setToolTip(QCoreApplication.translate("SettingsScreen", u"Name this desk when the shop has several: each desk's drawer is counted and closed on its own", None))
+#endif // QT_CONFIG(tooltip)
+        self.languageHint.setText(QCoreApplication.translate("SettingsScreen", u"The language applies at once to this counter's screens; printed documents are in the shop's language (shop profile). The counter's name goes on every receipt taken here, and its drawer is closed on its own.", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.languageTab), QCoreApplication.translate("SettingsScreen", u"This counter", None))
         pass
     # retranslateUi
 

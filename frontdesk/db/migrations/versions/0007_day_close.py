@@ -1,5 +1,6 @@
-"""day close: day_closes, and the day lock (triggers on both engines) that
-refuses receipts, voids, receipt edits and waivers dated on a closed day
+"""day close: day_closes, the counter (drawer) of every receipt and waiver,
+and the day lock (triggers on both engines) that refuses receipts, voids,
+receipt edits and waivers dated on a day closed at their counter
 
 Revision ID: 0007
 Revises: 0006
@@ -19,10 +20,10 @@ depends_on = None
 MARKER = "FRONTDESK_DAY_CLOSED"
 # What a receipt is, as money: changing any of these on a closed day is
 # refused.  Reprints (reprints, last_reprint_at) stay allowed.
-RECEIPT_MONEY = ("number", "year", "seq", "ticket_id", "quote_id", "issued_at", "issued_by_id", "kind",
+RECEIPT_MONEY = ("number", "year", "seq", "ticket_id", "quote_id", "issued_at", "issued_by_id", "counter", "kind",
                  "counts_as", "method", "currency", "amount", "net", "tax", "tendered", "change", "voided_at",
                  "void_reason", "void_approver_id", "voided_by_id", "corrects_receipt_id", "correction_reason")
-WAIVER_MONEY = ("ticket_id", "quote_id", "amount", "reason", "approver_id", "granted_by_id", "at")
+WAIVER_MONEY = ("ticket_id", "quote_id", "amount", "reason", "approver_id", "granted_by_id", "at", "counter")
 # A closed day's own row: its count, figures and signatures stay as closed.
 CLOSE_FIELDS = ("day", "counter", "opening_float", "counted_cash", "counted_at", "counted_by_id", "expected_cash",
                 "over_short", "closed_at", "closed_by_id", "approved_by_id", "note")
@@ -39,8 +40,10 @@ def _pg_changed(columns: tuple[str, ...]) -> str:
 
 
 def _sqlite_closed(expr: str) -> str:
+    """``expr`` (NEW.x or OLD.x) falls on a day closed at the row's counter."""
+    row = expr.split(".")[0]
     return (f"({expr} IS NOT NULL AND EXISTS (SELECT 1 FROM day_closes "
-            f"WHERE closed_at IS NOT NULL AND day = date({expr})))")
+            f"WHERE closed_at IS NOT NULL AND day = date({expr}) AND counter = {row}.counter))")
 
 
 def _sqlite_guards() -> list[str]:
@@ -78,18 +81,18 @@ DECLARE d date;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     d := NEW.{at}::date;
-    IF frontdesk_day_is_closed(d) THEN {raise_}; END IF;
+    IF frontdesk_day_is_closed(d, NEW.counter) THEN {raise_}; END IF;
     RETURN NEW;
   ELSIF TG_OP = 'DELETE' THEN
     d := OLD.{at}::date;
-    IF frontdesk_day_is_closed(d) THEN {raise_}; END IF;
+    IF frontdesk_day_is_closed(d, OLD.counter) THEN {raise_}; END IF;
     RETURN OLD;
   END IF;
   IF {_pg_changed(columns)} THEN
     d := OLD.{at}::date;
-    IF frontdesk_day_is_closed(d) THEN {raise_}; END IF;
+    IF frontdesk_day_is_closed(d, OLD.counter) THEN {raise_}; END IF;
     d := NEW.{at}::date;
-    IF frontdesk_day_is_closed(d) THEN {raise_}; END IF;
+    IF frontdesk_day_is_closed(d, NEW.counter) THEN {raise_}; END IF;
     {extra_new}
   END IF;
   RETURN NEW;
@@ -98,14 +101,14 @@ END $$ LANGUAGE plpgsql"""
 
 def _pg_guards() -> list[str]:
     void_day = ("IF OLD.voided_at IS NULL AND NEW.voided_at IS NOT NULL THEN d := NEW.voided_at::date; "
-                "IF frontdesk_day_is_closed(d) THEN RAISE EXCEPTION "
+                "IF frontdesk_day_is_closed(d, NEW.counter) THEN RAISE EXCEPTION "
                 f"'{MARKER}: % is closed', d USING ERRCODE = 'check_violation'; END IF; END IF;")
     return [
         # VOLATILE: each call sees the newest committed close (a close that
         # committed while this statement waited on its table lock).
-        "CREATE OR REPLACE FUNCTION frontdesk_day_is_closed(d date) RETURNS boolean AS $$ "
-        "BEGIN RETURN d IS NOT NULL AND EXISTS (SELECT 1 FROM day_closes WHERE closed_at IS NOT NULL AND day = d); "
-        "END $$ LANGUAGE plpgsql VOLATILE",
+        "CREATE OR REPLACE FUNCTION frontdesk_day_is_closed(d date, c varchar) RETURNS boolean AS $$ "
+        "BEGIN RETURN d IS NOT NULL AND EXISTS (SELECT 1 FROM day_closes WHERE closed_at IS NOT NULL AND day = d "
+        "AND counter = c); END $$ LANGUAGE plpgsql VOLATILE",
         _pg_function("frontdesk_receipts_day_lock", "issued_at", RECEIPT_MONEY, void_day),
         "CREATE TRIGGER receipts_day_lock BEFORE INSERT OR UPDATE OR DELETE ON receipts "
         "FOR EACH ROW EXECUTE FUNCTION frontdesk_receipts_day_lock()",
@@ -150,6 +153,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('day_closes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_day_closes_day'), ['day'], unique=False)
+    with op.batch_alter_table('receipts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('counter', sa.String(length=40), nullable=False, server_default='main'))
+        batch_op.create_index(batch_op.f('ix_receipts_counter'), ['counter'], unique=False)
+    with op.batch_alter_table('waivers', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('counter', sa.String(length=40), nullable=False, server_default='main'))
     guards = _pg_guards() if op.get_bind().dialect.name == "postgresql" else _sqlite_guards()
     for statement in guards:
         op.execute(statement)
@@ -162,10 +170,15 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS day_closes_lock ON day_closes")
         for fn in ("frontdesk_receipts_day_lock", "frontdesk_waivers_day_lock", "frontdesk_day_closes_lock"):
             op.execute(f"DROP FUNCTION IF EXISTS {fn}()")
-        op.execute("DROP FUNCTION IF EXISTS frontdesk_day_is_closed(date)")
+        op.execute("DROP FUNCTION IF EXISTS frontdesk_day_is_closed(date, varchar)")
     else:
         for name in SQLITE_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    with op.batch_alter_table('waivers', schema=None) as batch_op:
+        batch_op.drop_column('counter')
+    with op.batch_alter_table('receipts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_receipts_counter'))
+        batch_op.drop_column('counter')
     with op.batch_alter_table('day_closes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_day_closes_day'))
     op.drop_table('day_closes')
