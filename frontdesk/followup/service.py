@@ -179,6 +179,15 @@ def queue(session: Session, now: datetime | None = None, limit: int = 500) -> li
                      now <= r[1] < now + DUE_SOON) for r in rows]
 
 
+def overdue_count(session: Session, now: datetime | None = None) -> int:
+    """How many open call-backs are past due (for the window's navigation)."""
+    from sqlalchemy import func
+
+    now = now or clock.now()
+    return int(session.scalar(select(func.count(CallBack.id)).where(CallBack.done_at.is_(None),
+                                                                     CallBack.due_at < now)) or 0)
+
+
 @dataclass(frozen=True)
 class CallRow:
     """A call made: what came of it and who called."""

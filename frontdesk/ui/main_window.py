@@ -9,14 +9,15 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from frontdesk import __version__, settings, users
+from frontdesk.followup import service as followup_service
 from frontdesk.i18n import N_, _
 from frontdesk.intake import service
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
-from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -122,6 +123,11 @@ class MainWindow(QMainWindow):
             item.setText(_("{title} ({count} to answer)").format(title=title, count=len(due)) if due else title)
             item.setToolTip(_("Phone requests to answer soon: {numbers}").format(
                 numbers=", ".join(d.number for d in due[:10])) if due else "Ctrl+2")
+        calls = self.ui.navList.item([k for k, _t in PAGES].index("callbacks"))
+        if calls is not None:
+            late = self.ctx.read(lambda s: followup_service.overdue_count(s))
+            title = _(dict(PAGES)["callbacks"])
+            calls.setText(_("{title} ({count} overdue)").format(title=title, count=late) if late else title)
         self._fit_nav()
         return len(due)
 

@@ -207,3 +207,21 @@ def test_the_shops_logo_is_chosen_in_the_settings(qtbot: QtBot, ctx: AppContext,
     qtbot.mouseClick(logo.remove, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.ui.saveProfileButton, Qt.MouseButton.LeftButton)
     assert ctx.read(lambda s: settings.get(s, "shop_logo")) == ""
+
+
+def test_the_navigation_counts_overdue_call_backs(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]) -> None:
+    from datetime import datetime
+
+    from frontdesk.db.models import Ticket
+    from frontdesk.followup import service as followup
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    item = window.ui.navList.item([k for k, _t in PAGES].index("callbacks"))
+    assert item.text() == "Call-backs"
+    with ctx.db.write() as s:
+        ticket = s.scalars(select(Ticket)).first()
+        followup.schedule(s, None, customer_id=ticket.customer_id, ticket_id=ticket.id, reason=followup.CONSULTATION,
+                          at=datetime(2026, 10, 12, 10, 0))
+    window.update_due()
+    assert item.text() == "Call-backs (1 overdue)"
