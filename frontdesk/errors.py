@@ -58,3 +58,13 @@ class DayClosed(FrontDeskError):
 
         super().__init__(message or _("That day is closed: its payments, voids and edits are locked. "
                                       "Make the correction on a later day."))
+
+
+class AuditLocked(FrontDeskError):
+    """The audit trail is append-only: the database refuses to change or
+    delete a record of it."""
+
+    def __init__(self, message: str | None = None) -> None:
+        from frontdesk.i18n import _
+
+        super().__init__(message or _("The audit trail cannot be changed or deleted."))
