@@ -45,7 +45,7 @@ def run(url: str, lang: str | None = None) -> int:
     apply_language(app, lang)
     install_excepthook()
     try:
-        db = open_database(url)
+        db = open_database(url, daily_backup=False)  # the day's copy is made in the background below
         with db.read() as s:
             shop_language = str(settings.get(s, "language"))
     except FrontDeskError as exc:
@@ -58,4 +58,15 @@ def run(url: str, lang: str | None = None) -> int:
         return 0
     window = MainWindow(AppContext(db, login.actor))
     window.show()
+    _daily_backup_in_background(db)
     return app.exec()
+
+
+def _daily_backup_in_background(db: object) -> None:
+    """Today's automatic copy, made while the clerk works (a large database
+    takes a while to copy; the window must not wait for it)."""
+    import threading
+
+    from frontdesk import backup
+
+    threading.Thread(target=backup.daily_backup_if_due, args=(db,), name="daily-backup", daemon=True).start()
