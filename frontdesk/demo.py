@@ -43,7 +43,7 @@ from decimal import Decimal
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import clock, settings, users
+from frontdesk import bulkdemo, clock, settings, users
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Complaint, Customer, Setting, Technician, Ticket, User, Visit
 from frontdesk.followup import service as followup
@@ -76,6 +76,9 @@ class DemoOptions:
     # Close the past days (the day close's demo).  Off by default: a later
     # demo run over the same database would take payments on closed days.
     close_days: bool = False
+    # Bulk inserts (frontdesk.bulkdemo) instead of the services; None: above
+    # bulkdemo.BULK_THRESHOLD tickets.
+    bulk: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -1529,6 +1532,16 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             techs = _ensure_technicians(s, manager)
             cal = settings.work_calendar(s)
         clerks = [actors["li"], actors["zhao"]]
+        if bulkdemo.dispatch_threshold(options.tickets, options.bulk):
+            counts = bulkdemo.bulk_fill(db, tickets=max(0, total), days=options.days, seed=options.seed, end=end,
+                                        manager=manager, clerk_ids=[c.id for c in clerks], techs=techs,
+                                        progress=lambda f, note: report(0.02 + 0.97 * f, note))
+            summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing={
+                "quotes": counts.quotes, "approved": counts.approved, "declined": counts.declined,
+                "receipts": counts.receipts})
+            if progress is not None:
+                progress(1.0, _("Done"))
+            return summary
         planner = _Planner(rng, cal, end, options.days, max(0, total), manager, clerks, techs)
         plans = planner.build()
         order = sorted(((p.actions[i].at, p.index, i) for p in plans for i in p.kept))
