@@ -74,6 +74,15 @@ FIELD_LABELS = {
     "promised_answer_at": N_("Promised answer"),
     "related_ticket": N_("Ticket asked about"),
 }
+# Free-text fields that are never "to verify" but can still be refused (too long).
+TEXT_LABELS = {
+    **FIELD_LABELS,
+    "area": N_("Area"),
+    "invoice_no": N_("Invoice number"),
+    "card_edition": N_("Warranty card edition"),
+    "condition_note": N_("Condition note"),
+    "accessories": N_("Accessories"),
+}
 
 # Condition checklist per category (plus free text on the form).
 CONDITION_CHECKS: dict[str, tuple[str, ...]] = {
@@ -107,6 +116,7 @@ COMMON_ACCESSORIES = {
 
 MAX_TEXT = 4000
 MAX_SHORT = 200
+MAX_CARD_MONTHS = 600  # 50 years: more is a typing mistake (and overflows the dates)
 
 
 def condition_checks(category: str) -> tuple[str, ...]:
@@ -181,13 +191,17 @@ class IntakeResult:
     respond_by: datetime | None
 
 
+def _plain(text: str) -> str:
+    """Control characters other than newlines and tabs are never what a clerk
+    meant (and PostgreSQL refuses NUL): dropped before the ends are trimmed."""
+    return "".join(ch for ch in (text or "") if ch in "\n\t" or ord(ch) >= 32).strip()
+
+
 def _clean(text: str, limit: int, fieldname: str, problems: dict[str, str]) -> str:
-    value = (text or "").strip()
-    # Control characters other than newlines and tabs are never what a clerk meant.
-    value = "".join(ch for ch in value if ch in "\n\t" or ord(ch) >= 32)
+    value = _plain(text)
     if len(value) > limit:
         problems[fieldname] = _("{field} is too long ({count} characters, at most {limit}).").format(
-            field=_(FIELD_LABELS.get(fieldname, fieldname)), count=len(value), limit=limit
+            field=_(TEXT_LABELS.get(fieldname, fieldname)), count=len(value), limit=limit
         )
     return value
 
@@ -265,13 +279,26 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     form.model = _clean(form.model, 120, "model", problems)
     form.serial = _clean(form.serial, 120, "serial", problems)
     form.invoice_no = _clean(form.invoice_no, 80, "invoice_no", problems)
+    form.card_edition = _clean(form.card_edition, 80, "card_edition", problems)
     form.fault = _clean(form.fault, MAX_TEXT, "fault", problems)
     form.request = _clean(form.request, MAX_TEXT, "request", problems)
     form.condition_note = _clean(form.condition_note, MAX_TEXT, "condition_note", problems)
     form.what_happened = _clean(form.what_happened, MAX_TEXT, "what_happened", problems)
     form.related_ticket = _clean(form.related_ticket, 40, "related_ticket", problems)
-    form.accessories = [a.strip()[:MAX_SHORT] for a in form.accessories if a and a.strip()]
+    form.accessories = [a[:MAX_SHORT] for a in map(_plain, form.accessories) if a]
     form.condition = [c for c in form.condition if c]
+    unknown = [c for c in form.condition if c not in CONDITION_LABELS]
+    if unknown:
+        problems["condition"] = _("Unknown condition check: {code}").format(code=_plain(unknown[0])[:40])
+    if form.card_whole_unit_months is not None and not 0 <= form.card_whole_unit_months <= MAX_CARD_MONTHS:
+        problems["card_whole_unit_months"] = _("The warranty card's period must be from 0 to {max} months.").format(
+            max=MAX_CARD_MONTHS)
+    for component, months in form.card_component_months.items():
+        if not (isinstance(component, str) and 0 < len(component) <= 40 and component == _plain(component)
+                and isinstance(months, int) and 0 <= months <= MAX_CARD_MONTHS):
+            problems["card_component_months"] = _(
+                "The warranty card's period for a component must be from 0 to {max} months.").format(
+                max=MAX_CARD_MONTHS)
     region = settings.get(session, "region")
     phone = customers.PhoneCheck("", "", "", False)
     try:
