@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 TOP = "\U0010ffff"
 MIN_SUFFIX_DIGITS = 4
+MAX_KEY = 190
 _DIGITS = re.compile(r"\D+")
 _PHONE_CHARS = re.compile(r"^[\d\s()+\-./]+$")
 
@@ -75,17 +76,18 @@ def check_phone(raw: str, region: str = "CN") -> PhoneCheck:
 
 def normalize_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name or "").casefold()
-    return " ".join(text.split())
+    # Control characters are no part of a name (and PostgreSQL refuses NUL in a key).
+    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cc").split())
 
 
 def search_keys(name: str, phone: PhoneCheck) -> set[str]:
     keys: set[str] = set()
     norm = normalize_name(name)
     if norm:
-        keys.add("n:" + norm[:190])
+        keys.add("n:" + norm[:MAX_KEY])
         for word in norm.split(" "):
             if word:
-                keys.add("n:" + word[:190])
+                keys.add("n:" + word[:MAX_KEY])
     if phone.national_digits:
         keys.add("p:" + phone.national_digits)
         keys.add("p:" + _DIGITS.sub("", phone.e164))
@@ -145,7 +147,7 @@ def find_customer_ids(session: Session, text: str, limit: int = 20) -> list[int]
         if len(digits) >= MIN_SUFFIX_DIGITS:
             ids.extend(_range(session, "s:" + digits[::-1], limit * 2))
     else:
-        norm = normalize_name(text)
+        norm = normalize_name(text)[:MAX_KEY]  # the keys keep that much of a long name
         ids.extend(_range(session, "n:" + norm, limit * 2))
     seen: dict[int, None] = {}
     for cid in ids:
