@@ -137,6 +137,10 @@ class SettingsScreen(QWidget):
 
         self.fees = FeesScreen(ctx, self)
         self.ui.tabs.insertTab(1, self.fees, _("Fee schedules"))
+        from frontdesk.ui.audit_screen import AuditScreen
+
+        self.audit = AuditScreen(ctx, self)
+        self.ui.tabs.addTab(self.audit, _("Audit trail"))
 
     # ---- the shop profile ------------------------------------------------
 
