@@ -59,7 +59,10 @@ def to_money(value: Decimal | int | str) -> Decimal:
     with fractions of a cent (a typing mistake, not something to round away).
     """
     number = to_decimal(value, "money")
-    money = round_money(number)
+    try:
+        money = round_money(number)
+    except InvalidOperation:  # more digits than a Decimal holds (1e30): no amount of money
+        raise ValueError(_("{value} is too large.").format(value=value)) from None
     if money != number:
         raise ValueError(_("{value} has fractions of a cent.").format(value=value))
     return money
