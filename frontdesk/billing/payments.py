@@ -47,6 +47,7 @@ from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake.service import _event, get_ticket
+from frontdesk.plaintext import one_line
 from frontdesk.money import ZERO, format_money, round_money, to_money
 from frontdesk.users import Actor, require_manager
 
@@ -398,7 +399,7 @@ def _positive(value: Decimal | int | str | None, fieldname: str, label: str) -> 
 
 
 def _reason(text: str, fieldname: str, missing: str) -> str:
-    clean = " ".join((text or "").split())
+    clean = one_line(text)
     if not clean:
         raise ValidationError({fieldname: missing})
     if len(clean) > MAX_REASON:
@@ -736,7 +737,7 @@ def request_invoice(session: Session, actor: Actor, ticket_id: int, buyer: str =
     the ticket shows "invoice owed" until its number is recorded.  ``buyer``
     and ``tax_id`` are the title (抬头) and taxpayer number to put on it."""
     now = now or clock.now()
-    buyer, tax_id = " ".join(buyer.split()), tax_id.strip().upper()
+    buyer, tax_id = one_line(buyer), one_line(tax_id).upper()
     if len(buyer) > 200 or len(tax_id) > 40:
         raise ValidationError({"buyer": _("The invoice title or tax number is too long.")})
     ticket = get_ticket(session, ticket_id)
@@ -762,7 +763,7 @@ def record_invoice(session: Session, actor: Actor, ticket_id: int, invoice_no: s
     """The invoice was issued: its number clears "invoice owed" (an invoice
     issued on the spot, without a request before, is recorded the same way)."""
     now = now or clock.now()
-    number = " ".join((invoice_no or "").split()).upper()
+    number = one_line(invoice_no).upper()
     if not number:
         raise ValidationError({"invoice_no": _("Enter the invoice number.")})
     if len(number) > 60:

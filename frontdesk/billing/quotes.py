@@ -51,6 +51,7 @@ from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.service import _event, get_ticket, move
 from frontdesk.intake.warranty import WHOLE_UNIT, category_label
 from frontdesk.money import ZERO, format_money, to_decimal
+from frontdesk.plaintext import one_line
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ STAGE_QUOTE = "quote"
 STAGE_DECLINE = "decline"  # the inspection fee charged on a declined quote
 CARD_MISMATCH = "card_mismatch"  # the warranty exclusion that voids the card's standard too
 MAX_QTY = 999
+MAX_KM = 9999  # a visit further is a typing mistake
 
 
 class QuoteRefused(ValidationError):
@@ -228,6 +230,14 @@ def _visit_km(session: Session, ticket_id: int) -> Decimal | None:
     )
 
 
+def _km_ok(km: object) -> bool:
+    """A visit's distance as the Km column keeps it (one decimal)."""
+    if isinstance(km, bool) or not isinstance(km, (Decimal, int)):
+        return False
+    value = Decimal(km)
+    return value.is_finite() and 0 <= value <= MAX_KM and value == value.quantize(Decimal("0.1"))
+
+
 def _prepare(session: Session, ctx: _Context, items: Iterable[QuoteItem]) -> list[QuoteItem]:
     """Check what the clerk entered and fill in what the standards know: a
     part's component (a compressor is a compressor), the visit's distance,
@@ -246,8 +256,12 @@ def _prepare(session: Session, ctx: _Context, items: Iterable[QuoteItem]) -> lis
         if not 1 <= item.qty <= MAX_QTY:
             problems[f"item {n}"] = _("Line {n}: the quantity must be from 1 to {max}.").format(n=n, max=MAX_QTY)
             continue
-        if len(item.description) > 200:
+        if len(one_line(item.description)) > 200:
             problems[f"item {n}"] = _("Line {n}: the description is too long.").format(n=n)
+            continue
+        if item.km is not None and not _km_ok(item.km):
+            problems[f"item {n}"] = _("Line {n}: the distance must be from 0 to {max} km, with at most one "
+                                      "decimal.").format(n=n, max=MAX_KM)
             continue
         if item.kind not in KINDS:
             problems[f"item {n}"] = _("Line {n}: unknown kind of line {kind}.").format(n=n, kind=item.kind)
@@ -259,7 +273,7 @@ def _prepare(session: Session, ctx: _Context, items: Iterable[QuoteItem]) -> lis
         km = item.km
         if item.kind == VISIT and km is None:
             km = _visit_km(session, ctx.ticket.id)
-        description = item.description.strip()
+        description = one_line(item.description)
         if not description:
             card_line = card_lines.get(item.key)
             description = (found.description if found is not None else "") or (
@@ -439,7 +453,7 @@ def approve_quote(session: Session, actor: Actor, quote_id: int, channel: str = 
     now = now or clock.now()
     if channel not in CHANNELS:
         raise ValidationError({"channel": _("Say whether the customer agreed at the counter or by phone.")})
-    name = (customer_name or "").strip()
+    name = one_line(customer_name)
     if len(name) > 120:
         raise ValidationError({"customer_name": _("The name is too long (at most 120 characters).")})
     quote = get_quote(session, quote_id)

@@ -32,6 +32,7 @@ from frontdesk.intake.warranty import (
     sanbao_advice,
     warranty_status,
 )
+from frontdesk.plaintext import drop_controls
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -192,9 +193,8 @@ class IntakeResult:
 
 
 def _plain(text: str) -> str:
-    """Control characters other than newlines and tabs are never what a clerk
-    meant (and PostgreSQL refuses NUL): dropped before the ends are trimmed."""
-    return "".join(ch for ch in (text or "") if ch in "\n\t" or ord(ch) >= 32).strip()
+    """Control characters other than newlines and tabs dropped, then the ends trimmed."""
+    return drop_controls(text).strip()
 
 
 def _clean(text: str, limit: int, fieldname: str, problems: dict[str, str]) -> str:
