@@ -106,3 +106,10 @@ def nfc_clean(text: str) -> str:
     """What intake keeps of a typed text: control characters (but newline and
     tab) dropped, then the ends trimmed."""
     return "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32).strip()
+
+
+def flat(text: str) -> str:
+    """What a one-line field keeps: white space (line breaks too) made single
+    spaces, other control characters dropped."""
+    kept = "".join(ch for ch in text if ch.isspace() or ord(ch) >= 32)
+    return " ".join(kept.split())
