@@ -35,7 +35,6 @@ def run(url: str, lang: str | None = None) -> int:
     from frontdesk.ui.context import AppContext
     from frontdesk.ui.errors import install_excepthook
     from frontdesk.ui.login import LoginDialog
-    from frontdesk.ui.main_window import MainWindow
     from frontdesk.ui.qt_support import apply_language, application
     from frontdesk.ui.settings_screen import counter_language, this_counter
 
@@ -56,6 +55,10 @@ def run(url: str, lang: str | None = None) -> int:
     login = LoginDialog(db)
     if not login.exec() or login.actor is None:
         return 0
+    # Imported once the login is on screen: the screens take longer to load
+    # than the login, and the clerk is typing a PIN meanwhile.
+    from frontdesk.ui.main_window import MainWindow
+
     window = MainWindow(AppContext(db, login.actor))
     window.show()
     _daily_backup_in_background(db)
