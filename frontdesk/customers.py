@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import phonenumbers
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
@@ -122,12 +122,23 @@ class CustomerMatch:
     last_visit: datetime | None
 
 
+# Search runs at every keystroke: its statements are built once (with bind
+# parameters) and run on the session's connection, which skips building and
+# compiling them again and the ORM's result handling each time.
+_RANGE = (
+    select(CustomerKey.customer_id)
+    .where(CustomerKey.key >= bindparam("low"), CustomerKey.key < bindparam("high"))
+    .limit(bindparam("limit"))
+)
+_MATCHES = select(
+    Customer.id, Customer.name, Customer.phone_display, Customer.phone, Customer.address,
+    select(func.count(Ticket.id)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
+    select(func.max(Ticket.intake_at)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
+).where(Customer.id.in_(bindparam("ids", expanding=True)))
+
+
 def _range(session: Session, prefix: str, limit: int) -> list[int]:
-    rows = session.execute(
-        select(CustomerKey.customer_id)
-        .where(CustomerKey.key >= prefix, CustomerKey.key < prefix + TOP)
-        .limit(limit)
-    )
+    rows = session.connection().execute(_RANGE, {"low": prefix, "high": prefix + TOP, "limit": limit})
     return [r[0] for r in rows]
 
 
@@ -160,22 +171,14 @@ def search(session: Session, text: str, limit: int = 20) -> list[CustomerMatch]:
     ids = find_customer_ids(session, text, limit)
     if not ids:
         return []
-    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
-    stats = {
-        row[0]: (row[1], row[2])
-        for row in session.execute(
-            select(Ticket.customer_id, func.count(Ticket.id), func.max(Ticket.intake_at))
-            .where(Ticket.customer_id.in_(ids))
-            .group_by(Ticket.customer_id)
-        )
-    }
+    found = {row[0]: row for row in session.connection().execute(_MATCHES, {"ids": ids})}
     out = []
     for cid in ids:
-        c = customers.get(cid)
-        if c is None:
+        row = found.get(cid)
+        if row is None:
             continue
-        count, last = stats.get(cid, (0, None))
-        out.append(CustomerMatch(c.id, c.name, c.phone_display or c.phone, c.address, int(count), last))
+        _id, name, phone_display, phone, address, count, last = row
+        out.append(CustomerMatch(cid, name, phone_display or phone, address, int(count or 0), last))
     return out
 
 
