@@ -50,6 +50,12 @@ class DatabaseUnavailable(FrontDeskError):
     """The database cannot be reached, or stays locked/busy."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """The database stayed locked by another writer (another counter, a
+    backup) after a brief wait: nothing was saved, the same action may simply
+    be tried again."""
+
+
 class DayClosed(FrontDeskError):
     """The business day is closed: its money is locked (by the database)."""
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from frontdesk.errors import DatabaseUnavailable
+from frontdesk.errors import DatabaseBusy, DatabaseUnavailable
 from frontdesk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,12 @@ def is_gone_error(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
+def _expected(exc: DBAPIError) -> bool:
+    """A database trouble the desk is told about (locked, busy, unreachable,
+    the connection lost), not a bug such as a broken constraint."""
+    return isinstance(exc, OperationalError) or is_gone_error(exc)
+
+
 class Database:
     """One database: an engine and the sessions the services run in."""
 
@@ -133,7 +139,9 @@ class Database:
         session = self._factory()
         try:
             yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if not _expected(exc):
+                raise
             raise self._translate(exc) from exc
         finally:
             session.rollback()
@@ -146,8 +154,10 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             session.rollback()
+            if not _expected(exc):
+                raise
             raise self._translate(exc) from exc
         except BaseException:
             session.rollback()
@@ -155,27 +165,37 @@ class Database:
         finally:
             session.close()
 
-    def run(self, work: Callable[[Session], T], attempts: int = 3) -> T:
+    def run(self, work: Callable[[Session], T], attempts: int | None = None) -> T:
         """Run ``work`` in a write transaction, retrying briefly when busy or
-        when the server connection was lost and came back."""
+        when the server connection was lost and came back.
+
+        By default (``attempts`` None) three tries; but an SQLite database
+        still locked is not tried again: its busy timeout already waited
+        :data:`BUSY_TIMEOUT_MS` for the other writer, and the person at the
+        desk should hear about it then rather than after three such waits.
+        Batch work that must get through passes ``attempts``."""
+        tries = 3 if attempts is None else attempts
         delay = 0.2
-        for attempt in range(1, attempts + 1):
+        for attempt in range(1, tries + 1):
             try:
                 with self.write() as session:
                     return work(session)
             except DatabaseUnavailable as exc:
                 cause = exc.__cause__
-                retriable = cause is not None and (is_busy_error(cause) or is_gone_error(cause))
-                if attempt == attempts or not retriable:
+                busy = cause is not None and is_busy_error(cause)
+                retriable = busy or (cause is not None and is_gone_error(cause))
+                if busy and attempts is None and self.dialect == "sqlite":
+                    retriable = False
+                if attempt == tries or not retriable:
                     raise
                 log.warning("database busy or reconnecting (attempt %d): %s", attempt, cause)
                 time.sleep(delay)
                 delay *= 2
         raise AssertionError("unreachable")
 
-    def _translate(self, exc: OperationalError) -> DatabaseUnavailable:
+    def _translate(self, exc: DBAPIError) -> DatabaseUnavailable:
         if is_busy_error(exc):
-            return DatabaseUnavailable(
+            return DatabaseBusy(
                 _("The database is busy (another counter is saving). Nothing was lost: try again in a moment.")
             )
         return DatabaseUnavailable(
