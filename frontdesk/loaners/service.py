@@ -33,6 +33,7 @@ from frontdesk.i18n import N_, _
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
+from frontdesk.plaintext import drop_controls
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ class PullBackView:
 # -- helpers -------------------------------------------------------------------------------
 
 def _text(value: str | None, limit: int, fieldname: str, problems: dict[str, str]) -> str:
-    text = (value or "").strip()
+    text = drop_controls(value).strip()
     if len(text) > limit:
         problems[fieldname] = _("At most {n} characters.").format(n=limit)
     return text
@@ -184,6 +185,8 @@ def _deposit(value: Decimal | int | str | None) -> Decimal | None:
         raise ValidationError({"deposit": _("The deposit must be an amount of money.")}) from None
     if not amount.is_finite() or amount < 0:
         raise ValidationError({"deposit": _("The deposit must be an amount of money.")})
+    if amount >= Decimal("1e10"):  # and quantize below cannot hold 1e30
+        raise ValidationError({"deposit": _("The deposit is too large.")})
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError({"deposit": _("The deposit has at most two decimals.")})
     return amount if amount > 0 else None
@@ -210,7 +213,7 @@ def get_unit(session: Session, unit_id: int) -> LoanerUnit:
 
 def find_unit(session: Session, tag: str) -> LoanerUnit:
     """The unit with this asset tag (as a scanner types it, then Enter)."""
-    clean = (tag or "").strip()
+    clean = drop_controls(tag).strip()  # as add_unit keeps it
     unit = session.scalar(select(LoanerUnit).where(LoanerUnit.tag == clean)) if clean else None
     if unit is None:
         raise NotFound(_("No loaner unit has the tag {tag}.").format(tag=clean))
