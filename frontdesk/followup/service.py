@@ -32,6 +32,7 @@ from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationEr
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
+from frontdesk.plaintext import drop_controls
 from frontdesk.users import Actor
 from frontdesk.workcalendar import WorkCalendar
 
@@ -75,6 +76,7 @@ OUTCOMES = {
 SATISFIED, FAIR, NOT_SATISFIED = 3, 2, 1
 RATINGS = {SATISFIED: N_("Satisfied"), FAIR: N_("Fairly satisfied"), NOT_SATISFIED: N_("Not satisfied")}
 FINISHED_STATES = frozenset({states.REPAIRED, states.CLOSED})
+MAX_NOTE = 2000  # a call's note, a card's comment
 
 
 def due_time(reason: str, at: datetime, calendar: WorkCalendar) -> datetime:
@@ -232,6 +234,9 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
     now = now or clock.now()
     if outcome not in OUTCOMES:
         raise ValidationError({"outcome": _("Unknown call outcome.")})
+    note = drop_controls(note).strip()
+    if len(note) > MAX_NOTE:
+        raise ValidationError({"note": _("The note is too long (at most {limit} characters).").format(limit=MAX_NOTE)})
     cb = session.get(CallBack, callback_id, with_for_update=True)
     if cb is None:
         raise NotFound(_("No such call-back."))
@@ -240,7 +245,7 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
     cb.done_at = now
     cb.outcome = outcome
     cb.called_by_id = actor.id
-    cb.note = (note or "").strip()[:2000]
+    cb.note = note
     nxt: CallBack | None = None
     if outcome == REACHED_NOT_FINE:
         nxt = schedule(session, actor.id, customer_id=cb.customer_id, reason=FOLLOW_UP, at=now,
@@ -372,6 +377,9 @@ def enter_card(session: Session, actor: Actor, card_id: int, *, quality: int, at
         problems["quality"] = _("Rate the repair quality 1, 2 or 3.")
     if attitude not in RATINGS:
         problems["attitude"] = _("Rate the service attitude 1, 2 or 3.")
+    comment = drop_controls(comment).strip()
+    if len(comment) > MAX_NOTE:
+        problems["comment"] = _("The comment is too long (at most {limit} characters).").format(limit=MAX_NOTE)
     returned_on = returned_on or now.date()
     card = session.get(FeedbackCard, card_id, with_for_update=True)
     if card is None:
@@ -383,7 +391,7 @@ def enter_card(session: Session, actor: Actor, card_id: int, *, quality: int, at
     if card.returned_on is not None:
         raise Conflict(_("Card {serial} was already entered.").format(serial=card.serial))
     card.quality, card.attitude, card.signed = quality, attitude, bool(signed)
-    card.comment = (comment or "").strip()[:2000]
+    card.comment = comment
     card.returned_on = returned_on
     card.entered_by_id = actor.id
     card.entered_at = now
