@@ -38,7 +38,7 @@ def _decimal_rate(value: Any) -> str:
         rate = Decimal(str(value))
     except InvalidOperation as exc:
         raise ValueError(N_("must be a number")) from exc
-    if not (Decimal("0") <= rate < Decimal("1")):
+    if not rate.is_finite() or not (Decimal("0") <= rate < Decimal("1")):  # NaN compares with an error
         raise ValueError(N_("must be between 0 and 1 (e.g. 0.13 for 13%)"))
     return str(rate)
 
@@ -57,7 +57,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         try:
             number = int(value)
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: infinity
             raise ValueError(N_("must be a whole number")) from exc
         if not lo <= number <= hi:
             raise ValueError(N_("is out of range"))
@@ -101,6 +101,7 @@ def _language(value: Any) -> str:
 
 
 LOGO_MAX_BYTES = 256 * 1024
+CALENDAR_KEYS = ("holidays", "extra_workdays", "working_weekdays", "opening", "closing")
 
 
 def decode_logo(value: Any) -> bytes | None:
@@ -239,6 +240,13 @@ def get(session: Session, key: str) -> Any:
 def store(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
     """Validate and write (no permission check: see services.settings)."""
     clean = validate(values)
+    if clean.keys() & set(CALENDAR_KEYS):
+        # Hours fine alone can clash with the stored ones (closing before
+        # opening): refused here, or every later intake would fail.
+        from frontdesk.workcalendar import WorkCalendar
+
+        merged = {**load(session), **clean}
+        WorkCalendar.from_settings({k: merged[k] for k in CALENDAR_KEYS})
     model = _model()
     for key, value in clean.items():
         row = session.get(model, key)
@@ -253,9 +261,7 @@ def work_calendar(session: Session) -> Any:
     from frontdesk.workcalendar import WorkCalendar
 
     data = load(session)
-    return WorkCalendar.from_settings(
-        {k: data[k] for k in ("holidays", "extra_workdays", "working_weekdays", "opening", "closing")}
-    )
+    return WorkCalendar.from_settings({k: data[k] for k in CALENDAR_KEYS})
 
 
 def _model() -> Any:
