@@ -50,6 +50,11 @@ class SheetWriter:
         for n, col in enumerate(self.columns, start=1):
             self.ws.column_dimensions[get_column_letter(n)].width = col.width
         self.ws.freeze_panes = "A2"
+        # A style set through ``cell.number_format`` is looked up and copied
+        # for every cell; the three formats are made once and shared (a
+        # write-only cell's style is never changed after it is written).
+        self._styles = {fmt: self._style_of(fmt) for fmt in (self.money, DATETIME_FORMAT, DATE_FORMAT)}
+        self._converters = [self._converter(col) for col in self.columns]
         bold = Font(bold=True)
         header = []
         for col in self.columns:
@@ -57,6 +62,16 @@ class SheetWriter:
             cell.font = bold
             header.append(cell)
         self.ws.append(header)
+
+    def _style_of(self, number_format: str) -> Any:
+        cell = WriteOnlyCell(self.ws)
+        cell.number_format = number_format
+        return cell._style
+
+    def _formatted(self, value: Any, number_format: str) -> Any:
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell._style = self._styles[number_format]
+        return cell
 
     def _text(self, value: str) -> Any:
         cell = WriteOnlyCell(self.ws, value=value)
@@ -70,17 +85,11 @@ class SheetWriter:
             return None
         kind = col.type
         if kind == MONEY:
-            cell = WriteOnlyCell(self.ws, value=Decimal(value))
-            cell.number_format = self.money
-            return cell
+            return self._formatted(value if isinstance(value, Decimal) else Decimal(value), self.money)
         if kind == DATETIME:
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell.number_format = DATETIME_FORMAT
-            return cell
+            return self._formatted(value, DATETIME_FORMAT)
         if kind == DATE:
-            cell = WriteOnlyCell(self.ws, value=value.date() if isinstance(value, datetime) else value)
-            cell.number_format = DATE_FORMAT
-            return cell
+            return self._formatted(value.date() if isinstance(value, datetime) else value, DATE_FORMAT)
         if kind == INT:
             return int(value)
         if kind == BOOL:
@@ -90,8 +99,26 @@ class SheetWriter:
         text = value if isinstance(value, str) else str(value)
         return self._text(text) if text.startswith(RISKY) else text
 
+    def _converter(self, col: Column) -> Any:
+        """What :meth:`_cell` does for ``col``, chosen once per column (a
+        workbook of 100,000 tickets has millions of cells)."""
+        kind = col.type
+        if kind in (MONEY, DATETIME, DATE, NUMBER):
+            return lambda value: self._cell(col, value)
+        if kind == INT:
+            return int
+        if kind == BOOL:
+            return bool
+
+        def text(value: Any) -> Any:
+            t = value if isinstance(value, str) else str(value)
+            return self._text(t) if t.startswith(RISKY) else t
+        return text
+
     def append(self, values: Sequence[Any]) -> None:
-        self.ws.append([self._cell(col, v) for col, v in zip(self.columns, values, strict=True)])
+        if len(values) != len(self._converters):
+            raise ValueError(f"{len(values)} values for {len(self._converters)} columns")
+        self.ws.append([None if v is None else f(v) for f, v in zip(self._converters, values)])
         self.rows += 1
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
