@@ -7,15 +7,18 @@ as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
+
+from frontdesk.db.engine import Database
+from frontdesk.db.models import NumberSequence
 
 from frontdesk.errors import FrontDeskError, ValidationError
 
@@ -113,3 +116,55 @@ def flat(text: str) -> str:
     spaces, other control characters dropped."""
     kept = "".join(ch for ch in text if ch.isspace() or ord(ch) >= 32)
     return " ".join(kept.split())
+
+
+def row(obj: Any) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
+
+
+REFUSED = object()
+
+
+class Guard:
+    """What a refused input must leave as it was: the rows ``rows`` reads,
+    the number of rows in ``models`` and every number sequence (receipt,
+    ticket and card counters).  Subclasses set up their data, then call
+    ``Guard.__init__``."""
+
+    def __init__(self, db: Database, models: Sequence[Any]) -> None:
+        self.db = db
+        self.models = tuple(models)
+        self.snapshot = self.take()
+
+    def rows(self, session: Session) -> dict[str, Any]:
+        return {}
+
+    def take(self) -> dict[str, Any]:
+        with self.db.read() as s:
+            return {"rows": self.rows(s), "counts": counts(s, *self.models),
+                    "seqs": sorted(str(row(n)) for n in s.scalars(select(NumberSequence)))}
+
+    def unchanged(self) -> None:
+        assert self.take() == self.snapshot
+
+    def refresh(self) -> None:
+        self.snapshot = self.take()
+
+    def fetch(self, model: Any, ident: Any) -> Any:
+        """The row as stored now (read in a session of its own, detached)."""
+        with self.db.read() as s:
+            obj = s.get(model, ident)
+            assert obj is not None, (model, ident)
+            s.expunge(obj)
+            return obj
+
+    def write(self, work: Callable[[Session], Any], fields: Iterable[str] | None = None) -> Any:
+        """``work`` in one write transaction: its result, or REFUSED when it
+        was refused (the refusal checked, nothing changed)."""
+        try:
+            with self.db.write() as s:
+                return work(s)
+        except FrontDeskError as exc:
+            expect_refusal(exc, fields)
+            self.unchanged()
+            return REFUSED

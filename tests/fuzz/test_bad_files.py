@@ -29,6 +29,7 @@ from frontdesk.db.models import Ticket
 from frontdesk.headoffice.consolidate import WorkbookRefused, consolidate
 from frontdesk.headoffice.export import export_workbook
 from frontdesk.intake import service as intake
+from frontdesk.users import get_actor
 from tests.billing.billing_helpers import NOW, fridge_form
 from tests.conftest import MANAGER_PIN, seed_users
 
@@ -62,7 +63,7 @@ def _sqlite_foreign(path: Path) -> None:
         conn.execute("CREATE TABLE tickets (x)")
 
 
-MAKERS: dict[str, Callable[[Path, Path], None]] = {
+MAKERS: dict[str, Callable[[Path, Path], object]] = {
     "empty": lambda p, good: p.write_bytes(b""),
     "random bytes": lambda p, good: p.write_bytes(random.Random(8).randbytes(5000)),
     "text named .xlsx": lambda p, good: p.write_text("id,name\n1,张三\n", encoding="utf-8"),
@@ -76,17 +77,10 @@ MAKERS: dict[str, Callable[[Path, Path], None]] = {
 
 @pytest.fixture
 def shop_db(sqlite_db: Database, tmp_path: Path) -> Iterator[tuple[Database, str]]:
-    seed_users(sqlite_db)
+    _manager, clerk = seed_users(sqlite_db)
     with sqlite_db.write() as s:
-        intake.take_intake(s, seed_actor(sqlite_db), fridge_form(serial="BAD-1"), now=NOW)
+        intake.take_intake(s, clerk, fridge_form(serial="BAD-1"), now=NOW)
     yield sqlite_db, str(sqlite_db.engine.url)
-
-
-def seed_actor(db: Database):  # type: ignore[no-untyped-def]
-    from frontdesk.users import get_actor
-
-    with db.read() as s:
-        return get_actor(s, "clerk")
 
 
 def _state(db: Database) -> tuple[int, int]:
@@ -113,7 +107,6 @@ def test_fees_import_refuses(shop_db: tuple[Database, str], tmp_path: Path, caps
     bad = tmp_path / "fees.xlsx"
     MAKERS[kind](bad, good)
     before = _state(db)
-    from frontdesk.users import get_actor
     with db.write() as s:
         manager = get_actor(s, "manager")
         with pytest.raises(schedules.ScheduleRefused) as refused:

@@ -12,27 +12,24 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import inspect, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from frontdesk.billing import payments, quotes
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, TicketBilling, Waiver
 from frontdesk.billing.pricing import KINDS, QuoteItem
 from frontdesk.db.engine import Database
-from frontdesk.db.models import AuditRecord, NumberSequence, Ticket, TicketEvent
+from frontdesk.db.models import AuditRecord, Customer, Ticket, TicketEvent
 from frontdesk.money import to_money
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, WORKED, add_card, add_schedule, diagnosing_ticket
-from tests.fuzz.fuzz_helpers import FUZZ, amounts, attempt, counts, expect_refusal, flat, nasty_text
+from tests.fuzz.fuzz_helpers import FUZZ, REFUSED, Guard, amounts, flat, nasty_text, row
 
 MODELS = (Receipt, Waiver, Quote, QuoteLine, TicketBilling, AuditRecord, Ticket, TicketEvent)
 _n = itertools.count(1)
 
 
-def _row(obj: Any) -> dict[str, Any]:
-    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
-
-
-class Shop:
+class Shop(Guard):
     """A schedule, a card edition and one paid ticket whose receipt must never change."""
 
     def __init__(self, db: Database, manager: Actor, clerk: Actor) -> None:
@@ -42,7 +39,12 @@ class Shop:
         ticket_id, _quote = self.approved()
         with db.write() as s:
             self.receipt_id = payments.take_payment(s, clerk, ticket_id, payments.CASH, "100.00", now=NOW).id
-        self.snapshot = self.take()
+        super().__init__(db, MODELS)
+
+    def rows(self, session: Session) -> dict[str, Any]:
+        receipt = session.get(Receipt, self.receipt_id)
+        assert receipt is not None
+        return {"receipt": row(receipt)}
 
     def ticket(self) -> int:
         n = next(_n)
@@ -54,19 +56,6 @@ class Shop:
             quote = quotes.make_quote(s, self.clerk, ticket_id, WORKED, card_edition_id=self.card_id, now=NOW)
             quotes.approve_quote(s, self.clerk, quote.id, now=NOW)
             return ticket_id, quote.id
-
-    def take(self) -> dict[str, Any]:
-        with self.db.read() as s:
-            receipt = s.get(Receipt, self.receipt_id)
-            assert receipt is not None
-            return {"receipt": _row(receipt), "counts": counts(s, *MODELS),
-                    "seqs": sorted(str(_row(n)) for n in s.scalars(select(NumberSequence)))}
-
-    def unchanged(self) -> None:
-        assert self.take() == self.snapshot
-
-    def refresh(self) -> None:
-        self.snapshot = self.take()
 
 
 @pytest.fixture
@@ -89,14 +78,11 @@ def test_payment_amounts(db: Database, shop: Shop) -> None:
     @FUZZ
     @given(amount=amounts, tendered=st.one_of(st.none(), amounts), method=methods, kind=kinds)
     def run(amount: Any, tendered: Any, method: str, kind: str) -> None:
-        def work() -> Any:
-            with db.write() as s:
-                return payments.take_payment(s, shop.clerk, state["ticket"], method, amount, tendered=tendered,
-                                             kind=kind, now=NOW)
-        view, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc, ["amount", "tendered", "method", "kind"])
-            shop.unchanged()
+        def work(s: Session) -> Any:
+            return payments.take_payment(s, shop.clerk, state["ticket"], method, amount, tendered=tendered,
+                                         kind=kind, now=NOW)
+        view = shop.write(work, ["amount", "tendered", "method", "kind"])
+        if view is REFUSED:
             return
         with db.read() as s:
             receipt = s.get(Receipt, _receipt_id(view))
@@ -128,14 +114,11 @@ def test_quote_items(db: Database, shop: Shop) -> None:
     @FUZZ
     @given(items=st.lists(item, max_size=4))
     def run(items: list[QuoteItem]) -> None:
-        def work() -> Any:
-            with db.write() as s:
-                return quotes.make_quote(s, shop.clerk, state["ticket"], items, card_edition_id=shop.card_id,
-                                         now=NOW).id
-        quote_id, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc)
-            shop.unchanged()
+        def work(s: Session) -> Any:
+            return quotes.make_quote(s, shop.clerk, state["ticket"], items, card_edition_id=shop.card_id,
+                                     now=NOW).id
+        quote_id = shop.write(work)
+        if quote_id is REFUSED:
             return
         with db.read() as s:
             quote = s.get(Quote, quote_id)
@@ -160,23 +143,18 @@ def test_approve_and_decline(db: Database, shop: Shop) -> None:
             quote_id = quotes.make_quote(s, shop.clerk, ticket_id, WORKED, card_edition_id=shop.card_id, now=NOW).id
         shop.refresh()
 
-        def work() -> Any:
-            with db.write() as s:
-                if decline:
-                    return quotes.decline_quote(s, shop.clerk, quote_id, fault_found, now=NOW).id
-                return quotes.approve_quote(s, shop.clerk, quote_id, channel=channel, customer_name=name, now=NOW).id
-        _done, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc, ["customer_name", "channel"])
-            shop.unchanged()
+        def work(s: Session) -> Any:
+            if decline:
+                return quotes.decline_quote(s, shop.clerk, quote_id, fault_found, now=NOW).id
+            return quotes.approve_quote(s, shop.clerk, quote_id, channel=channel, customer_name=name, now=NOW).id
+        _done = shop.write(work, ["customer_name", "channel"])
+        if _done is REFUSED:
             return
-        with db.read() as s:
-            quote = s.get(Quote, quote_id)
-            assert quote is not None
-            if not decline:
-                ticket = s.get(Ticket, ticket_id)
-                assert ticket is not None
-                assert quote.customer_name == (flat(name) or ticket.customer.name)
+        if not decline:
+            with db.read() as s:
+                customer = s.scalar(select(Customer.name).join(Ticket, Ticket.customer_id == Customer.id)
+                                    .where(Ticket.id == ticket_id))
+            assert shop.fetch(Quote, quote_id).customer_name == (flat(name) or customer)
         shop.refresh()
 
     run()
@@ -191,18 +169,15 @@ def test_void_correct_waive_reasons(db: Database, shop: Shop) -> None:
             receipt_id = _receipt_id(payments.take_payment(s, shop.clerk, ticket_id, payments.CASH, "50.00", now=NOW))
         shop.refresh()
 
-        def work() -> Any:
-            with db.write() as s:
-                if what == "void":
-                    return payments.void_receipt(s, shop.clerk, receipt_id, reason, approver=shop.manager, now=NOW)
-                if what == "correct":
-                    return payments.correct_receipt(s, shop.clerk, receipt_id, amount, reason, approver=shop.manager,
-                                                    now=NOW)
-                return payments.grant_waiver(s, shop.clerk, ticket_id, amount, reason, approver=shop.manager, now=NOW)
-        result, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc, ["reason", "amount"])
-            shop.unchanged()
+        def work(s: Session) -> Any:
+            if what == "void":
+                return payments.void_receipt(s, shop.clerk, receipt_id, reason, approver=shop.manager, now=NOW)
+            if what == "correct":
+                return payments.correct_receipt(s, shop.clerk, receipt_id, amount, reason, approver=shop.manager,
+                                                now=NOW)
+            return payments.grant_waiver(s, shop.clerk, ticket_id, amount, reason, approver=shop.manager, now=NOW)
+        result = shop.write(work, ["reason", "amount"])
+        if result is REFUSED:
             return
         expected = flat(reason)
         with db.read() as s:
@@ -227,29 +202,22 @@ def test_invoice_fields(db: Database, shop: Shop) -> None:
         ticket_id = shop.ticket()
         shop.refresh()
 
-        def request() -> Any:
-            with db.write() as s:
-                return payments.request_invoice(s, shop.clerk, ticket_id, buyer, tax_id, now=NOW)
-        status, exc = attempt(request)
-        if exc is not None:
-            expect_refusal(exc, ["buyer", "tax_id"])
-            shop.unchanged()
-        else:
+        def request(s: Session) -> Any:
+            return payments.request_invoice(s, shop.clerk, ticket_id, buyer, tax_id, now=NOW)
+        status = shop.write(request, ["buyer", "tax_id"])
+        if status is not REFUSED:
             assert status.buyer == flat(buyer)
             assert status.tax_id == flat(tax_id).upper()
             shop.refresh()
 
-        def record() -> Any:
-            with db.write() as s:
-                return payments.record_invoice(s, shop.clerk, ticket_id, number, now=NOW)
-        status, exc = attempt(record)
-        if exc is not None:
-            expect_refusal(exc, ["invoice_no"])
-            shop.unchanged()
+        def record(s: Session) -> Any:
+            return payments.record_invoice(s, shop.clerk, ticket_id, number, now=NOW)
+        status = shop.write(record, ["invoice_no"])
+        if status is REFUSED:
             return
         with db.read() as s:
-            row = s.get(TicketBilling, ticket_id)
-            assert row is not None and row.invoice_no == flat(number).upper()
+            billing = s.get(TicketBilling, ticket_id)
+            assert billing is not None and billing.invoice_no == flat(number).upper()
         shop.refresh()
 
     run()

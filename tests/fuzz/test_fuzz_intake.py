@@ -11,48 +11,49 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import inspect, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from frontdesk import customers
 from frontdesk.db.engine import Database
-from frontdesk.db.models import AuditRecord, Complaint, Customer, CustomerKey, NumberSequence, Product, Ticket, TicketEvent
+from frontdesk.db.models import AuditRecord, Complaint, Customer, CustomerKey, Product, Ticket, TicketEvent
 from frontdesk.errors import ValidationError
 from frontdesk.intake import service as intake
 from frontdesk.intake.service import IntakeForm, VisitRequest
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, fridge_form
-from tests.fuzz.fuzz_helpers import FUZZ, attempt, counts, expect_refusal, far_dates, nasty_text, nfc_clean, phones
+from tests.fuzz.fuzz_helpers import (
+    FUZZ,
+    REFUSED,
+    Guard,
+    expect_refusal,
+    far_dates,
+    nasty_text,
+    nfc_clean,
+    phones,
+    row,
+)
 
 MODELS = (Ticket, Customer, Product, TicketEvent, AuditRecord, Complaint, CustomerKey)
 _serials = itertools.count(1)
 
 
-def _row(obj: Any) -> dict[str, Any]:
-    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
-
-
-class Baseline:
+class Baseline(Guard):
     """A ticket taken before the fuzzing; it must never change."""
 
     def __init__(self, db: Database, clerk: Actor) -> None:
-        self.db = db
+        self.clerk = clerk
         with db.write() as s:
             self.ticket_id = intake.take_intake(s, clerk, fridge_form(serial="BASE-1"), now=NOW).ticket_id
-        self.snapshot = self.take()
+        super().__init__(db, MODELS)
 
-    def take(self) -> dict[str, Any]:
-        with self.db.read() as s:
-            t = s.get(Ticket, self.ticket_id)
-            assert t is not None
-            return {"ticket": _row(t), "customer": _row(t.customer), "product": _row(t.product),
-                    "counts": counts(s, *MODELS),
-                    "seqs": sorted((n.name, _row(n).get("value"), str(_row(n))) for n in s.scalars(select(NumberSequence)))}
+    def rows(self, session: Session) -> dict[str, Any]:
+        t = session.get(Ticket, self.ticket_id)
+        assert t is not None
+        return {"ticket": row(t), "customer": row(t.customer), "product": row(t.product)}
 
-    def unchanged(self) -> None:
-        assert self.take() == self.snapshot
-
-    def refresh(self) -> None:
-        self.snapshot = self.take()
+    def intake(self, form: IntakeForm, fields: list[str]) -> Any:
+        return self.write(lambda s: intake.take_intake(s, self.clerk, form, now=NOW), fields)
 
 
 @pytest.fixture
@@ -66,13 +67,6 @@ def _unique_form(**changes: Any) -> IntakeForm:
     values: dict[str, Any] = {"phone": f"139{n % 10**8:08d}", "serial": f"FZ-{n}", "name": f"客户{n}"}
     values.update(changes)
     return fridge_form(**values)
-
-
-def _take(db: Database, clerk: Actor, form: IntakeForm) -> tuple[Any, Any]:
-    def work() -> Any:
-        with db.write() as s:
-            return intake.take_intake(s, clerk, form, now=NOW)
-    return attempt(work)
 
 
 def _stored(db: Database, ticket_id: int, fieldname: str) -> Any:
@@ -95,7 +89,6 @@ TEXT_FIELDS = ["name", "address", "area", "brand", "model", "serial", "invoice_n
 
 @pytest.mark.parametrize("fieldname", TEXT_FIELDS)
 def test_intake_text_field(db: Database, users: tuple[Actor, Actor], base: Baseline, fieldname: str) -> None:
-    clerk = users[1]
 
     @FUZZ
     @given(value=nasty_text)
@@ -103,10 +96,8 @@ def test_intake_text_field(db: Database, users: tuple[Actor, Actor], base: Basel
         changes: dict[str, Any] = {fieldname: value}
         if fieldname == "name" and not nfc_clean(value):
             changes["name"] = value  # the phone still reaches the customer
-        result, exc = _take(db, clerk, _unique_form(**changes))
-        if exc is not None:
-            expect_refusal(exc, [fieldname])
-            base.unchanged()
+        result = base.intake(_unique_form(**changes), [fieldname])
+        if result is REFUSED:
             return
         stored = _stored(db, result.ticket_id, fieldname)
         expected = nfc_clean(value)
@@ -120,7 +111,6 @@ def test_intake_text_field(db: Database, users: tuple[Actor, Actor], base: Basel
 
 @pytest.mark.parametrize("fieldname", ["what_happened", "related_ticket"])
 def test_complaint_and_inquiry_text(db: Database, users: tuple[Actor, Actor], base: Baseline, fieldname: str) -> None:
-    clerk = users[1]
     kind = intake.COMPLAINT if fieldname == "what_happened" else intake.INQUIRY
 
     @FUZZ
@@ -129,10 +119,8 @@ def test_complaint_and_inquiry_text(db: Database, users: tuple[Actor, Actor], ba
         form = IntakeForm(channel=intake.PHONE, kind=kind, name="王五", phone="13900001111",
                           what_happened="It broke" if kind == intake.COMPLAINT else "")
         setattr(form, fieldname, value)
-        result, exc = _take(db, clerk, form)
-        if exc is not None:
-            expect_refusal(exc, [fieldname])
-            base.unchanged()
+        result = base.intake(form, [fieldname])
+        if result is REFUSED:
             return
         if fieldname == "what_happened":
             assert _stored(db, result.ticket_id, fieldname) == nfc_clean(value)
@@ -143,18 +131,15 @@ def test_complaint_and_inquiry_text(db: Database, users: tuple[Actor, Actor], ba
 
 @pytest.mark.parametrize("fieldname", ["accessories", "condition"])
 def test_intake_lists(db: Database, users: tuple[Actor, Actor], base: Baseline, fieldname: str) -> None:
-    clerk = users[1]
 
     codes = st.sampled_from(sorted(intake.CONDITION_LABELS))
 
     @FUZZ
     @given(values=st.lists(st.one_of(codes, nasty_text), max_size=6))
     def run(values: list[str]) -> None:
-        result, exc = _take(db, clerk, _unique_form(**{fieldname: list(values)}))
-        if exc is not None:
-            expect_refusal(exc, [fieldname])
+        result = base.intake(_unique_form(**{fieldname: list(values)}), [fieldname])
+        if result is REFUSED:
             assert fieldname == "condition" and set(values) - set(intake.CONDITION_LABELS) - {""}
-            base.unchanged()
             return
         stored = _stored(db, result.ticket_id, fieldname)
         if fieldname == "condition":  # codes of the checklist, kept as they are
@@ -168,7 +153,6 @@ def test_intake_lists(db: Database, users: tuple[Actor, Actor], base: Baseline, 
 
 @pytest.mark.parametrize("fieldname", ["purchase_date", "card_stamp_date", "factory_date"])
 def test_intake_dates(db: Database, users: tuple[Actor, Actor], base: Baseline, fieldname: str) -> None:
-    clerk = users[1]
 
     @FUZZ
     @given(value=far_dates)
@@ -176,10 +160,8 @@ def test_intake_dates(db: Database, users: tuple[Actor, Actor], base: Baseline, 
         changes: dict[str, Any] = {fieldname: value}
         if fieldname == "card_stamp_date":
             changes["card_shown"] = True
-        result, exc = _take(db, clerk, _unique_form(**changes))
-        if exc is not None:
-            expect_refusal(exc, [fieldname])
-            base.unchanged()
+        result = base.intake(_unique_form(**changes), [fieldname])
+        if result is REFUSED:
             return
         assert _stored(db, result.ticket_id, fieldname) == value
         base.refresh()
@@ -188,7 +170,6 @@ def test_intake_dates(db: Database, users: tuple[Actor, Actor], base: Baseline, 
 
 
 def test_intake_card_months(db: Database, users: tuple[Actor, Actor], base: Baseline) -> None:
-    clerk = users[1]
     months = st.one_of(st.none(), st.integers(-10**12, 10**12), st.sampled_from([0, -1, 1200, 2**31, 2**63]))
 
     @FUZZ
@@ -196,10 +177,8 @@ def test_intake_card_months(db: Database, users: tuple[Actor, Actor], base: Base
                                                st.integers(-10**12, 10**12), max_size=3))
     def run(whole: int | None, parts: dict[str, int]) -> None:
         form = _unique_form(card_shown=True, card_whole_unit_months=whole, card_component_months=dict(parts))
-        result, exc = _take(db, clerk, form)
-        if exc is not None:
-            expect_refusal(exc, ["card_whole_unit_months", "card_component_months"])
-            base.unchanged()
+        result = base.intake(form, ["card_whole_unit_months", "card_component_months"])
+        if result is REFUSED:
             return
         assert _stored(db, result.ticket_id, "card_whole_unit_months") == whole
         assert _stored(db, result.ticket_id, "card_component_months") == parts
@@ -209,16 +188,13 @@ def test_intake_card_months(db: Database, users: tuple[Actor, Actor], base: Base
 
 
 def test_intake_phone(db: Database, users: tuple[Actor, Actor], base: Baseline) -> None:
-    clerk = users[1]
 
     @FUZZ
     @given(value=phones)
     def run(value: str) -> None:
         form = _unique_form(phone=value)
-        result, exc = _take(db, clerk, form)
-        if exc is not None:
-            expect_refusal(exc, ["phone", "name"])
-            base.unchanged()
+        result = base.intake(form, ["phone", "name"])
+        if result is REFUSED:
             return
         with db.read() as s:
             t = s.get(Ticket, result.ticket_id)
@@ -236,7 +212,6 @@ def test_intake_phone(db: Database, users: tuple[Actor, Actor], base: Baseline) 
 
 
 def test_intake_complaint_and_visit_times(db: Database, users: tuple[Actor, Actor], base: Baseline) -> None:
-    clerk = users[1]
     times = st.times()
 
     @FUZZ
@@ -244,22 +219,15 @@ def test_intake_complaint_and_visit_times(db: Database, users: tuple[Actor, Acto
     def run(promised: datetime | None, day: date, start: time, end: time) -> None:
         form = IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="赵六", phone="13900002222",
                           what_happened="Rude technician", promised_answer_at=promised)
-        result, exc = _take(db, clerk, form)
-        if exc is not None:
-            expect_refusal(exc, ["promised_answer_at"])
-            base.unchanged()
-        else:
+        result = base.intake(form, ["promised_answer_at"])
+        if result is not REFUSED:
             with db.read() as s:
                 got = s.scalar(select(Complaint.promised_answer_at).where(Complaint.ticket_id == result.ticket_id))
             if promised is not None:
                 assert got == promised
             base.refresh()
         visit_form = _unique_form(channel=intake.PHONE, address="北京市海淀区", visit=VisitRequest(day, start, end))
-        result, exc = _take(db, clerk, visit_form)
-        if exc is not None:
-            expect_refusal(exc, ["visit"])
-            base.unchanged()
-        else:
+        if base.intake(visit_form, ["visit"]) is not REFUSED:
             base.refresh()
 
     run()
@@ -283,10 +251,8 @@ def test_customer_search_and_update(db: Database, users: tuple[Actor, Actor], ba
         with db.write() as s:  # a customer of its own, then corrected at the next intake
             cid = intake.take_intake(s, clerk, _unique_form(name="临时"), now=NOW).customer_id
         base.refresh()
-        result, exc = _take(db, clerk, _unique_form(customer_id=cid, name=name))
-        if exc is not None:
-            expect_refusal(exc, ["name"])
-            base.unchanged()
+        result = base.intake(_unique_form(customer_id=cid, name=name), ["name"])
+        if result is REFUSED:
             return
         with db.read() as s:
             c = s.get(Customer, cid)

@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import inspect, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from frontdesk.billing.models import Receipt
 from frontdesk.db.engine import Database
-from frontdesk.db.models import AuditRecord, NumberSequence, Ticket, TicketEvent
+from frontdesk.db.models import AuditRecord, Ticket, TicketEvent
 from frontdesk.followup import service as fu
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.intake import service as intake
@@ -26,42 +27,29 @@ from frontdesk.money import to_money
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW
-from tests.fuzz.fuzz_helpers import FUZZ, amounts, attempt, counts, expect_refusal, far_dates, nasty_text, nfc_clean
+from tests.fuzz.fuzz_helpers import FUZZ, REFUSED, Guard, amounts, far_dates, nasty_text, nfc_clean, row
 from tests.loaners.loaner_helpers import add_units, workshop_ticket
 
 MODELS = (LoanerUnit, Loan, Receipt, CallBack, FeedbackCard, AuditRecord, Ticket, TicketEvent)
 _n = itertools.count(1)
 
 
-def _row(obj: Any) -> dict[str, Any]:
-    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
-
-
-class World:
+class World(Guard):
     """One unit out on a loan with a deposit: it must never change."""
 
     def __init__(self, db: Database, manager: Actor, clerk: Actor) -> None:
-        self.db, self.manager, self.clerk = db, manager, clerk
+        self.manager, self.clerk = manager, clerk
         add_units(db, manager, "BASE-U")
         ticket_id = workshop_ticket(db, clerk, serial="BASE-S", phone="13700000001")
         with db.write() as s:
             self.loan_id = loaners.lend(s, clerk, ticket_id, "BASE-U", condition_out="良好", deposit="200.00",
-                                       now=NOW).id
-        self.snapshot = self.take()
+                                        now=NOW).id
+        super().__init__(db, MODELS)
 
-    def take(self) -> dict[str, Any]:
-        with self.db.read() as s:
-            loan = s.get(Loan, self.loan_id)
-            assert loan is not None
-            unit = s.get(LoanerUnit, loan.unit_id)
-            return {"loan": _row(loan), "unit": _row(unit), "counts": counts(s, *MODELS),
-                    "seqs": sorted(str(_row(n)) for n in s.scalars(select(NumberSequence)))}
-
-    def unchanged(self) -> None:
-        assert self.take() == self.snapshot
-
-    def refresh(self) -> None:
-        self.snapshot = self.take()
+    def rows(self, session: Session) -> dict[str, Any]:
+        loan = session.get(Loan, self.loan_id)
+        assert loan is not None
+        return {"loan": row(loan), "unit": row(session.get(LoanerUnit, loan.unit_id))}
 
 
 @pytest.fixture
@@ -82,13 +70,10 @@ def test_add_unit_text(db: Database, world: World, fieldname: str) -> None:
                   "condition": "良好", "note": ""}
         values[fieldname] = value
 
-        def work() -> Any:
-            with db.write() as s:
-                return loaners.add_unit(s, world.manager, now=NOW, **values).id
-        unit_id, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc, [fieldname])
-            world.unchanged()
+        def work(s: Session) -> Any:
+            return loaners.add_unit(s, world.manager, now=NOW, **values).id
+        unit_id = world.write(work, [fieldname])
+        if unit_id is REFUSED:
             return
         with db.read() as s:
             unit = s.get(LoanerUnit, unit_id)
@@ -111,38 +96,27 @@ def test_lend_and_return(db: Database, world: World) -> None:
         ticket_id = workshop_ticket(db, world.clerk, serial=f"LS-{n}", phone=f"136{n % 10**8:08d}")
         world.refresh()
 
-        def lend() -> Any:
-            with db.write() as s:
-                return loaners.lend(s, world.clerk, ticket_id, unit_tag if tag is None else tag, due_on=due,
-                                    condition_out=cond_out, deposit=deposit, now=NOW).id
-        loan_id, exc = attempt(lend)
-        if exc is not None:
-            expect_refusal(exc, ["deposit", "due_on", "condition_out", "tag"])
-            world.unchanged()
+        def lend(s: Session) -> Any:
+            return loaners.lend(s, world.clerk, ticket_id, unit_tag if tag is None else tag, due_on=due,
+                                condition_out=cond_out, deposit=deposit, now=NOW).id
+        loan_id = world.write(lend, ["deposit", "due_on", "condition_out", "tag"])
+        if loan_id is REFUSED:
             return
-        with db.read() as s:
-            loan = s.get(Loan, loan_id)
-            assert loan is not None and loan.condition_out == nfc_clean(cond_out)
-            if due is not None:
-                assert loan.due_on == due
-            if deposit is not None and loan.deposit is not None:
-                assert loan.deposit == to_money(deposit)
+        loan = world.fetch(Loan, loan_id)
+        assert loan.condition_out == nfc_clean(cond_out) and loan.due_on == (due or loan.due_on)
+        assert loan.deposit is None or loan.deposit == to_money(deposit)
+        with db.read() as s:  # the lists that show it, a far due date included
             loaners.loan_view(s, loan_id, today=NOW.date())
             loaners.overdue(s, NOW.date() + timedelta(days=400))
         world.refresh()
 
-        def give_back() -> Any:
-            with db.write() as s:
-                return loaners.return_loan(s, world.clerk, loan_id, cond_back, damage, now=NOW).id
-        _done, exc = attempt(give_back)
-        if exc is not None:
-            expect_refusal(exc, ["condition_back", "damage"])
-            world.unchanged()
+        def give_back(s: Session) -> Any:
+            return loaners.return_loan(s, world.clerk, loan_id, cond_back, damage, now=NOW).id
+        _done = world.write(give_back, ["condition_back", "damage"])
+        if _done is REFUSED:
             return
-        with db.read() as s:
-            loan = s.get(Loan, loan_id)
-            assert loan is not None
-            assert loan.condition_back == nfc_clean(cond_back) and loan.damage == nfc_clean(damage)
+        loan = world.fetch(Loan, loan_id)
+        assert (loan.condition_back, loan.damage) == (nfc_clean(cond_back), nfc_clean(damage))
         world.refresh()
 
     run()
@@ -164,13 +138,10 @@ def test_call_outcome_note(db: Database, world: World) -> None:
         assert cb_id is not None
         world.refresh()
 
-        def work() -> Any:
-            with db.write() as s:
-                return fu.record_outcome(s, world.clerk, cb_id, outcome, note, now=NOW)
-        _nxt, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc, ["outcome", "note"])
-            world.unchanged()
+        def work(s: Session) -> Any:
+            return fu.record_outcome(s, world.clerk, cb_id, outcome, note, now=NOW)
+        _nxt = world.write(work, ["outcome", "note"])
+        if _nxt is REFUSED:
             return
         with db.read() as s:
             cb = s.get(CallBack, cb_id)
@@ -200,20 +171,15 @@ def test_feedback_card_entry(db: Database, world: World) -> None:
             card_id = fu.issue_card(s, world.clerk, r.ticket_id, now=NOW).id
         world.refresh()
 
-        def work() -> Any:
-            with db.write() as s:
-                return fu.enter_card(s, world.clerk, card_id, quality=quality, attitude=attitude, signed=signed,
-                                     comment=comment, returned_on=returned, now=NOW).id
-        _card, exc = attempt(work)
-        if exc is not None:
-            expect_refusal(exc, ["quality", "attitude", "comment", "returned_on"])
-            world.unchanged()
+        def work(s: Session) -> Any:
+            return fu.enter_card(s, world.clerk, card_id, quality=quality, attitude=attitude, signed=signed,
+                                 comment=comment, returned_on=returned, now=NOW).id
+        _card = world.write(work, ["quality", "attitude", "comment", "returned_on"])
+        if _card is REFUSED:
             return
-        with db.read() as s:
-            card = s.get(FeedbackCard, card_id)
-            assert card is not None
-            assert (card.quality, card.attitude, card.signed) == (quality, attitude, signed)
-            assert card.comment == nfc_clean(comment)
+        card = world.fetch(FeedbackCard, card_id)
+        assert (card.quality, card.attitude, card.signed, card.comment) == (quality, attitude, signed,
+                                                                            nfc_clean(comment))
         world.refresh()
 
     run()
