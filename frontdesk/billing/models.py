@@ -177,7 +177,7 @@ class Quote(Base):
     approval_channel: Mapped[str | None] = mapped_column(String(20))
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     customer_name: Mapped[str] = mapped_column(String(120), default="")
-    declined_at: Mapped[datetime | None] = mapped_column(DateTime)
+    declined_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     declined_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     fault_found: Mapped[bool | None] = mapped_column(Boolean)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -271,6 +271,8 @@ class Receipt(Base):
 
     __table_args__ = (
         UniqueConstraint("year", "seq", name="uq_receipts_year_seq"),
+        Index("ix_receipts_counter_issued", "counter", "issued_at"),  # a day at a counter (0009)
+        Index("ix_receipts_counter_voided", "counter", "voided_at"),  # the day's voids (0009)
         CheckConstraint("amount > 0", name="amount_positive"),
     )
 

@@ -184,6 +184,7 @@ class Ticket(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         Index("ix_tickets_state_intake", "state", "intake_at"),
+        Index("ix_tickets_state_closed", "state", "closed_at"),  # the day's closed tickets (0009)
         Index("ix_tickets_channel_kind_responded", "channel", "kind", "responded_at"),
     )
 

@@ -22,7 +22,7 @@ class CallBack(Base):
     reason: Mapped[str] = mapped_column(String(30))
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    due_at: Mapped[datetime] = mapped_column(DateTime)
+    due_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     outcome: Mapped[str | None] = mapped_column(String(30))
     called_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
