@@ -92,7 +92,10 @@ def logo_height(logo: bytes | None, max_w: float, max_h: float) -> float:
     return float(ih * min(max_w / iw, max_h / ih))
 
 
+@cache
 def style(size: float = 9, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+    """One style per size and alignment, made once (a receipt has dozens of
+    paragraphs; reportlab only reads a style)."""
     register_fonts()
     return ParagraphStyle(
         name=f"fd{size}-{align}", fontName=FONT, fontSize=size, leading=leading or size * 1.3,
