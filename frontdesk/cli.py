@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--close-days", action="store_true",
                    help="close the past days too (the day close locks them: do not run the demo again over them)")
 
+    p = sub.add_parser("bench", help="time everyday work on a large demo database (python -m frontdesk.bench)",
+                       add_help=False)
+    p.add_argument("bench_args", nargs=argparse.REMAINDER, help="the benchmark's options (--tickets, --db, --json)")
+
     p = sub.add_parser("screenshot", help="render every main screen offscreen to PNG files")
     _common(p)
     p.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
@@ -181,6 +185,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         bar.done()
     print(summary.text())
     return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from frontdesk import bench
+
+    return bench.main(args.bench_args)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -504,6 +514,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
+    "bench": cmd_bench,
     "screenshot": cmd_screenshot,
     "db": cmd_db,
     "users": cmd_users,
@@ -546,6 +557,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
+    if argv[:1] == ["bench"]:  # its own options (argparse cannot hand on "--tickets ..." untouched)
+        from frontdesk import bench
+
+        return bench.main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if getattr(args, "verbose", False):
