@@ -76,6 +76,7 @@ RECEIPT_KINDS: dict[str, str] = {
 SEQUENCE = "receipt"
 PREFIX = "R"
 MAX_REASON = 500
+MAX_AMOUNT = Decimal("1e10")  # Numeric(12, 2) holds less
 
 
 # -- balance -------------------------------------------------------------------------------
@@ -393,7 +394,7 @@ def _positive(value: Decimal | int | str | None, fieldname: str, label: str) -> 
     amount = _money(value, fieldname, label)
     if amount is None or amount <= 0:
         raise ValidationError({fieldname: _("{field} must be more than zero.").format(field=label)})
-    if amount >= Decimal("1e10"):
+    if amount >= MAX_AMOUNT:
         raise ValidationError({fieldname: _("{field} is too large.").format(field=label)})
     return amount
 
@@ -511,6 +512,8 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
         raise ValidationError({"kind": _("Unknown kind of payment: {kind}.").format(kind=kind)})
     value = _positive(amount, "amount", _("The amount"))
     given = _money(tendered, "tendered", _("The cash tendered"))
+    if given is not None and given >= MAX_AMOUNT:
+        raise ValidationError({"tendered": _("{field} is too large.").format(field=_("The cash tendered"))})
     ticket = get_ticket(session, ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)
