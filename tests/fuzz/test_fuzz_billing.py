@@ -97,6 +97,32 @@ def test_payment_amounts(db: Database, shop: Shop) -> None:
     run()
 
 
+def test_cash_tendered(db: Database, shop: Shop) -> None:
+    """Cash: what the customer hands over, however much, against a small payment."""
+    ticket_id = shop.approved()[0]
+    shop.refresh()
+    tendered = st.one_of(amounts, st.integers(10**9, 10**16), st.sampled_from(["1e15", "99999999999", "9999999999.99",
+                                                                                "10.00", "9.99", "-10", "1e27"]))
+
+    @FUZZ
+    @given(tendered=tendered, amount=st.sampled_from(["0.01", "10.00", "9999999999.99"]))
+    def run(tendered: Any, amount: str) -> None:
+        def pay(s: Session) -> Any:
+            return payments.take_payment(s, shop.clerk, ticket_id, payments.CASH, amount, tendered=tendered,
+                                         kind=payments.DEPOSIT, now=NOW)
+        view = shop.write(pay, ["amount", "tendered"])
+        if view is REFUSED:
+            return
+        receipt = shop.fetch(Receipt, view.id)
+        assert receipt.tendered == (to_money(tendered) if str(tendered).strip() else to_money(amount))
+        assert receipt.change == receipt.tendered - receipt.amount
+        with db.write() as s:  # give the deposit back: the next example starts from the same bill
+            payments.void_receipt(s, shop.clerk, view.id, "fuzz", approver=shop.manager, now=NOW)
+        shop.refresh()
+
+    run()
+
+
 def test_quote_items(db: Database, shop: Shop) -> None:
     state: dict[str, int] = {"ticket": shop.ticket()}
     shop.refresh()
