@@ -72,10 +72,6 @@ CENT = Decimal("0.01")
 Progress = Callable[[float, str], "bool | None"]
 
 
-class Stopped(Exception):
-    """The caller's progress callback asked to stop."""
-
-
 @dataclass
 class BulkCounts:
     customers: int = 0
@@ -176,8 +172,7 @@ class _Writer:
 
 class _Generator:
     def __init__(self, conn: Connection, rng: random.Random, end: datetime, total: int, days: int,
-                 manager_id: int, clerk_ids: Sequence[int], techs: Sequence[tuple[int, str, tuple[str, ...]]],
-                 report: Callable[[float, str], None]) -> None:
+                 manager_id: int, clerk_ids: Sequence[int], techs: Sequence[tuple[int, str, tuple[str, ...]]]) -> None:
         self.conn = conn
         self.rng = rng
         self.end = end
@@ -186,7 +181,6 @@ class _Generator:
         self.manager_id = manager_id
         self.clerk_ids = list(clerk_ids)
         self.techs = list(techs)
-        self.report = report
         self.ids = _Ids(conn)
         self.out = _Writer(conn)
         self.counts = BulkCounts()
@@ -622,7 +616,7 @@ def _moments(rng: random.Random, end: datetime, days: int, total: int) -> list[d
     return out
 
 
-def _ensure_schedule(db: Database, manager: Any, first_day: date, now: datetime) -> None:
+def _ensure_schedule(db: Database, manager: Any, first_day: date) -> None:
     with db.write() as s:
         if s.scalar(select(func.count(FeeSchedule.id))):
             return
@@ -637,7 +631,8 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
               progress: Callable[[float, str], None] | None = None) -> BulkCounts:
     """Write ``tickets`` tickets of history ending at ``end`` into ``db``
     (migrated, with the demo users and technicians).  ``progress(fraction,
-    note)`` may raise :class:`Stopped` to stop between transactions."""
+    note)`` may raise to stop: the tickets of the transactions already
+    committed stay, with their counters (receipts and cards come last)."""
     started = _time.monotonic()
     rng = random.Random(seed)
     span = span_days(tickets, days)
@@ -646,7 +641,7 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
         if progress is not None:
             progress(fraction, note)
 
-    _ensure_schedule(db, manager, end.date() - timedelta(days=span), end)
+    _ensure_schedule(db, manager, end.date() - timedelta(days=span))
     moments = _moments(rng, end, span, tickets)
     report(0.02, _("Planned {count} tickets").format(count=len(moments)))
     sqlite = db.dialect == "sqlite"
@@ -657,7 +652,7 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
             raw.execute("PRAGMA cache_size=-131072")  # 128 MB of pages while the indexes grow
         conn = plain.execution_options(frontdesk_write=True)
         try:
-            gen = _Generator(conn, rng, end, tickets, span, manager.id, clerk_ids, techs, report)
+            gen = _Generator(conn, rng, end, tickets, span, manager.id, clerk_ids, techs)
             for start in range(0, len(moments), CHUNK):
                 for at in moments[start:start + CHUNK]:
                     gen.ticket(at)
@@ -693,4 +688,4 @@ def dispatch_threshold(tickets: int | None, bulk: bool | None) -> bool:
     return tickets is not None and tickets > BULK_THRESHOLD
 
 
-__all__ = ["BULK_THRESHOLD", "BulkCounts", "Stopped", "bulk_fill", "dispatch_threshold", "span_days"]
+__all__ = ["BULK_THRESHOLD", "BulkCounts", "bulk_fill", "dispatch_threshold", "span_days"]
