@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
-from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, Visit
+from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, User, Visit
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
@@ -83,6 +83,8 @@ TEXT_LABELS = {
     "card_edition": N_("Warranty card edition"),
     "condition_note": N_("Condition note"),
     "accessories": N_("Accessories"),
+    "note": N_("Note"),
+    "resolution": N_("Resolution"),
 }
 
 # Condition checklist per category (plus free text on the form).
@@ -321,6 +323,10 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         problems["what_happened"] = _("Write down what happened.")
     if form.kind == COMPLAINT and form.promised_answer_at and form.promised_answer_at < now:
         problems["promised_answer_at"] = _("The promised answer time is already past.")
+    if form.technician_id is not None and session.get(Technician, form.technician_id) is None:
+        problems["technician"] = _("No such technician.")
+    if form.handler_id is not None and session.get(User, form.handler_id) is None:
+        problems["handler"] = _("No such user to handle the complaint.")
     if form.visit is not None:
         if form.visit.window_end <= form.visit.window_start:
             problems["visit"] = _("The visit's time window must end after it starts.")
@@ -699,9 +705,14 @@ def responses_due(session: Session, now: datetime | None = None, warn_hours: int
 # ---- visits -------------------------------------------------------------
 
 def _book_visit(session: Session, actor: Actor, ticket: Ticket, req: VisitRequest, now: datetime) -> Visit:
+    problems: dict[str, str] = {}
+    address = _clean(req.address, 500, "address", problems) or ticket.address
+    area = _clean(req.area, 80, "area", problems) or ticket.area
+    if problems:
+        raise ValidationError(problems)
     visit = Visit(
         ticket_id=ticket.id, day=req.day, window_start=req.window_start, window_end=req.window_end,
-        address=(req.address or ticket.address).strip(), area=(req.area or ticket.area).strip(),
+        address=address, area=area,
         technician_id=req.technician_id, state="booked", created_at=now,
     )
     session.add(visit)
