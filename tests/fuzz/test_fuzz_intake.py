@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import customers
 from frontdesk.db.engine import Database
-from frontdesk.db.models import AuditRecord, Complaint, Customer, CustomerKey, Product, Ticket, TicketEvent
+from frontdesk.db.models import AuditRecord, Complaint, Customer, CustomerKey, Product, Ticket, TicketEvent, Visit
 from frontdesk.errors import ValidationError
 from frontdesk.intake import service as intake
 from frontdesk.intake.service import IntakeForm, VisitRequest
@@ -34,7 +34,7 @@ from tests.fuzz.fuzz_helpers import (
     row,
 )
 
-MODELS = (Ticket, Customer, Product, TicketEvent, AuditRecord, Complaint, CustomerKey)
+MODELS = (Ticket, Customer, Product, TicketEvent, AuditRecord, Complaint, CustomerKey, Visit)
 _serials = itertools.count(1)
 
 
@@ -277,5 +277,55 @@ def test_check_phone_never_crashes() -> None:
             return
         assert len(check.e164) <= 40 and len(check.display) <= 40
         assert check.e164 == "" or check.e164.startswith("+")
+
+    run()
+
+
+def test_visit_address_and_area(db: Database, base: Baseline) -> None:
+    @FUZZ
+    @given(address=nasty_text, area=nasty_text)
+    def run(address: str, area: str) -> None:
+        visit = VisitRequest(NOW.date(), time(9), time(12), address=address, area=area)
+        result = base.intake(_unique_form(channel=intake.PHONE, address="北京市海淀区", area="海淀", visit=visit),
+                             ["address", "area"])
+        if result is REFUSED:
+            return
+        with db.read() as s:
+            stored = s.execute(select(Visit.address, Visit.area).where(Visit.ticket_id == result.ticket_id)).one()
+        assert tuple(stored) == (nfc_clean(address) or "北京市海淀区", nfc_clean(area) or "海淀")
+        base.refresh()
+
+    run()
+
+
+def test_note_resolution_and_people(db: Database, users: tuple[Actor, Actor], base: Baseline) -> None:
+    """A ticket's note, a complaint's resolution, and the technician and
+    handler picked (one that does not exist is refused, not a foreign key error)."""
+    manager, clerk = users
+    people = st.one_of(st.none(), st.integers(1, 10**6), st.sampled_from([manager.id, clerk.id]))
+
+    @FUZZ
+    @given(note=nasty_text, resolution=nasty_text, technician=people, handler=people)
+    def run(note: str, resolution: str, technician: int | None, handler: int | None) -> None:
+        form = IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="孙七", phone="13900003333",
+                          what_happened="Late", technician_id=technician, handler_id=handler)
+        result = base.intake(form, ["technician", "handler"])
+        if result is REFUSED:
+            return
+        base.refresh()
+        if base.write(lambda s: intake.add_note(s, clerk, result.ticket_id, note, now=NOW), ["note"]) is not REFUSED:
+            with db.read() as s:
+                texts = s.scalars(select(TicketEvent.text).where(TicketEvent.ticket_id == result.ticket_id,
+                                                                 TicketEvent.kind == "note")).all()
+            assert texts == [nfc_clean(note)]
+            base.refresh()
+        with db.read() as s:
+            complaint_id = s.scalar(select(Complaint.id).where(Complaint.ticket_id == result.ticket_id))
+        assert complaint_id is not None
+        closed = base.write(lambda s: intake.close_complaint(s, manager, complaint_id, resolution, now=NOW),
+                            ["resolution"])
+        if closed is not REFUSED:
+            assert base.fetch(Complaint, complaint_id).resolution == nfc_clean(resolution)
+            base.refresh()
 
     run()
