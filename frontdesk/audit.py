@@ -114,6 +114,7 @@ class AuditRow:
     entity: str
     entity_id: str
     detail: dict[str, Any]
+    reference: str = ""  # the ticket's or receipt's number when the record is about one
 
 
 def _reference_filter(session: Session, text: str) -> Any:
@@ -162,9 +163,26 @@ def search(session: Session, actor: Actor, query: AuditQuery, approver: Actor | 
     reference = query.reference.strip()
     if reference:
         stmt = stmt.where(_reference_filter(session, reference))
+    found = session.execute(stmt).all()
+    numbers = _numbers(session, [rec for rec, _n, _a in found])
     return [AuditRow(rec.id, rec.at, name or "", approver_name or "", rec.action, rec.entity, rec.entity_id,
-                     dict(rec.detail or {}))
-            for rec, name, approver_name in session.execute(stmt)]
+                     dict(rec.detail or {}), numbers.get((rec.entity, rec.entity_id), ""))
+            for rec, name, approver_name in found]
+
+
+def _numbers(session: Session, records: list[AuditRecord]) -> dict[tuple[str, str], str]:
+    """The numbers a person knows (T2026-000123, R2026-000045) of the
+    tickets and receipts a page of records is about: one query per kind."""
+    from frontdesk.billing.models import Receipt
+    from frontdesk.db.models import Ticket
+
+    out: dict[tuple[str, str], str] = {}
+    for entity, model in (("ticket", Ticket), ("receipt", Receipt)):
+        ids = {int(r.entity_id) for r in records if r.entity == entity and str(r.entity_id).isdigit()}
+        if ids:
+            for pk, number in session.execute(select(model.id, model.number).where(model.id.in_(ids))):
+                out[(entity, str(pk))] = number
+    return out
 
 
 def actions(session: Session) -> list[str]:

@@ -38,7 +38,7 @@ def _text(row: AuditRow, key: str) -> str:
     if key == "at":
         return when(row.at)
     if key == "record":
-        return f"{row.entity} {row.entity_id}".strip()
+        return row.reference or f"{row.entity} {row.entity_id}".strip()
     if key == "detail":
         return ", ".join(f"{k}={v}" for k, v in row.detail.items() if v not in (None, "", [], {}))
     return str(getattr(row, key))

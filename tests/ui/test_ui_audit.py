@@ -56,7 +56,7 @@ def test_a_manager_filters_the_audit_trail(qtbot: QtBot, ctx: AppContext, shop: 
     screen.ui.referenceEdit.setText(first.number)
     qtbot.mouseClick(screen.ui.showButton, Qt.MouseButton.LeftButton)
     assert _column(screen, "action") == ["ticket.create"]
-    assert _column(screen, "record") == [f"ticket {first.ticket_id}"]
+    assert _column(screen, "record") == [first.number]  # the number a person knows, not the row id
     assert _column(screen, "user") == ["clerk"]
 
     screen.ui.referenceEdit.clear()
