@@ -307,11 +307,15 @@ def set_maintenance(session: Session, actor: Actor, unit_id: int, on: bool = Tru
             tag=unit.tag, status=status_label(unit.status)))
     if not on and unit.status != MAINTENANCE:
         raise IllegalTransition(_("Loaner {tag} is not in maintenance.").format(tag=unit.tag))
+    problems: dict[str, str] = {}
+    text = _text(note, MAX_TEXT, "note", problems)
+    if problems:
+        raise ValidationError(problems)
     unit.status = MAINTENANCE if on else AVAILABLE
-    if note.strip():
-        unit.note = note.strip()[:MAX_TEXT]
+    if text:
+        unit.note = text
     audit.record(session, actor.id, "loaner.maintenance" if on else "loaner.available", "loaner_unit", unit.id,
-                 {"tag": unit.tag, "note": note.strip()})
+                 {"tag": unit.tag, "note": text})
     return unit
 
 
@@ -323,11 +327,14 @@ def retire_unit(session: Session, actor: Actor, unit_id: int, reason: str, appro
         raise IllegalTransition(_("Loaner {tag} is out: it is retired after it comes back.").format(tag=unit.tag))
     if unit.status == RETIRED:
         raise IllegalTransition(_("Loaner {tag} is already retired.").format(tag=unit.tag))
-    text = (reason or "").strip()
+    problems: dict[str, str] = {}
+    text = _text(reason, MAX_TEXT, "reason", problems)
     if not text:
-        raise ValidationError({"reason": _("Write down why the unit is retired.")})
+        problems["reason"] = _("Write down why the unit is retired.")
+    if problems:
+        raise ValidationError(problems)
     unit.status = RETIRED
-    unit.note = text[:MAX_TEXT]
+    unit.note = text
     audit.record(session, actor.id, "loaner.retire", "loaner_unit", unit.id, {"tag": unit.tag, "reason": text},
                  approver_id=manager.id)
     return unit
@@ -415,8 +422,8 @@ def pull_back(session: Session, actor: Actor, ticket_id: int, condition: list[st
     if ticket.product_id is None:
         problems["ticket"] = _("This ticket has no product to pull back.")
     note_text = _text(note, MAX_TEXT, "note", problems)
-    checks = [str(c).strip() for c in (condition or []) if str(c).strip()]
-    items = [str(a).strip() for a in (accessories or []) if str(a).strip()]
+    checks = [c for c in (drop_controls(str(c)).strip() for c in (condition or [])) if c]
+    items = [a for a in (drop_controls(str(a)).strip() for a in (accessories or [])) if a]
     if promised_return_on is None:
         problems["promised_return_on"] = _("Give the customer a promised return date.")
     elif promised_return_on < now.date():
