@@ -22,15 +22,15 @@ from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
 from frontdesk.loaners import service as loaners
-from frontdesk.loaners.models import Loan, LoanerUnit
+from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import to_money
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
-from tests.billing.billing_helpers import NOW
+from tests.billing.billing_helpers import NOW, fridge_form
 from tests.fuzz.fuzz_helpers import FUZZ, REFUSED, Guard, amounts, far_dates, nasty_text, nfc_clean, row
 from tests.loaners.loaner_helpers import add_units, workshop_ticket
 
-MODELS = (LoanerUnit, Loan, Receipt, CallBack, FeedbackCard, AuditRecord, Ticket, TicketEvent)
+MODELS = (LoanerUnit, Loan, PullBack, Receipt, CallBack, FeedbackCard, AuditRecord, Ticket, TicketEvent)
 _n = itertools.count(1)
 
 
@@ -181,5 +181,41 @@ def test_feedback_card_entry(db: Database, world: World) -> None:
         assert (card.quality, card.attitude, card.signed, card.comment) == (quality, attitude, signed,
                                                                             nfc_clean(comment))
         world.refresh()
+
+    run()
+
+
+def test_pull_back_maintenance_and_retire(db: Database, world: World) -> None:
+    """The pull-back receipt's facts, a unit's maintenance note and the reason it is retired."""
+    lists = st.lists(nasty_text, max_size=4)
+
+    @FUZZ
+    @given(condition=lists, accessories=lists, note=nasty_text, promised=st.one_of(st.none(), far_dates),
+           reason=nasty_text)
+    def run(condition: list[str], accessories: list[str], note: str, promised: date | None, reason: str) -> None:
+        n = next(_n)
+        with db.write() as s:
+            ticket_id = intake.take_intake(s, world.clerk, fridge_form(serial=f"PB-{n}", phone=f"133{n % 10**8:08d}"),
+                                           now=NOW).ticket_id
+            intake.move(s, world.clerk, ticket_id, states.DIAGNOSING, now=NOW)
+        unit_id = add_units(db, world.manager, f"PU-{n}")[0]
+        world.refresh()
+
+        def take(s: Session) -> Any:
+            return loaners.pull_back(s, world.clerk, ticket_id, condition, note, accessories, promised, now=NOW).id
+        pb_id = world.write(take, ["promised_return_on", "note"])
+        if pb_id is not REFUSED:
+            pb = world.fetch(PullBack, pb_id)
+            assert pb.condition == [nfc_clean(c) for c in condition if nfc_clean(c)]
+            assert pb.accessories == [nfc_clean(a) for a in accessories if nfc_clean(a)]
+            assert (pb.condition_note, pb.promised_return_on) == (nfc_clean(note), promised)
+            world.refresh()
+        if world.write(lambda s: loaners.set_maintenance(s, world.manager, unit_id, True, note), ["note"]) is not REFUSED:
+            assert world.fetch(LoanerUnit, unit_id).note == nfc_clean(note)
+            world.refresh()
+        retired = world.write(lambda s: loaners.retire_unit(s, world.manager, unit_id, reason), ["reason"])
+        if retired is not REFUSED:
+            assert world.fetch(LoanerUnit, unit_id).note == nfc_clean(reason)
+            world.refresh()
 
     run()
