@@ -185,6 +185,7 @@ class Ticket(Base):
     __table_args__ = (
         Index("ix_tickets_state_intake", "state", "intake_at"),
         Index("ix_tickets_state_closed", "state", "closed_at"),  # the day's closed tickets (0009)
+        Index("ix_tickets_product_state_closed", "product_id", "state", "closed_at"),  # a product's repairs (0009)
         Index("ix_tickets_channel_kind_responded", "channel", "kind", "responded_at"),
     )
 

@@ -23,6 +23,10 @@ depends_on = None
 
 INDEXES = (
     ("ix_tickets_state_closed", "tickets", ["state", "closed_at"]),
+    # Without it, intake's "earlier repairs of this product" (product, state,
+    # newest closed first) would take the index above and read every closed
+    # ticket: 1.5 s at a million tickets instead of a fraction of a millisecond.
+    ("ix_tickets_product_state_closed", "tickets", ["product_id", "state", "closed_at"]),
     ("ix_receipts_counter_issued", "receipts", ["counter", "issued_at"]),
     ("ix_receipts_counter_voided", "receipts", ["counter", "voided_at"]),
     ("ix_quotes_declined_at", "quotes", ["declined_at"]),
