@@ -7,7 +7,7 @@ so correcting an edition later does not change a quote already made.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -23,6 +23,7 @@ from frontdesk.errors import Conflict, NotFound, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.money import round_money
+from frontdesk.plaintext import drop_controls, one_line
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,9 @@ def _info(edition: CardEdition) -> CardEditionInfo:
     )
 
 
+MAX_PRICE = Decimal("1e10")  # Numeric(12, 2) holds less
+
+
 def card_editions(session: Session, brand: str | None = None, category: str | None = None) -> list[CardEditionInfo]:
     """Editions, by brand, category and edition; ``brand`` matches without
     regard to case."""
@@ -124,6 +128,14 @@ def card_draft(session: Session, edition_id: int) -> CardEditionDraft:
     )
 
 
+def _plain(draft: CardEditionDraft) -> CardEditionDraft:
+    """The draft without control characters (the ends trimmed)."""
+    return replace(draft, brand=one_line(draft.brand), edition=one_line(draft.edition),
+                   note=drop_controls(draft.note).strip(),
+                   lines=[replace(ln, code=one_line(ln.code), description=one_line(ln.description))
+                          for ln in draft.lines])
+
+
 def _check(draft: CardEditionDraft) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not draft.brand.strip():
@@ -151,13 +163,20 @@ def _check(draft: CardEditionDraft) -> dict[str, str]:
             problems[where] = _("Line {n}: the price is missing.").format(n=n)
         elif isinstance(line.price, float):
             raise TypeError(f"a card price must be a Decimal, not a float ({line.price!r})")
-        elif not isinstance(line.price, (Decimal, int)) or isinstance(line.price, bool):
+        elif (not isinstance(line.price, (Decimal, int)) or isinstance(line.price, bool)
+              or not Decimal(line.price).is_finite()):
             problems[where] = _("Line {n}: the price is not a number.").format(n=n)
+        elif line.price >= MAX_PRICE:
+            problems[where] = _("Line {n}: the price is too large.").format(n=n)
         elif line.price < 0 or round_money(Decimal(line.price)) != line.price:
             problems[where] = _("Line {n}: a price is not negative and has at most two decimal places.").format(n=n)
         elif any(k not in KINDS or k == line.kind for k in line.covers):
             problems[where] = _("Line {n}: a bundle includes other kinds of line ({kinds}).").format(
                 n=n, kinds=", ".join(k for k in KINDS if k != line.kind))
+        elif len(code) > 60:
+            problems[where] = _("Line {n}: the code is too long (at most 60 characters).").format(n=n)
+        elif len(line.description) > 200:
+            problems[where] = _("Line {n}: the description is too long.").format(n=n)
         elif (line.kind, code) in seen:
             problems[where] = _("Line {n}: the same line twice ({what}).").format(
                 n=n, what=f"{kind_label(line.kind)} {code}".strip())
@@ -169,6 +188,7 @@ def save_card_edition(session: Session, actor: Actor, draft: CardEditionDraft, a
                       now: datetime | None = None) -> CardEdition:
     """Add an edition, or change the one ``draft.id`` names (a manager's act)."""
     manager = require_manager(actor, approver, _("change warranty-card standards"))
+    draft = _plain(draft)
     problems = _check(draft)
     brand, edition_name = draft.brand.strip(), draft.edition.strip()
     clash = session.scalar(select(CardEdition.id).where(

@@ -17,7 +17,7 @@ import json
 import logging
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
@@ -49,6 +49,7 @@ from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import ZERO, round_money, to_decimal
+from frontdesk.plaintext import drop_controls, one_line
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -239,13 +240,13 @@ def _money_problems(value: Any, required: bool) -> list[str]:
     number = Decimal(value)
     if not number.is_finite():
         return [_("Not a number.")]
+    if number >= Decimal("1e10"):  # before rounding: 1e30 has more digits than a Decimal holds
+        return [_("The price is too large.")]
     out = []
     if number < 0:
         out.append(_("A price cannot be negative."))
     if round_money(number) != number:
         out.append(_("A price has at most two decimal places."))
-    if number >= Decimal("1e10"):
-        out.append(_("The price is too large."))
     return out
 
 
@@ -259,7 +260,7 @@ def _km_problems(value: Any) -> list[str]:
     number = Decimal(value)
     if number < 0:
         return [_("A distance cannot be negative.")]
-    if number.quantize(Decimal("0.1")) != number or number >= 10_000_000:
+    if number >= 10_000_000 or number.quantize(Decimal("0.1")) != number:
         return [_("A distance has at most one decimal place and 7 digits.")]
     return []
 
@@ -318,6 +319,13 @@ def _clean_line(line: FeeLineDraft) -> FeeLine:
     )
 
 
+def _plain(draft: ScheduleDraft) -> ScheduleDraft:
+    """The draft without control characters (the ends trimmed)."""
+    return replace(draft, name=one_line(draft.name), note=drop_controls(draft.note).strip(), lines=[
+        replace(ln, category=one_line(ln.category), code=one_line(ln.code), description=one_line(ln.description),
+                component=one_line(ln.component)) for ln in draft.lines])
+
+
 def save_schedule(session: Session, actor: Actor, draft: ScheduleDraft, approver: Actor | None = None,
                   now: datetime | None = None, _origins: Sequence[tuple[str, int]] | None = None,
                   _source: str = "") -> FeeSchedule:
@@ -325,6 +333,7 @@ def save_schedule(session: Session, actor: Actor, draft: ScheduleDraft, approver
     act).  A version with the same date that no quote used is replaced.
     Raises :class:`ScheduleRefused` listing every problem."""
     manager = require_manager(actor, approver, _("change the fee schedule"))
+    draft = _plain(draft)
     problems = check_draft(draft, _origins)
     if not problems:
         problems = check_against_database(session, draft)
