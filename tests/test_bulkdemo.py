@@ -1,0 +1,165 @@
+"""The bulk demo (issue 9): data written straight into the tables must obey
+the same rules as data made through the services."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from frontdesk import customers
+from frontdesk.billing import payments
+from frontdesk.billing.models import Quote, Receipt
+from frontdesk.bulkdemo import BULK_THRESHOLD, dispatch_threshold, span_days
+from frontdesk.db.engine import Database
+from frontdesk.db.models import AuditRecord, Customer, CustomerKey, NumberSequence, Ticket, TicketEvent
+from frontdesk.demo import DemoOptions, fill
+from frontdesk.followup.models import FeedbackCard
+from frontdesk.intake import query, states
+
+END = datetime(2026, 11, 25, 15, 0)
+TICKETS = 3000
+
+
+@pytest.fixture(scope="module")
+def bulk(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    path = tmp_path_factory.mktemp("bulk") / "bulk.sqlite"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    summary = fill(db, DemoOptions(tickets=TICKETS, bulk=True, now=END))
+    assert summary.completed and summary.tickets == TICKETS
+    yield db
+    db.dispose()
+
+
+def _gapless(numbers: list[tuple[int, int]], counters: dict[int, int]) -> None:
+    """(year, seq) pairs run 1..n in each year, and the year's counter row says n."""
+    by_year: dict[int, list[int]] = defaultdict(list)
+    for year, seq in numbers:
+        by_year[year].append(seq)
+    assert by_year, "nothing numbered"
+    for year, seqs in by_year.items():
+        assert sorted(seqs) == list(range(1, len(seqs) + 1)), year
+        assert counters.get(year) == len(seqs), year
+    assert set(counters) == set(by_year)
+
+
+def _counters(db: Database, name: str) -> dict[int, int]:
+    with db.read() as s:
+        return {y: n for y, n in s.execute(select(NumberSequence.year, NumberSequence.last)
+                                           .where(NumberSequence.name == name))}
+
+
+def test_the_bulk_path_is_taken_for_large_demos_only() -> None:
+    assert not dispatch_threshold(None, None) and not dispatch_threshold(BULK_THRESHOLD, None)
+    assert dispatch_threshold(BULK_THRESHOLD + 1, None)
+    assert dispatch_threshold(10, True) and not dispatch_threshold(10**6, False)
+    assert span_days(1_000_000, 60) == 5 * 365 + 1 and span_days(3000, 60) == 60
+
+
+def test_ticket_receipt_and_card_numbers_are_gapless_with_their_counters(bulk: Database) -> None:
+    with bulk.read() as s:
+        tickets = [(int(n[1:5]), int(n[6:])) for n in s.scalars(select(Ticket.number))]
+        receipts = list(s.execute(select(Receipt.year, Receipt.seq)))
+        numbers_match = all(n == f"R{y}-{q:06d}" for n, y, q in s.execute(select(Receipt.number, Receipt.year,
+                                                                                    Receipt.seq)))
+        cards = [(int(n[1:5]), int(n[6:])) for n in s.scalars(select(FeedbackCard.serial))]
+        # Numbers follow time: a later receipt never has a smaller number in its year.
+        order = [r[0] for r in s.execute(select(Receipt.seq).order_by(Receipt.year, Receipt.issued_at, Receipt.id))]
+    assert len(tickets) == TICKETS
+    _gapless(tickets, _counters(bulk, "ticket"))
+    _gapless(receipts, _counters(bulk, payments.SEQUENCE))
+    _gapless(cards, _counters(bulk, "card"))
+    assert numbers_match
+    assert len(order) == len(receipts)
+
+
+def test_every_ticket_has_its_created_event_audit_record_and_legal_moves(bulk: Database) -> None:
+    with bulk.read() as s:
+        created = set(s.scalars(select(TicketEvent.ticket_id).where(TicketEvent.kind == "created")))
+        audited = {int(x) for x in s.scalars(select(AuditRecord.entity_id).where(AuditRecord.action == "ticket.create"))}
+        ids = set(s.scalars(select(Ticket.id)))
+        moves: dict[int, list[tuple[str | None, str | None]]] = defaultdict(list)
+        for tid, from_state, to_state in s.execute(select(TicketEvent.ticket_id, TicketEvent.from_state,
+                                                          TicketEvent.to_state)
+                                                   .where(TicketEvent.kind == "state").order_by(TicketEvent.id)):
+            moves[tid].append((from_state, to_state))
+        first = dict(s.execute(select(TicketEvent.ticket_id, TicketEvent.to_state)
+                               .where(TicketEvent.kind == "created")).all())
+        final = dict(s.execute(select(Ticket.id, Ticket.state)).all())
+        closed_without_time = s.scalar(select(func.count(Ticket.id)).where(
+            Ticket.state.in_(states.FINAL), Ticket.closed_at.is_(None)))
+    assert created == ids and audited == ids
+    for tid in ids:
+        state = first[tid]
+        for from_state, to_state in moves[tid]:
+            assert from_state == state and to_state is not None and states.can_move(state, to_state), tid
+            state = to_state
+        assert state == final[tid], tid
+    assert closed_without_time == 0
+    shares = defaultdict(int)
+    for state in final.values():
+        shares[state] += 1
+    assert shares[states.CLOSED] > TICKETS // 2 and len(shares) > 3  # most closed, some still on their way
+
+
+def test_paid_tickets_owe_nothing_and_customers_come_back(bulk: Database) -> None:
+    with bulk.read() as s:
+        paid = list(s.scalars(select(Receipt.ticket_id).limit(50)))
+        outstanding = [payments.balance(s, tid).outstanding for tid in paid]
+        approved = s.scalar(select(func.count(Quote.id)).where(Quote.state == "approved"))
+        n_customers = s.scalar(select(func.count(Customer.id)))
+        without_keys = s.scalar(select(func.count(Customer.id)).where(
+            ~Customer.id.in_(select(CustomerKey.customer_id))))
+    assert paid and all(o == 0 for o in outstanding)
+    assert approved
+    assert n_customers is not None and TICKETS // 8 < n_customers < TICKETS // 3  # repeat customers
+    assert without_keys == 0
+
+
+def test_the_ticket_list_and_customer_search_work_on_it(bulk: Database) -> None:
+    with bulk.read() as s:
+        rows = query.page(s, query.TicketFilter(), None, 200)
+        older = query.page(s, query.TicketFilter(), rows[-1].id, 200)
+        open_rows = query.page(s, query.TicketFilter(open_only=True), None, 50)
+        zhang = customers.search(s, "张三")
+        someone = s.execute(select(Customer.id, Customer.phone, Customer.name).where(Customer.id == 100)).one()
+        by_phone = customers.search(s, someone.phone.removeprefix("+86"))
+        by_last_four = customers.find_customer_ids(s, someone.phone[-4:], limit=200)
+    assert len(rows) == 200 and [r.id for r in rows] == sorted((r.id for r in rows), reverse=True)
+    assert older and older[0].id < rows[-1].id
+    assert open_rows and all(r.state in states.OPEN for r in open_rows)
+    assert zhang and zhang[0].name == "张三" and zhang[0].ticket_count >= 1 and zhang[0].last_visit is not None
+    assert [m.id for m in by_phone] == [someone.id]
+    assert someone.id in by_last_four
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_every_case_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FRONTDESK_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-m", "frontdesk.bench", "--tickets", "2000", "--rounds", "3", "--db",
+         str(tmp_path / "bench.sqlite"), "--json", str(out)],
+        capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    names = [c["name"] for c in result["cases"]]
+    for part in ("customer search", "ticket list", "program start", "intake save", "quote for a 10-line",
+                 "receipt PDF", "head-office export", "day close"):
+        assert any(n.startswith(part) for n in names), part
+    for case in result["cases"]:
+        assert case["runs"] >= 3 and case["median_ms"] > 0
+    export = next(c for c in result["cases"] if c["name"].startswith("head-office export"))
+    assert export["baseline_median_ms"] and export["extra"]["memory_ratio"] > 0
+    assert result["database"]["tickets"] >= 2000
+    assert "| case |" in done.stdout
