@@ -192,7 +192,8 @@ class _Export:
     def receipts(self, out: SheetWriter) -> None:
         corrected = aliased(Receipt)
         query = (
-            select(Receipt.id, Receipt.number, Receipt.issued_at, Ticket.number, Receipt.kind, Receipt.method,
+            select(Receipt.id, Receipt.number, Receipt.issued_at, Receipt.counter, Ticket.number, Receipt.kind,
+                   Receipt.method,
                    Receipt.amount, Receipt.net, Receipt.voided_at, Receipt.void_reason, Receipt.void_approver_id,
                    corrected.number)
             .join(Ticket, Ticket.id == Receipt.ticket_id)
@@ -200,9 +201,9 @@ class _Export:
             .where(self.in_period(Receipt.issued_at))
         )
         for page in _pages(self.s, query, Receipt.id):
-            for (_id, number, issued_at, ticket, kind, method, amount, net, voided_at, reason, approver,
+            for (_id, number, issued_at, counter, ticket, kind, method, amount, net, voided_at, reason, approver,
                  corrects) in page:
-                out.append([number, issued_at, ticket, kind, method, amount, net,
+                out.append([number, issued_at, counter, ticket, kind, method, amount, net,
                             "void" if voided_at else "issued", reason or "",
                             self.users.get(approver, "") if approver else "", corrects or ""])
             self.tick(len(page), _("Receipts"))

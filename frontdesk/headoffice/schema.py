@@ -59,7 +59,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     ),
     "receipts": (
         _c("receipt_no", N_("Receipt"), width=16), _c("issued_at", N_("Issued"), DATETIME, width=17),
-        _c("ticket_no", N_("Ticket"), width=16), _c("kind", N_("Kind")), _c("method", N_("Method")),
+        _c("counter", N_("Counter"), width=10), _c("ticket_no", N_("Ticket"), width=16), _c("kind", N_("Kind")), _c("method", N_("Method")),
         _c("amount", N_("Amount"), MONEY), _c("net", N_("Net change"), MONEY), _c("status", N_("Status")),
         _c("void_reason", N_("Void reason"), width=24), _c("approved_by", N_("Approved by")),
         _c("corrects_receipt_no", N_("Corrects receipt"), width=16),

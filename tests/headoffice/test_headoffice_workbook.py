@@ -115,6 +115,7 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
         assert money(row["total_paid"]) == D(paid.get(t.number) or 0)
     assert sum(money(r["total_paid"]) for r in tickets) == sum((D(v) for v in paid.values()), D("0"))
     assert [r["receipt_no"] for r in receipts] == [r.number for r in db_receipts]
+    assert {r["counter"] for r in receipts} == {"main"}  # the desk each receipt was taken at
     assert receipts[0]["receipt_no"] == db_receipts[0].number and receipts[-1]["receipt_no"] == db_receipts[-1].number
     assert [money(r["amount"]) for r in receipts] == [r.amount for r in db_receipts]
     assert sum(money(r["net"]) for r in receipts if r["status"] == "issued") == sum(
@@ -138,7 +139,7 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
 def test_cells_are_typed(masked: Path) -> None:
     wb = load_workbook(str(masked))
     ws = wb["receipts"]
-    amount = ws["F2"]
+    amount = ws["G2"]
     assert amount.data_type == "n" and "0.00" in amount.number_format and "¥" in amount.number_format
     assert ws["B2"].is_date
     loaners = wb["loaners"]
@@ -245,7 +246,7 @@ def test_a_tampered_workbook_is_refused_and_nothing_is_written(demo: Database, t
     cases = {
         not_xlsx: "not an Excel workbook",
         _edit(files[1], tmp_path / "header.xlsx", "tickets", "B1", "Ticket number"): "header row of sheet tickets",
-        _edit(files[1], tmp_path / "type.xlsx", "receipts", "F2", "lots"): "receipts, row 2: amount",
+        _edit(files[1], tmp_path / "type.xlsx", "receipts", "G2", "lots"): "receipts, row 2: amount",
         _edit(files[1], tmp_path / "version.xlsx", "schema", "F3", "99"): "format version 99",
         _edit(files[1], tmp_path / "column.xlsx", "schema", "D16", "text"): "schema of sheet",
     }
