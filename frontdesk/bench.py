@@ -409,7 +409,16 @@ EXPORT_CHILD = textwrap.dedent("""
     t = time.perf_counter()
     result = export_workbook(db, None, Path(sys.argv[2]), date.fromisoformat(sys.argv[3]), date.fromisoformat(sys.argv[4]))
     ms = (time.perf_counter() - t) * 1000
-    print(ms, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, sum(result.rows.values()))
+    # VmHWM: this process's own peak.  ru_maxrss would not do: Linux carries
+    # the parent's peak over a fork and exec, and the parent holds a workbook.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1])
+    except OSError:
+        pass
+    print(ms, peak, sum(result.rows.values()))
 """)
 
 
