@@ -168,3 +168,12 @@ class Guard:
             expect_refusal(exc, fields)
             self.unchanged()
             return REFUSED
+
+    def saved(self, work: Callable[[Session], Any], model: Any, fields: Iterable[str] | None = None) -> Any:
+        """The ``model`` row whose id ``work`` returns, as stored, or None
+        when ``work`` was refused (the refusal checked, nothing changed)."""
+        ident = self.write(work, fields)
+        if ident is REFUSED:
+            return None
+        self.refresh()
+        return self.fetch(model, ident)
