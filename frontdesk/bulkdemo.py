@@ -670,6 +670,8 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
             gen.out.flush()
             gen.save_counters()
             conn.commit()
+            if not sqlite:
+                _advance_sequences(conn)
         except BaseException:
             conn.rollback()
             raise
@@ -679,6 +681,18 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
     log.info("bulk demo: %s in %.1f s", gen.counts, _time.monotonic() - started)
     report(1.0, _("Done"))
     return gen.counts
+
+
+def _advance_sequences(conn: Connection) -> None:
+    """PostgreSQL: the ids were given, not drawn, so each table's id sequence
+    is moved past them (else the next row the program adds would collide)."""
+    for model in (*_Writer.ORDER, LoanerUnit):
+        table = model.__table__
+        if "id" in table.c:
+            conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}), false)")
+    conn.commit()
 
 
 def dispatch_threshold(tickets: int | None, bulk: bool | None) -> bool:
