@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_url(args: argparse.Namespace) -> str:
-    from frontdesk.db.engine import default_url
+    from frontdesk.paths import default_url
 
     return getattr(args, "db", None) or default_url()
 
@@ -168,7 +168,7 @@ def _ask_pin(prompt: str) -> str:
 def cmd_gui(args: argparse.Namespace) -> int:
     from frontdesk.ui.app import run
 
-    return run(_db_url(args), getattr(args, "lang", None))
+    return run(getattr(args, "db", None), getattr(args, "lang", None))  # None: the default, found as it opens
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ run time); a test keeps them current.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -34,13 +35,30 @@ def target(form: Path) -> Path:
     return OUT / f"{form.stem}_ui.py"
 
 
+_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
+
+
+def used_imports_only(code: str) -> str:
+    """uic imports some forty Qt classes whatever the form uses; touching
+    each one costs PySide6 a lazy type set-up (40 ms before the login could
+    show).  Keep the names the form's code uses."""
+    body = _IMPORT.sub("", code)
+
+    def keep(match: re.Match[str]) -> str:
+        names = [n.strip() for n in match.group(2).split(",") if n.strip()]
+        used = [n for n in names if re.search(rf"\b{n}\b", body)]
+        return f"from {match.group(1)} import {', '.join(used)}\n" if used else ""
+
+    return _IMPORT.sub(keep, code)
+
+
 def compiled(form: Path) -> str:
     out = subprocess.run([uic(), "--no-autoconnection", str(form)], check=True, capture_output=True, text=True).stdout
     # Drop uic's banner (it names the Qt version and would churn the file).
     lines = out.splitlines(keepends=True)
     while lines and (lines[0].startswith("#") or not lines[0].strip()):
         lines.pop(0)
-    return HEADER.format(name=form.name) + "".join(lines)
+    return HEADER.format(name=form.name) + used_imports_only("".join(lines))
 
 
 def forms() -> list[Path]:

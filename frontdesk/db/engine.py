@@ -23,27 +23,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from frontdesk.errors import DatabaseBusy, DatabaseUnavailable
 from frontdesk.i18n import _
+from frontdesk.paths import ENV_VAR, data_dir, default_url  # noqa: F401 (where the rest of the program finds them)
 
 log = logging.getLogger(__name__)
 
-ENV_VAR = "FRONTDESK_DB"
 BUSY_TIMEOUT_MS = 5000
 T = TypeVar("T")
-
-
-def data_dir() -> Path:
-    import platformdirs
-
-    path = Path(platformdirs.user_data_dir("FrontDesk", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def default_url() -> str:
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return env
-    return f"sqlite:///{data_dir() / 'frontdesk.sqlite'}"
 
 
 def normalize_url(url: str) -> str:

@@ -4,18 +4,19 @@ login, then the main window."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 
-from frontdesk import settings
-from frontdesk.errors import FrontDeskError
+from typing import Any
+
 from frontdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
 
 def _log_to_file() -> None:
-    from frontdesk.db.engine import data_dir
+    import logging.handlers
+
+    from frontdesk.paths import data_dir
 
     try:
         handler = logging.handlers.RotatingFileHandler(data_dir() / "frontdesk.log", maxBytes=2_000_000, backupCount=3,
@@ -28,35 +29,50 @@ def _log_to_file() -> None:
     logging.getLogger().setLevel(logging.INFO)
 
 
-def run(url: str, lang: str | None = None) -> int:
+def _open(url: str | None) -> Any:
+    from frontdesk.db.migrate import open_database
+    from frontdesk.paths import default_url
+
+    return open_database(url or default_url(), daily_backup=False)  # the day's copy: in the background after login
+
+
+def run(url: str | None, lang: str | None = None) -> int:
+    """The login is on screen at once; the database opens behind it (the
+    database layer loads, an older schema is backed up and upgraded)."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from frontdesk.db.migrate import open_database
-    from frontdesk.ui.context import AppContext
-    from frontdesk.ui.errors import install_excepthook
-    from frontdesk.ui.login import LoginDialog
-    from frontdesk.ui.qt_support import apply_language, application
-    from frontdesk.ui.settings_screen import counter_language, this_counter
+    from frontdesk.ui.errors import describe, install_excepthook
+    from frontdesk.ui.login import AFTER_SHOWN_MS, LoginDialog
+    from frontdesk.ui.machine import counter_language, this_counter
+    from frontdesk.ui.qt_support import apply_language, application, install_fonts
 
-    _log_to_file()
-    app = application(sys.argv[:1])
+    app = application(sys.argv[:1], fonts=False)
+    # Right after the login is on screen: the log file and the shipped CJK
+    # font (the shop's name, in Chinese, comes with the database anyway).
+    QTimer.singleShot(AFTER_SHOWN_MS, _log_to_file)
+    QTimer.singleShot(AFTER_SHOWN_MS, lambda: install_fonts(app))
     this_counter()
-    apply_language(app, lang)
+    chosen = lang or counter_language("")  # this counter's own language, if it has one
+    apply_language(app, chosen or None)
     install_excepthook()
-    try:
-        db = open_database(url, daily_backup=False)  # the day's copy is made in the background below
-        with db.read() as s:
-            shop_language = str(settings.get(s, "language"))
-    except FrontDeskError as exc:
-        QMessageBox.critical(None, _("FrontDesk"), exc.message)
-        return 2
-    if lang is None:
-        apply_language(app, counter_language(shop_language))
-    login = LoginDialog(db)
-    if not login.exec() or login.actor is None:
+    login = LoginDialog(opener=lambda: _open(url))
+
+    def shop_language(code: str) -> None:
+        if not chosen and code:
+            apply_language(app, code)
+            login.retranslate()
+
+    login.opened.connect(shop_language)
+    if not login.exec() or login.actor is None or login.db is None:
+        if login.open_error is not None:
+            QMessageBox.critical(None, _("FrontDesk"), describe(login.open_error))
+            return 2
         return 0
+    db = login.db
     # Imported once the login is on screen: the screens take longer to load
     # than the login, and the clerk is typing a PIN meanwhile.
+    from frontdesk.ui.context import AppContext
     from frontdesk.ui.main_window import MainWindow
 
     window = MainWindow(AppContext(db, login.actor))

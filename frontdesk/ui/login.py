@@ -1,51 +1,158 @@
-"""The login at start (and when the window is locked): a user name and PIN."""
+"""The login at start (and when the window is locked): a user name and PIN.
+
+At start the dialog is on screen at once and the database is opened behind
+it (loading the database layer and upgrading an older schema take longer
+than showing a window): the fields wait, then fill with the shop's users.
+This module imports no database library at load time for that reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
-from frontdesk import settings, users
-from frontdesk.db.engine import Database
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.generated.login_ui import Ui_LoginDialog
 
+if TYPE_CHECKING:
+    from frontdesk.db.engine import Database
+    from frontdesk.users import Actor
+
+
+AFTER_SHOWN_MS = 50  # a zero timer could run before the dialog's first paint
+
+
+def _shop_and_users(db: Database) -> tuple[str, list[str], str]:
+    """The shop's name, its active users and its language."""
+    from frontdesk import settings, users
+
+    with db.read() as s:
+        names = [u.name for u in users.list_users(s) if u.active]
+        return str(settings.get(s, "shop_name")), names, str(settings.get(s, "language"))
+
+
+class _Opening(QThread):
+    """Opens the database (and reads what the login shows) off the window's thread."""
+
+    def __init__(self, opener: Callable[[], Database], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.opener = opener
+        self.result: tuple[Database, str, list[str], str] | None = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            db = self.opener()
+            self.result = (db, *_shop_and_users(db))
+        except Exception as exc:  # shown by the dialog (a bug is logged by the caller)
+            self.error = exc
+
 
 class LoginDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None, last_user: str = "") -> None:
+    """``LoginDialog(db)`` for a database already open (the lock), or
+    ``LoginDialog(opener=...)`` at start.  Emits ``opened(shop_language)``
+    once the database is open; ``open_error`` holds why it could not be."""
+
+    opened = Signal(str)
+
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None, last_user: str = "",
+                 opener: Callable[[], Database] | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.actor: users.Actor | None = None
+        self.db: Database | None = None
+        self.actor: Actor | None = None
+        self.first_start = False
+        self.open_error: Exception | None = None
+        self.last_user = last_user
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
-        with db.read() as s:
-            self.ui.shopLabel.setText(f"<b>{settings.get(s, 'shop_name')}</b>")
-            for u in users.list_users(s):
-                if u.active:
-                    self.ui.userEdit.addItem(u.name)
-        self.first_start = self.ui.userEdit.count() == 0
+        self.ui.buttons.accepted.connect(self.check)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.opening: _Opening | None = None
+        if db is not None:
+            self._ready(db, *_shop_and_users(db))
+        elif opener is not None:
+            self._waiting(True)
+            show_inline(self.ui.messageLabel, _("Opening the database…"), ok=True)
+            self.opening = _Opening(opener, self)
+            self.opening.finished.connect(self._opened)
+        self.ui.pinEdit.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The database starts opening once the dialog is on screen (loading
+        it in the same moment would slow the window down)."""
+        super().showEvent(event)
+        opening = self.opening
+        if opening is not None and not opening.isRunning() and not opening.isFinished():
+            QTimer.singleShot(AFTER_SHOWN_MS, opening.start)
+
+    def _waiting(self, waiting: bool) -> None:
+        for widget in (self.ui.userEdit, self.ui.pinEdit, self.ui.buttons):
+            widget.setEnabled(not waiting)
+
+    def _opened(self) -> None:
+        opening = self.opening
+        assert opening is not None
+        if opening.error is not None or opening.result is None:
+            self.open_error = opening.error
+            if opening.error is not None and not isinstance(opening.error, FrontDeskError):
+                import logging
+
+                logging.getLogger(__name__).error("the database did not open", exc_info=opening.error)
+            self.reject()
+            return
+        self._ready(*opening.result)
+
+    def _ready(self, db: Database, shop: str, names: list[str], language: str) -> None:
+        self.db = db
+        self._waiting(False)
+        self.ui.messageLabel.clear()
+        self.opened.emit(language)  # the window may switch to the shop's language here
+        self.ui.shopLabel.setText(f"<b>{shop}</b>")
+        self.ui.userEdit.clear()
+        self.ui.userEdit.addItems(names)
+        self.first_start = not names
         if self.first_start:
             self.setWindowTitle(_("FrontDesk: first start"))
             show_inline(self.ui.messageLabel, _("No users yet. Choose the manager's user name and a PIN of 4 to 12 "
                                                 "digits: the manager adds the clerks in Settings."), ok=True)
             self.ui.userEdit.setCurrentText("manager")
-        if last_user:
-            self.ui.userEdit.setCurrentText(last_user)
-        self.ui.buttons.accepted.connect(self.check)
-        self.ui.buttons.rejected.connect(self.reject)
+        if self.last_user:
+            self.ui.userEdit.setCurrentText(self.last_user)
         self.ui.pinEdit.setFocus()
 
     def check(self) -> None:
+        from frontdesk import users
+
+        if self.db is None:
+            return
+        db = self.db
         name = self.ui.userEdit.currentText().strip()
         pin = self.ui.pinEdit.text()
         try:
             if self.first_start:
-                self.db.run(lambda s: users.add_user(s, None, name, users.MANAGER, pin))
-            self.actor = users.sign_in(self.db, name, pin)
+                db.run(lambda s: users.add_user(s, None, name, users.MANAGER, pin))
+            self.actor = users.sign_in(db, name, pin)
         except FrontDeskError as exc:
             self.ui.pinEdit.clear()
             self.ui.pinEdit.setFocus()
             show_inline(self.ui.messageLabel, describe(exc))
             return
         self.accept()
+
+    def done(self, result: int) -> None:
+        if self.opening is not None and self.opening.isRunning():
+            self.opening.wait()  # never leave the opening thread behind a closed dialog
+        super().done(result)
+
+    def retranslate(self) -> None:
+        """After a language switch: the form's own texts again."""
+        shop = self.ui.shopLabel.text()
+        message: Any = self.ui.messageLabel.text()
+        self.ui.retranslateUi(self)
+        self.ui.shopLabel.setText(shop)
+        self.ui.messageLabel.setText(message)

@@ -76,14 +76,17 @@ def install_fonts(app: QApplication) -> None:
         app.setFont(font)
 
 
-def application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication (made on first call)."""
+def application(argv: list[str] | None = None, fonts: bool = True) -> QApplication:
+    """The one QApplication (made on first call); ``fonts=False`` leaves the
+    shipped CJK font for the caller to install later (the start shows the
+    login first)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("FrontDesk")
         app.setOrganizationName("FrontDesk")
-        install_fonts(app)
+        if fonts:
+            install_fonts(app)
     assert isinstance(app, QApplication)
     return app
 

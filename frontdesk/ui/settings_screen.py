@@ -21,28 +21,11 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import split_list
 from frontdesk.ui.generated.settings_ui import Ui_SettingsScreen
+from frontdesk.ui.machine import COUNTER_KEY, LANGUAGE_KEY
 
 log = logging.getLogger(__name__)
 
 LIST_KEYS = {"working_weekdays", "holidays", "extra_workdays"}
-LANGUAGE_KEY = "ui/language"
-COUNTER_KEY = "counter/name"
-
-
-def this_counter() -> str:
-    """This machine's counter (QSettings), made the process's counter."""
-    from frontdesk import counters
-
-    try:
-        return counters.set_current(str(QSettings().value(COUNTER_KEY, "") or ""))
-    except ValueError:
-        return counters.set_current(None)
-
-
-def counter_language(default: str) -> str:
-    """This counter's language (QSettings), else the shop's."""
-    value = QSettings().value(LANGUAGE_KEY, "")
-    return str(value) if value else default
 
 
 class LogoField(QWidget):

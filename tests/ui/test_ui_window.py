@@ -47,6 +47,41 @@ def test_login_refuses_a_wrong_pin_and_accepts_the_right_one(qtbot: QtBot, ctx: 
     assert dialog.actor is not None and dialog.actor.name == "clerk" and dialog.actor.role == "clerk"
 
 
+def test_the_login_is_on_screen_before_the_database_is_open(qtbot: QtBot, ctx: AppContext) -> None:
+    import threading
+
+    from frontdesk.errors import DatabaseUnavailable
+
+    gate = threading.Event()
+
+    def slow_open() -> Database:
+        gate.wait(10)  # the database layer loading, a schema upgrade...
+        return ctx.db
+
+    dialog = LoginDialog(opener=slow_open)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.isVisible() and dialog.ui.messageLabel.text() == "Opening the database…"
+    assert not dialog.ui.pinEdit.isEnabled() and dialog.db is None
+    with qtbot.waitSignal(dialog.opened, timeout=10_000) as opened:
+        gate.set()
+    assert opened.args == ["en"] and dialog.db is ctx.db and dialog.ui.pinEdit.isEnabled()
+    assert [dialog.ui.userEdit.itemText(i) for i in range(dialog.ui.userEdit.count())] == ["clerk", "manager"]
+    dialog.ui.userEdit.setCurrentText("clerk")
+    qtbot.keyClicks(dialog.ui.pinEdit, "1357")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    assert dialog.actor is not None and dialog.actor.name == "clerk"
+
+    def unreachable() -> Database:
+        raise DatabaseUnavailable("Cannot reach the database server.")
+
+    failed = LoginDialog(opener=unreachable)
+    qtbot.addWidget(failed)
+    with qtbot.waitSignal(failed.rejected, timeout=10_000):
+        failed.show()
+    assert isinstance(failed.open_error, DatabaseUnavailable) and failed.db is None
+
+
 def test_first_start_creates_the_manager(qtbot: QtBot, sqlite_db: Database) -> None:
     dialog = LoginDialog(sqlite_db)
     qtbot.addWidget(dialog)
