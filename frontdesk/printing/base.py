@@ -14,8 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from reportlab.graphics.barcode import code128, qr
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import code128
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -137,33 +136,27 @@ def fit_text(canvas: Canvas, text: str, x: float, y: float, max_width: float, si
         canvas.drawString(x, y, text)
 
 
-def qr_drawing(value: str, size: float) -> Drawing:
-    widget = qr.QrCodeWidget(value)
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
+QR_QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 
 def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
-    """The QR code of ``value`` in a ``size`` square at ``x``, ``y`` (the same
-    code and quiet zone as :func:`qr_drawing`).  The code is encoded once and
-    its dark runs drawn as one path: drawing the widget encodes it twice
-    (bounds, then drawing) and makes a shape object per run, most of a
-    receipt's time."""
-    widget = qr.QrCodeWidget(value)
-    code = widget.qr
-    code.make()
-    border = widget.barBorder
-    count = code.getModuleCount()
-    box = size / (count + border * 2.0)
+    """The QR code of ``value`` in a ``size`` square at ``x``, ``y`` (quiet
+    zone included), its dark runs drawn as one path.  Encoded with segno
+    (error correction M), about twice as fast as reportlab's encoder, whose
+    choice of mask was most of a receipt's time."""
+    import segno
+
+    code = segno.make(value, error="m", boost_error=False, micro=False)
+    matrix = code.matrix
+    count = len(matrix)
+    box = size / (count + QR_QUIET_ZONE * 2.0)
     path = canvas.beginPath()
-    for r, row in enumerate(code.modules):
+    for r, row in enumerate(matrix):
         c = 0
         for dark, run in itertools.groupby(bool(m) for m in row):
             n = sum(1 for _m in run)
             if dark:
-                path.rect(x + (c + border) * box, y + size - (r + border + 1) * box, n * box, box)
+                path.rect(x + (c + QR_QUIET_ZONE) * box, y + size - (r + QR_QUIET_ZONE + 1) * box, n * box, box)
             c += n
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)

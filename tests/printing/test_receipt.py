@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from frontdesk.billing.payments import ReceiptLine, ReceiptView
-from frontdesk.printing.receipt import write_receipt
+from frontdesk.printing.receipt import SIZES, write_receipt
 
 from pdfcheck import embedded_fonts, page_size_mm, pdf_text
 
@@ -101,3 +101,20 @@ def test_a5_is_a5_and_35_lines_run_on_with_the_total_on_the_last_page(tmp_path: 
 def test_a_bad_size_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_receipt(a_view(), tmp_path / "x.pdf", size="a4")
+
+
+def test_the_printed_qr_code_reads_back_as_the_ticket_number(tmp_path: Path) -> None:
+    """Scanned into the search field, the QR code must give the ticket number."""
+    import shutil
+    import subprocess
+
+    if shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("zbarimg (zbar-tools) and pdftoppm (poppler-utils) read the printed code")
+    view = a_view()
+    for size in SIZES:
+        path = write_receipt(view, tmp_path / f"qr-{size}.pdf", size=size)
+        subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / size)],
+                       check=True)
+        png = next(tmp_path.glob(f"{size}*.png"))
+        read = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
+        assert read.stdout.strip() == view.ticket_number, size
