@@ -151,12 +151,12 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None
     code = segno.make(value, error="m", boost_error=False, micro=False)
     matrix = code.matrix
     count = len(matrix) + 2 * QR_QUIET_ZONE
-    image = Image.new("1", (count, count), 1)
-    pixels = image.load()
-    for r, row in enumerate(matrix):
-        for c, dark in enumerate(row):
-            if dark:
-                pixels[c + QR_QUIET_ZONE, r + QR_QUIET_ZONE] = 0
+    white = bytes([255]) * count
+    rows = [white] * QR_QUIET_ZONE
+    margin = bytes([255]) * QR_QUIET_ZONE
+    rows += [margin + bytes(0 if dark else 255 for dark in row) + margin for row in matrix]
+    rows += [white] * QR_QUIET_ZONE
+    image = Image.frombytes("L", (count, count), b"".join(rows)).convert("1")
     canvas.drawImage(ImageReader(image), x, y, size, size)
 
 
