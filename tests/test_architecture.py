@@ -19,7 +19,7 @@ import frontdesk
 PACKAGE = Path(frontdesk.__file__).resolve().parent
 QT = ("PySide6", "shiboken6")
 # Modules that may import frontdesk.ui, and only inside a function: the entry
-# points that open the window or render it, and the benchmark's Qt cases.
+# points that open the window or render it, and the benchmark (its window cases, loaded when they run).
 STARTS_THE_WINDOW = {"frontdesk.cli", "frontdesk.bench"}
 
 
