@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -51,43 +51,48 @@ def shop_header(session: Any) -> ShopHeader:
                       settings.decode_logo(data["shop_logo"]))
 
 
-def draw_logo(canvas: Canvas, logo: bytes | None, x: float, y_top: float, max_w: float, max_h: float,
-              align: str = "left") -> float:
-    """The shop's logo with its top at ``y_top``, scaled to fit ``max_w`` x
-    ``max_h``; returns the width used (0 when there is no logo or it cannot be
-    read: a bad picture never stops a receipt from printing)."""
-    if not logo:
-        return 0.0
+@lru_cache(maxsize=4)
+def _logo_image(logo: bytes) -> Any:
+    """The logo read once (the same picture goes on every document), or
+    None when it cannot be read: a bad picture never stops a receipt."""
     from io import BytesIO
 
     from reportlab.lib.utils import ImageReader
 
     try:
         image = ImageReader(BytesIO(logo))
-        iw, ih = image.getSize()
-    except Exception:  # a picture that cannot be read: print without it
+        image.getSize()
+    except Exception:
         log.warning("the shop logo cannot be read; printing without it", exc_info=True)
-        return 0.0
+        return None
+    return image
+
+
+def logo_size(logo: bytes | None, max_w: float, max_h: float) -> tuple[float, float]:
+    """The width and height the logo takes scaled into ``max_w`` x ``max_h``
+    ((0, 0) when there is none)."""
+    image = _logo_image(logo) if logo else None
+    if image is None:
+        return 0.0, 0.0
+    iw, ih = image.getSize()
     scale = min(max_w / iw, max_h / ih)
-    w, h = iw * scale, ih * scale
-    left = x + (max_w - w) / 2 if align == "center" else x
-    canvas.drawImage(image, left, y_top - h, w, h, mask="auto")
-    return float(w)
+    return float(iw * scale), float(ih * scale)
+
+
+def draw_logo(canvas: Canvas, logo: bytes | None, x: float, y_top: float, max_w: float, max_h: float,
+              align: str = "left") -> float:
+    """The shop's logo with its top at ``y_top``, scaled to fit ``max_w`` x
+    ``max_h``; returns the width used (0 when there is no logo)."""
+    w, h = logo_size(logo, max_w, max_h)
+    if w:
+        left = x + (max_w - w) / 2 if align == "center" else x
+        canvas.drawImage(_logo_image(logo), left, y_top - h, w, h, mask="auto")
+    return w
 
 
 def logo_height(logo: bytes | None, max_w: float, max_h: float) -> float:
     """The height :func:`draw_logo` will use."""
-    if not logo:
-        return 0.0
-    from io import BytesIO
-
-    from reportlab.lib.utils import ImageReader
-
-    try:
-        iw, ih = ImageReader(BytesIO(logo)).getSize()
-    except Exception:
-        return 0.0
-    return float(ih * min(max_w / iw, max_h / ih))
+    return logo_size(logo, max_w, max_h)[1]
 
 
 @cache
