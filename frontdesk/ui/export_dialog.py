@@ -75,6 +75,7 @@ class ExportDialog(QDialog):
         self.ui = u = Ui_ExportDialog()
         u.setupUi(self)
         self.job: ExportJob | None = None
+        self.shop_code = str(ctx.read(lambda s: settings.get(s, "shop_code")))  # read once, not per date typed
         u.fromEdit.setDate(_qdate(date_from))
         u.toEdit.setDate(_qdate(date_to))
         for code, name in i18n.LANGUAGES.items():
@@ -96,7 +97,7 @@ class ExportDialog(QDialog):
         return Path(folder) / self.suggested_name()
 
     def suggested_name(self) -> str:
-        code = self.ctx.read(lambda s: settings.get(s, "shop_code"))
+        code = self.shop_code
         return f"{code}_{_date(self.ui.fromEdit.date()):%Y%m%d}-{_date(self.ui.toEdit.date()):%Y%m%d}.xlsx"
 
     def _suggest_name(self, *_args: object) -> None:
