@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib import resources
+from frontdesk.paths import resource
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ _catalogs: dict[str, _gettext.NullTranslations] = {}
 
 
 def locale_dir() -> str:
-    return str(resources.files("frontdesk") / "resources" / "locale")
+    return str(resource("locale"))
 
 
 def normalize_language(lang: str | None) -> str:

@@ -10,6 +10,22 @@ from pathlib import Path
 ENV_VAR = "FRONTDESK_DB"
 
 
+def resource_dir() -> Path:
+    """The program's resources (fonts, catalogs, fee schedule, holidays,
+    warranty periods).  They live in ``resources/`` at the top of the
+    repository and install as ``frontdesk/resources`` (pyproject.toml maps
+    the folder into the package), so an installed program finds them beside
+    its code and a checkout finds them at the top."""
+    here = Path(__file__).resolve().parent
+    installed = here / "resources"
+    return installed if installed.is_dir() else here.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """One resource file or folder, e.g. ``resource("fonts", "wqy-microhei.ttc")``."""
+    return resource_dir().joinpath(*parts)
+
+
 def data_dir() -> Path:
     import platformdirs
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from importlib import resources
+from frontdesk.paths import resource
 from typing import Any
 
 from frontdesk.errors import ValidationError
@@ -232,7 +232,7 @@ def _parse_hhmm(value: Any) -> time:
 
 @cache
 def _load_default_holidays() -> tuple[frozenset[date], frozenset[date]]:
-    path = resources.files("frontdesk") / "resources" / "holidays.json"
+    path = resource("holidays.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     holidays = _parse_dates(data.get("holidays", []))
     extra = _parse_dates(data.get("extra_workdays", []))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta
-from importlib import resources
+from frontdesk.paths import resource
 
 import pytest
 from hypothesis import given, settings
@@ -256,7 +256,7 @@ def test_default_holidays_cover_2025_to_2027() -> None:
 
 
 def test_default_holidays_file_says_shops_edit_it_in_settings() -> None:
-    path = resources.files("frontdesk") / "resources" / "holidays.json"
+    path = resource("holidays.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "Settings" in data["_comment"]
 

@@ -1,6 +1,6 @@
 """Compile the Qt Designer forms into Python modules.
 
-    python tools/compile_forms.py          # frontdesk/forms/*.ui -> frontdesk/ui/generated/*_ui.py
+    python tools/compile_forms.py          # forms/*.ui -> frontdesk/ui/generated/*_ui.py
     python tools/compile_forms.py --check  # exit 1 when a generated module is stale
 
 The generated modules are committed (the program does not need pyside6-uic at
@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FORMS = ROOT / "frontdesk" / "forms"
+FORMS = ROOT / "forms"
 OUT = ROOT / "frontdesk" / "ui" / "generated"
-HEADER = "# Generated from frontdesk/forms/{name} by tools/compile_forms.py: do not edit.\n"
+HEADER = "# Generated from forms/{name} by tools/compile_forms.py: do not edit.\n"
 
 
 def uic() -> str:
@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
             print(f"stale: {target(f).relative_to(ROOT)} (run python tools/compile_forms.py)")
         return 1 if bad else 0
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "__init__.py").write_text('"""Modules generated from frontdesk/forms by tools/compile_forms.py."""\n', encoding="utf-8")
+    (OUT / "__init__.py").write_text('"""Modules generated from forms/ by tools/compile_forms.py."""\n', encoding="utf-8")
     for form in forms():
         target(form).write_text(compiled(form), encoding="utf-8")
         print(target(form).relative_to(ROOT))

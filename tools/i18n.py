@@ -1,6 +1,6 @@
 """The translation catalog: extract, update, compile, check.
 
-    python tools/i18n.py extract   # frontdesk/resources/locale/frontdesk.pot
+    python tools/i18n.py extract   # resources/locale/frontdesk.pot
     python tools/i18n.py update    # merge the template into each language's .po
     python tools/i18n.py compile   # .po -> .mo (the program reads the .mo)
     python tools/i18n.py check     # untranslated or stale messages, exit 1 if any
@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "frontdesk"
-LOCALE = PACKAGE / "resources" / "locale"
+LOCALE = ROOT / "resources" / "locale"
 POT = LOCALE / "frontdesk.pot"
 LANGS = ("zh_CN",)
 FUNCS = {"_", "N_", "gettext"}
@@ -45,7 +45,7 @@ def python_messages() -> dict[str, list[tuple[str, int | None]]]:
 
 def form_messages() -> dict[str, list[tuple[str, int | None]]]:
     found: dict[str, list[tuple[str, int | None]]] = {}
-    for path in sorted((PACKAGE / "forms").glob("*.ui")):
+    for path in sorted((ROOT / "forms").glob("*.ui")):
         root = ET.parse(path).getroot()
         for el in root.iter("string"):
             if el.get("notr") == "true" or not (el.text or "").strip():
@@ -101,12 +101,38 @@ def write_po(lang: str, cat) -> None:  # type: ignore[no-untyped-def]
     path.write_bytes(buf.getvalue())
 
 
-def compiled(lang: str) -> bytes:
+def compiled_from(cat) -> bytes:  # type: ignore[no-untyped-def]
     from babel.messages.mofile import write_mo
 
     buf = io.BytesIO()
-    write_mo(buf, read_po(lang), use_fuzzy=False)
+    write_mo(buf, cat, use_fuzzy=False)
     return buf.getvalue()
+
+
+def compiled(lang: str) -> bytes:
+    return compiled_from(read_po(lang))
+
+
+def stale_compiled(lang: str, mo: Path | None = None) -> list[str]:
+    """The messages whose translation in the compiled catalog (``mo``, the
+    program's own by default) differs from the .po: what the catalogs say,
+    whichever Babel wrote the file."""
+    import gettext
+
+    with (mo or mo_path(lang)).open("rb") as fh:
+        compiled_cat = gettext.GNUTranslations(fh)
+    got = compiled_cat._catalog  # type: ignore[attr-defined]
+    want: dict[object, str] = {}
+    for msg in read_po(lang):
+        if not msg.id or msg.fuzzy or not msg.string:
+            continue
+        if isinstance(msg.id, (list, tuple)):
+            for n, text in enumerate(msg.string):
+                want[(msg.id[0], n)] = text
+        else:
+            want[msg.id] = msg.string
+    keys = {k for k in got if k != ""} | set(want)
+    return sorted(str(k if isinstance(k, str) else k[0]) for k in keys if got.get(k) != want.get(k))
 
 
 def cmd_extract() -> None:
@@ -156,7 +182,7 @@ def cmd_check() -> int:
         for msg in missing(lang):
             print(f"{lang}: untranslated: {msg!r}")
             bad += 1
-        if mo_path(lang).exists() and mo_path(lang).read_bytes() != compiled(lang):
+        if mo_path(lang).exists() and stale_compiled(lang):
             print(f"{lang}: the .mo is older than the .po: run 'python tools/i18n.py compile'")
             bad += 1
     return 1 if bad else 0

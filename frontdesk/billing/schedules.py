@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
-from importlib import resources
+from frontdesk.paths import resource
 from pathlib import Path
 from typing import Any
 
@@ -450,7 +450,7 @@ def schedule_view(schedule: FeeSchedule, category: str) -> ScheduleView:
 
 def default_schedule() -> ScheduleDraft:
     """The schedule shipped in ``resources/fee_schedule.json``."""
-    path = resources.files("frontdesk") / "resources" / "fee_schedule.json"
+    path = resource("fee_schedule.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     lines = []
     for raw in data["lines"]:

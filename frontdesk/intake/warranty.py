@@ -70,7 +70,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
+from frontdesk.paths import resource
 from typing import Any
 
 from frontdesk.errors import ValidationError
@@ -203,7 +203,7 @@ def _parse_rules(data: Mapping[str, Any]) -> dict[str, CategoryRule]:
 
 @cache
 def _load_rules() -> dict[str, CategoryRule]:
-    path = resources.files("frontdesk") / "resources" / "warranty_periods.json"
+    path = resource("warranty_periods.json")
     rules = _parse_rules(json.loads(path.read_text(encoding="utf-8")))
     log.debug("loaded warranty periods for %d categories", len(rules))
     return rules

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from frontdesk.paths import resource
 from typing import Any
 
 from reportlab.graphics.barcode import code128
@@ -29,7 +29,7 @@ FONT = "FrontDeskSans"
 @cache
 def register_fonts() -> str:
     """Register the shipped font once per process; returns its name."""
-    path = resources.files("frontdesk") / "resources" / "fonts" / "wqy-microhei.ttc"
+    path = resource("fonts", "wqy-microhei.ttc")
     pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
     return FONT
 

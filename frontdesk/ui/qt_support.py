@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib import resources
+from frontdesk.paths import resource
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -64,7 +64,7 @@ def apply_language(app: QCoreApplication, lang: str | None) -> str:
 
 
 def install_fonts(app: QApplication) -> None:
-    font_path = resources.files("frontdesk") / "resources" / "fonts" / "wqy-microhei.ttc"
+    font_path = resource("fonts", "wqy-microhei.ttc")
     font_id = QFontDatabase.addApplicationFont(str(font_path))
     if font_id < 0:
         log.warning("could not load the shipped CJK font %s", font_path)

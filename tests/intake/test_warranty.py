@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from importlib import resources
+from frontdesk.paths import resource
 from typing import Any
 
 import pytest
@@ -99,7 +99,7 @@ def test_every_label_in_the_rules_file_is_marked_for_translation() -> None:
 
 
 def test_rules_file_has_a_comment() -> None:
-    path = resources.files("frontdesk") / "resources" / "warranty_periods.json"
+    path = resource("warranty_periods.json")
     assert "_comment" in json.loads(path.read_text(encoding="utf-8"))
 
 

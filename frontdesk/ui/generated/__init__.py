@@ -1,1 +1,1 @@
-"""Modules generated from frontdesk/forms by tools/compile_forms.py."""
+"""Modules generated from forms/ by tools/compile_forms.py."""

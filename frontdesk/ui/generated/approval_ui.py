@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/approval.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/approval.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 

@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/card_entry.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/card_entry.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
 

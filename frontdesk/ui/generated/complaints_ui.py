@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/complaints.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/complaints.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
 

@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/dayclose.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/dayclose.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 

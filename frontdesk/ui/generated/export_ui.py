@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/export.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/export.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 

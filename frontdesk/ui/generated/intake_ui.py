@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/intake.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/intake.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 

@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/loaners.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/loaners.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout, QWidget
 

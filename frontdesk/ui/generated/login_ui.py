@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/login.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/login.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 

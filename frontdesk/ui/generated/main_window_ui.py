@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/main_window.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/main_window.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMenu, QMenuBar, QStackedWidget, QStatusBar, QWidget

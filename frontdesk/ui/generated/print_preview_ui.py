@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/print_preview.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/print_preview.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 

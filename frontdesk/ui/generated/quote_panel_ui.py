@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/quote_panel.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/quote_panel.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTableWidget, QVBoxLayout, QWidget
 

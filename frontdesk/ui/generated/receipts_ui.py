@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/receipts.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/receipts.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QTextBrowser, QVBoxLayout, QWidget
 

@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/satisfaction.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/satisfaction.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTableView, QVBoxLayout, QWidget
 

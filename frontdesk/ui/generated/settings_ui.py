@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/settings.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/settings.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
 

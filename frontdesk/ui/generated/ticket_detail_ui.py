@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/ticket_detail.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/ticket_detail.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
 

@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/tickets.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/tickets.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
 

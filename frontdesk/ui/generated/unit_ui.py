@@ -1,4 +1,4 @@
-# Generated from frontdesk/forms/unit.ui by tools/compile_forms.py: do not edit.
+# Generated from forms/unit.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTableWidget, QVBoxLayout, QWidget
 
