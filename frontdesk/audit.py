@@ -1,8 +1,9 @@
 """The audit trail: one append-only record for every money or state change.
 
 The database refuses to change or delete a record (triggers, migration
-``0008_audit_lock``); their refusal carries :data:`LOCK_MARKER`, turned here
-into :class:`frontdesk.errors.AuditLocked`.  A manager reads the trail with
+``0008_audit_lock``); their refusal carries :data:`LOCK_MARKER`, turned into
+:class:`frontdesk.errors.AuditLocked` by :func:`audit_locked`, which
+:func:`frontdesk.db.engine.make_engine` registers on every engine it makes.  A manager reads the trail with
 :func:`search`: filtered by dates, user, action, and a ticket or receipt
 number, newest first, a page at a time (keyset: no OFFSET, so page 500 costs
 what page 1 does).
@@ -15,8 +16,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, func, or_, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk import clock
@@ -31,9 +31,9 @@ LOCK_MARKER = "FRONTDESK_AUDIT_LOCKED"
 PAGE = 200
 
 
-@event.listens_for(Engine, "handle_error")
-def _audit_locked(context: Any) -> None:
-    """The audit lock's refusal, from either engine, as a domain error."""
+def audit_locked(context: Any) -> None:
+    """The audit lock's refusal, from either engine, as a domain error (an
+    engine's ``handle_error`` listener)."""
     if LOCK_MARKER in str(context.original_exception):
         raise AuditLocked() from context.sqlalchemy_exception
 

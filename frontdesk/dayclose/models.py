@@ -4,8 +4,9 @@ the person at the desk.
 A closed day is locked by triggers (migration ``0007_day_close``): the
 database itself refuses a receipt (payment, deposit, refund, correction), a
 void or an edit of a receipt, and a waiver dated on a closed day, whoever
-writes it.  The triggers raise a message carrying :data:`LOCK_MARKER`; the
-engine hook below turns that into :class:`frontdesk.errors.DayClosed`, so a
+writes it.  The triggers raise a message carrying :data:`LOCK_MARKER`;
+:func:`day_closed` (registered by :func:`frontdesk.db.engine.make_engine` on
+every engine it makes) turns that into :class:`frontdesk.errors.DayClosed`, so a
 service that flushes such a row raises a clear, translated error instead of
 a database error.
 """
@@ -16,8 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from frontdesk import counters
@@ -53,11 +53,11 @@ class DayClose(Base):
     __table_args__ = (UniqueConstraint("day", "counter", name="uq_day_closes_day_counter"),)
 
 
-@event.listens_for(Engine, "handle_error")
-def _day_closed(context: Any) -> None:
-    """The day lock's refusal, from either engine, as a domain error."""
+def day_closed(context: Any) -> None:
+    """The day lock's refusal, from either engine, as a domain error (an
+    engine's ``handle_error`` listener)."""
     if LOCK_MARKER in str(context.original_exception):
         raise DayClosed() from context.sqlalchemy_exception
 
 
-__all__ = ["DayClose", "LOCK_MARKER", "MAIN_COUNTER"]
+__all__ = ["DayClose", "LOCK_MARKER", "MAIN_COUNTER", "day_closed"]

@@ -4,6 +4,13 @@ SQLite (the embedded default) runs in WAL mode with foreign keys on; a write
 transaction starts with ``BEGIN IMMEDIATE`` so that two writers queue at the
 start instead of failing half way.  PostgreSQL is used through psycopg 3 with
 ``pool_pre_ping`` so a server that went away and came back is reconnected to.
+
+Every engine :func:`make_engine` makes turns the refusals of the database's
+own locks into domain errors: the audit lock's into
+:class:`frontdesk.errors.AuditLocked`, the day lock's into
+:class:`frontdesk.errors.DayClosed` (``handle_error`` listeners on that
+engine, not on SQLAlchemy's Engine class: importing a module registers
+nothing).
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from frontdesk.audit import audit_locked
+from frontdesk.dayclose.models import day_closed
 from frontdesk.errors import DatabaseBusy, DatabaseUnavailable
 from frontdesk.i18n import _
 from frontdesk.paths import ENV_VAR, data_dir, default_url  # noqa: F401 (where the rest of the program finds them)
@@ -85,6 +94,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             raise DatabaseUnavailable(
                 _("Cannot use the database {url}: {error}").format(url=parsed.render_as_string(hide_password=True), error=exc)
             ) from exc
+    event.listen(engine, "handle_error", audit_locked)
+    event.listen(engine, "handle_error", day_closed)
     return engine
 
 
