@@ -1,21 +1,25 @@
 """Where the parts of the program react to ticket events.
 
-Intake knows nothing of call-backs or loaners; it calls these hooks, and each
-part listed in ``PARTS`` that defines the matching function reacts:
+Intake knows nothing of call-backs or loaners: it calls the three functions
+below, and each calls the parts that listen, by name:
 
-- ``on_intake(session, actor, ticket, now)`` after a ticket is taken;
-- ``on_move(session, actor, ticket, from_state, to_state, now)`` after a move;
-- ``before_close(session, actor, ticket, approver, note)`` before a ticket is
-  closed: raise to refuse (e.g. a loaner is still out).
+- :func:`after_intake` after a ticket is taken: call-backs due for a
+  consultation or a misuse resolved on the phone (followup);
+- :func:`after_move` after a ticket changes state: the call-back after a
+  repair the technician was not sure of (followup);
+- :func:`before_close` before a ticket is closed, which a part refuses by
+  raising: a loaner still out (loaners).
+
+A new listener is one more line in one of these functions, typed, so grep and
+mypy see every caller (see docs/architecture.md#how-the-parts-hear-of-a-ticket).
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
-from functools import cache
-from types import ModuleType
 from typing import TYPE_CHECKING
+
+from frontdesk.followup import service as followup
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -23,34 +27,18 @@ if TYPE_CHECKING:
     from frontdesk.db.models import Ticket
     from frontdesk.users import Actor
 
-PARTS = ("frontdesk.followup.service", "frontdesk.loaners.service")
-
-
-@cache
-def parts() -> tuple[ModuleType, ...]:
-    loaded = []
-    for name in PARTS:
-        try:
-            loaded.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise
-    return tuple(loaded)
-
 
 def after_intake(session: Session, actor: Actor, ticket: Ticket, now: datetime) -> None:
-    for part in parts():
-        if hasattr(part, "on_intake"):
-            part.on_intake(session, actor, ticket, now)
+    followup.on_intake(session, actor, ticket, now)
 
 
 def after_move(session: Session, actor: Actor, ticket: Ticket, from_state: str, to_state: str, now: datetime) -> None:
-    for part in parts():
-        if hasattr(part, "on_move"):
-            part.on_move(session, actor, ticket, from_state, to_state, now)
+    followup.on_move(session, actor, ticket, from_state, to_state, now)
 
 
-def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor | None, note: str) -> None:
-    for part in parts():
-        if hasattr(part, "before_close"):
-            part.before_close(session, actor, ticket, approver, note)
+def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor | None, note: str,
+                 now: datetime) -> None:
+    # Imported at the first close, not at load: loaners (through billing) imports intake, which imports this module.
+    from frontdesk.loaners import service as loaners
+
+    loaners.before_close(session, actor, ticket, approver, note, now)

@@ -130,3 +130,77 @@ def test_no_domain_module_imports_qt_or_the_ui(name: str, path: Path) -> None:
     if name in STARTS_THE_WINDOW:
         ui = [i for i in ui if not i.in_function]  # only when the command that opens the window runs
     assert not ui, f"{path}: imports the screens: " + ", ".join(f"{i.module} (line {i.line})" for i in ui)
+
+
+# ---- wiring you can read (docs/architecture.md#how-the-parts-hear-of-a-ticket) ----
+
+STRING_WIRING = ("import_module", "__import__", "hasattr")
+
+
+def string_wiring(source: str) -> list[tuple[int, str]]:
+    """Calls that reach code through a name in a string: ``importlib.import_module``,
+    ``__import__`` and ``hasattr`` dispatch (and the module ``importlib`` itself,
+    but for ``importlib.resources``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in STRING_WIRING:
+                found.append((node.lineno, name))
+        elif isinstance(node, ast.Import):
+            found.extend((node.lineno, "import importlib") for alias in node.names if alias.name == "importlib")
+        elif isinstance(node, ast.ImportFrom) and node.module == "importlib" \
+                and any(alias.name != "resources" for alias in node.names):
+            found.append((node.lineno, "from importlib import"))
+    return found
+
+
+def every_module() -> list[tuple[str, Path]]:
+    return [(module_name(path), path) for path in sorted(PACKAGE.rglob("*.py")) if "generated" not in path.parts]
+
+
+def test_the_wiring_scanner_finds_names_in_strings() -> None:
+    source = """
+import importlib
+from importlib import import_module
+def f(part):
+    importlib.import_module("frontdesk.loaners.service")
+    __import__("frontdesk.followup")
+    if hasattr(part, "on_intake"):
+        part.on_intake()
+"""
+    assert [what for _line, what in string_wiring(source)] == [
+        "import importlib", "from importlib import", "import_module", "__import__", "hasattr"]
+    assert string_wiring("from importlib import resources\nfrom frontdesk.hooks import after_intake\n") == []
+
+
+@pytest.mark.parametrize("name,path", every_module(), ids=[name for name, _path in every_module()])
+def test_no_part_reaches_another_through_a_name_in_a_string(name: str, path: Path) -> None:
+    found = string_wiring(path.read_text(encoding="utf-8"))
+    assert not found, f"{path}: " + ", ".join(f"{what} (line {line})" for line, what in found)
+
+
+def test_intake_reaches_its_listeners_by_name() -> None:
+    """The hooks name each listening part in an import that grep and mypy follow."""
+    found = {i.module for i in imports_of((PACKAGE / "hooks.py").read_text(encoding="utf-8"), "frontdesk.hooks")}
+    assert {"frontdesk.followup.service", "frontdesk.loaners.service"} <= found
+
+
+def test_the_schema_imports_every_part_that_has_models() -> None:
+    from frontdesk.db import schema
+
+    with_models = {module_name(path) for path in PACKAGE.rglob("models.py")}
+    assert with_models == {m.__name__ for m in schema.PART_MODELS}
+
+
+@pytest.mark.parametrize("name", [n for n, _p in every_module() if not is_under(n, "frontdesk.ui")
+                                  and not n.endswith("__main__") and ".migrations" not in n])
+def test_every_domain_module_imports_on_its_own(name: str) -> None:
+    """Imported first in a fresh interpreter, each module loads: the order in
+    which a command or a test happens to import the parts hides no cycle."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]

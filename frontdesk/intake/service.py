@@ -558,7 +558,7 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
             select(Complaint.id).where(Complaint.ticket_id == ticket.id, Complaint.closed_at.is_(None)).limit(1)):
         raise IllegalTransition(_("A complaint's ticket closes when a manager closes the complaint."))
     if to_state == states.CLOSED:
-        hooks.before_close(session, actor, ticket, approver, note)
+        hooks.before_close(session, actor, ticket, approver, note, now)
     from_state = ticket.state
     # Count each stretch in a repair state as it ends (in repair -> waiting for
     # parts -> in repair ...): the stretches add up to the whole time away.

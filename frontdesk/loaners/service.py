@@ -664,8 +664,9 @@ def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, conditio
     return loan
 
 
-def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor | None, note: str) -> None:
-    """Hook: a ticket is not closed while its loaner is out, unless a manager
+def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor | None, note: str,
+                 now: datetime) -> None:
+    """Called by intake (frontdesk.hooks): a ticket is not closed while its loaner is out, unless a manager
     overrides (the reason is kept in the audit)."""
     loan = open_loan_of_ticket(session, ticket.id)
     if loan is None:

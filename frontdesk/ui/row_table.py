@@ -8,7 +8,7 @@ row's colour (overdue red, due soon orange)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -97,7 +97,7 @@ def when(value: Any) -> str:
     """A date or a moment as the lists show it."""
     if value is None:
         return ""
-    if isinstance(value, date) and not hasattr(value, "hour"):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value.isoformat()
     return f"{value:%Y-%m-%d %H:%M}"
 

@@ -149,10 +149,10 @@ class TicketDetailDialog(QDialog):
         self.quote_panel = QuotePanel(ctx, ticket_id, self)
         u.billingLayout.addWidget(self.quote_panel)
         self.quote_panel.changed.connect(self._billing_changed)
-        self.reload()
+        self.reload(billing=False)  # the panel has just loaded itself
 
     def reload(self, billing: bool = True) -> None:
-        if billing and hasattr(self, "quote_panel"):
+        if billing:
             self.quote_panel.reload()
         view = self.ctx.read(lambda s: load_view(s, self.ticket_id))
         self.view = view
