@@ -307,10 +307,6 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     names = _user_names(session)
     shop = settings.load(session)
     currency = str(shop["currency"])
-    ticket_no = dict(session.execute(select(Ticket.id, Ticket.number).where(
-        Ticket.id.in_(select(Receipt.ticket_id).where(Receipt.issued_at >= start, Receipt.issued_at < end,
-                                                      Receipt.counter == counter))))
-        .all())
     corrected = aliased(Receipt)
     issued = session.execute(
         select(Receipt, corrected.method, corrected.amount, corrected.number)

@@ -105,10 +105,6 @@ def upgrade(db: Database, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def needs_upgrade(db: Database) -> bool:
-    return current_revision(db) != head_revision()
-
-
 def open_database(url: str, *, upgrade_schema: bool = True, backup_dir: Path | None = None,
                   daily_backup: bool = True) -> Database:
     """Open ``url``; an older schema is backed up, then upgraded to the newest.

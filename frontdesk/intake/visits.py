@@ -9,8 +9,8 @@ from datetime import date, time
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
-from frontdesk.db.models import Technician, Visit
-from frontdesk.errors import IllegalTransition, NotFound
+from frontdesk.db.models import Technician
+from frontdesk.errors import NotFound
 from frontdesk.i18n import _
 from frontdesk.intake.service import _event, visits_by_area
 from frontdesk.users import Actor
@@ -79,16 +79,3 @@ def assign_area(session: Session, actor: Actor, day: date, area: str, technician
             audit.record(session, actor.id, "visit.assign", "visit", visit.id, {"technician_id": technician_id})
             changed += 1
     return changed
-
-
-def cancel_visit(session: Session, actor: Actor, visit_id: int, reason: str) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None:
-        raise NotFound(_("No such visit."))
-    if visit.state != "booked":
-        raise IllegalTransition(_("Only a booked visit can be cancelled."))
-    visit.state = "cancelled"
-    _event(session, visit.ticket, actor, "visit", _("Visit on {day} cancelled: {reason}").format(
-        day=visit.day.isoformat(), reason=reason.strip()[:200]))
-    audit.record(session, actor.id, "visit.cancel", "visit", visit.id)
-    return visit

@@ -411,8 +411,7 @@ def pull_back(session: Session, actor: Actor, ticket_id: int, condition: list[st
               now: datetime | None = None) -> PullBack:
     """Take the customer's product back to the workshop (the pull-back
     receipt's facts).  The ticket moves to "at the workshop" when that move is
-    legal from its state; otherwise the product waits at the counter until
-    :func:`send_to_workshop`."""
+    legal from its state; otherwise the product waits at the counter."""
     now = now or clock.now()
     ticket = intake.get_ticket(session, ticket_id)
     problems: dict[str, str] = {}
@@ -444,20 +443,6 @@ def pull_back(session: Session, actor: Actor, ticket_id: int, condition: list[st
     _to_workshop(session, actor, ticket, pb, now)
     audit.record(session, actor.id, "pullback.take", "ticket", ticket.id,
                  {"pullback": pb.id, "promised": promised_return_on, "accessories": items, "condition": checks})
-    return pb
-
-
-def send_to_workshop(session: Session, actor: Actor, ticket_id: int, now: datetime | None = None) -> PullBack:
-    """A product that waited at the counter goes to the workshop (the ticket
-    moves to "at the workshop")."""
-    now = now or clock.now()
-    ticket = intake.get_ticket(session, ticket_id)
-    pb = _pullback_of(session, ticket.id)
-    if location(pb) != AT_COUNTER:
-        raise IllegalTransition(_("The product is {where}.").format(where=location_label(location(pb))))
-    if not _to_workshop(session, actor, ticket, pb, now):
-        states.check_move(ticket.state, states.AT_WORKSHOP)
-    audit.record(session, actor.id, "pullback.workshop", "ticket", ticket.id, {"pullback": pb.id})
     return pb
 
 

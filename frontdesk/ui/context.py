@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy.orm import Session
@@ -38,7 +38,6 @@ class AppContext:
     ask_manager: ApprovalAsker | None = None
     shop_name: str = ""
     last_error: FrontDeskError | None = None
-    _cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.ask_manager is None:

@@ -89,9 +89,3 @@ def application(argv: list[str] | None = None, fonts: bool = True) -> QApplicati
             install_fonts(app)
     assert isinstance(app, QApplication)
     return app
-
-
-def tr_form(context: str, text: str) -> str:
-    """Translate like a generated form does (for strings set in code that
-    also appear in a form)."""
-    return QCoreApplication.translate(context, text)
