@@ -1,4 +1,4 @@
-"""The domain never imports Qt (DESIGN.md, rule 1).
+"""The domain never imports Qt (docs/architecture.md#the-layers).
 
 Every module under frontdesk/ outside frontdesk/ui/ is read with ``ast`` (not
 imported): none may import PySide6 or shiboken6, and none may import

@@ -1,6 +1,6 @@
 """Call-backs and feedback cards.
 
-Due times (DOMAIN.md, "Call-backs and feedback cards"; calling hours and
+Due times (docs/rules.md#when-a-call-back-is-due; calling hours and
 working days from the shop's settings):
 
 - 2 hours after a phone consultation, and after a misuse resolved by phone;

@@ -1,5 +1,5 @@
-"""Loaner units, lending and returns, and pull-back repairs (DOMAIN.md,
-"Pull-back repairs (拉修) and loaner units (周转机)").
+"""Loaner units, lending and returns, and pull-back repairs
+(docs/rules.md#loaners-and-pull-backs).
 
 - A unit is lent only when available and of the category of the ticket's
   product.  One unit can never be out twice: the unit row is locked

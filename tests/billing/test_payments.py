@@ -1,4 +1,4 @@
-"""Payments and receipts (DOMAIN.md "Receipts and invoices"): gapless
+"""Payments and receipts (docs/rules.md#receipts-and-invoices): gapless
 numbers in the paying transaction, cash change, partial payments, no
 overpaying, waivers with a manager, voids that keep their number,
 corrections that name what they correct, reprints that say COPY, invoices

@@ -1,4 +1,4 @@
-"""The lowest-rate rule (DOMAIN.md "Fees"), pure: the worked example, every
+"""The lowest-rate rule (docs/rules.md#the-lowest-rate-rule), pure: the worked example, every
 rule, and properties over random schedules, cards and items."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Quotes (DOMAIN.md "Fees"): priced from the ticket's warranty and
+"""Quotes (docs/rules.md#quotes-and-the-customers-answer): priced from the ticket's warranty and
 standards, the ticket moves, the customer's answer is recorded, a declined
 quote owes the inspection fee or nothing."""
 

@@ -1,4 +1,4 @@
-"""Intake (DOMAIN.md "Intake"): walk-in and phone requests, "to verify" flags,
+"""Intake (docs/rules.md#intake): walk-in and phone requests, "to verify" flags,
 the state machine, phone kinds, complaints, visits, the response promise,
 repeat repairs, returning customers and the audit trail."""
 
