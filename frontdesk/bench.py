@@ -1,4 +1,4 @@
-"""The performance benchmark of issue 9: ``python -m frontdesk.bench``.
+"""The performance benchmark (docs/performance.md): ``python -m frontdesk.bench``.
 
 Builds (or reuses) a database filled by the bulk demo (:mod:`frontdesk.bulkdemo`),
 runs each case several times, each beside a baseline that does the bare
@@ -529,7 +529,7 @@ def table(result: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m frontdesk.bench", description=_(
-        "Time the program's everyday work on a large demo database (issue 9)."))
+        "Time the program's everyday work on a large demo database."))
     parser.add_argument("--db", type=Path, default=None,
                         help=_("the SQLite file to use (built by the bulk demo when missing)"))
     parser.add_argument("--tickets", type=int, default=DEFAULT_TICKETS, help=_("tickets in the database"))
