@@ -13,8 +13,8 @@ ENV_VAR = "FRONTDESK_DB"
 def resource_dir() -> Path:
     """The program's resources (fonts, catalogs, fee schedule, holidays,
     warranty periods).  They live in ``resources/`` at the top of the
-    repository and install as ``frontdesk/resources`` (pyproject.toml maps
-    the folder into the package), so an installed program finds them beside
+    repository and install as ``frontdesk/resources`` (setup.py maps the
+    folder into the package), so an installed program finds them beside
     its code and a checkout finds them at the top."""
     here = Path(__file__).resolve().parent
     installed = here / "resources"
