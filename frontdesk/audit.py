@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from frontdesk import clock
 from frontdesk.db.models import AuditRecord, Ticket, User
 from frontdesk.errors import AuditLocked, ValidationError
 from frontdesk.i18n import _
@@ -58,9 +57,14 @@ def record(
     entity_id: object = "",
     detail: dict[str, Any] | None = None,
     approver_id: int | None = None,
+    *,
+    at: datetime,
 ) -> AuditRecord:
+    """Append a record of ``action`` on ``entity``, dated ``at``: the time
+    the service was given (its ``now``), so the trail and the rows it
+    describes say the same time."""
     rec = AuditRecord(
-        at=clock.now(),
+        at=at,
         user_id=actor_id,
         approver_id=approver_id,
         action=action,

@@ -212,7 +212,9 @@ def create(
     phone: PhoneCheck,
     address: str = "",
     area: str = "",
+    now: datetime | None = None,
 ) -> Customer:
+    now = now or clock.now()
     customer = Customer(
         name=name.strip(),
         phone=phone.e164,
@@ -220,12 +222,12 @@ def create(
         address=address.strip(),
         area=area.strip(),
         note="",
-        created_at=clock.now(),
+        created_at=now,
     )
     session.add(customer)
     session.flush()
     _write_keys(session, customer)
-    audit.record(session, actor_id, "customer.create", "customer", customer.id)
+    audit.record(session, actor_id, "customer.create", "customer", customer.id, at=now)
     return customer
 
 
@@ -249,6 +251,7 @@ def update(
     phone: PhoneCheck | None = None,
     address: str | None = None,
     area: str | None = None,
+    now: datetime | None = None,
 ) -> Customer:
     changes: dict[str, object] = {}
     if name is not None and name.strip() and name.strip() != customer.name:
@@ -268,5 +271,6 @@ def update(
         if "name" in changes or "phone" in changes:
             session.flush()
             _write_keys(session, customer)
-        audit.record(session, actor_id, "customer.update", "customer", customer.id, {"fields": sorted(changes)})
+        audit.record(session, actor_id, "customer.update", "customer", customer.id, {"fields": sorted(changes)},
+                     at=now or clock.now())
     return customer

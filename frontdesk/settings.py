@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -270,10 +271,11 @@ def _model() -> Any:
     return Setting
 
 
-def update(session: Session, actor: Any, values: Mapping[str, Any], approver: Any = None) -> dict[str, Any]:
+def update(session: Session, actor: Any, values: Mapping[str, Any], approver: Any = None,
+           now: datetime | None = None) -> dict[str, Any]:
     """Change the shop profile: a manager's act (or a clerk with a manager's
     approval), audited with the keys changed."""
-    from frontdesk import audit
+    from frontdesk import audit, clock
     from frontdesk.users import require_manager
 
     manager = require_manager(actor, approver, _("change the shop profile"))
@@ -281,5 +283,6 @@ def update(session: Session, actor: Any, values: Mapping[str, Any], approver: An
     clean = store(session, values)
     changed = sorted(k for k, v in clean.items() if before.get(k) != v)
     if changed:
-        audit.record(session, actor.id, "settings.update", "settings", "", {"keys": changed}, approver_id=manager.id)
+        audit.record(session, actor.id, "settings.update", "settings", "", {"keys": changed}, approver_id=manager.id,
+                     at=now or clock.now())
     return clean

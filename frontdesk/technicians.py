@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontdesk import audit
+from frontdesk import audit, clock
 from frontdesk.db.models import Technician
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
@@ -20,7 +22,7 @@ def list_technicians(session: Session, active_only: bool = True) -> list[Technic
 
 
 def add_technician(session: Session, actor: Actor, name: str, phone: str = "", areas: list[str] | None = None,
-                   approver: Actor | None = None) -> Technician:
+                   approver: Actor | None = None, now: datetime | None = None) -> Technician:
     manager = require_manager(actor, approver, _("add a technician"))
     name = (name or "").strip()
     if not name or len(name) > 80:
@@ -30,5 +32,6 @@ def add_technician(session: Session, actor: Actor, name: str, phone: str = "", a
     tech = Technician(name=name, phone=phone.strip(), areas=[a.strip() for a in areas or [] if a.strip()], active=True)
     session.add(tech)
     session.flush()
-    audit.record(session, actor.id, "technician.add", "technician", tech.id, {"name": name}, approver_id=manager.id)
+    audit.record(session, actor.id, "technician.add", "technician", tech.id, {"name": name}, approver_id=manager.id,
+                 at=now or clock.now())
     return tech

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -80,9 +81,11 @@ def add_user(
     role: str,
     pin: str,
     full_name: str = "",
+    now: datetime | None = None,
 ) -> User:
     """Add a user.  Only a manager may, except for the very first user of an
     empty database, who must be a manager (the shop's set-up)."""
+    now = now or clock.now()
     first = count_users(session) == 0
     if not first and (actor is None or not actor.is_manager):
         raise NeedsManager(_("Only a manager can add users."))
@@ -102,15 +105,16 @@ def add_user(
         raise ValidationError(problems)
     user = User(
         name=name, role=role, pin_hash=hash_pin(pin), full_name=full_name.strip(),
-        active=True, created_at=clock.now(),
+        active=True, created_at=now,
     )
     session.add(user)
     session.flush()
-    audit.record(session, actor.id if actor else user.id, "user.add", "user", user.id, {"name": name, "role": role})
+    audit.record(session, actor.id if actor else user.id, "user.add", "user", user.id, {"name": name, "role": role},
+                 at=now)
     return user
 
 
-def set_pin(session: Session, actor: Actor, user_id: int, pin: str) -> None:
+def set_pin(session: Session, actor: Actor, user_id: int, pin: str, now: datetime | None = None) -> None:
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(_("No such user."))
@@ -118,10 +122,10 @@ def set_pin(session: Session, actor: Actor, user_id: int, pin: str) -> None:
         raise NeedsManager(_("Only a manager can change another user's PIN."))
     validate_pin(pin)
     user.pin_hash = hash_pin(pin)
-    audit.record(session, actor.id, "user.pin", "user", user.id)
+    audit.record(session, actor.id, "user.pin", "user", user.id, at=now or clock.now())
 
 
-def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
+def set_active(session: Session, actor: Actor, user_id: int, active: bool, now: datetime | None = None) -> None:
     if not actor.is_manager:
         raise NeedsManager(_("Only a manager can disable or enable users."))
     user = session.get(User, user_id)
@@ -130,10 +134,10 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> No
     if user.id == actor.id and not active:
         raise NotAllowed(_("You cannot disable yourself."))
     user.active = active
-    audit.record(session, actor.id, "user.active", "user", user.id, {"active": active})
+    audit.record(session, actor.id, "user.active", "user", user.id, {"active": active}, at=now or clock.now())
 
 
-def set_role(session: Session, actor: Actor, user_id: int, role: str) -> None:
+def set_role(session: Session, actor: Actor, user_id: int, role: str, now: datetime | None = None) -> None:
     if not actor.is_manager:
         raise NeedsManager(_("Only a manager can change roles."))
     if role not in ROLES:
@@ -142,16 +146,17 @@ def set_role(session: Session, actor: Actor, user_id: int, role: str) -> None:
     if user is None:
         raise NotFound(_("No such user."))
     user.role = role
-    audit.record(session, actor.id, "user.role", "user", user.id, {"role": role})
+    audit.record(session, actor.id, "user.role", "user", user.id, {"role": role}, at=now or clock.now())
 
 
-def check_credentials(session: Session, name: str, pin: str) -> Actor | None:
+def check_credentials(session: Session, name: str, pin: str, now: datetime | None = None) -> Actor | None:
     """The user for a name and PIN, or None; either way the attempt is audited."""
+    now = now or clock.now()
     user = session.scalar(select(User).where(User.name == (name or "").strip()))
     if user is None or not user.active or not check_pin(user.pin_hash, pin or ""):
-        audit.record(session, user.id if user else None, "login.failed", "user", name or "")
+        audit.record(session, user.id if user else None, "login.failed", "user", name or "", at=now)
         return None
-    audit.record(session, user.id, "login", "user", user.id)
+    audit.record(session, user.id, "login", "user", user.id, at=now)
     return _actor(user)
 
 

@@ -224,7 +224,7 @@ def save_card_edition(session: Session, actor: Actor, draft: CardEditionDraft, a
         raise Conflict(_("This card edition was just recorded at another counter.")) from exc
     audit.record(session, actor.id, action, "card_edition", edition.id, {
         "brand": brand, "category": draft.category, "edition": edition_name, "lines": len(draft.lines),
-    }, approver_id=manager.id)
+    }, approver_id=manager.id, at=now)
     return edition
 
 

@@ -477,7 +477,7 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
     audit.record(session, actor.id, f"receipt.{kind}", "receipt", receipt.id, {
         "number": receipt.number, "ticket": ticket.number, "kind": kind, "method": method, "amount": amount,
         "net": net, "tendered": tendered, "change": change, "corrects": corrects.number if corrects else None,
-    }, approver_id=approver_id)
+    }, approver_id=approver_id, at=now)
     _event(session, ticket, actor, "receipt", _("Receipt {number}: {kind} {amount} ({method})").format(
         number=receipt.number, kind=_(RECEIPT_KINDS[kind]).lower(), amount=format_money(amount, receipt.currency),
         method=_(METHODS[method])), now=now)
@@ -575,7 +575,7 @@ def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, a
     session.expire(receipt)
     audit.record(session, actor.id, "receipt.void", "receipt", receipt.id, {
         "number": receipt.number, "ticket": ticket.number, "reason": why, "amount": receipt.amount,
-    }, approver_id=manager.id)
+    }, approver_id=manager.id, at=now)
     _event(session, ticket, actor, "receipt", _("Receipt {number} voided by {manager}: {reason}").format(
         number=receipt.number, manager=manager.name, reason=why), now=now)
     return receipt_view(session, receipt.id)
@@ -638,7 +638,7 @@ def reprint(session: Session, actor: Actor, receipt_id: int, now: datetime | Non
         .execution_options(synchronize_session=False)
     )
     session.expire(receipt)
-    audit.record(session, actor.id, "receipt.reprint", "receipt", receipt.id, {"number": receipt.number})
+    audit.record(session, actor.id, "receipt.reprint", "receipt", receipt.id, {"number": receipt.number}, at=now)
     return receipt_view(session, receipt.id, copy=True)
 
 
@@ -678,7 +678,7 @@ def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal
     session.add(waiver)
     session.flush()
     audit.record(session, actor.id, "waiver.grant", "waiver", waiver.id, {
-        "ticket": ticket.number, "amount": value, "reason": why}, approver_id=manager.id)
+        "ticket": ticket.number, "amount": value, "reason": why}, approver_id=manager.id, at=now)
     _event(session, ticket, actor, "waiver", _("{amount} waived, approved by {manager}: {reason}").format(
         amount=format_money(value, currency), manager=manager.name, reason=why), now=now)
     return waiver
@@ -755,7 +755,7 @@ def request_invoice(session: Session, actor: Actor, ticket_id: int, buyer: str =
     row.invoice_buyer, row.invoice_tax_id = buyer, tax_id
     row.updated_at = now
     audit.record(session, actor.id, "invoice.request", "ticket", ticket.id, {
-        "ticket": ticket.number, "buyer": buyer, "tax_id": tax_id, "first": first})
+        "ticket": ticket.number, "buyer": buyer, "tax_id": tax_id, "first": first}, at=now)
     if first:
         _event(session, ticket, actor, "invoice", _("Invoice asked for: owed until its number is entered"), now=now)
     return _status(row)
@@ -784,7 +784,7 @@ def record_invoice(session: Session, actor: Actor, ticket_id: int, invoice_no: s
     row.invoice_recorded_by_id = actor.id
     row.updated_at = now
     audit.record(session, actor.id, "invoice.record", "ticket", ticket.id, {"ticket": ticket.number,
-                                                                           "invoice_no": number})
+                                                                           "invoice_no": number}, at=now)
     _event(session, ticket, actor, "invoice", _("Invoice {number} issued").format(number=number), now=now)
     return _status(row)
 

@@ -428,7 +428,7 @@ def make_quote(session: Session, actor: Actor, ticket_id: int, items: Iterable[Q
         "subtotal": calc.subtotal, "tax": calc.tax, "total": calc.total, "saving": calc.saving,
         "replaces": [q.id for q in revised],
         "software_charge": software_charge if decider else None,
-    }, approver_id=decider.id if decider else None)
+    }, approver_id=decider.id if decider else None, at=now)
     log.info("quote %s for %s: %s", quote.id, ticket.number, calc.total)
     return quote
 
@@ -475,7 +475,7 @@ def approve_quote(session: Session, actor: Actor, quote_id: int, channel: str = 
     quote.owed = quote.total
     _flush(session)
     audit.record(session, actor.id, "quote.approve", "quote", quote.id, {
-        "ticket": ticket.number, "channel": channel, "customer_name": name, "total": quote.total})
+        "ticket": ticket.number, "channel": channel, "customer_name": name, "total": quote.total}, at=now)
     return quote
 
 
@@ -515,7 +515,7 @@ def decline_quote(session: Session, actor: Actor, quote_id: int, fault_found: bo
     quote.owed = owed
     _flush(session)
     audit.record(session, actor.id, "quote.decline", "quote", quote.id, {
-        "ticket": ticket.number, "fault_found": bool(fault_found), "owed": owed})
+        "ticket": ticket.number, "fault_found": bool(fault_found), "owed": owed}, at=now)
     return quote
 
 

@@ -358,7 +358,7 @@ def save_schedule(session: Session, actor: Actor, draft: ScheduleDraft, approver
     audit.record(session, actor.id, action, "fee_schedule", schedule.id, {
         "name": schedule.name, "effective_from": schedule.effective_from, "lines": len(draft.lines),
         "source": _source or "typed",
-    }, approver_id=manager.id)
+    }, approver_id=manager.id, at=now)
     log.info("fee schedule %s effective %s saved (%d lines)", schedule.name, schedule.effective_from,
              len(draft.lines))
     return schedule

@@ -545,7 +545,7 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
     session.flush()
     audit.record(session, actor.id, "day.count", "day_close", row.id, {
         "day": day.isoformat(), "counter": counter, "opening_float": float_, "counted": total,
-        "denominations": pieces})
+        "denominations": pieces}, at=now)
     return _compute(session, day, counter, row, blind=False)
 
 
@@ -603,7 +603,7 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
         "day": day.isoformat(), "counter": counter, "receipts": figures.receipt_count,
         "first": figures.first_number, "last": figures.last_number, "expected_cash": figures.expected_cash,
         "counted": figures.counted_cash, "over_short": figures.over_short, "gaps": list(figures.gaps)},
-        approver_id=manager.id)
+        approver_id=manager.id, at=now)
     log.info("day %s (%s) closed by %s: over/short %s", day, counter, manager.name, figures.over_short)
     return figures
 

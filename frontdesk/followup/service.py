@@ -107,7 +107,7 @@ def schedule(session: Session, actor_id: int | None, *, customer_id: int, reason
     session.add(cb)
     session.flush()
     audit.record(session, actor_id, "callback.schedule", "callback", cb.id,
-                 {"reason": reason, "due_at": cb.due_at, "ticket_id": ticket_id})
+                 {"reason": reason, "due_at": cb.due_at, "ticket_id": ticket_id}, at=at)
     return cb
 
 
@@ -271,7 +271,7 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
                                 text=_("Call-back ({reason}): {outcome}").format(
                                     reason=_(REASONS[cb.reason]), outcome=_(OUTCOMES[outcome]))
                                 + (f" — {cb.note}" if cb.note else "")))
-    audit.record(session, actor.id, "callback.outcome", "callback", cb.id, {"outcome": outcome})
+    audit.record(session, actor.id, "callback.outcome", "callback", cb.id, {"outcome": outcome}, at=now)
     return nxt
 
 
@@ -298,7 +298,7 @@ def issue_card(session: Session, actor: Actor, ticket_id: int, technician_id: in
     session.flush()
     session.add(TicketEvent(ticket_id=ticket_id, at=now, user_id=actor.id, kind="card",
                             text=_("Feedback card {serial} handed out").format(serial=serial)))
-    audit.record(session, actor.id, "card.issue", "card", card.id, {"serial": serial, "ticket_id": ticket_id})
+    audit.record(session, actor.id, "card.issue", "card", card.id, {"serial": serial, "ticket_id": ticket_id}, at=now)
     return card
 
 
@@ -404,5 +404,5 @@ def enter_card(session: Session, actor: Actor, card_id: int, *, quality: int, at
                             text=_("Feedback card {serial} returned: quality {q}, attitude {a}").format(
                                 serial=card.serial, q=_(RATINGS[quality]), a=_(RATINGS[attitude]))))
     audit.record(session, actor.id, "card.enter", "card", card.id,
-                 {"quality": quality, "attitude": attitude, "signed": bool(signed)})
+                 {"quality": quality, "attitude": attitude, "signed": bool(signed)}, at=now)
     return card

@@ -260,7 +260,7 @@ def write_schema(wb: Any, sheets: dict[str, tuple[Column, ...]], meta: dict[str,
 
 
 def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
-           progress: Progress | None) -> dict[str, SheetWriter]:
+           progress: Progress | None, now: datetime) -> dict[str, SheetWriter]:
     currency = job.currency
     writers = {name: SheetWriter(wb, name, SHEETS[name], currency) for name in SHEETS}
     job.tickets(writers["tickets"])
@@ -276,7 +276,7 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
     meta = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "kind": KIND_SHOP, "shop_code": job.shop,
         "shop_name": job.shop_name, "currency": currency, "period_from": date_from.isoformat(),
-        "period_to": date_to.isoformat(), "exported_at": clock.now().isoformat(timespec="seconds"),
+        "period_to": date_to.isoformat(), "exported_at": now.isoformat(timespec="seconds"),
         "masked": "yes" if job.masked else "no", "language": lang,
     }
     write_schema(wb, SHEETS, meta, currency)
@@ -294,12 +294,13 @@ def _check_period(date_from: date, date_to: date) -> None:
 
 def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_from: date, date_to: date, *,
                     unmasked: bool = False, approver: Actor | None = None, progress: Progress | None = None,
-                    language: str | None = None) -> ExportResult:
+                    language: str | None = None, now: datetime | None = None) -> ExportResult:
     """Write the head-office workbook of ``date_from``..``date_to``
     (inclusive) to ``path`` (.xlsx).  ``unmasked`` needs a manager.  Raises
     :class:`ExportCancelled` when ``progress`` returns False (no file).
     ``actor`` None: the command line without a login (masked only)."""
     _check_period(date_from, date_to)
+    now = now or clock.now()
     manager = None
     if unmasked:
         what = _("export customer names and phones unmasked")
@@ -318,7 +319,7 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
         job.total = job.count()
         wb = new_workbook()
         try:
-            writers = _write(job, wb, date_from, date_to, lang, progress)
+            writers = _write(job, wb, date_from, date_to, lang, progress, now)
             save(wb, out_path)
         except BaseException:
             discard(wb)
@@ -327,7 +328,7 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
     with db.write() as session:
         audit.record(session, actor.id if actor else None, "export.unmasked" if unmasked else "export.workbook", "workbook",
                      out_path.name, {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows},
-                     approver_id=manager.id if manager else None)
+                     approver_id=manager.id if manager else None, at=now)
     log.info("head-office workbook %s: %s", out_path, rows)
     return ExportResult(out_path, rows, not unmasked)
 

@@ -340,7 +340,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     if problems:
         raise ValidationError(problems)
 
-    customer = _customer_for(session, actor, form, phone)
+    customer = _customer_for(session, actor, form, phone, now)
     product = _product_for(session, actor, form, customer, now) if form.kind in SERVICE_KINDS else None
     to_verify = _verify_fields(form, phone)
 
@@ -417,22 +417,24 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     if form.visit is not None:
         _book_visit(session, actor, ticket, form.visit, now)
     audit.record(session, actor.id, "ticket.create", "ticket", ticket.id,
-                 {"number": number, "channel": form.channel, "kind": form.kind, "to_verify": to_verify})
+                 {"number": number, "channel": form.channel, "kind": form.kind, "to_verify": to_verify}, at=now)
     hooks.after_intake(session, actor, ticket, now)
     return IntakeResult(ticket.id, number, tuple(to_verify), status, advice, customer.id, respond_by)
 
 
-def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: customers.PhoneCheck) -> Customer:
+def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: customers.PhoneCheck,
+                  now: datetime) -> Customer:
     if form.customer_id is not None:
         customer = session.get(Customer, form.customer_id)
         if customer is None:
             raise NotFound(_("No such customer."))
         return customers.update(session, actor.id, customer, name=form.name or None,
-                                phone=phone if phone.e164 else None, address=form.address, area=form.area)
+                                phone=phone if phone.e164 else None, address=form.address, area=form.area,
+                                now=now)
     existing = customers.find_same(session, form.name, phone)
     if existing is not None:
-        return customers.update(session, actor.id, existing, address=form.address, area=form.area)
-    return customers.create(session, actor.id, form.name, phone, form.address, form.area)
+        return customers.update(session, actor.id, existing, address=form.address, area=form.area, now=now)
+    return customers.create(session, actor.id, form.name, phone, form.address, form.area, now=now)
 
 
 def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Customer, now: datetime) -> Product:
@@ -553,7 +555,7 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         manager = require_manager(actor, approver, _("quote a ticket with facts to verify"))
         ticket.verify_override_by_id = manager.id
         _event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
-        audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id)
+        audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id, at=now)
     if to_state == states.CLOSED and ticket.kind == COMPLAINT and session.scalar(
             select(Complaint.id).where(Complaint.ticket_id == ticket.id, Complaint.closed_at.is_(None)).limit(1)):
         raise IllegalTransition(_("A complaint's ticket closes when a manager closes the complaint."))
@@ -574,7 +576,7 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     if note.strip():
         text += ": " + note.strip()[:MAX_TEXT]
     _event(session, ticket, actor, "state", text, from_state, to_state, now)
-    audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state})
+    audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state}, at=now)
     if to_state == states.CANCELLED or (from_state == states.SCHEDULED and to_state == states.RECEIVED):
         _call_off_visits(session, actor, ticket, now)
     elif from_state == states.SCHEDULED:
@@ -590,7 +592,7 @@ def _call_off_visits(session: Session, actor: Actor, ticket: Ticket, now: dateti
         select(Visit).where(Visit.ticket_id == ticket.id, Visit.state == "booked", Visit.day >= now.date())
     ):
         visit.state = "cancelled"
-        audit.record(session, actor.id, "visit.cancel", "visit", visit.id, {"ticket": ticket.number})
+        audit.record(session, actor.id, "visit.cancel", "visit", visit.id, {"ticket": ticket.number}, at=now)
 
 
 def _visits_done(session: Session, ticket: Ticket, now: datetime) -> None:
@@ -611,19 +613,21 @@ def _entered_state_at(session: Session, ticket: Ticket) -> datetime:
 def verify(session: Session, actor: Actor, ticket_id: int, fields: list[str] | None = None,
            now: datetime | None = None) -> Ticket:
     """Mark facts as verified (all of them when ``fields`` is None)."""
+    now = now or clock.now()
     ticket = get_ticket(session, ticket_id)
     remaining = [] if fields is None else [f for f in ticket.verify_fields if f not in fields]
     done = [f for f in ticket.verify_fields if f not in remaining]
     ticket.verify_fields = remaining
     ticket.to_verify = bool(remaining)
-    ticket.updated_at = now or clock.now()
+    ticket.updated_at = now
     _event(session, ticket, actor, "verified",
            _("Verified: {fields}").format(fields=", ".join(field_label(f) for f in done)), now=now)
-    audit.record(session, actor.id, "ticket.verify", "ticket", ticket.id, {"fields": done})
+    audit.record(session, actor.id, "ticket.verify", "ticket", ticket.id, {"fields": done}, at=now)
     return ticket
 
 
 def add_note(session: Session, actor: Actor, ticket_id: int, text: str, now: datetime | None = None) -> TicketEvent:
+    now = now or clock.now()
     problems: dict[str, str] = {}
     clean = _clean(text, MAX_TEXT, "note", problems)
     if not clean:
@@ -632,33 +636,35 @@ def add_note(session: Session, actor: Actor, ticket_id: int, text: str, now: dat
         raise ValidationError(problems)
     ticket = get_ticket(session, ticket_id)
     ev = _event(session, ticket, actor, "note", clean, now=now)
-    audit.record(session, actor.id, "ticket.note", "ticket", ticket.id)
+    audit.record(session, actor.id, "ticket.note", "ticket", ticket.id, at=now)
     return ev
 
 
 def assign_technician(session: Session, actor: Actor, ticket_id: int, technician_id: int | None,
                       now: datetime | None = None) -> Ticket:
+    now = now or clock.now()
     ticket = get_ticket(session, ticket_id)
     tech = session.get(Technician, technician_id) if technician_id else None
     if technician_id and tech is None:
         raise NotFound(_("No such technician."))
     ticket.technician_id = technician_id
-    ticket.updated_at = now or clock.now()
+    ticket.updated_at = now
     _event(session, ticket, actor, "assigned",
            _("Assigned to {name}").format(name=tech.name) if tech else _("Unassigned"), now=now)
-    audit.record(session, actor.id, "ticket.assign", "ticket", ticket.id, {"technician_id": technician_id})
+    audit.record(session, actor.id, "ticket.assign", "ticket", ticket.id, {"technician_id": technician_id}, at=now)
     return ticket
 
 
 def set_uncertain(session: Session, actor: Actor, ticket_id: int, uncertain: bool, now: datetime | None = None) -> Ticket:
     """The technician is not sure the repair holds: the customer gets a call-back
     3 hours after the repair is done."""
+    now = now or clock.now()
     ticket = get_ticket(session, ticket_id)
     ticket.technician_uncertain = bool(uncertain)
-    ticket.updated_at = now or clock.now()
+    ticket.updated_at = now
     _event(session, ticket, actor, "uncertain",
            _("Technician not sure of the repair") if uncertain else _("Technician sure of the repair"), now=now)
-    audit.record(session, actor.id, "ticket.uncertain", "ticket", ticket.id, {"uncertain": bool(uncertain)})
+    audit.record(session, actor.id, "ticket.uncertain", "ticket", ticket.id, {"uncertain": bool(uncertain)}, at=now)
     return ticket
 
 
@@ -671,7 +677,7 @@ def mark_responded(session: Session, actor: Actor, ticket_id: int, how: str, now
     ticket.responded_at = now
     ticket.updated_at = now
     _event(session, ticket, actor, "responded", _("Customer answered: {how}").format(how=how.strip()[:MAX_SHORT]), now=now)
-    audit.record(session, actor.id, "ticket.responded", "ticket", ticket.id)
+    audit.record(session, actor.id, "ticket.responded", "ticket", ticket.id, at=now)
     return ticket
 
 
@@ -726,7 +732,7 @@ def _book_visit(session: Session, actor: Actor, ticket: Ticket, req: VisitReques
                day=req.day.isoformat(), start=req.window_start.strftime("%H:%M"), end=req.window_end.strftime("%H:%M")),
            to_state=ticket.state, now=now)
     session.flush()
-    audit.record(session, actor.id, "visit.book", "visit", visit.id, {"ticket": ticket.number})
+    audit.record(session, actor.id, "visit.book", "visit", visit.id, {"ticket": ticket.number}, at=now)
     return visit
 
 
@@ -803,7 +809,7 @@ def close_complaint(session: Session, actor: Actor, complaint_id: int, resolutio
     complaint.closed_at = now
     complaint.closed_by_id = manager.id
     complaint.resolution = text
-    audit.record(session, actor.id, "complaint.close", "complaint", complaint.id, approver_id=manager.id)
+    audit.record(session, actor.id, "complaint.close", "complaint", complaint.id, approver_id=manager.id, at=now)
     if complaint.ticket_id:
         ticket = get_ticket(session, complaint.ticket_id)
         _event(session, ticket, actor, "complaint", _("Complaint closed by {manager}: {text}").format(manager=manager.name, text=text), now=now)

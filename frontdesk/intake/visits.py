@@ -4,7 +4,7 @@ the technician who should take it, and the assignment of a whole area."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
@@ -57,14 +57,15 @@ def day_plan(session: Session, day: date) -> list[AreaPlan]:
     return out
 
 
-def assign_area(session: Session, actor: Actor, day: date, area: str, technician_id: int) -> int:
+def assign_area(session: Session, actor: Actor, day: date, area: str, technician_id: int,
+                now: datetime | None = None) -> int:
     """Give every booked visit of ``area`` on ``day`` to one technician (and
     their tickets too); returns how many visits changed."""
     tech = session.get(Technician, technician_id)
     if tech is None or not tech.active:
         raise NotFound(_("No such technician."))
     changed = 0
-    now = clock.now()
+    now = now or clock.now()
     for group in visits_by_area(session, day):
         if group.area != area:
             continue
@@ -76,6 +77,7 @@ def assign_area(session: Session, actor: Actor, day: date, area: str, technician
             visit.ticket.updated_at = now
             _event(session, visit.ticket, actor, "assigned",
                    _("Visit on {day} assigned to {name}").format(day=day.isoformat(), name=tech.name), now=now)
-            audit.record(session, actor.id, "visit.assign", "visit", visit.id, {"technician_id": technician_id})
+            audit.record(session, actor.id, "visit.assign", "visit", visit.id, {"technician_id": technician_id},
+                         at=now)
             changed += 1
     return changed

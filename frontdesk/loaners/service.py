@@ -260,24 +260,26 @@ def _unit_fields(tag: str, category: str, model: str, serial: str, condition: st
 def add_unit(session: Session, actor: Actor, tag: str, category: str, model: str = "", serial: str = "",
              condition: str = "", note: str = "", now: datetime | None = None) -> LoanerUnit:
     """Add a unit to the pool (available)."""
+    now = now or clock.now()
     values, problems = _unit_fields(tag, category, model, serial, condition, note)
     if not problems.get("tag") and session.scalar(select(LoanerUnit.id).where(LoanerUnit.tag == values["tag"])):
         problems["tag"] = _("Another unit already has the tag {tag}.").format(tag=values["tag"])
     if problems:
         raise ValidationError(problems)
-    unit = LoanerUnit(status=AVAILABLE, created_at=now or clock.now(), **values)
+    unit = LoanerUnit(status=AVAILABLE, created_at=now, **values)
     session.add(unit)
     try:
         with session.begin_nested():
             session.flush()
     except IntegrityError:
         raise Conflict(_("Another unit already has the tag {tag}.").format(tag=values["tag"])) from None
-    audit.record(session, actor.id, "loaner.add", "loaner_unit", unit.id, {"tag": unit.tag, "category": unit.category})
+    audit.record(session, actor.id, "loaner.add", "loaner_unit", unit.id, {"tag": unit.tag, "category": unit.category},
+                 at=now)
     return unit
 
 
 def edit_unit(session: Session, actor: Actor, unit_id: int, tag: str, category: str, model: str = "",
-              serial: str = "", condition: str = "", note: str = "") -> LoanerUnit:
+              serial: str = "", condition: str = "", note: str = "", now: datetime | None = None) -> LoanerUnit:
     unit = get_unit(session, unit_id)
     values, problems = _unit_fields(tag, category, model, serial, condition, note)
     if not problems.get("tag") and session.scalar(
@@ -295,11 +297,13 @@ def edit_unit(session: Session, actor: Actor, unit_id: int, tag: str, category: 
             session.flush()
     except IntegrityError:
         raise Conflict(_("Another unit already has the tag {tag}.").format(tag=values["tag"])) from None
-    audit.record(session, actor.id, "loaner.edit", "loaner_unit", unit.id, {"changed": sorted(changed)})
+    audit.record(session, actor.id, "loaner.edit", "loaner_unit", unit.id, {"changed": sorted(changed)},
+                 at=now or clock.now())
     return unit
 
 
-def set_maintenance(session: Session, actor: Actor, unit_id: int, on: bool = True, note: str = "") -> LoanerUnit:
+def set_maintenance(session: Session, actor: Actor, unit_id: int, on: bool = True, note: str = "",
+                    now: datetime | None = None) -> LoanerUnit:
     """Send an available unit to maintenance (``on``), or bring it back."""
     unit = _lock_unit(session, unit_id)
     if on and unit.status != AVAILABLE:
@@ -315,11 +319,12 @@ def set_maintenance(session: Session, actor: Actor, unit_id: int, on: bool = Tru
     if text:
         unit.note = text
     audit.record(session, actor.id, "loaner.maintenance" if on else "loaner.available", "loaner_unit", unit.id,
-                 {"tag": unit.tag, "note": text})
+                 {"tag": unit.tag, "note": text}, at=now or clock.now())
     return unit
 
 
-def retire_unit(session: Session, actor: Actor, unit_id: int, reason: str, approver: Actor | None = None) -> LoanerUnit:
+def retire_unit(session: Session, actor: Actor, unit_id: int, reason: str, approver: Actor | None = None,
+                now: datetime | None = None) -> LoanerUnit:
     """Take a unit out of the pool for good (a manager's decision)."""
     manager = require_manager(actor, approver, _("retire a loaner unit"))
     unit = _lock_unit(session, unit_id)
@@ -336,7 +341,7 @@ def retire_unit(session: Session, actor: Actor, unit_id: int, reason: str, appro
     unit.status = RETIRED
     unit.note = text
     audit.record(session, actor.id, "loaner.retire", "loaner_unit", unit.id, {"tag": unit.tag, "reason": text},
-                 approver_id=manager.id)
+                 approver_id=manager.id, at=now or clock.now())
     return unit
 
 
@@ -442,7 +447,7 @@ def pull_back(session: Session, actor: Actor, ticket_id: int, condition: list[st
         raise Conflict(_("This ticket's product was just pulled back at another counter.")) from None
     _to_workshop(session, actor, ticket, pb, now)
     audit.record(session, actor.id, "pullback.take", "ticket", ticket.id,
-                 {"pullback": pb.id, "promised": promised_return_on, "accessories": items, "condition": checks})
+                 {"pullback": pb.id, "promised": promised_return_on, "accessories": items, "condition": checks}, at=now)
     return pb
 
 
@@ -459,7 +464,8 @@ def back_at_counter(session: Session, actor: Actor, ticket_id: int, repaired: bo
     if repaired and ticket.state != states.REPAIRED and states.can_move(ticket.state, states.REPAIRED):
         session.flush()
         intake.move(session, actor, ticket.id, states.REPAIRED, note or _("Back from the workshop"), now=now)
-    audit.record(session, actor.id, "pullback.back", "ticket", ticket.id, {"pullback": pb.id, "note": note.strip()})
+    audit.record(session, actor.id, "pullback.back", "ticket", ticket.id, {"pullback": pb.id, "note": note.strip()},
+                 at=now)
     return pb
 
 
@@ -471,7 +477,7 @@ def hand_back(session: Session, actor: Actor, ticket_id: int, now: datetime | No
     pb.handed_back_at = now
     pb.handed_back_by_id = actor.id
     pb.returned_to_counter_at = pb.returned_to_counter_at or now
-    audit.record(session, actor.id, "pullback.handed_back", "ticket", ticket.id, {"pullback": pb.id})
+    audit.record(session, actor.id, "pullback.handed_back", "ticket", ticket.id, {"pullback": pb.id}, at=now)
     return pb
 
 
@@ -571,7 +577,7 @@ def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date 
     session.flush()
     audit.record(session, actor.id, "loaner.lend", "loan", loan.id,
                  {"tag": unit.tag, "ticket": ticket.number, "due_on": due_on, "deposit": amount,
-                  "condition": cond})
+                  "condition": cond}, at=now)
     intake.add_note(session, actor, ticket.id, _("Loaner {tag} lent, due back {due}").format(
         tag=unit.tag, due=due_on.isoformat() if due_on else ""), now=now)
     return loan
@@ -641,7 +647,7 @@ def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, conditio
     audit.record(session, actor.id, "loaner.return", "loan", loan.id,
                  {"tag": unit.tag, "condition": cond, "damage": harm, "deposit": loan.deposit,
                   "outcome": loan.deposit_outcome, "refunded": loan.refunded, "maintenance": to_maintenance},
-                 approver_id=manager.id if manager else None)
+                 approver_id=manager.id if manager else None, at=now)
     text = _("Loaner {tag} returned").format(tag=unit.tag)
     if harm:
         text += ": " + harm
@@ -663,7 +669,7 @@ def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor
                                          "anyway.").format(tag=tag)})
     manager = require_manager(actor, approver, _("close a ticket while loaner {tag} is still out").format(tag=tag))
     audit.record(session, actor.id, "loaner.close_override", "ticket", ticket.id,
-                 {"tag": tag, "loan": loan.id, "reason": note.strip()}, approver_id=manager.id)
+                 {"tag": tag, "loan": loan.id, "reason": note.strip()}, approver_id=manager.id, at=now)
 
 
 # -- lists ---------------------------------------------------------------------------------

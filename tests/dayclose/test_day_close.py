@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 from sqlalchemy import select
 
-from frontdesk import clock
 from frontdesk.billing import payments
 from frontdesk.billing.models import Receipt
 from frontdesk.dayclose import service as dayclose
@@ -27,7 +26,7 @@ def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute)
 
 
-def known_day(db: Database, manager: Actor, clerk: Actor, monkeypatch: pytest.MonkeyPatch) -> int:
+def known_day(db: Database, manager: Actor, clerk: Actor) -> int:
     """350.30 owed.  R1 cash 100; R2 card 150; R3 cash 50, voided; R4 cash 30,
     corrected by R5 to card 30; R1 reprinted once; 20.30 waived."""
     ticket, _quote = approved_ticket(db, manager, clerk)
@@ -39,19 +38,16 @@ def known_day(db: Database, manager: Actor, clerk: Actor, monkeypatch: pytest.Mo
         r4 = payments.take_payment(s, clerk, ticket, "cash", "30", now=at(13))
         payments.correct_receipt(s, manager, r4.id, "30", "paid by card", method="card", now=at(14))
         payments.grant_waiver(s, manager, ticket, "20.30", "loyal customer", now=at(15))
-        monkeypatch.setattr(clock, "now", lambda: at(16))
-        payments.reprint(s, clerk, r1.id, now=at(16))
-    monkeypatch.undo()
+        payments.reprint(s, clerk, r1.id, now=at(16))  # its audit record says when: the reprints of the day
     return ticket
 
 
 COUNT = {"100": 5, "50": 1, "20": 2, "5": 1, "1": 3}  # 500 + 50 + 40 + 5 + 3 = 598
 
 
-def test_a_known_day_matches_the_figures_computed_by_hand(db: Database, users: tuple[Actor, Actor],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_known_day_matches_the_figures_computed_by_hand(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    known_day(db, manager, clerk, monkeypatch)
+    known_day(db, manager, clerk)
     with db.read() as s:
         blind = dayclose.day_figures(s, DAY, blind=True)
     assert blind.expected_cash is None and blind.over_short is None and blind.opening_float is None
@@ -95,9 +91,9 @@ def test_a_known_day_matches_the_figures_computed_by_hand(db: Database, users: t
 
 
 def test_a_closed_day_refuses_payments_voids_and_waivers_but_a_later_day_takes_the_correction(
-        db: Database, users: tuple[Actor, Actor], monkeypatch: pytest.MonkeyPatch) -> None:
+        db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    ticket = known_day(db, manager, clerk, monkeypatch)
+    ticket = known_day(db, manager, clerk)
     with db.write() as s:
         dayclose.close_day(s, manager, DAY, opening_float="500", counted="600", now=at(18))
         first = s.scalar(select(Receipt.id).where(Receipt.seq == 1))
@@ -130,10 +126,9 @@ RAW_INSERT = (
 )
 
 
-def test_the_database_itself_refuses_a_payment_on_a_closed_day(db: Database, users: tuple[Actor, Actor],
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_database_itself_refuses_a_payment_on_a_closed_day(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    ticket = known_day(db, manager, clerk, monkeypatch)
+    ticket = known_day(db, manager, clerk)
     with db.write() as s:
         dayclose.close_day(s, manager, DAY, opening_float="0", counted="100", now=at(18))
     raw = db.engine.raw_connection()  # the DB-API connection: no service, no SQLAlchemy hook
@@ -207,14 +202,13 @@ def test_the_count_by_denomination_is_exact(pieces: dict[str, int]) -> None:
     assert dayclose.count_total(pieces) == D(cents) / 100
 
 
-def test_the_day_to_close_is_the_first_day_left_open(db: Database, users: tuple[Actor, Actor],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_day_to_close_is_the_first_day_left_open(db: Database, users: tuple[Actor, Actor]) -> None:
     from datetime import timedelta
 
     manager, clerk = users
     with db.read() as s:
         assert dayclose.day_to_close(s, DAY) == DAY  # nothing taken yet: today
-    ticket = known_day(db, manager, clerk, monkeypatch)
+    ticket = known_day(db, manager, clerk)
     later = DAY + timedelta(days=3)
     with db.read() as s:
         assert dayclose.day_to_close(s, later) == DAY  # never closed: the latest day with receipts
@@ -237,7 +231,7 @@ def test_each_counter_closes_its_own_drawer(db: Database, users: tuple[Actor, Ac
     from frontdesk import counters
 
     manager, clerk = users
-    ticket = known_day(db, manager, clerk, monkeypatch)  # R1..R5 at the main desk
+    ticket = known_day(db, manager, clerk)  # R1..R5 at the main desk
     monkeypatch.setattr(counters, "_current", "desk 2")
     with db.write() as s:
         payments.take_payment(s, clerk, ticket, "cash", "20", now=at(16))  # R6 at desk 2

@@ -16,10 +16,9 @@ from test_day_close import DAY, known_day
 
 
 @pytest.fixture
-def day_db(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+def day_db(sqlite_db: Database) -> Database:
     manager, clerk = seed_users(sqlite_db)
-    with monkeypatch.context() as m:
-        known_day(sqlite_db, manager, clerk, m)
+    known_day(sqlite_db, manager, clerk)
     return sqlite_db
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from frontdesk.dayclose import service as dayclose
@@ -16,11 +15,11 @@ from test_day_close import COUNT, DAY, at, known_day
 
 
 def test_the_reconciliation_shows_every_figure_and_signature_lines(
-        sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_db: Database, tmp_path: Path) -> None:
     from tests.conftest import seed_users
 
     manager, clerk = seed_users(sqlite_db)
-    known_day(sqlite_db, manager, clerk, monkeypatch)
+    known_day(sqlite_db, manager, clerk)
     with sqlite_db.write() as s:
         from frontdesk import settings
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
+
 import pytest
 from sqlalchemy import create_engine, event, select, text, update
 from sqlalchemy.engine import Engine
@@ -43,7 +45,7 @@ def test_make_engine_registers_both_lock_listeners_on_its_engine(sqlite_db: Data
 
 def test_an_engine_from_make_engine_turns_the_audit_lock_into_audit_locked(sqlite_db: Database) -> None:
     with sqlite_db.write() as s:
-        audit.record(s, None, "test.write", "test")
+        audit.record(s, None, "test.write", "test", at=datetime(2026, 11, 24, 9, 0))
     engine = make_engine(str(sqlite_db.engine.url))
     try:
         with engine.begin() as conn, pytest.raises(AuditLocked):

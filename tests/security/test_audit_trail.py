@@ -53,7 +53,7 @@ def test_audit_records_cannot_be_changed_or_deleted(db: Database, users: Users) 
         assert rec is not None and rec.action == action
     assert _count(db) == before
     with db.write() as s:  # appending stays allowed
-        audit.record(s, users[0].id, "test.append", "test")
+        audit.record(s, users[0].id, "test.append", "test", at=NOW)
     assert _count(db) == before + 1
 
 
@@ -64,7 +64,7 @@ def test_a_restore_still_replaces_the_audit_trail(sqlite_db: Database, tmp_path:
     saved = backup.backup(sqlite_db, tmp_path / "saved.sqlite")
     before = _count(sqlite_db)
     with sqlite_db.write() as s:
-        audit.record(s, manager.id, "test.after_backup", "test")
+        audit.record(s, manager.id, "test.after_backup", "test", at=NOW)
     assert _count(sqlite_db) == before + 1
     backup.restore(saved, sqlite_db, folder=tmp_path / "backups")
     assert _count(sqlite_db) == before
@@ -103,9 +103,10 @@ def test_a_manager_filters_the_trail(db: Database, users: Users) -> None:
         mine = audit.search(s, manager, audit.AuditQuery(user_id=clerk.id))
         assert mine and all(clerk.id in (r_user_id(s, r.id)) for r in mine)
 
-        day = everything[0].at.date()  # records carry the clock's time, not the services' ``now``
+        day = NOW.date()  # records carry the services' ``now``
         on_day = audit.search(s, manager, audit.AuditQuery(date_from=day, date_to=day), limit=1000)
-        assert on_day and all(r.at.date() == day for r in on_day)
+        assert {"receipt.payment", "receipt.void"} <= {r.action for r in on_day}
+        assert all(r.at.date() == day for r in on_day)
         assert audit.search(s, manager, audit.AuditQuery(date_from=date(2030, 1, 1))) == []
         with pytest.raises(ValidationError):
             audit.search(s, manager, audit.AuditQuery(date_from=date(2026, 2, 1), date_to=date(2026, 1, 1)))
@@ -132,3 +133,31 @@ def test_the_trail_records_when(db: Database, users: Users) -> None:
     with db.read() as s:
         rows = audit.search(s, manager, audit.AuditQuery(action="user.add"))
     assert len(rows) == 2 and all(isinstance(r.at, datetime) for r in rows)
+
+
+def test_a_record_carries_the_time_the_service_was_given(db: Database, users: Users) -> None:
+    """Intake, a payment and a day close called with ``now=T`` write records
+    dated T, whatever the clock says."""
+    from frontdesk.dayclose import service as dayclose
+    from frontdesk.intake import service as intake
+    from tests.billing.billing_helpers import fridge_form
+
+    manager, clerk = users
+    taken, paid, closed = datetime(2026, 11, 25, 9, 15), datetime(2026, 11, 25, 11, 40), datetime(2026, 11, 25, 19, 5)
+    with db.write() as s:
+        ticket = intake.take_intake(s, clerk, fridge_form(), now=taken).ticket_id
+    ticket_id, _quote = approved_ticket(db, manager, clerk)
+    with db.write() as s:
+        receipt = payments.take_payment(s, clerk, ticket_id, "cash", "50", now=paid)
+        day = dayclose.close_day(s, manager, paid.date(), opening_float="0", counted="50", now=closed)
+    with db.read() as s:
+        def when(action: str, entity_id: int | None = None) -> list[datetime]:
+            query = select(AuditRecord.at).where(AuditRecord.action == action)
+            if entity_id is not None:
+                query = query.where(AuditRecord.entity_id == str(entity_id))
+            return list(s.scalars(query))
+
+        assert when("ticket.create", ticket) == [taken]
+        assert when("receipt.payment", receipt.id) == [paid]
+        assert when("day.count") == [closed] and when("day.close") == [closed]
+    assert day.closed_at == closed

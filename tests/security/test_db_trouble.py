@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from frontdesk import audit
+from frontdesk import audit, clock
 from frontdesk.db import engine as engine_module
 from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, User
@@ -47,7 +47,7 @@ def _records(db: Database) -> int:
 
 
 def _append(s: Session) -> None:
-    audit.record(s, None, "test.write", "test")
+    audit.record(s, None, "test.write", "test", at=clock.now())
 
 
 def test_a_locked_database_is_reported_after_a_brief_wait(short_busy: Database) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from frontdesk import audit
+from frontdesk import audit, clock
 from frontdesk.intake.service import IntakeResult
 from frontdesk.ui.audit_screen import AuditScreen
 from frontdesk.ui.context import AppContext
@@ -80,7 +80,7 @@ def test_the_trail_loads_a_page_at_a_time(qtbot: QtBot, ctx: AppContext, shop: d
     ctx.actor = manager
     with ctx.db.write() as s:
         for i in range(450):
-            audit.record(s, manager.id, "test.many", "test", i)
+            audit.record(s, manager.id, "test.many", "test", i, at=clock.now())
     screen = AuditScreen(ctx)
     qtbot.addWidget(screen)
     assert screen.unlock()

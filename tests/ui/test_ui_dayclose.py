@@ -35,8 +35,8 @@ def day_screen(qtbot: QtBot, ctx: AppContext, shop: dict[str, object],
                monkeypatch: pytest.MonkeyPatch) -> DayCloseScreen:
     manager = shop["manager"]
     assert isinstance(manager, Actor)
-    known_day(ctx.db, manager, ctx.actor, monkeypatch)
-    monkeypatch.setattr(clock, "now", lambda: at(18))
+    known_day(ctx.db, manager, ctx.actor)
+    monkeypatch.setattr(clock, "now", lambda: at(18))  # the screen's today: the day to close is DAY
     screen = DayCloseScreen(ctx)
     qtbot.addWidget(screen)
     return screen
