@@ -7,6 +7,13 @@ thread).  ``progress.report(done, total, text)`` tells the window how far it
 is, and returns False once the window asked it to stop; the work then raises
 :class:`Cancelled` or simply returns (cooperative cancel: nothing is killed).
 
+In use::
+
+    self.job = Job(work, owner=self, on_progress=self.show_progress, on_done=self.put_back,
+                   on_success=self.show_result, on_cancelled=self.say_cancelled,
+                   error_label=self.ui.messageLabel).start()
+    ... self.job.cancel()  # the Cancel button
+
 Everything comes back on the window's thread, through a queued signal:
 ``on_progress(done, total, text)``, then at the end ``on_done()`` (put the
 screen back: buttons, progress bar) and exactly one of ``on_success(result)``,
@@ -21,15 +28,15 @@ made on the worker thread.
 
 Who waits for it: a job with an ``owner`` widget is cancelled and waited for
 when that widget's window closes (hides) or is destroyed, and when the
-program quits, so no screen is left with work writing behind it; a job
-closed that way ends as cancelled.  A job without an owner (the daily
+program quits, so no screen is left with work writing behind it (the work
+ends as cancelled if it saw the request, else with its result).  A job without an owner (the daily
 backup) belongs to the program: nothing waits for it and quitting does not
 either.  Every job is referenced from here until it has reported, so the
 garbage collector never ends one early.
 
 Why a Python thread (``threading.Thread``, daemon) and not a QThread or the
-QThreadPool: the backup must not hold up quitting, and both Qt ways do (in
-PySide6 6.12, measured): a QThread still running when the program ends
+QThreadPool: the backup must not hold up quitting, and neither Qt way allows
+that (PySide6 6.12, measured): a QThread still running when the program ends
 aborts it ("QThread: Destroyed while thread is still running"), and a thread
 pool's destructor (the global pool's in QCoreApplication's) waits for its
 running work.  A daemon thread does neither, has no C++ object the garbage
@@ -71,11 +78,15 @@ class Progress:
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._latest: tuple[float, float, str] | None = None
+        self.seen = False  # the work was told to stop (and so returned early, if it returned)
 
     @property
     def cancelled(self) -> bool:
         """The window asked the work to stop."""
-        return self._cancel.is_set()
+        if self._cancel.is_set():
+            self.seen = True
+            return True
+        return False
 
     def report(self, done: float, total: float = 0, text: str = "") -> bool:
         """Tell the window how far the work is (``total`` 0: unknown).
@@ -207,8 +218,11 @@ class Job(Generic[T]):
         return self.state == RUNNING
 
     def cancel(self) -> None:
-        """Ask the work to stop (it ends as cancelled, unless it had already
-        ended; an error it raises on the way is still shown)."""
+        """Ask the work to stop.  It ends as cancelled once it has seen the
+        request (``report`` returned False, ``cancelled`` was True, ``check``
+        raised); work that ended without seeing it delivers its result (an
+        export that finished has written its file), and an error it raises on
+        the way is still shown."""
         self.progress._cancel.set()
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -250,8 +264,8 @@ class Job(Generic[T]):
         if self.state != RUNNING or self._outcome is None:
             return
         kind, value = self._outcome
-        if kind == SUCCEEDED and self.progress.cancelled:
-            kind, value = CANCELLED, None  # asked to stop, it returned early: its result is not wanted
+        if kind == SUCCEEDED and self.progress.seen:
+            kind, value = CANCELLED, None  # told to stop, it returned early: not a result
         self.state = kind
         _alive.discard(self)
         self._unwatch()

@@ -141,6 +141,19 @@ def test_cancel_stops_the_work_and_says_cancelled_without_an_error(qtbot: QtBot,
     assert job.state == jobs.CANCELLED and ("cancelled", (), True) in screen.heard
     assert not any(what == "success" for what, _a, _g in screen.heard)
 
+    gate = threading.Event()
+
+    def never_looks(progress: Progress) -> str:  # a cancel it did not see: it finished, its result stands
+        gate.wait(5)
+        return "written"
+
+    screen.heard.clear()
+    job = screen.run(never_looks)
+    job.cancel()
+    gate.set()
+    wait_ended(qtbot, job)
+    assert job.state == jobs.SUCCEEDED and ("success", "written", True) in screen.heard
+
 
 def test_an_expected_error_is_a_clear_message(qtbot: QtBot, screen: Screen, shown: Shown) -> None:
     def work(progress: Progress) -> None:
@@ -159,7 +172,7 @@ def test_an_expected_error_is_a_clear_message(qtbot: QtBot, screen: Screen, show
 
 def test_a_bug_is_the_crash_dialog_with_the_workers_traceback(qtbot: QtBot, screen: Screen, shown: Shown) -> None:
     def broken_work(progress: Progress) -> None:
-        {}["no such key"]  # noqa: B018 (a bug)
+        {}["no such key"]  # a bug
 
     job = screen.run(broken_work, label=True)
     wait_ended(qtbot, job)
