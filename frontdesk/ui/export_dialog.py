@@ -5,55 +5,38 @@ an unmasked export."""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QThread, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from frontdesk import i18n, settings
-from frontdesk.errors import FrontDeskError
+from frontdesk.db.engine import Database
 from frontdesk.headoffice.export import ExportCancelled, ExportResult, export_workbook
 from frontdesk.i18n import _
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import describe, show_inline
+from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.generated.export_ui import Ui_ExportDialog
+from frontdesk.ui.jobs import Cancelled, Job, Progress
 from frontdesk.users import MANAGER, Actor
 
-log = logging.getLogger(__name__)
 
+def export_work(db: Database, actor: Actor, path: Path, date_from: date, date_to: date, unmasked: bool,
+                approver: Actor | None, language: str) -> Callable[[Progress], ExportResult]:
+    """The export as a background job's work: :func:`export_workbook`, which
+    opens its own session; a cancel leaves no file."""
 
-class ExportJob(QThread):
-    """Runs :func:`export_workbook` off the window's thread."""
-
-    progress = Signal(float, str)
-
-    def __init__(self, ctx: AppContext, path: Path, date_from: date, date_to: date, unmasked: bool,
-                 approver: Actor | None, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.path = ctx, path
-        self.date_from, self.date_to = date_from, date_to
-        self.unmasked, self.approver, self.language = unmasked, approver, language
-        self.result: ExportResult | None = None
-        self.error: Exception | None = None
-        self.cancelled = False
-
-    def run(self) -> None:
-        def progress(fraction: float, note: str) -> bool:
-            self.progress.emit(fraction, note)
-            return not self.isInterruptionRequested()
-
+    def work(progress: Progress) -> ExportResult:
         try:
-            self.result = export_workbook(self.ctx.db, self.ctx.actor, self.path, self.date_from, self.date_to,
-                                          unmasked=self.unmasked, approver=self.approver, progress=progress,
-                                          language=self.language)
+            return export_workbook(db, actor, path, date_from, date_to, unmasked=unmasked, approver=approver,
+                                   progress=lambda fraction, note: progress.report(fraction, 1.0, note),
+                                   language=language)
         except ExportCancelled:
-            self.cancelled = True
-        except Exception as exc:  # shown in the dialog; a bug is logged with its traceback
-            if not isinstance(exc, (FrontDeskError, OSError)):
-                log.exception("the export failed")
-            self.error = exc
+            raise Cancelled from None
+
+    return work
 
 
 def _qdate(d: date) -> QDate:
@@ -74,7 +57,7 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.ui = u = Ui_ExportDialog()
         u.setupUi(self)
-        self.job: ExportJob | None = None
+        self.job: Job[ExportResult] | None = None
         self.shop_code = str(ctx.read(lambda s: settings.get(s, "shop_code")))  # read once, not per date typed
         u.fromEdit.setDate(_qdate(date_from))
         u.toEdit.setDate(_qdate(date_to))
@@ -126,10 +109,11 @@ class ExportDialog(QDialog):
             if approver is None:
                 show_inline(u.messageLabel, _("Not exported: unmasked names and phones need a manager."))
                 return False
-        job = ExportJob(self.ctx, path, date_from, date_to, unmasked, approver, str(u.languageCombo.currentData()),
-                        self)
-        job.progress.connect(self._progress)
-        job.finished.connect(lambda: self._done(job))
+        work = export_work(self.ctx.db, self.ctx.actor, path, date_from, date_to, unmasked, approver,
+                           str(u.languageCombo.currentData()))
+        # Closing the dialog cancels the export and waits for it (no half-written file).
+        job = Job(work, owner=self, on_progress=self._progress, on_done=self._done, on_success=self._written,
+                  on_cancelled=self._cancelled, on_failure=self._failed, name="export")
         self.job = job
         u.progressBar.setValue(0)
         u.progressBar.setVisible(True)
@@ -140,41 +124,35 @@ class ExportDialog(QDialog):
         job.start()
         return True
 
-    def _progress(self, fraction: float, note: str) -> None:
+    def _progress(self, done: float, total: float, note: str) -> None:
+        fraction = done / total if total else 0.0
         self.ui.progressBar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
         self.ui.noteLabel.setText(note)
 
-    def _done(self, job: ExportJob) -> None:
+    def _done(self) -> None:
         self.job = None
         u = self.ui
         u.progressBar.setVisible(False)
         u.cancelButton.setVisible(False)
         u.exportButton.setEnabled(True)
         u.noteLabel.setText("")
-        if job.cancelled:
-            show_inline(u.messageLabel, _("The export was cancelled; no file was written."))
-            self.finished_export.emit("")
-        elif job.error is not None:
-            show_inline(u.messageLabel, describe(job.error))
-            self.finished_export.emit("")
-        elif job.result is not None:
-            rows = job.result.rows
-            show_inline(u.messageLabel, _("Written to {path}: {tickets} tickets, {receipts} receipts ({masked}).").format(
-                path=job.result.path, tickets=rows.get("tickets", 0), receipts=rows.get("receipts", 0),
-                masked=_("names and phones masked") if job.result.masked else _("names and phones unmasked")),
-                ok=True)
-            self.finished_export.emit(str(job.result.path))
-        job.deleteLater()
+
+    def _written(self, result: ExportResult) -> None:
+        rows = result.rows
+        show_inline(self.ui.messageLabel, _("Written to {path}: {tickets} tickets, {receipts} receipts ({masked}).").format(
+            path=result.path, tickets=rows.get("tickets", 0), receipts=rows.get("receipts", 0),
+            masked=_("names and phones masked") if result.masked else _("names and phones unmasked")),
+            ok=True)
+        self.finished_export.emit(str(result.path))
+
+    def _cancelled(self) -> None:
+        show_inline(self.ui.messageLabel, _("The export was cancelled; no file was written."))
+        self.finished_export.emit("")
+
+    def _failed(self, exc: BaseException) -> None:
+        report(self, exc, self.ui.messageLabel)  # expected: said in the dialog; a bug: the crash dialog
+        self.finished_export.emit("")
 
     def cancel(self) -> None:
         if self.job is not None:
-            self.job.requestInterruption()
-
-    def done(self, result: int) -> None:
-        """Closing during an export cancels it first (no half-written file)."""
-        if self.job is not None:
-            job = self.job
-            job.requestInterruption()
-            job.wait()
-            self._done(job)
-        super().done(result)
+            self.job.cancel()
