@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -21,10 +21,12 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import show_inline
+from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.generated.print_preview_ui import Ui_PrintPreviewDialog
+from frontdesk.ui.jobs import Job, Progress
 
 log = logging.getLogger(__name__)
 
@@ -62,31 +64,29 @@ def print_pdf(document: QPdfDocument, printer: QPrinter,
         painter.end()
 
 
-class PrintJob(QThread):
-    """Prints a PDF file on a printer in the background (its own QPdfDocument:
-    painting on a QPrinter from a worker thread is supported by Qt)."""
+class PrinterFailed(FrontDeskError):
+    """The printer did not take the document."""
 
-    progress = Signal(int, int)  # pages done, pages
 
-    def __init__(self, pdf: Path, printer: QPrinter, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.pdf, self.printer = pdf, printer
-        self.pages = 0
-        self.cancelled = False
+def print_work(pdf: Path, printer: QPrinter) -> Callable[[Progress], int]:
+    """Printing as a background job's work: the PDF file on ``printer``, with
+    its own QPdfDocument (painting on a QPrinter off the window's thread is
+    supported by Qt).  Returns the pages printed; a printer that does not
+    start is an expected problem (the PDF is kept)."""
 
-    def run(self) -> None:
+    def work(progress: Progress) -> int:
         document = QPdfDocument()
-        document.load(str(self.pdf))
+        try:
+            document.load(str(pdf))
+            pages = print_pdf(document, printer, lambda done, total: progress.report(done, total))
+        finally:
+            document.close()
+        if not pages:
+            progress.check()  # stopped by a cancel: not a failure
+            raise PrinterFailed(_("The printer did not start. The document is kept: try again."))
+        return pages
 
-        def keep_going(done: int, total: int) -> bool:
-            self.progress.emit(done, total)
-            if self.isInterruptionRequested():
-                self.cancelled = True
-                return False
-            return True
-
-        self.pages = print_pdf(document, self.printer, keep_going)
-        document.close()
+    return work
 
 
 class PrintPreviewDialog(QDialog):
@@ -114,7 +114,7 @@ class PrintPreviewDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.ui.pagesLabel.setText(_("{count} pages").format(count=self.document.pageCount()))
-        self.job: PrintJob | None = None
+        self.job: Job[int] | None = None
         self.ui.cancelPrintButton.clicked.connect(self.cancel_printing)
         self.ui.printButton.clicked.connect(self.choose_printer)
         self.ui.saveButton.clicked.connect(lambda: self.save_as())
@@ -149,9 +149,11 @@ class PrintPreviewDialog(QDialog):
                                                 "again when the printer is back, or save it as a PDF.").format(
                 name=printer.printerName() or _("(none)")))
             return False
-        job = PrintJob(self.pdf, printer, self)
-        job.progress.connect(self._progress)
-        job.finished.connect(lambda: self._printed(job, is_file))
+        # Closing the dialog cancels the print run and waits for it (never a
+        # thread left painting on a closed window).
+        job = Job(print_work(self.pdf, printer), owner=self, on_progress=self._progress, on_done=self._done,
+                  on_success=lambda pages: self._printed(printer, is_file, pages), on_cancelled=self._cancelled,
+                  on_failure=self._failed, name="print")
         self.job = job
         u = self.ui
         u.progressBar.setRange(0, max(1, self.document.pageCount()))
@@ -164,41 +166,35 @@ class PrintPreviewDialog(QDialog):
         job.start()
         return True
 
-    def _progress(self, done: int, total: int) -> None:
-        self.ui.progressBar.setRange(0, max(1, total))
-        self.ui.progressBar.setValue(done)
+    def _progress(self, done: float, total: float, _text: str) -> None:
+        self.ui.progressBar.setRange(0, max(1, int(total)))
+        self.ui.progressBar.setValue(int(done))
 
-    def _printed(self, job: PrintJob, is_file: bool) -> None:
+    def _done(self) -> None:
         self.job = None
         u = self.ui
         u.progressBar.setVisible(False)
         u.cancelPrintButton.setVisible(False)
         u.printButton.setEnabled(True)
-        if job.cancelled:
-            show_inline(u.messageLabel, _("Printing was cancelled. The document is kept: print it again when "
-                                          "you are ready."))
-        elif not job.pages:
-            show_inline(u.messageLabel, _("The printer did not start. The document is kept: try again."))
-        else:
-            if not is_file:
-                QSettings().setValue(PRINTER_KEY.format(kind=self.kind), job.printer.printerName())
-            show_inline(u.messageLabel, _("Printed {count} pages.").format(count=job.pages), ok=True)
-        job.deleteLater()
-        self.printed.emit(0 if job.cancelled else job.pages)
+
+    def _printed(self, printer: QPrinter, is_file: bool, pages: int) -> None:
+        if not is_file:
+            QSettings().setValue(PRINTER_KEY.format(kind=self.kind), printer.printerName())
+        show_inline(self.ui.messageLabel, _("Printed {count} pages.").format(count=pages), ok=True)
+        self.printed.emit(pages)
+
+    def _cancelled(self) -> None:
+        show_inline(self.ui.messageLabel, _("Printing was cancelled. The document is kept: print it again when "
+                                            "you are ready."))
+        self.printed.emit(0)
+
+    def _failed(self, exc: BaseException) -> None:
+        report(self, exc, self.ui.messageLabel)  # a printer that failed: said here; a bug: the crash dialog
+        self.printed.emit(0)
 
     def cancel_printing(self) -> None:
         if self.job is not None:
-            self.job.requestInterruption()
-
-    def done(self, result: int) -> None:
-        """Closing while printing cancels the print run first (never a thread
-        left painting on a closed window)."""
-        if self.job is not None:
-            self.job.requestInterruption()
-            self.job.wait()
-            if self.job is not None:
-                self._printed(self.job, False)
-        super().done(result)
+            self.job.cancel()
 
     def save_as(self, path: str | None = None) -> Path | None:
         if path is None:
@@ -232,7 +228,6 @@ def preview(ctx: AppContext, parent: QWidget, title: str, kind: str, filename: s
             make: Callable[[Session, Path], Path], label: QLabel) -> PrintPreviewDialog | None:
     """Make a document (``make(session, path)``) and open its preview without
     blocking; an expected problem (nothing to print) is said in ``label``."""
-    from frontdesk.errors import FrontDeskError
     from frontdesk.ui.errors import describe
 
     path = _temp_path(filename)
