@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from typing import Any
-
-from frontdesk.i18n import _
+if TYPE_CHECKING:
+    from frontdesk.db.engine import Database
+    from frontdesk.ui.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +42,8 @@ def run(url: str | None, lang: str | None = None) -> int:
     """The login is on screen at once; the database opens behind it (the
     database layer loads, an older schema is backed up and upgraded)."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
 
-    from frontdesk.ui.errors import describe, install_excepthook
+    from frontdesk.ui.errors import install_excepthook, report
     from frontdesk.ui.login import AFTER_SHOWN_MS, LoginDialog
     from frontdesk.ui.machine import counter_language, this_counter
     from frontdesk.ui.qt_support import apply_language, application, install_fonts
@@ -66,7 +67,7 @@ def run(url: str | None, lang: str | None = None) -> int:
     login.opened.connect(shop_language)
     if not login.exec() or login.actor is None or login.db is None:
         if login.open_error is not None:
-            QMessageBox.critical(None, _("FrontDesk"), describe(login.open_error))
+            report(None, login.open_error)  # a message, or the crash dialog for a bug
             return 2
         return 0
     db = login.db
@@ -81,11 +82,14 @@ def run(url: str | None, lang: str | None = None) -> int:
     return app.exec()
 
 
-def _daily_backup_in_background(db: object) -> None:
+def _daily_backup_in_background(db: Database) -> Job[Path | None]:
     """Today's automatic copy, made while the clerk works (a large database
-    takes a while to copy; the window must not wait for it)."""
-    import threading
-
+    takes a while to copy; the window must not wait for it, nor quitting:
+    the copy is written to a temporary name and renamed when complete, so a
+    copy cut short by quitting is no copy, never half a one).  It says
+    nothing unless it fails: a problem is a message, a bug the crash dialog.
+    Returns the job."""
     from frontdesk import backup
+    from frontdesk.ui.jobs import Job
 
-    threading.Thread(target=backup.daily_backup_if_due, args=(db,), name="daily-backup", daemon=True).start()
+    return Job(lambda progress: backup.daily_backup_if_due(db), owner=None, name="daily-backup").start()

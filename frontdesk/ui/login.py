@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -18,6 +18,7 @@ from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.generated.login_ui import Ui_LoginDialog
+from frontdesk.ui.jobs import PENDING, Job, Progress
 
 if TYPE_CHECKING:
     from frontdesk.db.engine import Database
@@ -36,27 +37,23 @@ def _shop_and_users(db: Database) -> tuple[str, list[str], str]:
         return str(settings.get(s, "shop_name")), names, str(settings.get(s, "language"))
 
 
-class _Opening(QThread):
-    """Opens the database (and reads what the login shows) off the window's thread."""
+def opening_work(opener: Callable[[], Database]) -> Callable[[Progress], tuple[Database, str, list[str], str]]:
+    """Opening the database (and reading what the login shows) as a
+    background job's work."""
 
-    def __init__(self, opener: Callable[[], Database], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.opener = opener
-        self.result: tuple[Database, str, list[str], str] | None = None
-        self.error: Exception | None = None
+    def work(progress: Progress) -> tuple[Database, str, list[str], str]:
+        db = opener()
+        return (db, *_shop_and_users(db))
 
-    def run(self) -> None:
-        try:
-            db = self.opener()
-            self.result = (db, *_shop_and_users(db))
-        except Exception as exc:  # shown by the dialog (a bug is logged by the caller)
-            self.error = exc
+    return work
 
 
 class LoginDialog(QDialog):
     """``LoginDialog(db)`` for a database already open (the lock), or
     ``LoginDialog(opener=...)`` at start.  Emits ``opened(shop_language)``
-    once the database is open; ``open_error`` holds why it could not be."""
+    once the database is open.  When it cannot be, the dialog is rejected
+    with ``open_error`` saying why: the caller shows it (through
+    :func:`frontdesk.ui.errors.report`) once the login is gone."""
 
     opened = Signal(str)
 
@@ -66,20 +63,21 @@ class LoginDialog(QDialog):
         self.db: Database | None = None
         self.actor: Actor | None = None
         self.first_start = False
-        self.open_error: Exception | None = None
+        self.open_error: BaseException | None = None
         self.last_user = last_user
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.ui.buttons.accepted.connect(self.check)
         self.ui.buttons.rejected.connect(self.reject)
-        self.opening: _Opening | None = None
+        self.opening: Job[tuple[Database, str, list[str], str]] | None = None
         if db is not None:
             self._ready(db, *_shop_and_users(db))
         elif opener is not None:
             self._waiting(True)
             show_inline(self.ui.messageLabel, _("Opening the database…"), ok=True)
-            self.opening = _Opening(opener, self)
-            self.opening.finished.connect(self._opened)
+            # Closing the login while the database opens waits for the opening.
+            self.opening = Job(opening_work(opener), owner=self, on_success=lambda opened: self._ready(*opened),
+                               on_failure=self._open_failed, name="open-database")
         self.ui.pinEdit.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -87,25 +85,20 @@ class LoginDialog(QDialog):
         it in the same moment would slow the window down)."""
         super().showEvent(event)
         opening = self.opening
-        if opening is not None and not opening.isRunning() and not opening.isFinished():
-            QTimer.singleShot(AFTER_SHOWN_MS, opening.start)
+        if opening is not None and opening.state == PENDING:
+            QTimer.singleShot(AFTER_SHOWN_MS, self._start_opening)
+
+    def _start_opening(self) -> None:
+        if self.opening is not None and self.opening.state == PENDING and self.isVisible():
+            self.opening.start()
 
     def _waiting(self, waiting: bool) -> None:
         for widget in (self.ui.userEdit, self.ui.pinEdit, self.ui.buttons):
             widget.setEnabled(not waiting)
 
-    def _opened(self) -> None:
-        opening = self.opening
-        assert opening is not None
-        if opening.error is not None or opening.result is None:
-            self.open_error = opening.error
-            if opening.error is not None and not isinstance(opening.error, FrontDeskError):
-                import logging
-
-                logging.getLogger(__name__).error("the database did not open", exc_info=opening.error)
-            self.reject()
-            return
-        self._ready(*opening.result)
+    def _open_failed(self, exc: BaseException) -> None:
+        self.open_error = exc
+        self.reject()
 
     def _ready(self, db: Database, shop: str, names: list[str], language: str) -> None:
         self.db = db
@@ -143,11 +136,6 @@ class LoginDialog(QDialog):
             show_inline(self.ui.messageLabel, describe(exc))
             return
         self.accept()
-
-    def done(self, result: int) -> None:
-        if self.opening is not None and self.opening.isRunning():
-            self.opening.wait()  # never leave the opening thread behind a closed dialog
-        super().done(result)
 
     def retranslate(self) -> None:
         """After a language switch: the form's own texts again."""
