@@ -5,20 +5,30 @@ frontdesk.ui.errors; closing the window stops and waits for its work."""
 
 from __future__ import annotations
 
+import errno
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QThread
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from frontdesk.backup import BackupRefused
+from frontdesk.db.engine import Database
 from frontdesk.errors import Conflict
 from frontdesk.ui import errors as ui_errors
 from frontdesk.ui import jobs
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.export_dialog import ExportDialog
 from frontdesk.ui.jobs import Cancelled, Job, Progress
+from frontdesk.ui.print_preview import PrintPreviewDialog
 
 WAIT_MS = 10_000
 
@@ -225,3 +235,218 @@ def test_a_job_without_a_window_is_the_programs_and_shows_its_error(qtbot: QtBot
     job: Job[None] = Job(work, owner=None, name="backup").start()
     wait_ended(qtbot, job)
     assert shown.messages == [("The backup folder is in use.", True)]
+
+
+# Each screen's background work: an error raised inside it is shown on the
+# window's thread, through frontdesk.ui.errors.
+
+@pytest.fixture
+def inline(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Messages frontdesk.ui.errors.report said inline in a screen's label."""
+    said: list[tuple[str, bool]] = []
+    show = ui_errors.show_inline
+
+    def recording(label: QLabel, text: str, ok: bool = False) -> None:
+        said.append((text, on_gui_thread()))
+        show(label, text, ok)
+
+    monkeypatch.setattr(ui_errors, "show_inline", recording)
+    return said
+
+
+def export_dialog(qtbot: QtBot, ctx: AppContext, path: Path) -> ExportDialog:
+    dialog = ExportDialog(ctx, date(2026, 10, 1), date(2026, 10, 31))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.fileEdit.setText(str(path))
+    return dialog
+
+
+def test_an_export_to_a_folder_that_is_not_there_says_so(qtbot: QtBot, ctx: AppContext, tmp_path: Path,
+                                                         shown: Shown, inline: list[tuple[str, bool]]) -> None:
+    dialog = export_dialog(qtbot, ctx, tmp_path / "gone" / "shop.xlsx")
+    with qtbot.waitSignal(dialog.finished_export, timeout=WAIT_MS) as ended:
+        assert dialog.start()
+    assert ended.args == [""]
+    assert inline == [(f"No such folder: {tmp_path / 'gone'}", True)]  # raised by the export, off the window's thread
+    assert dialog.ui.messageLabel.text() == f"No such folder: {tmp_path / 'gone'}"
+    assert dialog.ui.exportButton.isEnabled() and not dialog.ui.progressBar.isVisible()
+    assert not shown.messages and not shown.crashes
+
+
+def test_a_bug_inside_the_export_is_the_crash_dialog(qtbot: QtBot, ctx: AppContext, tmp_path: Path, shown: Shown,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontdesk.headoffice import export
+
+    def broken_save(*args: object) -> None:
+        raise TypeError("the workbook writer broke")
+
+    monkeypatch.setattr(export, "save", broken_save)
+    target = tmp_path / "shop.xlsx"
+    dialog = export_dialog(qtbot, ctx, target)
+    with qtbot.waitSignal(dialog.finished_export, timeout=WAIT_MS) as ended:
+        assert dialog.start()
+    assert ended.args == [""] and not target.exists()
+    [(report, gui)] = shown.crashes
+    assert gui and "TypeError: the workbook writer broke" in report and "broken_save" in report
+    assert dialog.ui.exportButton.isEnabled() and not dialog.ui.cancelButton.isVisible()
+
+
+def test_closing_the_export_dialog_cancels_the_export(qtbot: QtBot, ctx: AppContext, tmp_path: Path,
+                                                     shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontdesk.headoffice import export
+
+    started = threading.Event()
+    real = export.new_workbook
+
+    def slow_workbook() -> object:  # the export is under way when the dialog closes
+        started.set()
+        threading.Event().wait(0.3)
+        return real()
+
+    monkeypatch.setattr(export, "new_workbook", slow_workbook)
+    target = tmp_path / "shop.xlsx"
+    dialog = export_dialog(qtbot, ctx, target)
+    ends: list[str] = []
+    dialog.finished_export.connect(ends.append)
+    assert dialog.start()
+    assert started.wait(5)
+    dialog.reject()
+    assert ends == [""] and not target.exists() and not jobs.running()
+    assert dialog.ui.messageLabel.text() == "The export was cancelled; no file was written."
+
+
+class FailingPrinter(QPrinter):
+    """A printer that takes the first page and then fails (``error`` raised
+    at the second)."""
+
+    def __init__(self, path: Path, error: Exception) -> None:
+        super().__init__(QPrinter.PrinterMode.HighResolution)
+        self.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.setOutputFileName(str(path))
+        self.error = error
+
+    def newPage(self) -> bool:  # noqa: N802 (Qt's name)
+        raise self.error
+
+
+def two_pages(tmp_path: Path) -> Path:
+    from frontdesk.printing.base import ShopHeader
+    from frontdesk.printing.feedback_card import CardData, write_feedback_cards
+
+    cards = [CardData(serial=f"C2026-{i:06d}", ticket_no=f"T2026-{i:06d}", issued_on=date(2026, 11, 24),
+                      technician="刘师傅") for i in (1, 2)]
+    return write_feedback_cards(cards, tmp_path / "cards.pdf", ShopHeader("鸿运家电维修中心"), layout="a6")
+
+
+def print_preview(qtbot: QtBot, tmp_path: Path) -> PrintPreviewDialog:
+    dialog = PrintPreviewDialog(two_pages(tmp_path), "Feedback cards", "card")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.document.pageCount() == 2
+    return dialog
+
+
+def test_a_printer_that_fails_while_printing_says_so_and_keeps_the_document(
+        qtbot: QtBot, tmp_path: Path, shown: Shown, inline: list[tuple[str, bool]]) -> None:
+    dialog = print_preview(qtbot, tmp_path)
+    printer = FailingPrinter(tmp_path / "printed.pdf", OSError(errno.EIO, "Input/output error"))
+    with qtbot.waitSignal(dialog.printed, timeout=WAIT_MS) as ended:
+        assert dialog.print_to(printer)
+    assert ended.args == [0] and dialog.pdf.exists()
+    assert inline == [("The file or device could not be used: Input/output error", True)]
+    assert dialog.ui.printButton.isEnabled() and not dialog.ui.cancelPrintButton.isVisible()
+    assert not shown.messages and not shown.crashes
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")
+def test_a_printer_that_does_not_start_says_so(qtbot: QtBot, tmp_path: Path, shown: Shown,
+                                               inline: list[tuple[str, bool]]) -> None:
+    dialog = print_preview(qtbot, tmp_path)
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "no-such-folder" / "printed.pdf"))
+    with qtbot.waitSignal(dialog.printed, timeout=WAIT_MS) as ended:
+        assert dialog.print_to(printer)
+    assert ended.args == [0]
+    assert inline == [("The printer did not start. The document is kept: try again.", True)]
+
+
+def test_a_bug_while_printing_is_the_crash_dialog(qtbot: QtBot, tmp_path: Path, shown: Shown) -> None:
+    dialog = print_preview(qtbot, tmp_path)
+    printer = FailingPrinter(tmp_path / "printed.pdf", ZeroDivisionError("page size divided by zero"))
+    with qtbot.waitSignal(dialog.printed, timeout=WAIT_MS) as ended:
+        assert dialog.print_to(printer)
+    assert ended.args == [0]
+    [(report, gui)] = shown.crashes
+    assert gui and "ZeroDivisionError: page size divided by zero" in report and "newPage" in report
+    assert dialog.ui.printButton.isEnabled()
+
+
+@pytest.fixture
+def start_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """frontdesk.ui.app.run without its lasting effects on the test process
+    (the log file, the counter, the excepthook)."""
+    from frontdesk.ui import app, machine
+
+    monkeypatch.setattr(app, "_log_to_file", lambda: None)
+    monkeypatch.setattr(machine, "this_counter", lambda: "main")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+
+
+UNREACHABLE = "postgresql+psycopg://frontdesk@127.0.0.1:9/frontdesk"  # nothing listens on port 9
+
+
+def test_a_database_that_cannot_be_reached_at_start_is_a_message(qtbot: QtBot, shown: Shown,
+                                                                 start_quietly: None) -> None:
+    from frontdesk.ui.app import run
+
+    assert run(UNREACHABLE) == 2
+    [(text, gui)] = shown.messages
+    assert gui and text.startswith("The database cannot be reached: ") and "127.0.0.1" in text
+    assert not shown.crashes
+
+
+def test_a_bug_while_opening_the_database_is_the_crash_dialog(qtbot: QtBot, shown: Shown, start_quietly: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontdesk.ui import app
+
+    def broken_open(url: str | None) -> object:
+        raise AttributeError("'NoneType' object has no attribute 'engine'")
+
+    monkeypatch.setattr(app, "_open", broken_open)
+    assert app.run("sqlite:///unused.sqlite") == 2
+    [(report, gui)] = shown.crashes
+    assert gui and "AttributeError" in report and "broken_open" in report and not shown.messages
+
+
+def test_the_daily_backup_runs_in_the_background_and_says_nothing(qtbot: QtBot, sqlite_db: Database,
+                                                                  shown: Shown) -> None:
+    from frontdesk.ui.app import _daily_backup_in_background
+
+    job = _daily_backup_in_background(sqlite_db)
+    wait_ended(qtbot, job)
+    assert job.state == jobs.SUCCEEDED and job.result is not None and job.result.exists()
+    assert not shown.messages and not shown.crashes
+
+
+@pytest.mark.parametrize("error", [BackupRefused("The backup folder is not writable."),
+                                   RuntimeError("the rotation broke")])
+def test_a_failing_daily_backup_is_a_message_or_the_crash_dialog(qtbot: QtBot, sqlite_db: Database, shown: Shown,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 error: Exception) -> None:
+    from frontdesk import backup
+    from frontdesk.ui.app import _daily_backup_in_background
+
+    def failing(db: Database, *args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(backup, "daily_backup_if_due", failing)
+    job = _daily_backup_in_background(sqlite_db)
+    wait_ended(qtbot, job)
+    assert job.state == jobs.FAILED
+    if isinstance(error, BackupRefused):
+        assert shown.messages == [("The backup folder is not writable.", True)] and not shown.crashes
+    else:
+        [(report, gui)] = shown.crashes
+        assert gui and "RuntimeError: the rotation broke" in report and not shown.messages
