@@ -89,6 +89,7 @@ def _daily_backup_in_background(db: Database) -> Job[Path | None]:
     copy cut short by quitting is no copy, never half a one).  It says
     nothing unless it fails: a problem is a message, a bug the crash dialog.
     Returns the job."""
+    # Start time: this module is loaded before the login shows, so the backup and the jobs come in here.
     from frontdesk import backup
     from frontdesk.ui.jobs import Job
 

@@ -57,6 +57,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from frontdesk.ui.errors import report
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -292,8 +294,6 @@ class Job(Generic[T]):
             if self.on_failure is not None:
                 self.on_failure(value)
             else:
-                from frontdesk.ui.errors import report
-
                 report(self.owner, value, self.error_label)
 
     # the worker's side: no widget, no dialog

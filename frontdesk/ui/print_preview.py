@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import report, show_inline
+from frontdesk.ui.errors import describe, report, show_inline
 from frontdesk.ui.generated.print_preview_ui import Ui_PrintPreviewDialog
 from frontdesk.ui.jobs import Job, Progress
 
@@ -228,8 +228,6 @@ def preview(ctx: AppContext, parent: QWidget, title: str, kind: str, filename: s
             make: Callable[[Session, Path], Path], label: QLabel) -> PrintPreviewDialog | None:
     """Make a document (``make(session, path)``) and open its preview without
     blocking; an expected problem (nothing to print) is said in ``label``."""
-    from frontdesk.ui.errors import describe
-
     path = _temp_path(filename)
     try:
         made = ctx.read(lambda s: make(s, path))
