@@ -172,8 +172,10 @@ class _Writer:
 
 class _Generator:
     def __init__(self, conn: Connection, rng: random.Random, end: datetime, total: int, days: int,
-                 manager_id: int, clerk_ids: Sequence[int], techs: Sequence[tuple[int, str, tuple[str, ...]]]) -> None:
+                 manager_id: int, clerk_ids: Sequence[int], techs: Sequence[tuple[int, str, tuple[str, ...]]],
+                 counter: str) -> None:
         self.conn = conn
+        self.counter = counter
         self.rng = rng
         self.end = end
         self.total = total
@@ -190,7 +192,8 @@ class _Generator:
         self.receipt_seq = self._counters(payments.SEQUENCE)
         self.card_seq = self._counters("card")
         self.stored = {(n, y) for n, y in conn.execute(select(NumberSequence.name, NumberSequence.year))}
-        self.closed_days = set(conn.scalars(select(DayClose.day).where(DayClose.closed_at.is_not(None))))
+        self.closed_days = set(conn.scalars(select(DayClose.day).where(DayClose.closed_at.is_not(None),
+                                                                       DayClose.counter == counter)))
         self.pending_receipts: list[tuple[datetime, int, str, int, int | None, Decimal, Decimal, str]] = []
         self.pending_cards: list[tuple[date, int, int | None, int, bool]] = []
         self.shop = settings.load(conn_session(conn))
@@ -547,7 +550,8 @@ class _Generator:
             tendered = amount if method != payments.CASH else (amount / 50).to_integral_value(rounding="ROUND_CEILING") * 50
             self.out.add(Receipt, {
                 "id": rid, "number": number, "year": year, "seq": seq, "ticket_id": tid, "quote_id": qid,
-                "issued_at": paid_at, "issued_by_id": clerk, "kind": payments.PAYMENT, "counts_as": payments.PAYMENT,
+                "issued_at": paid_at, "issued_by_id": clerk, "counter": self.counter, "kind": payments.PAYMENT,
+                "counts_as": payments.PAYMENT,
                 "method": method, "currency": self.currency, "amount": amount, "net": amount, "tax": tax,
                 "tendered": tendered if method == payments.CASH else None,
                 "change": tendered - amount if method == payments.CASH else None,
@@ -627,12 +631,13 @@ def _ensure_schedule(db: Database, manager: Any, first_day: date) -> None:
 
 
 def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime, manager: Any,
-              clerk_ids: Sequence[int], techs: Sequence[tuple[int, str, tuple[str, ...]]],
+              clerk_ids: Sequence[int], techs: Sequence[tuple[int, str, tuple[str, ...]]], counter: str,
               progress: Callable[[float, str], None] | None = None) -> BulkCounts:
     """Write ``tickets`` tickets of history ending at ``end`` into ``db``
-    (migrated, with the demo users and technicians).  ``progress(fraction,
-    note)`` may raise to stop: the tickets of the transactions already
-    committed stay, with their counters (receipts and cards come last)."""
+    (migrated, with the demo users and technicians), the money taken at
+    ``counter``.  ``progress(fraction, note)`` may raise to stop: the
+    tickets of the transactions already committed stay, with their counters
+    (receipts and cards come last)."""
     started = _time.monotonic()
     rng = random.Random(seed)
     span = span_days(tickets, days)
@@ -652,7 +657,7 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
             raw.execute("PRAGMA cache_size=-131072")  # 128 MB of pages while the indexes grow
         conn = plain.execution_options(frontdesk_write=True)
         try:
-            gen = _Generator(conn, rng, end, tickets, span, manager.id, clerk_ids, techs)
+            gen = _Generator(conn, rng, end, tickets, span, manager.id, clerk_ids, techs, counter)
             for start in range(0, len(moments), CHUNK):
                 for at in moments[start:start + CHUNK]:
                     gen.ticket(at)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, backup_cli, i18n
+from frontdesk import __version__, backup_cli, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _
 
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--close-days", action="store_true",
                    help="close the past days too (the day close locks them: do not run the demo again over them)")
+    p.add_argument("--counter", default=None, help="the counter whose drawer takes the demo's money (default: main)")
 
     p = sub.add_parser("bench", help="time everyday work on a large demo database (python -m frontdesk.bench)",
                        add_help=False)
@@ -179,7 +180,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = _open(args)
     bar = None if args.quiet else _ProgressBar(_("Filling demo data"))
     summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop,
-                                   close_days=args.close_days),
+                                   close_days=args.close_days, counter=counters.checked(args.counter)),
                    progress=bar.update if bar else None)
     if bar:
         bar.done()
@@ -357,7 +358,7 @@ def _day_close_and_head_office_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("day-close", help="a day's close: figures, the reconciliation PDF, closing the day")
     _common(p)
     p.add_argument("--date", type=_iso_date, default=None, help="the business day, YYYY-MM-DD (default: today)")
-    p.add_argument("--counter", default=None, help="the counter (default: main)")
+    p.add_argument("--counter", default=None, help="the counter whose drawer is closed (default: main)")
     p.add_argument("--pdf", type=Path, default=None, metavar="FILE", help="write the A4 reconciliation to FILE")
     p.add_argument("--close", action="store_true", help="close the day (a manager's act; needs --counted)")
     p.add_argument("--counted", default=None, metavar="AMOUNT", help="the cash counted in the drawer")
@@ -404,11 +405,10 @@ def cmd_day_close(args: argparse.Namespace) -> int:
     from frontdesk import users
     from frontdesk.clock import now
     from frontdesk.dayclose import service as dayclose
-    from frontdesk.dayclose.models import MAIN_COUNTER
     from frontdesk.printing import documents
 
     day = args.date or now().date()
-    counter = args.counter or MAIN_COUNTER
+    counter = counters.checked(args.counter)
     if not args.close and (args.counted is not None or args.opening_float is not None):
         raise CliError(_("--counted and --float go with --close (the day close is read-only without it)."))
     if args.close and args.counted is None:
@@ -422,12 +422,12 @@ def cmd_day_close(args: argparse.Namespace) -> int:
                                          counter=counter, note=args.note)
     else:
         with db.read() as s:
-            figures = dayclose.day_figures(s, day, counter)
+            figures = dayclose.day_figures(s, day, counter=counter)
     for line in day_close_lines(figures):
         print(line)
     if args.pdf is not None:
         with db.read() as s:
-            print(documents.print_reconciliation(s, day, args.pdf, counter))
+            print(documents.print_reconciliation(s, day, args.pdf, counter=counter))
     return EXIT_OK
 
 

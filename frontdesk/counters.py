@@ -1,19 +1,22 @@
-"""Which counter (cash desk) this program runs at.
+"""Counters (cash desks): their names.
 
 A shop with several counters closes each drawer on its own: every receipt
 and waiver records the counter it was made at, and a day is closed per
-counter.  The counter is a property of the machine (the window keeps its
-name in this machine's settings and sets it here at start; the command line
-takes ``--counter``); a shop with one desk never needs to name it
-(``main``).
+counter.  The counter is a property of the machine: the window keeps its
+name in this machine's settings and holds it (``AppContext.counter``), the
+command line takes ``--counter``, and each passes it to the services that
+make receipts, waivers and day closes (``counter=``).  Nothing here
+remembers a counter for the process.  A shop with one desk never needs to
+name it (``main``).
 """
 
 from __future__ import annotations
 
+from frontdesk.errors import ValidationError
+from frontdesk.i18n import _
+
 MAIN = "main"
 MAX_LENGTH = 40
-
-_current = MAIN
 
 
 def clean(name: str | None) -> str:
@@ -25,13 +28,10 @@ def clean(name: str | None) -> str:
     return text
 
 
-def set_current(name: str | None) -> str:
-    """This process works at counter ``name`` from now on; returns the name used."""
-    global _current
-    _current = clean(name)
-    return _current
-
-
-def current() -> str:
-    """The counter this process works at (the default of every new receipt)."""
-    return _current
+def checked(name: str | None) -> str:
+    """:func:`clean` for a service: a name too long is the caller's input to
+    refuse (:class:`ValidationError` on ``counter``)."""
+    try:
+        return clean(name)
+    except ValueError as exc:
+        raise ValidationError({"counter": _("The counter's name must be 1 to 40 characters.")}) from exc

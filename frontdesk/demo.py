@@ -43,7 +43,7 @@ from decimal import Decimal
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import bulkdemo, clock, settings, users
+from frontdesk import bulkdemo, clock, counters, settings, users
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Complaint, Customer, Setting, Technician, Ticket, User, Visit
 from frontdesk.followup import service as followup
@@ -79,6 +79,7 @@ class DemoOptions:
     # Bulk inserts (frontdesk.bulkdemo) instead of the services; None: above
     # bulkdemo.BULK_THRESHOLD tickets.
     bulk: bool | None = None
+    counter: str = counters.MAIN  # the desk whose drawer takes the demo's money (and whose days are closed)
 
 
 @dataclass(frozen=True)
@@ -1535,6 +1536,7 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
         if bulkdemo.dispatch_threshold(options.tickets, options.bulk):
             counts = bulkdemo.bulk_fill(db, tickets=max(0, total), days=options.days, seed=options.seed, end=end,
                                         manager=manager, clerk_ids=[c.id for c in clerks], techs=techs,
+                                        counter=options.counter,
                                         progress=lambda f, note: report(0.02 + 0.97 * f, note))
             summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing={
                 "quotes": counts.quotes, "approved": counts.approved, "declined": counts.declined,
@@ -1572,13 +1574,13 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
         from frontdesk.loaners import demo as loaner_demo
 
         billed = billing_demo.fill(db, random.Random(options.seed + 1), end,
-                                   progress=lambda f, note: report(0.96 + 0.03 * f, note))
+                                   progress=lambda f, note: report(0.96 + 0.03 * f, note), counter=options.counter)
         lent = loaner_demo.fill(db, random.Random(options.seed + 2), end,
-                                progress=lambda f, note: report(0.99 + 0.01 * f, note))
+                                progress=lambda f, note: report(0.99 + 0.01 * f, note), counter=options.counter)
         if options.close_days:
             from frontdesk.dayclose.demo import close_past_days
 
-            close_past_days(db, random.Random(options.seed + 3), end)
+            close_past_days(db, random.Random(options.seed + 3), end, counter=options.counter)
         summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed, loaners=lent)
     except _Stop:
         log.info("demo fill stopped by the caller")

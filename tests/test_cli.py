@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from frontdesk.billing.models import Receipt
 from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
+from frontdesk.db.engine import Database
 
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/none"
 
@@ -125,9 +128,14 @@ def test_users_add_the_first_manager_then_a_clerk_with_the_managers_pin(
 
 def test_demo_fills_a_database_and_prints_the_users(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = str(tmp_path / "demo.sqlite")
-    code, out, err = run(capsys, "demo", "--days", "2", "--tickets", "20", "--quiet", "--db", db)
+    code, out, err = run(capsys, "demo", "--days", "2", "--tickets", "20", "--quiet", "--counter", "desk 2", "--db", db)
     assert code == EXIT_OK and err == ""
     assert "20 tickets" in out
+    filled = Database(db)
+    with filled.read() as s:
+        drawers = s.execute(select(Receipt.counter, func.count()).group_by(Receipt.counter)).all()
+    filled.dispose()
+    assert [name for name, _n in drawers] == ["desk 2"]  # the demo's money went through the counter it was given
     for line in ("wang / 1111", "li / 2222", "zhao / 3333"):
         assert line in out
     code, out, _err = run(capsys, "users", "list", "--db", db)

@@ -97,8 +97,10 @@ def _card_lines(rng: random.Random, category: str, draft: schedules.ScheduleDraf
     return out
 
 
-def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | None = None) -> dict[str, int]:
-    """Add the billing demo data (see the module docstring); returns counts."""
+def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | None = None, *,
+         counter: str) -> dict[str, int]:
+    """Add the billing demo data (see the module docstring), the money taken
+    at ``counter``; returns counts."""
     now = _last_open_minute(db, now)
     def report(fraction: float, note: str) -> None:
         if progress is not None:
@@ -146,7 +148,7 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
                 brand, category, edition, "保修卡背面收费标准", lines), now=now - timedelta(days=30))
             seen[(brand.lower(), category, edition)] = saved.id
             made_cards += 1
-        plan = _plan(s, rng, now, candidates, manager, clerks, seen)
+        plan = _plan(s, rng, now, candidates, manager, clerks, seen, counter)
 
     counts = {"fee_schedules": made_schedules, "card_editions": made_cards, "quotes": 0, "approved": 0,
               "declined": 0, "receipts": 0, "voided": 0, "corrected": 0, "waivers": 0, "invoices_owed": 0,
@@ -195,12 +197,12 @@ class _Plan:
 
 
 def _plan(s: Session, rng: random.Random, now: datetime, candidates: list[Ticket], manager: Actor,
-          clerks: list[Actor], editions: dict[tuple[str, str, str], int]) -> _Plan:
+          clerks: list[Actor], editions: dict[tuple[str, str, str], int], counter: str) -> _Plan:
     plan = _Plan([])
-    counter = iter(range(1_000_000))
+    order = iter(range(1_000_000))
 
     def add(at: datetime, run: Callable[[Session, datetime], None]) -> None:
-        plan.actions.append(_Action(min(at, now), next(counter), run))
+        plan.actions.append(_Action(min(at, now), next(order), run))
 
     cal = settings.work_calendar(s)
 
@@ -272,7 +274,8 @@ def _plan(s: Session, rng: random.Random, now: datetime, candidates: list[Ticket
                 assert q is not None
                 amount = round_money(q.total * Decimal("0.3")).quantize(Decimal("1"))
                 if amount > 0:
-                    payments.take_payment(s, clerk, ticket_id, payments.CASH, amount, kind=payments.DEPOSIT, now=t)
+                    payments.take_payment(s, clerk, ticket_id, payments.CASH, amount, kind=payments.DEPOSIT, now=t,
+                                          counter=counter)
             add(t, take_deposit)
             t = later(t, 5, 240)
         if answer < 0.62:
@@ -291,7 +294,7 @@ def _plan(s: Session, rng: random.Random, now: datetime, candidates: list[Ticket
                     amount = min(outstanding, Decimal(rng.choice((10, 20, 30, 50))))
                     if amount > 0:
                         payments.grant_waiver(s, clerk, ticket_id, amount, rng.choice(WAIVER_REASONS),
-                                              approver=manager, now=t)
+                                              approver=manager, now=t, counter=counter)
                 add(t, waive)
                 t = later(t, 1, 30)
             if n < 8 or rng.random() < 0.85:
@@ -312,21 +315,22 @@ def _plan(s: Session, rng: random.Random, now: datetime, candidates: list[Ticket
                     if mistake is not None:
                         shown.add(mistake)
                     if mistake == "void":  # rung up as cash by mistake, voided, taken again by the right method
-                        wrong = payments.take_payment(s, clerk, ticket_id, payments.CASH, amount, now=t)
+                        wrong = payments.take_payment(s, clerk, ticket_id, payments.CASH, amount, now=t, counter=counter)
                         payments.void_receipt(s, clerk, wrong.id, VOID_REASON, approver=manager,
                                               now=min(now, t + timedelta(minutes=2)))
                         t = min(now, t + timedelta(minutes=3))
                     elif mistake == "correct":  # typed short, corrected
                         short_by = Decimal(10) if amount > 20 else round_money(amount / 2)
-                        short = payments.take_payment(s, clerk, ticket_id, payments.CASH, amount - short_by, now=t)
+                        short = payments.take_payment(s, clerk, ticket_id, payments.CASH, amount - short_by, now=t,
+                                                      counter=counter)
                         payments.correct_receipt(s, clerk, short.id, amount, CORRECTION_REASON, approver=manager,
-                                                 now=min(now, t + timedelta(minutes=5)))
+                                                 now=min(now, t + timedelta(minutes=5)), counter=counter)
                         return
                     tendered = None
                     if method == payments.CASH:
                         step = Decimal(rng.choice((1, 10, 50, 100)))
                         tendered = (amount / step).to_integral_value(rounding="ROUND_CEILING") * step
-                    payments.take_payment(s, clerk, ticket_id, method, amount, tendered=tendered, now=t)
+                    payments.take_payment(s, clerk, ticket_id, method, amount, tendered=tendered, now=t, counter=counter)
                 add(t, pay)
                 t = later(t, 1, 20)
                 roll = rng.random()
@@ -353,10 +357,10 @@ def _plan(s: Session, rng: random.Random, now: datetime, candidates: list[Ticket
                 bal = payments.balance(s, ticket_id)
                 if bal.refundable > 0:  # the deposit, less the inspection fee, goes back
                     payments.take_payment(s, clerk, ticket_id, payments.CASH, bal.refundable, kind=payments.REFUND,
-                                          now=min(now, t + timedelta(minutes=2)))
+                                          now=min(now, t + timedelta(minutes=2)), counter=counter)
                 elif bal.outstanding > 0 and rng.random() < 0.8:
                     payments.take_payment(s, clerk, ticket_id, rng.choice((payments.CASH, payments.MOBILE)),
-                                          bal.outstanding, now=min(now, t + timedelta(minutes=2)))
+                                          bal.outstanding, now=min(now, t + timedelta(minutes=2)), counter=counter)
             add(t, decline)
             refunded = refunded or deposit
     return plan

@@ -27,7 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from frontdesk import counters
 from frontdesk.db.models import Base, Money, Ticket, User
 
 Km = Numeric(8, 1, asdecimal=True)
@@ -244,7 +243,7 @@ class Receipt(Base):
     quote_id: Mapped[int | None] = mapped_column(ForeignKey("quotes.id"))
     issued_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    counter: Mapped[str] = mapped_column(String(40), default=counters.current, index=True)  # the drawer
+    counter: Mapped[str] = mapped_column(String(40), index=True)  # the drawer, given by the service
     kind: Mapped[str] = mapped_column(String(20))
     counts_as: Mapped[str] = mapped_column(String(20))
     method: Mapped[str] = mapped_column(String(20))
@@ -289,7 +288,7 @@ class Waiver(Base):
     approver_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     granted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    counter: Mapped[str] = mapped_column(String(40), default=counters.current)
+    counter: Mapped[str] = mapped_column(String(40))  # the drawer, given by the service
 
     approver: Mapped[User] = relationship(foreign_keys=[approver_id])
 

@@ -39,7 +39,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock, numbering, settings
+from frontdesk import audit, clock, counters, numbering, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, TicketBilling, Waiver
 from frontdesk.billing.pricing import applied_label, kind_label
 from frontdesk.billing.quotes import APPROVED, DECLINED, DRAFT, STAGE_DECLINE, STAGE_QUOTE, billing_row, current_quote
@@ -457,7 +457,7 @@ def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list
 
 
 def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_as: str, method: str,
-           amount: Decimal, net: Decimal, before: Balance, now: datetime, tendered: Decimal | None = None,
+           amount: Decimal, net: Decimal, before: Balance, now: datetime, counter: str, tendered: Decimal | None = None,
            change: Decimal | None = None, corrects: Receipt | None = None, correction_reason: str = "",
            approver_id: int | None = None, extra: Mapping[str, Any] | None = None) -> Receipt:
     quote, lines, total, tax = _bill(session, ticket.id)
@@ -465,7 +465,8 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
     seq = numbering.next_number(session, SEQUENCE, year)
     receipt = Receipt(
         number=numbering.format_number(PREFIX, year, seq), year=year, seq=seq, ticket_id=ticket.id,
-        quote_id=quote.id if quote else None, issued_at=now, issued_by_id=actor.id, kind=kind, counts_as=counts_as,
+        quote_id=quote.id if quote else None, issued_at=now, issued_by_id=actor.id, counter=counter, kind=kind,
+        counts_as=counts_as,
         method=method, currency=str(settings.get(session, "currency")), amount=amount, net=net,
         tax=_tax_share(amount, total, tax), tendered=tendered, change=change,
         lines=_snapshot(session, ticket, quote, lines, total, tax, before, net, extra),
@@ -498,14 +499,16 @@ def _deposit_room(session: Session, ticket_id: int, bal: Balance) -> Decimal | N
 
 def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, amount: Decimal | int | str,
                  tendered: Decimal | int | str | None = None, kind: str = PAYMENT,
-                 now: datetime | None = None) -> ReceiptView:
-    """Take a payment, a deposit or a refund and issue its receipt.
+                 now: datetime | None = None, *, counter: str) -> ReceiptView:
+    """Take a payment, a deposit or a refund at ``counter`` (its drawer) and
+    issue its receipt.
 
     Partial payments are allowed; paying more than is outstanding is refused;
     a refund returns at most what the customer is owed.  Cash: ``tendered``
     (default: the exact amount) must cover the amount; the change is on the
     receipt."""
     now = now or clock.now()
+    counter = counters.checked(counter)
     if method not in METHODS:
         raise ValidationError({"method": _("Choose how the customer pays: cash, bank card, mobile pay or transfer.")})
     if kind not in (PAYMENT, DEPOSIT, REFUND):
@@ -546,7 +549,7 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
         given = None
     net = -value if kind == REFUND else value
     receipt = _issue(session, actor, ticket, kind=kind, counts_as=kind, method=method, amount=value, net=net,
-                     before=bal, now=now, tendered=given, change=change)
+                     before=bal, now=now, counter=counter, tendered=given, change=change)
     return receipt_view(session, receipt.id)
 
 
@@ -583,11 +586,13 @@ def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, a
 
 def correct_receipt(session: Session, actor: Actor, receipt_id: int, amount: Decimal | int | str, reason: str,
                     method: str | None = None, approver: Actor | None = None,
-                    now: datetime | None = None) -> ReceiptView:
-    """Correct a receipt (a manager's act): a new receipt naming the one it
-    corrects, with the right amount (and method); the corrected one stays as
-    it was.  The new receipt's ``net`` is the difference."""
+                    now: datetime | None = None, *, counter: str) -> ReceiptView:
+    """Correct a receipt (a manager's act): a new receipt at ``counter``
+    naming the one it corrects, with the right amount (and method); the
+    corrected one stays as it was.  The new receipt's ``net`` is the
+    difference."""
     manager = require_manager(actor, approver, _("correct a receipt"))
+    counter = counters.checked(counter)
     why = _reason(reason, "reason", _("Say what the correction is for."))
     value = _positive(amount, "amount", _("The corrected amount"))
     now = now or clock.now()
@@ -621,7 +626,8 @@ def correct_receipt(session: Session, actor: Actor, receipt_id: int, amount: Dec
         raise ValidationError({"amount": _("At most {amount} more can be refunded on this ticket.").format(
             amount=format_money(bal.refundable, currency))})
     receipt = _issue(session, actor, ticket, kind=CORRECTION, counts_as=original.counts_as, method=new_method,
-                     amount=value, net=net, before=bal, now=now, corrects=original, correction_reason=why,
+                     amount=value, net=net, before=bal, now=now, counter=counter, corrects=original,
+                     correction_reason=why,
                      approver_id=manager.id, extra={
                          "corrects": original.number, "corrected_amount": original.amount,
                          "corrected_method": original.method})
@@ -657,11 +663,12 @@ class WaiverRow:
 
 
 def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str, reason: str,
-                 approver: Actor | None = None, now: datetime | None = None) -> Waiver:
-    """Let the customer pay less (a waiver or discount): needs a manager (the
-    actor, or ``approver`` who entered their PIN); the amount, reason and
-    approver are kept and audited.  At most what is outstanding."""
+                 approver: Actor | None = None, now: datetime | None = None, *, counter: str) -> Waiver:
+    """Let the customer pay less (a waiver or discount) at ``counter``: needs
+    a manager (the actor, or ``approver`` who entered their PIN); the amount,
+    reason and approver are kept and audited.  At most what is outstanding."""
     manager = require_manager(actor, approver, _("waive or discount an amount"))
+    counter = counters.checked(counter)
     why = _reason(reason, "reason", _("Say why the amount is waived."))
     value = _positive(amount, "amount", _("The amount waived"))
     now = now or clock.now()
@@ -674,7 +681,7 @@ def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal
             outstanding=format_money(max(ZERO, bal.outstanding), currency))})
     quote = current_quote(session, ticket.id)
     waiver = Waiver(ticket_id=ticket.id, quote_id=quote.id if quote else None, amount=value, reason=why,
-                    approver_id=manager.id, granted_by_id=actor.id, at=now)
+                    approver_id=manager.id, granted_by_id=actor.id, at=now, counter=counter)
     session.add(waiver)
     session.flush()
     audit.record(session, actor.id, "waiver.grant", "waiver", waiver.id, {

@@ -20,12 +20,10 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from frontdesk import counters
 from frontdesk.db.models import Base
 from frontdesk.errors import DayClosed
 
 LOCK_MARKER = "FRONTDESK_DAY_CLOSED"
-MAIN_COUNTER = counters.MAIN
 
 
 class DayClose(Base):
@@ -36,7 +34,7 @@ class DayClose(Base):
     __tablename__ = "day_closes"
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date, index=True)
-    counter: Mapped[str] = mapped_column(String(40), default=MAIN_COUNTER)
+    counter: Mapped[str] = mapped_column(String(40))  # the drawer, given by the service
     opening_float: Mapped[Decimal] = mapped_column()
     counted_cash: Mapped[Decimal | None] = mapped_column()
     denominations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -60,4 +58,4 @@ def day_closed(context: Any) -> None:
         raise DayClosed() from context.sqlalchemy_exception
 
 
-__all__ = ["DayClose", "LOCK_MARKER", "MAIN_COUNTER", "day_closed"]
+__all__ = ["DayClose", "LOCK_MARKER", "day_closed"]

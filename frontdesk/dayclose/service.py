@@ -251,22 +251,21 @@ def _sequence_gaps(session: Session, seqs: list[int], year: int) -> tuple[str, .
     return tuple(format_number(payments.PREFIX, year, s) for s in range(lo, hi + 1) if s not in present)
 
 
-def get_close(session: Session, day: date, counter: str | None = None) -> DayClose | None:
-    return session.scalar(select(DayClose).where(DayClose.day == day,
-                                                 DayClose.counter == (counter or counters.current())))
+def get_close(session: Session, day: date, counter: str) -> DayClose | None:
+    return session.scalar(select(DayClose).where(DayClose.day == day, DayClose.counter == counter))
 
 
-def is_closed(session: Session, day: date, counter: str | None = None) -> bool:
-    """Whether ``day`` is closed at ``counter`` (default: this program's
-    counter); the lock holds for that counter's drawer."""
+def is_closed(session: Session, day: date, counter: str) -> bool:
+    """Whether ``day`` is closed at ``counter``; the lock holds for that
+    counter's drawer."""
     return session.scalar(select(func.count(DayClose.id)).where(
-        DayClose.day == day, DayClose.counter == (counter or counters.current()),
-        DayClose.closed_at.is_not(None))) != 0
+        DayClose.day == day, DayClose.counter == counter, DayClose.closed_at.is_not(None))) != 0
 
 
-def counters_of(session: Session, day: date | None = None, recent_days: int = 31) -> list[str]:
+def counters_of(session: Session, day: date | None = None, recent_days: int = 31, *, counter: str) -> list[str]:
     """The counters that took money on ``day`` (default: in the last
-    ``recent_days`` days, or ever closed a drawer), this one first.  Read
+    ``recent_days`` days, or ever closed a drawer), ``counter`` (the one
+    asking) first.  Read
     through the receipts' date index: the distinct counters of every receipt
     ever would read the whole counter index (30 ms at a million receipts,
     while the window is being built)."""
@@ -279,11 +278,11 @@ def counters_of(session: Session, day: date | None = None, recent_days: int = 31
                                .distinct()))
     if day is None:
         seen |= set(session.scalars(select(DayClose.counter).distinct()))
-    others = sorted(seen - {counters.current()})
-    return [counters.current(), *others]
+    others = sorted(seen - {counter})
+    return [counter, *others]
 
 
-def check_open(session: Session, day: date, counter: str | None = None) -> None:
+def check_open(session: Session, day: date, counter: str) -> None:
     """Raise :class:`DayClosed` when ``day`` is closed at ``counter`` (the
     database refuses anyway; this says it before any work is done)."""
     if is_closed(session, day, counter):
@@ -291,11 +290,10 @@ def check_open(session: Session, day: date, counter: str | None = None) -> None:
                           "a later day.").format(day=day.isoformat()))
 
 
-def day_figures(session: Session, day: date, counter: str | None = None, *, blind: bool = False) -> DayFigures:
-    """The figures of ``day`` at ``counter`` (default: this program's) as
-    they stand now (a closed day: as they stood at the close, from its
-    snapshot, with the count it was closed with)."""
-    counter = counter or counters.current()
+def day_figures(session: Session, day: date, counter: str, *, blind: bool = False) -> DayFigures:
+    """The figures of ``day`` at ``counter`` as they stand now (a closed
+    day: as they stood at the close, from its snapshot, with the count it
+    was closed with)."""
     row = get_close(session, day, counter)
     if row is not None and row.closed_at is not None and row.figures:
         return figures_from_json(row.figures)
@@ -511,16 +509,16 @@ def _lock_for_close(session: Session) -> None:
 
 
 def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal | int | str,
-               counted: Decimal | int | str | None = None, denominations: Mapping[str, int] | None = None,
-               counter: str | None = None, now: datetime | None = None) -> DayFigures:
-    """Save the drawer count of ``day``: the opening float and the cash
+               counted: Decimal | int | str | None = None, denominations: Mapping[str, int] | None = None, *,
+               counter: str, now: datetime | None = None) -> DayFigures:
+    """Save the drawer count of ``day`` at ``counter``: the opening float and the cash
     counted, either by denomination (pieces per face value, the total
     computed) or as one amount.  Any user may count (a blind count is done
     by the clerk); saving it again replaces it until the day is closed.
     Returns the figures with the expected cash and over/short."""
     now = now or clock.now()
     _check_day(day, now)
-    counter = _counter(counter)
+    counter = counters.checked(counter)
     check_open(session, day, counter)
     float_ = _amount(opening_float, "opening_float", _("The opening float"))
     pieces = _pieces(denominations or {})
@@ -549,25 +547,18 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
     return _compute(session, day, counter, row, blind=False)
 
 
-def _counter(counter: str | None) -> str:
-    try:
-        return counters.clean(counter or counters.current())
-    except ValueError as exc:
-        raise ValidationError({"counter": _("The counter's name must be 1 to 40 characters.")}) from exc
-
-
 def close_day(session: Session, actor: Actor, day: date, approver: Actor | None = None, *,
               opening_float: Decimal | int | str | None = None, counted: Decimal | int | str | None = None,
-              denominations: Mapping[str, int] | None = None, counter: str | None = None, note: str = "",
+              denominations: Mapping[str, int] | None = None, counter: str, note: str = "",
               now: datetime | None = None) -> DayFigures:
-    """Close ``day`` (a manager's act: the actor, or ``approver`` who entered
+    """Close ``day`` at ``counter`` (a manager's act: the actor, or ``approver`` who entered
     their PIN).  A count given here is saved first; without one, the count
     saved before is used.  The figures are stored as they stand, and the
     database locks the day's money from the commit on."""
     manager = require_manager(actor, approver, _("close the day"))
     now = now or clock.now()
     _check_day(day, now)
-    counter = _counter(counter)
+    counter = counters.checked(counter)
     clean_note = " ".join((note or "").split())
     if len(clean_note) > payments.MAX_REASON:
         raise ValidationError({"note": _("The note is too long (at most {limit} characters).").format(
@@ -581,7 +572,7 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
         float_ = opening_float if opening_float is not None else (row.opening_float if row is not None else None)
         if float_ is None:
             raise ValidationError({"opening_float": _("Enter the opening float.")})
-        save_count(session, actor, day, float_, counted, denominations, counter, now)
+        save_count(session, actor, day, float_, counted, denominations, counter=counter, now=now)
         row = get_close(session, day, counter)
     elif opening_float is not None and row is not None:
         row.opening_float = _amount(opening_float, "opening_float", _("The opening float"))
@@ -635,11 +626,10 @@ __all__ = [
 ]
 
 
-def day_to_close(session: Session, today: date, counter: str | None = None, lookback_days: int = 31) -> date:
-    """The day the manager most likely wants: the first day with receipts
-    after the last closed one (within ``lookback_days``); when no day was
-    ever closed, the latest day with receipts; else ``today``."""
-    counter = counter or counters.current()
+def day_to_close(session: Session, today: date, *, counter: str, lookback_days: int = 31) -> date:
+    """The day the manager most likely wants at ``counter``: the first day
+    with receipts after the last closed one (within ``lookback_days``); when
+    no day was ever closed, the latest day with receipts; else ``today``."""
     last = session.scalar(select(func.max(DayClose.day)).where(DayClose.closed_at.is_not(None),
                                                                DayClose.counter == counter))
     start = today - timedelta(days=lookback_days)

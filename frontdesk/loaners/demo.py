@@ -61,8 +61,10 @@ def _actors(db: Database) -> tuple[Actor, list[Actor]]:
     return managers[0], clerks
 
 
-def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | None = None) -> dict[str, int]:
-    """Add the loaner demo data (see the module docstring); returns counts."""
+def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | None = None, *,
+         counter: str) -> dict[str, int]:
+    """Add the loaner demo data (see the module docstring), the deposits taken
+    and refunded at ``counter``; returns counts."""
     def report(fraction: float, note: str) -> None:
         if progress is not None:
             progress(fraction, note)
@@ -142,14 +144,15 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
         try:
             with db.write() as s:
                 loaners.lend(s, clerk, row.id, tag, condition_out=rng.choice(CONDITION_OUT), deposit=deposit,
-                             method=rng.choice((payments.CASH, payments.MOBILE)), now=lent_at)
+                             method=rng.choice((payments.CASH, payments.MOBILE)), now=lent_at, counter=counter)
         except ValidationError as exc:
             if "deposit" not in exc.fields:
                 log.info("demo: no loaner on ticket %s: %s", row.id, exc.message)
                 continue
             deposit = None
             with db.write() as s:
-                loaners.lend(s, clerk, row.id, tag, condition_out=rng.choice(CONDITION_OUT), now=lent_at)
+                loaners.lend(s, clerk, row.id, tag, condition_out=rng.choice(CONDITION_OUT), now=lent_at,
+                             counter=counter)
         counts["loans"] += 1
         if mode == "out":
             counts["loans_out"] += 1
@@ -168,7 +171,7 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
                 loaners.return_loan(
                     s, clerk, tag, rng.choice(CONDITION_BACK[2:] if keep else CONDITION_BACK),
                     damage=rng.choice(DAMAGE) if keep else "", keep_deposit=keep,
-                    approver=manager if keep else None, to_maintenance=keep, now=back)
+                    approver=manager if keep else None, to_maintenance=keep, now=back, counter=counter)
                 loaners.hand_back(s, clerk, row.id, now=back)
         except FrontDeskError as exc:
             log.info("demo: loaner %s stays out: %s", tag, exc.message)

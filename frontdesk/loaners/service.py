@@ -510,10 +510,10 @@ def pullbacks_slipping(session: Session, today: date, days: int = 1) -> list[Pul
 
 def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date | None = None,
          condition_out: str = "", deposit: Decimal | int | str | None = None, method: str = payments.CASH,
-         agreement_signed: bool = True, now: datetime | None = None) -> Loan:
+         agreement_signed: bool = True, now: datetime | None = None, *, counter: str) -> Loan:
     """Lend the unit with asset tag ``tag`` on the ticket.  The deposit (if
-    any) is taken through billing in this transaction; ``due_on`` defaults to
-    the pull-back's promised return date."""
+    any) is taken through billing in this transaction, into ``counter``'s
+    drawer; ``due_on`` defaults to the pull-back's promised return date."""
     now = now or clock.now()
     ticket = intake.get_ticket(session, ticket_id)
     found = find_unit(session, tag)
@@ -570,7 +570,8 @@ def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date 
     unit.status = LENT
     if amount is not None:
         try:
-            receipt = payments.take_payment(session, actor, ticket.id, method, amount, kind=payments.DEPOSIT, now=now)
+            receipt = payments.take_payment(session, actor, ticket.id, method, amount, kind=payments.DEPOSIT, now=now,
+                                            counter=counter)
         except ValidationError as exc:
             raise ValidationError({("deposit" if k == "amount" else k): v for k, v in exc.fields.items()}) from None
         loan.deposit_receipt_id = receipt.id
@@ -598,10 +599,10 @@ def _loan_for(session: Session, tag_or_loan: str | int) -> Loan:
 
 def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, condition_back: str, damage: str = "",
                 keep_deposit: bool = False, approver: Actor | None = None, to_maintenance: bool = False,
-                method: str = payments.CASH, now: datetime | None = None) -> Loan:
+                method: str = payments.CASH, now: datetime | None = None, *, counter: str) -> Loan:
     """The loaner comes back (by its tag, or a loan id): its condition is
-    recorded, damage noted, and the deposit refunded through billing, or kept
-    with a manager's approval."""
+    recorded, damage noted, and the deposit refunded through billing (from
+    ``counter``'s drawer), or kept with a manager's approval."""
     now = now or clock.now()
     loan = _loan_for(session, tag_or_loan)
     unit = _lock_unit(session, loan.unit_id)
@@ -635,7 +636,7 @@ def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, conditio
         back = min(loan.deposit, bal.refundable)
         if back > 0:
             receipt = payments.take_payment(session, actor, loan.ticket_id, method, back, kind=payments.REFUND,
-                                            now=now)
+                                            now=now, counter=counter)
             loan.refund_receipt_id = receipt.id
         loan.refunded = back
         loan.deposit_outcome = REFUNDED

@@ -173,10 +173,10 @@ def print_labels(session: Session, tags: list[str] | None, path: Path | str, ski
 from datetime import date as _Date  # noqa: E402  (the day close's documents, appended)
 
 
-def print_reconciliation(session: Session, day: _Date, path: Path | str, counter: str | None = None,
+def print_reconciliation(session: Session, day: _Date, path: Path | str, counter: str,
                          language: str | None = None) -> Path:
-    """The day close of ``day`` (as closed, or the figures as they stand) as
-    the A4 reconciliation with signature lines."""
+    """The day close of ``day`` at ``counter`` (as closed, or the figures as
+    they stand) as the A4 reconciliation with signature lines."""
     from frontdesk.dayclose import service as dayclose
     from frontdesk.printing.reconciliation import write_reconciliation
 

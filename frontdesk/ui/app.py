@@ -53,7 +53,7 @@ def run(url: str | None, lang: str | None = None) -> int:
     # font (the shop's name, in Chinese, comes with the database anyway).
     QTimer.singleShot(AFTER_SHOWN_MS, _log_to_file)
     QTimer.singleShot(AFTER_SHOWN_MS, lambda: install_fonts(app))
-    this_counter()
+    counter = this_counter()
     chosen = lang or counter_language("")  # this counter's own language, if it has one
     apply_language(app, chosen or None)
     install_excepthook()
@@ -76,7 +76,7 @@ def run(url: str | None, lang: str | None = None) -> int:
     from frontdesk.ui.context import AppContext
     from frontdesk.ui.main_window import MainWindow
 
-    window = MainWindow(AppContext(db, login.actor))
+    window = MainWindow(AppContext(db, login.actor, counter))
     window.show()
     _daily_backup_in_background(db)
     return app.exec()

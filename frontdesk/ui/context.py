@@ -1,5 +1,7 @@
-"""What every screen holds: the database, the person logged in, and one way
-to run a service (with a manager's approval when the service asks for it)."""
+"""What every screen holds: the database, the person logged in, this
+machine's counter (passed to the services that take money or close a day),
+and one way to run a service (with a manager's approval when the service
+asks for it)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ def _default_asker(ctx: AppContext) -> ApprovalAsker:
 class AppContext:
     db: Database
     actor: Actor
+    counter: str  # this machine's counter (cash desk): the drawer its receipts, waivers and day closes are at
     ask_manager: ApprovalAsker | None = None
     shop_name: str = ""
     last_error: FrontDeskError | None = None

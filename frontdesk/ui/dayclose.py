@@ -119,11 +119,11 @@ class DayCloseScreen(QWidget):
         u = self.ui
         today = clock.now().date()
         u.dayEdit.setMaximumDate(QDate(today.year, today.month, today.day))
-        for name in ctx.read(lambda s: dayclose.counters_of(s)):  # this counter first
+        for name in ctx.read(lambda s: dayclose.counters_of(s, counter=ctx.counter)):  # this counter first
             u.counterCombo.addItem(name, name)
         u.counterCombo.setVisible(u.counterCombo.count() > 1)  # one desk: nothing to choose
         u.counterLabel.setVisible(u.counterCombo.count() > 1)
-        start = ctx.read(lambda s: dayclose.day_to_close(s, today))  # a day left open, else today
+        start = ctx.read(lambda s: dayclose.day_to_close(s, today, counter=ctx.counter))  # a day left open, else today
         u.dayEdit.setDate(QDate(start.year, start.month, start.day))
         u.dayEdit.dateChanged.connect(self.load)
         u.counterCombo.currentIndexChanged.connect(self.load)
@@ -163,9 +163,7 @@ class DayCloseScreen(QWidget):
     # ---- the day ------------------------------------------------------------------
 
     def counter(self) -> str:
-        from frontdesk import counters
-
-        return str(self.ui.counterCombo.currentData() or counters.current())
+        return str(self.ui.counterCombo.currentData() or self.ctx.counter)
 
     def day(self) -> date:
         d = self.ui.dayEdit.date()

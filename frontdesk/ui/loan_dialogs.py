@@ -93,7 +93,7 @@ class LoanDialog(QDialog):
         u = self.ui
         tag = u.tagEdit.text().strip()
         condition = u.conditionEdit.text()
-        actor = self.ctx.actor
+        actor, counter = self.ctx.actor, self.ctx.counter
         if self.mode == "lend":
             try:
                 due = parse_day(u.dueEdit.text())
@@ -108,7 +108,8 @@ class LoanDialog(QDialog):
 
             def lend(s: object, _a: object) -> str:
                 ticket = service.find_ticket(s, number)  # type: ignore[arg-type]
-                loan = loaners.lend(s, actor, ticket.id, tag, due, condition, deposit, method, signed)  # type: ignore[arg-type]
+                loan = loaners.lend(s, actor, ticket.id, tag, due, condition, deposit, method, signed,  # type: ignore[arg-type]
+                                    counter=counter)
                 return _("Loaner {tag} lent on ticket {ticket}, due back {due}.").format(
                     tag=tag.upper(), ticket=ticket.number, due=loan.due_on.isoformat() if loan.due_on else "—")
 
@@ -118,7 +119,7 @@ class LoanDialog(QDialog):
 
             def back(s: object, approver: object) -> str:
                 loaners.return_loan(s, actor, tag, condition, damage, keep_deposit=keep, approver=approver,  # type: ignore[arg-type]
-                                    to_maintenance=maintenance)
+                                    to_maintenance=maintenance, counter=counter)
                 return _("Loaner {tag} is back.").format(tag=tag.upper())
 
             text = self.ctx.write(back, self, u.messageLabel)  # type: ignore[arg-type]

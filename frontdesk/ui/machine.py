@@ -17,10 +17,11 @@ def counter_language(default: str) -> str:
 
 
 def this_counter() -> str:
-    """This machine's counter (QSettings), made the process's counter."""
+    """This machine's counter (QSettings); the main counter when it has none
+    (or a name that is not one)."""
     from frontdesk import counters
 
     try:
-        return counters.set_current(str(QSettings().value(COUNTER_KEY, "") or ""))
+        return counters.clean(str(QSettings().value(COUNTER_KEY, "") or ""))
     except ValueError:
-        return counters.set_current(None)
+        return counters.MAIN

@@ -93,10 +93,11 @@ class PaymentDialog(QDialog):
             show_inline(self.ui.messageLabel, _("The amount must be a number like 120 or 120.50."))
             return
         tendered = read_amount(self.ui.tenderedEdit.text()) if self.method() == "cash" else None
-        actor = self.ctx.actor
+        actor, counter = self.ctx.actor, self.ctx.counter
         method, kind = self.method(), self.kind
         receipt = self.ctx.write(
-            lambda s, _a: payments.take_payment(s, actor, self.ticket_id, method, amount, tendered=tendered, kind=kind),
+            lambda s, _a: payments.take_payment(s, actor, self.ticket_id, method, amount, tendered=tendered, kind=kind,
+                                                counter=counter),
             self, self.ui.messageLabel)
         if receipt is None:
             return

@@ -379,12 +379,13 @@ class QuotePanel(QWidget):
     def open_waiver(self) -> QDialog:
         dialog = AmountReasonDialog(_("Waiver or discount"),
                                     _("The customer pays less. A manager approves with their PIN."), parent=self)
-        actor = self.ctx.actor
+        actor, counter = self.ctx.actor, self.ctx.counter
 
         def done() -> None:
             amount, reason = dialog.amount, dialog.reason
             if self.ctx.write(lambda s, approver: payments.grant_waiver(s, actor, self.ticket_id, amount or Decimal(0),
-                                                                        reason, approver=approver).id,
+                                                                        reason, approver=approver,
+                                                                        counter=counter).id,
                               self, self.ui.messageLabel) is not None:
                 self._saved(_("Waiver of {amount} recorded.").format(amount=format_money(amount or Decimal(0), self.currency)))
 

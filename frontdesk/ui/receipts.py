@@ -192,11 +192,12 @@ class ReceiptsScreen(QWidget):
         dialog = AmountReasonDialog(_("Correct a receipt"), _("A new receipt corrects {number}, which stays on file "
                                                              "marked as corrected. A manager approves.").format(number=current.number),
                                     ask_method=True, amount=current.amount, parent=self)
-        actor = self.ctx.actor
+        actor, counter = self.ctx.actor, self.ctx.counter
 
         def done() -> None:
             view = self.ctx.write(lambda s, approver: payments.correct_receipt(
-                s, actor, rid, dialog.amount or Decimal(0), dialog.reason, method=dialog.method, approver=approver),
+                s, actor, rid, dialog.amount or Decimal(0), dialog.reason, method=dialog.method, approver=approver,
+                counter=counter),
                 self, self.ui.messageLabel)
             if view is not None:
                 self.load()

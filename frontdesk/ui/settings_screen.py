@@ -111,7 +111,7 @@ class SettingsScreen(QWidget):
         u.languageCombo.currentIndexChanged.connect(self._language_picked)
         from frontdesk import counters
 
-        u.counterEdit.setText("" if counters.current() == counters.MAIN else counters.current())
+        u.counterEdit.setText("" if ctx.counter == counters.MAIN else ctx.counter)
         u.counterEdit.setMaxLength(counters.MAX_LENGTH)
         u.counterEdit.editingFinished.connect(self.save_counter)
         u.databaseLabel.setText(_("Database: {url}").format(url=ctx.db.engine.url.render_as_string(hide_password=True)))
@@ -248,11 +248,13 @@ class SettingsScreen(QWidget):
     # ---- language -----------------------------------------------------------
 
     def save_counter(self) -> str:
-        """Name this machine's counter (kept on this machine)."""
+        """Name this machine's counter (kept on this machine; the window's
+        screens take money at it from now on)."""
         from frontdesk import counters
 
-        name = counters.set_current(self.ui.counterEdit.text())
+        name = counters.clean(self.ui.counterEdit.text())
         QSettings().setValue(COUNTER_KEY, "" if name == counters.MAIN else name)
+        self.ctx.counter = name
         return name
 
     def _language_picked(self) -> None:

@@ -23,7 +23,8 @@ def pay(url: str, actor: tuple[int, str, str], ticket_id: int, count: int, barri
         method = ("cash", "card", "mobile", "transfer")[n % 4]
         try:
             receipt = db.run(lambda s: payments.take_payment(s, clerk, ticket_id, method, Decimal("1.00"),
-                                                             now=datetime(2026, 11, 24, 12, 0)), attempts=20)
+                                                             now=datetime(2026, 11, 24, 12, 0), counter="main"),
+                             attempts=20)
             taken.append(receipt.number)
         except ValidationError:
             refused += 1  # nothing left to pay

@@ -29,13 +29,14 @@ def test_receipts_are_numbered_in_one_gapless_sequence_in_the_paying_transaction
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        first = payments.take_payment(s, clerk, ticket, "card", "100", now=NOW)
+        first = payments.take_payment(s, clerk, ticket, "card", "100", now=NOW, counter="main")
     with pytest.raises(RuntimeError), db.write() as s:  # the drawer jams: the transaction rolls back
-        payments.take_payment(s, clerk, ticket, "card", "50", now=NOW)
+        payments.take_payment(s, clerk, ticket, "card", "50", now=NOW, counter="main")
         raise RuntimeError("printer on fire")
     with db.write() as s:
-        second = payments.take_payment(s, clerk, ticket, "mobile", "50", now=NOW)
-        third = payments.take_payment(s, clerk, ticket, "transfer", "0.30", now=NOW.replace(year=2027, month=1, day=2))
+        second = payments.take_payment(s, clerk, ticket, "mobile", "50", now=NOW, counter="main")
+        third = payments.take_payment(s, clerk, ticket, "transfer", "0.30", now=NOW.replace(year=2027, month=1, day=2),
+                                      counter="main")
     assert [first.number, second.number, third.number] == ["R2026-000001", "R2026-000002", "R2027-000001"]
     with db.read() as s:
         assert s.scalars(select(Receipt.number).order_by(Receipt.id)).all() == [
@@ -50,35 +51,35 @@ def test_cash_gives_change_partial_payments_are_allowed_and_overpaying_is_refuse
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
         with pytest.raises(ValidationError, match="less than the amount"):
-            payments.take_payment(s, clerk, ticket, "cash", "100", tendered="50", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", "100", tendered="50", now=NOW, counter="main")
         with pytest.raises(ValidationError, match="overpaying is refused"):
-            payments.take_payment(s, clerk, ticket, "card", "350.31", now=NOW)
+            payments.take_payment(s, clerk, ticket, "card", "350.31", now=NOW, counter="main")
         with pytest.raises(ValidationError):
-            payments.take_payment(s, clerk, ticket, "cheque", "10", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cheque", "10", now=NOW, counter="main")
         with pytest.raises(ValidationError):
-            payments.take_payment(s, clerk, ticket, "cash", "0", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", "0", now=NOW, counter="main")
         with pytest.raises(ValidationError, match="fractions of a cent"):
-            payments.take_payment(s, clerk, ticket, "cash", "1.005", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", "1.005", now=NOW, counter="main")
         with pytest.raises(TypeError):
-            payments.take_payment(s, clerk, ticket, "cash", 10.5, now=NOW)  # type: ignore[arg-type]
-        cash = payments.take_payment(s, clerk, ticket, "cash", "300", tendered="500", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", 10.5, now=NOW, counter="main")  # type: ignore[arg-type]
+        cash = payments.take_payment(s, clerk, ticket, "cash", "300", tendered="500", now=NOW, counter="main")
         assert (cash.amount, cash.tendered, cash.change, cash.tax) == (D("300.00"), D("500.00"), D("200.00"),
                                                                         D("34.51"))
         assert "Tendered ¥500.00, change ¥200.00" in cash.text and "Still to pay: ¥50.30" in cash.text
         bal = payments.balance(s, ticket)
         assert (bal.due, bal.paid, bal.outstanding) == (TOTAL, D("300.00"), D("50.30"))
-        card = payments.take_payment(s, clerk, ticket, "card", D("50.30"), tendered="999", now=NOW)
+        card = payments.take_payment(s, clerk, ticket, "card", D("50.30"), tendered="999", now=NOW, counter="main")
         assert (card.tendered, card.change) == (None, None)
         assert payments.balance(s, ticket).outstanding == 0
         with pytest.raises(ValidationError, match="Nothing is owed"):
-            payments.take_payment(s, clerk, ticket, "cash", "1", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", "1", now=NOW, counter="main")
 
 
 def test_the_receipt_is_a_settlement_list_with_both_standards(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        receipt_id = payments.take_payment(s, clerk, ticket, "mobile", TOTAL, now=NOW).id
+        receipt_id = payments.take_payment(s, clerk, ticket, "mobile", TOTAL, now=NOW, counter="main").id
     db.engine.dispose()
     with db.read() as s:
         view = payments.receipt_view(s, receipt_id)
@@ -102,15 +103,15 @@ def test_a_waiver_needs_a_manager_and_keeps_reason_amount_and_approver(db: Datab
     ticket, quote_id = approved_ticket(db, manager, clerk)
     with db.write() as s:
         with pytest.raises(NeedsManager):
-            payments.grant_waiver(s, clerk, ticket, "20", "老客户")
+            payments.grant_waiver(s, clerk, ticket, "20", "老客户", counter="main")
         with pytest.raises(NeedsManager):
-            payments.grant_waiver(s, clerk, ticket, "20", "老客户", approver=clerk)
+            payments.grant_waiver(s, clerk, ticket, "20", "老客户", approver=clerk, counter="main")
         with pytest.raises(ValidationError):
-            payments.grant_waiver(s, clerk, ticket, "20", "  ", approver=manager)
+            payments.grant_waiver(s, clerk, ticket, "20", "  ", approver=manager, counter="main")
         with pytest.raises(ValidationError, match="At most"):
-            payments.grant_waiver(s, clerk, ticket, "400", "太贵", approver=manager)
+            payments.grant_waiver(s, clerk, ticket, "400", "太贵", approver=manager, counter="main")
     with db.write() as s:
-        payments.grant_waiver(s, clerk, ticket, "20.30", "老客户优惠", approver=manager, now=NOW)
+        payments.grant_waiver(s, clerk, ticket, "20.30", "老客户优惠", approver=manager, now=NOW, counter="main")
     with db.read() as s:
         waiver = s.scalars(select(Waiver)).one()
         assert (waiver.amount, waiver.reason, waiver.approver_id, waiver.granted_by_id, waiver.quote_id) == (
@@ -129,7 +130,7 @@ def test_a_void_keeps_the_number_with_reason_and_approver_and_happens_once(db: D
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        receipt_id = payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW).id
+        receipt_id = payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW, counter="main").id
     with db.write() as s, pytest.raises(NeedsManager):
         payments.void_receipt(s, clerk, receipt_id, "wrong method")
     with db.write() as s, pytest.raises(ValidationError):
@@ -150,22 +151,22 @@ def test_a_void_keeps_the_number_with_reason_and_approver_and_happens_once(db: D
         assert [(r.number, r.voided) for r in payments.list_receipts(s, ticket_id=ticket)] == [("R2026-000001", True)]
         assert audit.records(s, action="receipt.void")[0].approver_id == manager.id
     with db.write() as s:  # the next receipt takes the next number: nothing was given back
-        assert payments.take_payment(s, clerk, ticket, "card", "100", now=NOW).number == "R2026-000002"
+        assert payments.take_payment(s, clerk, ticket, "card", "100", now=NOW, counter="main").number == "R2026-000002"
 
 
 def test_a_correction_is_a_new_receipt_naming_the_one_it_corrects(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        short = payments.take_payment(s, clerk, ticket, "cash", "340.30", now=NOW).id
+        short = payments.take_payment(s, clerk, ticket, "cash", "340.30", now=NOW, counter="main").id
     with db.write() as s, pytest.raises(NeedsManager):
-        payments.correct_receipt(s, clerk, short, "350.30", "typed short")
+        payments.correct_receipt(s, clerk, short, "350.30", "typed short", counter="main")
     with db.write() as s, pytest.raises(ValidationError, match="more than"):
-        payments.correct_receipt(s, manager, short, "400", "typo")
+        payments.correct_receipt(s, manager, short, "400", "typo", counter="main")
     tomorrow = NOW + timedelta(days=1)
     with db.write() as s:
         fixed = payments.correct_receipt(s, clerk, short, "350.30", "金额录入错误", method="card", approver=manager,
-                                         now=tomorrow)
+                                         now=tomorrow, counter="main")
     assert (fixed.kind, fixed.number, fixed.corrects_number, fixed.corrected_amount) == (
         "correction", "R2026-000002", "R2026-000001", D("340.30"))
     assert (fixed.amount, fixed.net, fixed.method) == (D("350.30"), D("10.00"), "card")
@@ -180,7 +181,7 @@ def test_a_correction_is_a_new_receipt_naming_the_one_it_corrects(db: Database, 
             ("R2026-000002", "R2026-000001")]
         assert audit.records(s, action="receipt.correction")[0].approver_id == manager.id
     with db.write() as s, pytest.raises(IllegalTransition, match="already corrected"):
-        payments.correct_receipt(s, manager, short, "350.30", "again")
+        payments.correct_receipt(s, manager, short, "350.30", "again", counter="main")
     with db.write() as s, pytest.raises(IllegalTransition, match="void that one first"):
         payments.void_receipt(s, manager, short, "cancel")
     with db.write() as s:  # voiding the correction puts the original back
@@ -192,7 +193,7 @@ def test_a_reprint_says_copy_and_is_counted(db: Database, users: tuple[Actor, Ac
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        receipt_id = payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW).id
+        receipt_id = payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW, counter="main").id
     with db.write() as s:
         first = payments.reprint(s, clerk, receipt_id, now=NOW)
         second = payments.reprint(s, clerk, receipt_id, now=NOW)
@@ -213,16 +214,17 @@ def test_deposits_and_refunds(db: Database, users: tuple[Actor, Actor]) -> None:
     with db.write() as s:
         quote_id = quotes.make_quote(s, clerk, ticket, WORKED, now=NOW).id  # 395.50 without a card
         with pytest.raises(ValidationError, match="more than the quote still asks"):
-            payments.take_payment(s, clerk, ticket, "cash", "400", kind="deposit", now=NOW)
-        deposit = payments.take_payment(s, clerk, ticket, "cash", "100", kind="deposit", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", "400", kind="deposit", now=NOW, counter="main")
+        deposit = payments.take_payment(s, clerk, ticket, "cash", "100", kind="deposit", now=NOW, counter="main")
         assert deposit.kind == "deposit" and deposit.kind_label == "Deposit"
         bal = payments.balance(s, ticket)
         assert (bal.due, bal.deposits_held, bal.outstanding, bal.refundable) == (0, D("100.00"), D("-100.00"),
                                                                                  D("100.00"))
         quotes.decline_quote(s, clerk, quote_id, fault_found=True, now=NOW)  # owes 33.90
         with pytest.raises(ValidationError, match="At most ¥66.10"):
-            payments.take_payment(s, clerk, ticket, "cash", "70", kind="refund", now=NOW)
-        refund = payments.take_payment(s, clerk, ticket, "cash", "66.10", tendered="100", kind="refund", now=NOW)
+            payments.take_payment(s, clerk, ticket, "cash", "70", kind="refund", now=NOW, counter="main")
+        refund = payments.take_payment(s, clerk, ticket, "cash", "66.10", tendered="100", kind="refund", now=NOW,
+                                       counter="main")
         assert (refund.net, refund.tendered, refund.change) == (D("-66.10"), None, None)
         bal = payments.balance(s, ticket)
         assert (bal.due, bal.deposits_held, bal.paid, bal.outstanding) == (D("33.90"), D("33.90"), 0, 0)
@@ -233,7 +235,7 @@ def test_invoices_are_owed_until_their_number_is_entered(db: Database, users: tu
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
         assert payments.invoice_status(s, ticket) is None
-        payments.take_payment(s, clerk, ticket, "transfer", TOTAL, now=NOW)
+        payments.take_payment(s, clerk, ticket, "transfer", TOTAL, now=NOW, counter="main")
         status = payments.request_invoice(s, clerk, ticket, "北京中关村科技有限公司", "91110108ma01abcd2x", now=NOW)
         assert status.owed and status.tax_id == "91110108MA01ABCD2X"
     with db.read() as s:
@@ -258,8 +260,8 @@ def test_listing_receipts_by_day_ticket_and_number(db: Database, users: tuple[Ac
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW)
-        payments.take_payment(s, clerk, ticket, "card", "100", now=NOW + timedelta(days=1))
+        payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW, counter="main")
+        payments.take_payment(s, clerk, ticket, "card", "100", now=NOW + timedelta(days=1), counter="main")
     with db.read() as s:
         assert [r.number for r in payments.list_receipts(s)] == ["R2026-000001", "R2026-000002"]
         assert [r.number for r in payments.list_receipts(s, day=date(2026, 11, 25))] == ["R2026-000002"]

@@ -180,7 +180,7 @@ def test_a_declined_quote_owes_the_inspection_fee_or_nothing(db: Database, users
         assert view.inspection_lines == ()
     with db.write() as s:  # the customer pays the fee (if any) and the ticket closes
         if owed:
-            payments.take_payment(s, clerk, ticket, "cash", owed, now=NOW + timedelta(hours=1))
+            payments.take_payment(s, clerk, ticket, "cash", owed, now=NOW + timedelta(hours=1), counter="main")
         intake.move(s, clerk, ticket, states.CLOSED, now=NOW + timedelta(hours=1))
         assert payments.balance(s, ticket).outstanding == 0
     assert state(db, ticket) == states.CLOSED

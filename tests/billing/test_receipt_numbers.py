@@ -66,7 +66,7 @@ def test_concurrent_payments_never_overpay(db: Database, users: tuple[Actor, Act
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        payments.take_payment(s, clerk, ticket, "card", "347.30", now=NOW)
+        payments.take_payment(s, clerk, ticket, "card", "347.30", now=NOW, counter="main")
     numbers, refused = _race(db, clerk, [ticket], 3)
     assert sorted(numbers) == ["R2026-000002", "R2026-000003", "R2026-000004"]
     assert refused == PROCESSES * 3 - 3

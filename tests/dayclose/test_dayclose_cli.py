@@ -44,11 +44,21 @@ def test_day_close_reads_then_closes_with_the_managers_pin(day_db: Database, tmp
     assert code == EXIT_ERROR and "already closed" in err
 
 
+def test_day_close_reads_the_counter_it_is_given(day_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--counter", " desk  2")
+    assert code == EXIT_OK, err
+    assert "(desk 2): open" in out and "R2026-000001" not in out  # the known day's receipts are the main desk's
+    code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat())
+    assert code == EXIT_OK, err
+    assert "(main): open" in out and "R2026-000001" in out
+
+
 @pytest.mark.parametrize("argv, message", [
     (["day-close", "--date", "24.11.2026"], "not a date"),
     (["day-close", "--date", "2026-11-24", "--counted", "5"], "go with --close"),
     (["day-close", "--date", "2026-11-24", "--close"], "needs the cash counted"),
     (["day-close", "--date", "2026-11-24", "--close", "--counted", "1.234", "--float", "0", "--user", "manager"], "fractions"),
+    (["day-close", "--date", "2026-11-24", "--counter", "x" * 41], "counter's name"),
     (["export", "--from", "2026-11-30", "--to", "2026-11-01", "-o", "x.xlsx"], "ends before"),
     (["export", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.csv"], ".xlsx"),
 ])

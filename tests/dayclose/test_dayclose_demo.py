@@ -28,9 +28,9 @@ def test_the_demo_closes_every_past_day_with_money(sqlite_template: Path, tmp_pa
         closes = {c.day: c for c in s.scalars(select(DayClose))}
         assert set(closes) == {d for d in days if d < END.date()} and closes
         for day, row in closes.items():
-            f = dayclose.day_figures(s, day)
+            f = dayclose.day_figures(s, day, counter="main")
             assert f.closed and row.over_short == f.over_short == f.counted_cash - f.expected_cash  # type: ignore[operator]
             standing = [r for r in s.scalars(select(Receipt)) if r.issued_at.date() == day and r.voided_at is None]
             assert f.net_total == sum((r.net for r in standing), f.net_total * 0)
-        assert not dayclose.is_closed(s, END.date())
+        assert not dayclose.is_closed(s, END.date(), counter="main")
     db.dispose()

@@ -24,9 +24,10 @@ def test_the_reconciliation_shows_every_figure_and_signature_lines(
         from frontdesk import settings
 
         settings.store(s, {"shop_name": "鸿运家电维修中心"})
-        dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, note="短款两元", now=at(18))
+        dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, note="短款两元", now=at(18),
+                           counter="main")
     with sqlite_db.read() as s:
-        path = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", language="en")
+        path = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", language="en", counter="main")
     reader = PdfReader(str(path))
     page = reader.pages[0]
     assert round(float(page.mediabox.width)) == 595 and round(float(page.mediabox.height)) == 842

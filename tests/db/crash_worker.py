@@ -46,7 +46,8 @@ def counter(url: str, actor: tuple[int, str, str], seed: int, started: Any) -> N
         db.run(quote, attempts=20)
         for amount in INSTALMENTS[:rng.randint(1, len(INSTALMENTS))]:
             method = rng.choice(METHODS)
-            db.run(lambda s: payments.take_payment(s, clerk, ticket_id, method, amount, now=NOW), attempts=20)
+            db.run(lambda s: payments.take_payment(s, clerk, ticket_id, method, amount, now=NOW,
+                                                   counter="main"), attempts=20)
         started.set()
 
 

@@ -171,7 +171,7 @@ def test_the_check_sees_half_written_work(sqlite_db: Database, harm: str) -> Non
     manager, clerk = seed_users(sqlite_db)
     ticket_id, _quote = approved_ticket(sqlite_db, manager, clerk)
     with sqlite_db.write() as s:
-        payments.take_payment(s, clerk, ticket_id, "cash", "100.00", now=NOW)
+        payments.take_payment(s, clerk, ticket_id, "cash", "100.00", now=NOW, counter="main")
     path = Path(sqlite_db.engine.url.database or "")
     sqlite_db.dispose()
     assert check_after_crash(path) == (1, 1)

@@ -38,7 +38,8 @@ class Shop(Guard):
         self.card_id = add_card(db, manager)
         ticket_id, _quote = self.approved()
         with db.write() as s:
-            self.receipt_id = payments.take_payment(s, clerk, ticket_id, payments.CASH, "100.00", now=NOW).id
+            self.receipt_id = payments.take_payment(s, clerk, ticket_id, payments.CASH, "100.00", now=NOW,
+                                                    counter="main").id
         super().__init__(db, MODELS)
 
     def rows(self, session: Session) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def test_payment_amounts(db: Database, shop: Shop) -> None:
     def run(amount: Any, tendered: Any, method: str, kind: str) -> None:
         def work(s: Session) -> Any:
             return payments.take_payment(s, shop.clerk, state["ticket"], method, amount, tendered=tendered,
-                                         kind=kind, now=NOW)
+                                         kind=kind, now=NOW, counter="main")
         view = shop.write(work, ["amount", "tendered", "method", "kind"])
         if view is REFUSED:
             return
@@ -109,7 +110,7 @@ def test_cash_tendered(db: Database, shop: Shop) -> None:
     def run(tendered: Any, amount: str) -> None:
         def pay(s: Session) -> Any:
             return payments.take_payment(s, shop.clerk, ticket_id, payments.CASH, amount, tendered=tendered,
-                                         kind=payments.DEPOSIT, now=NOW)
+                                         kind=payments.DEPOSIT, now=NOW, counter="main")
         view = shop.write(pay, ["amount", "tendered"])
         if view is REFUSED:
             return
@@ -192,7 +193,8 @@ def test_void_correct_waive_reasons(db: Database, shop: Shop) -> None:
     def run(reason: str, amount: Any, what: str) -> None:
         ticket_id, _quote = shop.approved()
         with db.write() as s:
-            receipt_id = _receipt_id(payments.take_payment(s, shop.clerk, ticket_id, payments.CASH, "50.00", now=NOW))
+            receipt_id = _receipt_id(payments.take_payment(s, shop.clerk, ticket_id, payments.CASH, "50.00", now=NOW,
+                                                           counter="main"))
         shop.refresh()
 
         def work(s: Session) -> Any:
@@ -200,8 +202,9 @@ def test_void_correct_waive_reasons(db: Database, shop: Shop) -> None:
                 return payments.void_receipt(s, shop.clerk, receipt_id, reason, approver=shop.manager, now=NOW)
             if what == "correct":
                 return payments.correct_receipt(s, shop.clerk, receipt_id, amount, reason, approver=shop.manager,
-                                                now=NOW)
-            return payments.grant_waiver(s, shop.clerk, ticket_id, amount, reason, approver=shop.manager, now=NOW)
+                                                now=NOW, counter="main")
+            return payments.grant_waiver(s, shop.clerk, ticket_id, amount, reason, approver=shop.manager, now=NOW,
+                                         counter="main")
         result = shop.write(work, ["reason", "amount"])
         if result is REFUSED:
             return

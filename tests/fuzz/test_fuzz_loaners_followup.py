@@ -43,7 +43,7 @@ class World(Guard):
         ticket_id = workshop_ticket(db, clerk, serial="BASE-S", phone="13700000001")
         with db.write() as s:
             self.loan_id = loaners.lend(s, clerk, ticket_id, "BASE-U", condition_out="良好", deposit="200.00",
-                                        now=NOW).id
+                                        now=NOW, counter="main").id
         super().__init__(db, MODELS)
 
     def rows(self, session: Session) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def test_lend_and_return(db: Database, world: World) -> None:
 
         def lend(s: Session) -> Any:
             return loaners.lend(s, world.clerk, ticket_id, unit_tag if tag is None else tag, due_on=due,
-                                condition_out=cond_out, deposit=deposit, now=NOW).id
+                                condition_out=cond_out, deposit=deposit, now=NOW, counter="main").id
         loan_id = world.write(lend, ["deposit", "due_on", "condition_out", "tag"])
         if loan_id is REFUSED:
             return
@@ -111,7 +111,7 @@ def test_lend_and_return(db: Database, world: World) -> None:
         world.refresh()
 
         def give_back(s: Session) -> Any:
-            return loaners.return_loan(s, world.clerk, loan_id, cond_back, damage, now=NOW).id
+            return loaners.return_loan(s, world.clerk, loan_id, cond_back, damage, now=NOW, counter="main").id
         back = world.saved(give_back, Loan, ["condition_back", "damage"])
         if back is not None:
             assert (back.condition_back, back.damage) == (nfc_clean(cond_back), nfc_clean(damage))

@@ -22,7 +22,7 @@ def lend(url: str, actor: tuple[int, str, str], worker: int, tickets: list[int],
         barrier.wait(timeout=60)
         try:
             db.run(lambda s: loaners.lend(s, clerk, ticket_id, tag, condition_out="良好",
-                                          now=datetime(2026, 11, 24, 12, 0)), attempts=20)
+                                          now=datetime(2026, 11, 24, 12, 0), counter="main"), attempts=20)
             outcomes.append("lent")
         except Conflict as exc:
             outcomes.append("conflict:" + exc.message)

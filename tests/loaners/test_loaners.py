@@ -77,7 +77,8 @@ def test_lend_and_return_with_deposit_refunded(db: Database, users: Users) -> No
     (unit_id,) = add_units(db, manager, "LN-001")
     with db.write() as s:
         assert loaners.find_unit(s, " LN-001 ").id == unit_id
-        loan = loaners.lend(s, clerk, ticket, "LN-001", condition_out="外观良好", deposit=Decimal("300.00"), now=NOW)
+        loan = loaners.lend(s, clerk, ticket, "LN-001", condition_out="外观良好", deposit=Decimal("300.00"), now=NOW,
+                            counter="main")
         loan_id = loan.id
     with db.read() as s:
         view = loaners.loan_view(s, loan_id, NOW.date())
@@ -90,7 +91,7 @@ def test_lend_and_return_with_deposit_refunded(db: Database, users: Users) -> No
         assert loaners.available_units(s, "refrigerator") == []
         assert [v.id for v in loaners.loans_out(s)] == [loan_id]
     with db.write() as s:
-        loaners.return_loan(s, clerk, "LN-001", "屏幕有一道新划痕", damage="", now=NOW + timedelta(days=3))
+        loaners.return_loan(s, clerk, "LN-001", "屏幕有一道新划痕", damage="", now=NOW + timedelta(days=3), counter="main")
     with db.read() as s:
         view = loaners.loan_view(s, loan_id)
         assert view.condition_back == "屏幕有一道新划痕"
@@ -109,18 +110,19 @@ def test_keeping_the_deposit_needs_a_manager(db: Database, users: Users) -> None
     ticket = workshop_ticket(db, clerk)
     add_units(db, manager, "LN-001")
     with db.write() as s:
-        loan_id = loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", deposit="200", now=NOW).id
+        loan_id = loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", deposit="200", now=NOW,
+                               counter="main").id
     with db.write() as s, pytest.raises(NeedsManager):
-        loaners.return_loan(s, clerk, loan_id, "门把手断裂", damage="门把手断裂", keep_deposit=True, now=NOW)
+        loaners.return_loan(s, clerk, loan_id, "门把手断裂", damage="门把手断裂", keep_deposit=True, now=NOW, counter="main")
     with db.write() as s, pytest.raises(NeedsManager):
         loaners.return_loan(s, clerk, loan_id, "门把手断裂", damage="门把手断裂", keep_deposit=True,
-                            approver=clerk, now=NOW)
+                            approver=clerk, now=NOW, counter="main")
     with db.write() as s, pytest.raises(ValidationError) as err:
-        loaners.return_loan(s, clerk, loan_id, "门把手断裂", keep_deposit=True, approver=manager, now=NOW)
+        loaners.return_loan(s, clerk, loan_id, "门把手断裂", keep_deposit=True, approver=manager, now=NOW, counter="main")
     assert "damage" in err.value.fields
     with db.write() as s:
         loaners.return_loan(s, clerk, loan_id, "门把手断裂", damage="门把手断裂", keep_deposit=True,
-                            approver=manager, to_maintenance=True, now=NOW)
+                            approver=manager, to_maintenance=True, now=NOW, counter="main")
     with db.read() as s:
         view = loaners.loan_view(s, loan_id)
         assert view.deposit_outcome == loaners.KEPT and view.kept_approved_by == manager.name
@@ -129,7 +131,7 @@ def test_keeping_the_deposit_needs_a_manager(db: Database, users: Users) -> None
         rec = audit.records(s, action="loaner.return")[0]
         assert rec.approver_id == manager.id
     with db.write() as s, pytest.raises(IllegalTransition):
-        loaners.return_loan(s, clerk, "LN-001", "x", now=NOW)
+        loaners.return_loan(s, clerk, "LN-001", "x", now=NOW, counter="main")
 
 
 def test_wrong_category_and_unavailable_units_are_refused(db: Database, users: Users) -> None:
@@ -141,18 +143,18 @@ def test_wrong_category_and_unavailable_units_are_refused(db: Database, users: U
         loaners.retire_unit(s, manager, loaners.find_unit(s, "LN-R").id, "压缩机坏了")
         loaners.set_maintenance(s, clerk, loaners.find_unit(s, "LN-M").id)
     with db.write() as s, pytest.raises(ValidationError) as err:
-        loaners.lend(s, clerk, ticket, "TV-01", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "TV-01", condition_out="良好", now=NOW, counter="main")
     assert "same category" in err.value.fields["tag"]
     with db.write() as s, pytest.raises(ValidationError) as err:
-        loaners.lend(s, clerk, ticket, "LN-R", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "LN-R", condition_out="良好", now=NOW, counter="main")
     assert "Retired" in err.value.fields["tag"]
     with db.write() as s, pytest.raises(ValidationError) as err:
-        loaners.lend(s, clerk, ticket, "LN-M", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "LN-M", condition_out="良好", now=NOW, counter="main")
     assert "maintenance" in err.value.fields["tag"]
     with db.write() as s, pytest.raises(NotFound):
-        loaners.lend(s, clerk, ticket, "NOPE", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "NOPE", condition_out="良好", now=NOW, counter="main")
     with db.write() as s, pytest.raises(ValidationError) as err:
-        loaners.lend(s, clerk, ticket, "LN-M", condition_out="", agreement_signed=False, now=NOW)
+        loaners.lend(s, clerk, ticket, "LN-M", condition_out="", agreement_signed=False, now=NOW, counter="main")
     assert {"condition_out", "agreement_signed"} <= set(err.value.fields)
 
 
@@ -189,10 +191,10 @@ def test_a_unit_out_cannot_be_lent_again(db: Database, users: Users) -> None:
     second = workshop_ticket(db, clerk, serial="SN-B", phone="13812340002")
     add_units(db, manager, "LN-001")
     with db.write() as s:
-        loaners.lend(s, clerk, first, "LN-001", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, first, "LN-001", condition_out="良好", now=NOW, counter="main")
         number = s.get(Ticket, first).number  # type: ignore[union-attr]
     with db.write() as s, pytest.raises(Conflict) as err:
-        loaners.lend(s, clerk, second, "LN-001", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, second, "LN-001", condition_out="良好", now=NOW, counter="main")
     assert number in err.value.message
 
 
@@ -202,15 +204,16 @@ def test_the_partial_unique_index_refuses_a_second_open_loan(db: Database, users
     ticket = workshop_ticket(db, clerk)
     (unit_id,) = add_units(db, manager, "LN-001")
     with db.write() as s:
-        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW, counter="main")
     from sqlalchemy.exc import IntegrityError
     with pytest.raises(IntegrityError), db.write() as s:
         s.add(Loan(unit_id=unit_id, ticket_id=ticket, lent_at=NOW, lent_by_id=clerk.id, condition_out="",
                    agreement_signed=True, condition_back="", damage=""))
         s.flush()
     with db.write() as s:
-        loaners.return_loan(s, clerk, "LN-001", "良好", now=NOW)
-        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW)  # a closed loan does not count
+        loaners.return_loan(s, clerk, "LN-001", "良好", now=NOW, counter="main")
+        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW,
+                     counter="main")  # a closed loan does not count
     with db.read() as s:
         assert s.scalar(select(Loan.id).where(Loan.unit_id == unit_id, Loan.returned_at.is_(None))) is not None
 
@@ -221,8 +224,8 @@ def test_overdue_and_due_soon_by_date(db: Database, users: Users) -> None:
     b = workshop_ticket(db, clerk, serial="SN-B", phone="13812340002")
     add_units(db, manager, "LN-A", "LN-B")
     with db.write() as s:
-        loaners.lend(s, clerk, a, "LN-A", due_on=date(2026, 11, 25), condition_out="良好", now=NOW)
-        loaners.lend(s, clerk, b, "LN-B", due_on=date(2026, 11, 30), condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, a, "LN-A", due_on=date(2026, 11, 25), condition_out="良好", now=NOW, counter="main")
+        loaners.lend(s, clerk, b, "LN-B", due_on=date(2026, 11, 30), condition_out="良好", now=NOW, counter="main")
     with db.read() as s:
         assert loaners.overdue(s, date(2026, 11, 25)) == []  # due today is not late yet
         late = loaners.overdue(s, date(2026, 11, 26))
@@ -237,7 +240,7 @@ def test_closing_is_blocked_while_lent_and_allowed_with_a_manager(db: Database, 
     ticket = workshop_ticket(db, clerk)
     add_units(db, manager, "LN-001")
     with db.write() as s:
-        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW, counter="main")
         loaners.back_at_counter(s, clerk, ticket, now=NOW)
     with db.write() as s, pytest.raises(NeedsManager) as err:
         intake.move(s, clerk, ticket, states.CLOSED, now=NOW)
@@ -257,9 +260,9 @@ def test_closing_after_the_loaner_came_back_needs_nobody(db: Database, users: Us
     ticket = workshop_ticket(db, clerk)
     add_units(db, manager, "LN-001")
     with db.write() as s:
-        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW)
+        loaners.lend(s, clerk, ticket, "LN-001", condition_out="良好", now=NOW, counter="main")
         loaners.back_at_counter(s, clerk, ticket, now=NOW)
-        loaners.return_loan(s, clerk, "LN-001", "良好", now=NOW)
+        loaners.return_loan(s, clerk, "LN-001", "良好", now=NOW, counter="main")
         intake.move(s, clerk, ticket, states.CLOSED, now=NOW)
     with db.read() as s:
         assert intake.get_ticket(s, ticket).state == states.CLOSED
@@ -271,9 +274,9 @@ def test_unit_history(db: Database, users: Users) -> None:
     b = workshop_ticket(db, clerk, serial="SN-B", phone="13812340002")
     (unit_id,) = add_units(db, manager, "LN-001")
     with db.write() as s:
-        loaners.lend(s, clerk, a, "LN-001", condition_out="良好", now=NOW)
-        loaners.return_loan(s, clerk, "LN-001", "有划痕", damage="背板划痕", now=NOW + timedelta(days=1))
-        loaners.lend(s, clerk, b, "LN-001", condition_out="有划痕", now=NOW + timedelta(days=2))
+        loaners.lend(s, clerk, a, "LN-001", condition_out="良好", now=NOW, counter="main")
+        loaners.return_loan(s, clerk, "LN-001", "有划痕", damage="背板划痕", now=NOW + timedelta(days=1), counter="main")
+        loaners.lend(s, clerk, b, "LN-001", condition_out="有划痕", now=NOW + timedelta(days=2), counter="main")
     with db.read() as s:
         history = loaners.unit_history(s, unit_id)
         numbers = {t.id: t.number for t in s.scalars(select(Ticket))}

@@ -44,7 +44,7 @@ def a_paid_ticket(db: Database) -> tuple[str, str]:
         service.move(s, clerk, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
         q = quotes.make_quote(s, clerk, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
         quotes.approve_quote(s, clerk, q.id)
-        receipt = payments.take_payment(s, clerk, r.ticket_id, "cash", q.total, tendered=q.total + 50)
+        receipt = payments.take_payment(s, clerk, r.ticket_id, "cash", q.total, tendered=q.total + 50, counter="main")
         payments.request_invoice(s, clerk, r.ticket_id, buyer="王芳")
     return r.number, receipt.number
 
@@ -119,7 +119,8 @@ def test_print_pullback_and_agreement(sqlite_db: Database, tmp_path: Path, capsy
 
     add_units(sqlite_db, manager, "L-0007")
     with sqlite_db.write() as s:
-        loaners.lend(s, clerk, ticket_id, "L-0007", condition_out="屏幕有轻微划痕", deposit=Decimal("300"), now=NOW)
+        loaners.lend(s, clerk, ticket_id, "L-0007", condition_out="屏幕有轻微划痕", deposit=Decimal("300"), now=NOW,
+                     counter="main")
     agreement = tmp_path / "ag.pdf"
     code, stdout, err = run(capsys, "print", "agreement", number, "--db", url, "-o", str(agreement))
     assert code == EXIT_OK, err

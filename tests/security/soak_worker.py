@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontdesk import clock, counters
+from frontdesk import clock
 from frontdesk.billing import payments, quotes
 from frontdesk.billing.models import Quote
 from frontdesk.db.engine import Database
@@ -52,7 +52,7 @@ def _form(worker: int, n: int) -> Any:
 
 def soak(url: str, actor: tuple[int, str, str], worker: int, seconds: float, tags: list[str], barrier: Any,
          results: Any) -> None:
-    counter = counters.set_current(f"desk-{worker}")
+    counter = f"desk-{worker}"  # each worker process is one desk
     db = Database(url)
     clerk = Actor(*actor)
     rng = random.Random(worker)
@@ -94,7 +94,7 @@ def soak(url: str, actor: tuple[int, str, str], worker: int, seconds: float, tag
             ticket_id, left = rng.choice(open_)  # another counter may be paying on it right now
             amount = left if rng.random() < 0.3 else min(left, Decimal(rng.randint(1, 60)))
             method = rng.choice(list(payments.METHODS))
-            return payments.take_payment(s, clerk, ticket_id, method, amount)
+            return payments.take_payment(s, clerk, ticket_id, method, amount, counter=counter)
         receipt = run(work)
         if receipt is not None:
             report.receipts.append((receipt.number, receipt.kind, str(receipt.amount)))
@@ -105,7 +105,7 @@ def soak(url: str, actor: tuple[int, str, str], worker: int, seconds: float, tag
         run(lambda s: loaners.pull_back(s, clerk, ticket_id, ["外观完好"], "", ["电源线"], promised))
         tag = rng.choice(tags)
         deposit = Decimal(rng.choice((0, 100, 200)))
-        loan = run(lambda s: _lend(s, clerk, ticket_id, tag, deposit))
+        loan = run(lambda s: _lend(s, clerk, ticket_id, tag, deposit, counter))
         report.lent.append(loan[0])
         my_loans.append(loan[0])
         if loan[1] is not None:
@@ -115,7 +115,7 @@ def soak(url: str, actor: tuple[int, str, str], worker: int, seconds: float, tag
         if not my_loans:
             return lend()
         loan_id = my_loans.pop(rng.randrange(len(my_loans)))
-        refund = run(lambda s: _return(s, clerk, loan_id))
+        refund = run(lambda s: _return(s, clerk, loan_id, counter))
         report.returned.append(loan_id)
         if refund is not None:
             report.receipts.append(refund)
@@ -138,8 +138,9 @@ def soak(url: str, actor: tuple[int, str, str], worker: int, seconds: float, tag
     results.put(report)
 
 
-def _lend(s: Session, clerk: Actor, ticket_id: int, tag: str, deposit: Decimal) -> tuple[int, tuple[str, str, str] | None]:
-    loan = loaners.lend(s, clerk, ticket_id, tag, condition_out="良好", deposit=deposit or None)
+def _lend(s: Session, clerk: Actor, ticket_id: int, tag: str, deposit: Decimal,
+          counter: str) -> tuple[int, tuple[str, str, str] | None]:
+    loan = loaners.lend(s, clerk, ticket_id, tag, condition_out="良好", deposit=deposit or None, counter=counter)
     s.flush()
     if loan.deposit_receipt_id is None:
         return loan.id, None
@@ -147,8 +148,8 @@ def _lend(s: Session, clerk: Actor, ticket_id: int, tag: str, deposit: Decimal) 
     return loan.id, (r.number, r.kind, str(r.amount))
 
 
-def _return(s: Session, clerk: Actor, loan_id: int) -> tuple[str, str, str] | None:
-    loaners.return_loan(s, clerk, loan_id, "良好")
+def _return(s: Session, clerk: Actor, loan_id: int, counter: str) -> tuple[str, str, str] | None:
+    loaners.return_loan(s, clerk, loan_id, "良好", counter=counter)
     s.flush()
     loan = s.get(Loan, loan_id)
     assert loan is not None

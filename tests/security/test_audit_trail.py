@@ -12,11 +12,13 @@ from sqlalchemy import delete, func, select, text, update
 
 from frontdesk import audit, backup
 from frontdesk.billing import payments
+from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord
 from frontdesk.errors import AuditLocked, NeedsManager, ValidationError
+from frontdesk.intake import service as intake
 from frontdesk.users import Actor
-from tests.billing.billing_helpers import NOW, approved_ticket
+from tests.billing.billing_helpers import NOW, approved_ticket, fridge_form
 
 Users = tuple[Actor, Actor]
 
@@ -76,7 +78,7 @@ def test_a_manager_filters_the_trail(db: Database, users: Users) -> None:
     manager, clerk = users
     ticket, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        paid = payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW)
+        paid = payments.take_payment(s, clerk, ticket, "cash", "100", now=NOW, counter="main")
         payments.void_receipt(s, clerk, paid.id, "typed twice", approver=manager, now=NOW + timedelta(hours=1))
         number = paid.number
     with db.read() as s:
@@ -138,18 +140,14 @@ def test_the_trail_records_when(db: Database, users: Users) -> None:
 def test_a_record_carries_the_time_the_service_was_given(db: Database, users: Users) -> None:
     """Intake, a payment and a day close called with ``now=T`` write records
     dated T, whatever the clock says."""
-    from frontdesk.dayclose import service as dayclose
-    from frontdesk.intake import service as intake
-    from tests.billing.billing_helpers import fridge_form
-
     manager, clerk = users
     taken, paid, closed = datetime(2026, 11, 25, 9, 15), datetime(2026, 11, 25, 11, 40), datetime(2026, 11, 25, 19, 5)
     with db.write() as s:
         ticket = intake.take_intake(s, clerk, fridge_form(), now=taken).ticket_id
     ticket_id, _quote = approved_ticket(db, manager, clerk)
     with db.write() as s:
-        receipt = payments.take_payment(s, clerk, ticket_id, "cash", "50", now=paid)
-        day = dayclose.close_day(s, manager, paid.date(), opening_float="0", counted="50", now=closed)
+        receipt = payments.take_payment(s, clerk, ticket_id, "cash", "50", now=paid, counter="main")
+        day = dayclose.close_day(s, manager, paid.date(), opening_float="0", counted="50", now=closed, counter="main")
     with db.read() as s:
         def when(action: str, entity_id: int | None = None) -> list[datetime]:
             query = select(AuditRecord.at).where(AuditRecord.action == action)

@@ -57,7 +57,7 @@ def _paid_ticket(sc: Scene) -> None:
     ticket, _quote = approved_ticket(sc.db, sc.manager, sc.clerk)
     with sc.db.write() as s:
         sc.ids["ticket"] = ticket
-        sc.ids["receipt"] = payments.take_payment(s, sc.clerk, ticket, "cash", "100", now=NOW).id
+        sc.ids["receipt"] = payments.take_payment(s, sc.clerk, ticket, "cash", "100", now=NOW, counter="main").id
 
 
 def _owing_ticket(sc: Scene) -> None:
@@ -68,14 +68,15 @@ def _lent_with_deposit(sc: Scene) -> None:
     ticket = workshop_ticket(sc.db, sc.clerk)
     add_units(sc.db, sc.manager, "LN-001")
     with sc.db.write() as s:
-        sc.ids["loan"] = loaners.lend(s, sc.clerk, ticket, "LN-001", condition_out="良好", deposit="200", now=NOW).id
+        sc.ids["loan"] = loaners.lend(s, sc.clerk, ticket, "LN-001", condition_out="良好", deposit="200", now=NOW,
+                                      counter="main").id
 
 
 def _lent_and_back(sc: Scene) -> None:
     ticket = workshop_ticket(sc.db, sc.clerk)
     add_units(sc.db, sc.manager, "LN-001")
     with sc.db.write() as s:
-        loaners.lend(s, sc.clerk, ticket, "LN-001", condition_out="良好", now=NOW)
+        loaners.lend(s, sc.clerk, ticket, "LN-001", condition_out="良好", now=NOW, counter="main")
         loaners.back_at_counter(s, sc.clerk, ticket, now=NOW)
     sc.ids["ticket"] = ticket
 
@@ -119,13 +120,13 @@ def _card() -> CardEditionDraft:
 # manager (``approver or actor``), so that is what is checked here.
 CASES: dict[str, tuple[Setup, Action]] = {
     "waiver": (_owing_ticket, _write(lambda s, sc, a, ap: payments.grant_waiver(
-        s, a, sc.ids["ticket"], "10", "loyal customer", approver=ap, now=NOW))),
+        s, a, sc.ids["ticket"], "10", "loyal customer", approver=ap, now=NOW, counter="main"))),
     "void": (_paid_ticket, _write(lambda s, sc, a, ap: payments.void_receipt(
         s, a, sc.ids["receipt"], "typed twice", approver=ap, now=NOW))),
     "receipt correction": (_paid_ticket, _write(lambda s, sc, a, ap: payments.correct_receipt(
-        s, a, sc.ids["receipt"], "90", "wrong amount", approver=ap, now=NOW))),
+        s, a, sc.ids["receipt"], "90", "wrong amount", approver=ap, now=NOW, counter="main"))),
     "deposit kept": (_lent_with_deposit, _write(lambda s, sc, a, ap: loaners.return_loan(
-        s, a, sc.ids["loan"], "门把手断裂", damage="门把手断裂", keep_deposit=True, approver=ap, now=NOW))),
+        s, a, sc.ids["loan"], "门把手断裂", damage="门把手断裂", keep_deposit=True, approver=ap, now=NOW, counter="main"))),
     "closing rule override": (_lent_and_back, _write(lambda s, sc, a, ap: intake.move(
         s, a, sc.ids["ticket"], states.CLOSED, "客户出国", approver=ap, now=NOW))),
     "fee schedule edit": (_nothing, _write(lambda s, sc, a, ap: schedules.save_schedule(
@@ -146,7 +147,7 @@ CASES: dict[str, tuple[Setup, Action]] = {
     "another user's PIN": (_other_user, _write(lambda s, sc, a, ap: accounts.set_pin(
         s, ap or a, sc.ids["user"], "112233"))),
     "day close": (_paid_ticket, _write(lambda s, sc, a, ap: dayclose.close_day(
-        s, a, DAY, ap, opening_float="0", counted="100", now=NOW.replace(hour=20)))),
+        s, a, DAY, ap, opening_float="0", counted="100", now=NOW.replace(hour=20), counter="main"))),
     "shop settings": (_nothing, _write(lambda s, sc, a, ap: settings.update(
         s, a, {"shop_name": "Another name"}, ap))),
     "retire unit": (_unit, _write(lambda s, sc, a, ap: loaners.retire_unit(s, a, sc.ids["unit"], "broken", ap))),

@@ -202,11 +202,11 @@ def test_void_through_the_real_approval_dialog_takes_the_managers_pin(
     from frontdesk.ui.approval import ApprovalDialog
     from frontdesk.ui.context import AppContext as RealContext
 
-    real = RealContext(ctx.db, ctx.actor)  # the approval dialog the window uses
+    real = RealContext(ctx.db, ctx.actor, ctx.counter)  # the approval dialog the window uses
     with ctx.db.write() as s:
         quote = quotes.make_quote(s, ctx.actor, fridge, [quotes.QuoteItem("labour", "minor")])
         quotes.approve_quote(s, ctx.actor, quote.id)
-        receipt = payments.take_payment(s, ctx.actor, fridge, "card", quote.total)
+        receipt = payments.take_payment(s, ctx.actor, fridge, "card", quote.total, counter="main")
     typed: list[str] = []
 
     def exec_typing(dialog: ApprovalDialog) -> int:

@@ -55,7 +55,7 @@ def test_count_blind_then_close_with_a_manager_and_print(qtbot: QtBot, ctx: AppC
     type_count(screen, "500", {"100": "5", "50": "abc"})
     qtbot.mouseClick(u.saveCountButton, Qt.MouseButton.LeftButton)
     assert "¥50.00 pieces must be a whole number" in u.messageLabel.text()
-    assert ctx.read(lambda s: dayclose.get_close(s, DAY)) is None  # nothing saved
+    assert ctx.read(lambda s: dayclose.get_close(s, DAY, counter="main")) is None  # nothing saved
     type_count(screen, "500", {k: str(v) for k, v in COUNT.items()})
     assert u.countedValue.text() == "¥598.00"
     qtbot.mouseClick(u.saveCountButton, Qt.MouseButton.LeftButton)
@@ -65,13 +65,13 @@ def test_count_blind_then_close_with_a_manager_and_print(qtbot: QtBot, ctx: AppC
     u.noteEdit.setText("short by 2")
     qtbot.mouseClick(u.closeDayButton, Qt.MouseButton.LeftButton)
     assert approvals.asked == ["A manager must approve: close the day"]
-    assert not ctx.read(lambda s: dayclose.is_closed(s, DAY))
+    assert not ctx.read(lambda s: dayclose.is_closed(s, DAY, counter="main"))
     manager = shop["manager"]
     assert isinstance(manager, Actor)
     approvals.manager = manager
     qtbot.mouseClick(u.closeDayButton, Qt.MouseButton.LeftButton)
     assert u.messageLabel.text() == "2026-11-24 is closed. Print the reconciliation and sign it."
-    assert ctx.read(lambda s: dayclose.is_closed(s, DAY))
+    assert ctx.read(lambda s: dayclose.is_closed(s, DAY, counter="main"))
     assert "CLOSED" in u.stateLabel.text() and "approved by manager" in u.stateLabel.text()
     assert not u.saveCountButton.isEnabled() and not u.closeDayButton.isEnabled() and not u.floatEdit.isEnabled()
     assert u.denominationsTable.item(0, 1).text() == "5"  # the count as closed
@@ -113,23 +113,27 @@ def test_the_workbook_is_written_in_the_background_and_a_cancel_leaves_no_file(
 
 
 def test_each_counter_has_its_drawer_and_the_counter_is_named_in_the_settings(
-        qtbot: QtBot, ctx: AppContext, shop: dict[str, object], day_screen: DayCloseScreen,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from frontdesk import counters
-    from frontdesk.billing import payments
-    from frontdesk.billing.models import Receipt
-    from frontdesk.ui.settings_screen import SettingsScreen
+        qtbot: QtBot, ctx: AppContext, shop: dict[str, object], day_screen: DayCloseScreen) -> None:
+    from decimal import Decimal
+
     from sqlalchemy import select
 
+    from frontdesk.billing.models import Receipt
+    from frontdesk.ui.payment_dialog import PaymentDialog
+    from frontdesk.ui.settings_screen import SettingsScreen
+
     assert not day_screen.ui.counterCombo.isVisibleTo(day_screen)  # one desk: nothing to choose
-    monkeypatch.setattr(counters, "_current", "main")
+    assert ctx.counter == "main"
     settings_screen = SettingsScreen(ctx)
     qtbot.addWidget(settings_screen)
     settings_screen.ui.counterEdit.setText("  desk   2 ")
-    assert settings_screen.save_counter() == "desk 2" and counters.current() == "desk 2"
+    assert settings_screen.save_counter() == "desk 2" and ctx.counter == "desk 2"  # the window holds it
     ticket = ctx.read(lambda s: s.scalar(select(Receipt.ticket_id).limit(1)))
-    with ctx.db.write() as s:
-        payments.take_payment(s, ctx.actor, ticket, "cash", "20", now=at(17))
+    dialog = PaymentDialog(ctx, ticket, Decimal("20"))  # the payment screen takes money at the window's counter
+    qtbot.addWidget(dialog)
+    dialog.take()
+    assert dialog.receipt is not None
+    assert ctx.read(lambda s: s.scalar(select(Receipt.counter).order_by(Receipt.seq.desc()).limit(1))) == "desk 2"
     screen = DayCloseScreen(ctx)
     qtbot.addWidget(screen)
     combo = screen.ui.counterCombo

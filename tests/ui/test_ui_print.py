@@ -107,7 +107,7 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
         service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
         q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
         quotes.approve_quote(s, ctx.actor, q.id)
-        receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "cash", q.total, tendered=q.total)
+        receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "cash", q.total, tendered=q.total, counter="main")
         for state in (states.IN_REPAIR, states.REPAIRED):
             service.move(s, ctx.actor, r.ticket_id, state)
         tech = s.scalars(select(Technician)).first()

@@ -65,7 +65,7 @@ def approvals() -> Approvals:
 def ctx(sqlite_db: Database, shop: dict[str, object], approvals: Approvals) -> AppContext:
     clerk = shop["clerk"]
     assert isinstance(clerk, Actor)
-    return AppContext(sqlite_db, clerk, ask_manager=approvals)
+    return AppContext(sqlite_db, clerk, "main", ask_manager=approvals)
 
 
 def type_text(widget: QWidget, text: str) -> None:
