@@ -46,12 +46,13 @@ from sqlalchemy.orm import Session
 from frontdesk import bulkdemo, clock, counters, settings, users
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Complaint, Customer, Setting, Technician, Ticket, User, Visit
+from frontdesk.followup import complaints
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack
 from frontdesk.followup.service import NOT_SATISFIED as NOT_SAT
 from frontdesk.i18n import _
+from frontdesk.intake import responses, states, visits
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
 from frontdesk.intake.warranty import load_category_rules
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
@@ -952,7 +953,7 @@ class _Planner:
 
     # ---- the visit -------------------------------------------------------------------
 
-    def _visit(self, booked: datetime, area: str) -> intake.VisitRequest:
+    def _visit(self, booked: datetime, area: str) -> visits.VisitRequest:
         r = self.rng
         today = self.end.date()
         if booked.date() >= today - timedelta(days=2):
@@ -970,9 +971,9 @@ class _Planner:
             choices = [(day, w) for w in WINDOWS]
         day, (start, stop) = r.choice(choices)
         tech = self._tech_for(area) if r.random() < 0.75 else None
-        return intake.VisitRequest(day=day, window_start=start, window_end=stop, technician_id=tech)
+        return visits.VisitRequest(day=day, window_start=start, window_end=stop, technician_id=tech)
 
-    def _arrival(self, visit: intake.VisitRequest) -> datetime:
+    def _arrival(self, visit: visits.VisitRequest) -> datetime:
         start = datetime.combine(visit.day, visit.window_start)
         minutes = int((datetime.combine(visit.day, visit.window_end) - start).total_seconds() // 60)
         return start + timedelta(minutes=self.rng.randrange(max(1, minutes - 30)))
@@ -1092,17 +1093,17 @@ class _Planner:
         def respond(s: Session, now: datetime) -> None:
             assert plan.ticket_id is not None
             if intake.get_ticket(s, plan.ticket_id).responded_at is None:
-                intake.mark_responded(s, who, plan.ticket_id, "已回电，客户送修", now=now)
+                responses.mark_responded(s, who, plan.ticket_id, "已回电，客户送修", now=now)
 
         self._add(plan, answered, respond, dep=0)
         self._workshop(plan, self._after_days(answered, 1, 3), free, False, r.choice(self.techs)[0])
 
-    def _book(self, plan: _Plan, at: datetime, visit: intake.VisitRequest) -> None:
+    def _book(self, plan: _Plan, at: datetime, visit: visits.VisitRequest) -> None:
         who = self._clerk()
 
         def run(s: Session, now: datetime) -> None:
             assert plan.ticket_id is not None
-            intake.book_visit(s, who, plan.ticket_id, visit, now=now)
+            visits.book_visit(s, who, plan.ticket_id, visit, now=now)
 
         self._add(plan, at, run, state=states.SCHEDULED, dep=self._last_main(plan))
 
@@ -1195,7 +1196,7 @@ class _Planner:
 
         def run(s: Session, now: datetime) -> None:
             assert plan.complaint_id is not None and plan.ticket_id is not None
-            intake.close_complaint(s, clerk or manager, plan.complaint_id, resolution,
+            complaints.close_complaint(s, clerk or manager, plan.complaint_id, resolution,
                                    approver=manager if clerk else None, now=now)
             ticket = intake.get_ticket(s, plan.ticket_id)
             if ticket.kind == intake.COMPLAINT and ticket.state == states.RECEIVED:
@@ -1273,7 +1274,7 @@ class _Planner:
         def respond(s: Session, now: datetime) -> None:
             assert plan.ticket_id is not None
             if intake.get_ticket(s, plan.ticket_id).responded_at is None:
-                intake.mark_responded(s, who, plan.ticket_id, "回访电话：客户同意送修", now=now)
+                responses.mark_responded(s, who, plan.ticket_id, "回访电话：客户同意送修", now=now)
 
         self._add(plan, plan.actions[index].at, respond, dep=index)
         self._workshop(plan, self._after_days(called, 1, 2), self._free(form, t0.date()), False,
@@ -1410,14 +1411,14 @@ class _Planner:
         return False
 
     def _cover_complaints(self) -> None:
-        complaints = [p for p in self.plans if p.kind == COMPLAINT]
-        closed = [p for p in complaints if len(p.kept) > 1]
-        if len(complaints) >= 2 and len(closed) == len(complaints):
-            newest = max(complaints, key=lambda p: p.at)
+        plans = [p for p in self.plans if p.kind == COMPLAINT]
+        closed = [p for p in plans if len(p.kept) > 1]
+        if len(plans) >= 2 and len(closed) == len(plans):
+            newest = max(plans, key=lambda p: p.at)
             newest.cut = 0
             self._keep(newest)
-        elif len(complaints) >= 2 and not closed:
-            oldest = min(complaints, key=lambda p: p.at)
+        elif len(plans) >= 2 and not closed:
+            oldest = min(plans, key=lambda p: p.at)
             at = (oldest.at + (self.end - oldest.at) / 2).replace(second=0, microsecond=0)
             if len(oldest.actions) > 1:
                 oldest.actions[1].at = at  # the manager closes it sooner

@@ -18,3 +18,9 @@ def one_line(text: str | None) -> str:
     """``text`` on one line: runs of white space (line breaks too) made one
     space, the other control characters dropped."""
     return " ".join("".join(ch for ch in (text or "") if ord(ch) >= 32 or ch.isspace()).split())
+
+
+def trimmed(text: str | None) -> str:
+    """``text`` without its control characters (line breaks and tabs kept),
+    white space trimmed from both ends."""
+    return drop_controls(text).strip()

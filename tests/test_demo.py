@@ -17,8 +17,8 @@ from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, Complaint, Customer, Product, Technician, Ticket, TicketEvent, Visit
 from frontdesk.demo import DEFAULT_SHOP, DemoOptions, DemoSummary, fill
 from frontdesk.followup.models import CallBack, FeedbackCard
+from frontdesk.intake import responses, states, visits
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
 from frontdesk.intake.warranty import load_category_rules
 
 END = datetime(2026, 11, 25, 15, 0)  # a Wednesday afternoon
@@ -142,8 +142,8 @@ def test_visits_complaints_and_the_desk_lists_have_something_to_show(
         small: tuple[Database, DemoSummary, list[float]]) -> None:
     db, summary, _seen = small
     with db.read() as s:
-        today = intake.visits_by_area(s, END.date())
-        tomorrow = intake.visits_by_area(s, END.date() + timedelta(days=1))
+        today = visits.visits_by_area(s, END.date())
+        tomorrow = visits.visits_by_area(s, END.date() + timedelta(days=1))
         assert len(today) >= 2 and len(tomorrow) >= 2
         assert any(g.suggested_technician_id for g in today)
         assert summary.visits == s.scalar(select(func.count(Visit.id))) > 0
@@ -153,7 +153,7 @@ def test_visits_complaints_and_the_desk_lists_have_something_to_show(
         wang = accounts.get_actor(s, "wang")
         assert closed and all(c.closed_by_id == wang.id for c in closed)
         assert s.scalar(select(func.count()).where(Ticket.to_verify.is_(True))) > 0
-        due = intake.responses_due(s, now=END)
+        due = responses.responses_due(s, now=END)
         assert any(d.overdue for d in due) and any(not d.overdue for d in due)
         assert s.scalar(select(func.count()).where(Ticket.misuse_resolved.is_(True))) > 0
         reasons = set(s.scalars(select(CallBack.reason)))

@@ -46,7 +46,8 @@ from frontdesk.billing.quotes import APPROVED, DECLINED, DRAFT, STAGE_DECLINE, S
 from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
-from frontdesk.intake.service import _event, get_ticket
+from frontdesk.intake.service import get_ticket
+from frontdesk.intake.timeline import add_event
 from frontdesk.plaintext import one_line
 from frontdesk.money import ZERO, format_money, round_money, to_money
 from frontdesk.users import Actor, require_manager
@@ -479,7 +480,7 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
         "number": receipt.number, "ticket": ticket.number, "kind": kind, "method": method, "amount": amount,
         "net": net, "tendered": tendered, "change": change, "corrects": corrects.number if corrects else None,
     }, approver_id=approver_id, at=now)
-    _event(session, ticket, actor, "receipt", _("Receipt {number}: {kind} {amount} ({method})").format(
+    add_event(session, ticket, actor, "receipt", _("Receipt {number}: {kind} {amount} ({method})").format(
         number=receipt.number, kind=_(RECEIPT_KINDS[kind]).lower(), amount=format_money(amount, receipt.currency),
         method=_(METHODS[method])), now=now)
     log.info("receipt %s: %s %s %s for %s", receipt.number, kind, method, amount, ticket.number)
@@ -579,7 +580,7 @@ def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, a
     audit.record(session, actor.id, "receipt.void", "receipt", receipt.id, {
         "number": receipt.number, "ticket": ticket.number, "reason": why, "amount": receipt.amount,
     }, approver_id=manager.id, at=now)
-    _event(session, ticket, actor, "receipt", _("Receipt {number} voided by {manager}: {reason}").format(
+    add_event(session, ticket, actor, "receipt", _("Receipt {number} voided by {manager}: {reason}").format(
         number=receipt.number, manager=manager.name, reason=why), now=now)
     return receipt_view(session, receipt.id)
 
@@ -686,7 +687,7 @@ def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal
     session.flush()
     audit.record(session, actor.id, "waiver.grant", "waiver", waiver.id, {
         "ticket": ticket.number, "amount": value, "reason": why}, approver_id=manager.id, at=now)
-    _event(session, ticket, actor, "waiver", _("{amount} waived, approved by {manager}: {reason}").format(
+    add_event(session, ticket, actor, "waiver", _("{amount} waived, approved by {manager}: {reason}").format(
         amount=format_money(value, currency), manager=manager.name, reason=why), now=now)
     return waiver
 
@@ -764,7 +765,7 @@ def request_invoice(session: Session, actor: Actor, ticket_id: int, buyer: str =
     audit.record(session, actor.id, "invoice.request", "ticket", ticket.id, {
         "ticket": ticket.number, "buyer": buyer, "tax_id": tax_id, "first": first}, at=now)
     if first:
-        _event(session, ticket, actor, "invoice", _("Invoice asked for: owed until its number is entered"), now=now)
+        add_event(session, ticket, actor, "invoice", _("Invoice asked for: owed until its number is entered"), now=now)
     return _status(row)
 
 
@@ -792,7 +793,7 @@ def record_invoice(session: Session, actor: Actor, ticket_id: int, invoice_no: s
     row.updated_at = now
     audit.record(session, actor.id, "invoice.record", "ticket", ticket.id, {"ticket": ticket.number,
                                                                            "invoice_no": number}, at=now)
-    _event(session, ticket, actor, "invoice", _("Invoice {number} issued").format(number=number), now=now)
+    add_event(session, ticket, actor, "invoice", _("Invoice {number} issued").format(number=number), now=now)
     return _status(row)
 
 

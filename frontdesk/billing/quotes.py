@@ -48,7 +48,8 @@ from frontdesk.errors import Conflict, IllegalTransition, NeedsManager, NotFound
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
 from frontdesk.intake.preview import ticket_warranty
-from frontdesk.intake.service import _event, get_ticket, move
+from frontdesk.intake.service import get_ticket, move
+from frontdesk.intake.timeline import add_event
 from frontdesk.intake.warranty import WHOLE_UNIT, category_label
 from frontdesk.money import ZERO, format_money, to_decimal
 from frontdesk.plaintext import one_line
@@ -405,7 +406,7 @@ def make_quote(session: Session, actor: Actor, ticket_id: int, items: Iterable[Q
     for old in revised:
         old.state = SUPERSEDED
     if ticket.state == states.QUOTED:
-        _event(session, ticket, actor, "quote", _("Revised quote: {summary}").format(summary=summary), now=now)
+        add_event(session, ticket, actor, "quote", _("Revised quote: {summary}").format(summary=summary), now=now)
     else:
         move(session, actor, ticket.id, states.QUOTED, note=summary, approver=approver, now=now)
 

@@ -1,4 +1,4 @@
-"""Walk-in and phone intake, ticket moves, and the lists the desk works from.
+"""Walk-in and phone intake, tickets and their moves.
 
 A ticket with a missing or doubtful fact is saved and flagged "to verify"
 with the fields named; it cannot be quoted until they are verified or a
@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
-from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, User, Visit
+from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
+from frontdesk.intake.fields import FIELD_LABELS, clean_text, field_label
+from frontdesk.intake.timeline import add_event
+from frontdesk.intake.visits import VisitRequest, add_visit, call_off_visits, mark_visits_done
 from frontdesk.intake.warranty import (
     EXCLUSION_REASONS,
     REPEAT_REPAIR_DAYS,
@@ -32,7 +35,7 @@ from frontdesk.intake.warranty import (
     sanbao_advice,
     warranty_status,
 )
-from frontdesk.plaintext import drop_controls
+from frontdesk.plaintext import trimmed
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -58,34 +61,6 @@ KINDS_BY_CHANNEL = {
     PHONE: (REPAIR, INSTALLATION, CONSULTATION, INQUIRY, COMPLAINT),
 }
 SERVICE_KINDS = (REPAIR, INSTALLATION)  # they need a product and get a response promise
-
-FIELD_LABELS = {
-    "name": N_("Customer name"),
-    "phone": N_("Phone"),
-    "address": N_("Address"),
-    "category": N_("Product category"),
-    "brand": N_("Brand"),
-    "model": N_("Model"),
-    "serial": N_("Serial number"),
-    "purchase_date": N_("Purchase date"),
-    "proof": N_("Invoice or warranty card"),
-    "fault": N_("Fault"),
-    "request": N_("Customer's request"),
-    "what_happened": N_("What happened"),
-    "promised_answer_at": N_("Promised answer"),
-    "related_ticket": N_("Ticket asked about"),
-}
-# Free-text fields that are never "to verify" but can still be refused (too long).
-TEXT_LABELS = {
-    **FIELD_LABELS,
-    "area": N_("Area"),
-    "invoice_no": N_("Invoice number"),
-    "card_edition": N_("Warranty card edition"),
-    "condition_note": N_("Condition note"),
-    "accessories": N_("Accessories"),
-    "note": N_("Note"),
-    "resolution": N_("Resolution"),
-}
 
 # Condition checklist per category (plus free text on the form).
 CONDITION_CHECKS: dict[str, tuple[str, ...]] = {
@@ -124,16 +99,6 @@ MAX_CARD_MONTHS = 600  # 50 years: more is a typing mistake (and overflows the d
 
 def condition_checks(category: str) -> tuple[str, ...]:
     return CONDITION_CHECKS.get(category, CONDITION_CHECKS["_default"])
-
-
-@dataclass
-class VisitRequest:
-    day: date
-    window_start: time
-    window_end: time
-    address: str = ""
-    area: str = ""
-    technician_id: int | None = None
 
 
 @dataclass
@@ -192,24 +157,6 @@ class IntakeResult:
     advice: SanbaoAdvice | None
     customer_id: int
     respond_by: datetime | None
-
-
-def _plain(text: str) -> str:
-    """Control characters other than newlines and tabs dropped, then the ends trimmed."""
-    return drop_controls(text).strip()
-
-
-def _clean(text: str, limit: int, fieldname: str, problems: dict[str, str]) -> str:
-    value = _plain(text)
-    if len(value) > limit:
-        problems[fieldname] = _("{field} is too long ({count} characters, at most {limit}).").format(
-            field=_(TEXT_LABELS.get(fieldname, fieldname)), count=len(value), limit=limit
-        )
-    return value
-
-
-def field_label(name: str) -> str:
-    return _(FIELD_LABELS.get(name, name))
 
 
 def warranty_for(form: IntakeForm, as_of: date, repair_days: int = 0, calendar: Any = None) -> WarrantyStatus | None:
@@ -274,29 +221,29 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         problems["channel"] = _("Choose walk-in or phone.")
     elif form.kind not in KINDS_BY_CHANNEL[form.channel]:
         problems["kind"] = _("This kind of request cannot be taken on this channel.")
-    form.name = _clean(form.name, 120, "name", problems)
-    form.address = _clean(form.address, 500, "address", problems)
-    form.area = _clean(form.area, 80, "area", problems)
-    form.brand = _clean(form.brand, 80, "brand", problems)
-    form.model = _clean(form.model, 120, "model", problems)
-    form.serial = _clean(form.serial, 120, "serial", problems)
-    form.invoice_no = _clean(form.invoice_no, 80, "invoice_no", problems)
-    form.card_edition = _clean(form.card_edition, 80, "card_edition", problems)
-    form.fault = _clean(form.fault, MAX_TEXT, "fault", problems)
-    form.request = _clean(form.request, MAX_TEXT, "request", problems)
-    form.condition_note = _clean(form.condition_note, MAX_TEXT, "condition_note", problems)
-    form.what_happened = _clean(form.what_happened, MAX_TEXT, "what_happened", problems)
-    form.related_ticket = _clean(form.related_ticket, 40, "related_ticket", problems)
-    form.accessories = [a[:MAX_SHORT] for a in map(_plain, form.accessories) if a]
+    form.name = clean_text(form.name, 120, "name", problems)
+    form.address = clean_text(form.address, 500, "address", problems)
+    form.area = clean_text(form.area, 80, "area", problems)
+    form.brand = clean_text(form.brand, 80, "brand", problems)
+    form.model = clean_text(form.model, 120, "model", problems)
+    form.serial = clean_text(form.serial, 120, "serial", problems)
+    form.invoice_no = clean_text(form.invoice_no, 80, "invoice_no", problems)
+    form.card_edition = clean_text(form.card_edition, 80, "card_edition", problems)
+    form.fault = clean_text(form.fault, MAX_TEXT, "fault", problems)
+    form.request = clean_text(form.request, MAX_TEXT, "request", problems)
+    form.condition_note = clean_text(form.condition_note, MAX_TEXT, "condition_note", problems)
+    form.what_happened = clean_text(form.what_happened, MAX_TEXT, "what_happened", problems)
+    form.related_ticket = clean_text(form.related_ticket, 40, "related_ticket", problems)
+    form.accessories = [a[:MAX_SHORT] for a in map(trimmed, form.accessories) if a]
     form.condition = [c for c in form.condition if c]
     unknown = [c for c in form.condition if c not in CONDITION_LABELS]
     if unknown:
-        problems["condition"] = _("Unknown condition check: {code}").format(code=_plain(unknown[0])[:40])
+        problems["condition"] = _("Unknown condition check: {code}").format(code=trimmed(unknown[0])[:40])
     if form.card_whole_unit_months is not None and not 0 <= form.card_whole_unit_months <= MAX_CARD_MONTHS:
         problems["card_whole_unit_months"] = _("The warranty card's period must be from 0 to {max} months.").format(
             max=MAX_CARD_MONTHS)
     for component, months in form.card_component_months.items():
-        if not (isinstance(component, str) and 0 < len(component) <= 40 and component == _plain(component)
+        if not (isinstance(component, str) and 0 < len(component) <= 40 and component == trimmed(component)
                 and isinstance(months, int) and 0 <= months <= MAX_CARD_MONTHS):
             problems["card_component_months"] = _(
                 "The warranty card's period for a component must be from 0 to {max} months.").format(
@@ -394,15 +341,15 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     text = _("{channel} {kind} taken by {user}").format(
         channel=_(CHANNELS[form.channel]), kind=_(KINDS[form.kind]).lower(), user=actor.name
     )
-    _event(session, ticket, actor, "created", text, to_state=state, now=now)
+    add_event(session, ticket, actor, "created", text, to_state=state, now=now)
     if to_verify:
-        _event(session, ticket, actor, "to_verify",
-               _("To verify: {fields}").format(fields=", ".join(field_label(f) for f in to_verify)), now=now)
+        add_event(session, ticket, actor, "to_verify",
+                  _("To verify: {fields}").format(fields=", ".join(field_label(f) for f in to_verify)), now=now)
     if form.kind == INQUIRY and related is not None:
-        _event(session, related, actor, "inquiry", _("Customer asked about the status by phone ({number}).").format(number=number), now=now)
+        add_event(session, related, actor, "inquiry", _("Customer asked about the status by phone ({number}).").format(number=number), now=now)
     if form.kind == COMPLAINT and related is not None:
-        _event(session, related, actor, "complaint",
-               _("Complaint recorded ({number}): {text}").format(number=number, text=form.what_happened), now=now)
+        add_event(session, related, actor, "complaint",
+                  _("Complaint recorded ({number}): {text}").format(number=number, text=form.what_happened), now=now)
     if form.kind == COMPLAINT:
         promised = form.promised_answer_at or settings.work_calendar(session).add_working_days(now, 1)
         session.add(Complaint(
@@ -415,7 +362,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
             opened_by_id=actor.id,
         ))
     if form.visit is not None:
-        _book_visit(session, actor, ticket, form.visit, now)
+        add_visit(session, actor, ticket, form.visit, now)
     audit.record(session, actor.id, "ticket.create", "ticket", ticket.id,
                  {"number": number, "channel": form.channel, "kind": form.kind, "to_verify": to_verify}, at=now)
     hooks.after_intake(session, actor, ticket, now)
@@ -523,14 +470,6 @@ def product_repair_days(session: Session, product_id: int, before_ticket_id: int
     return int(session.scalar(query) or 0)
 
 
-def _event(session: Session, ticket: Ticket, actor: Actor | None, kind: str, text: str,
-           from_state: str | None = None, to_state: str | None = None, now: datetime | None = None) -> TicketEvent:
-    ev = TicketEvent(ticket_id=ticket.id, at=now or clock.now(), user_id=actor.id if actor else None,
-                     kind=kind, from_state=from_state, to_state=to_state, text=text)
-    session.add(ev)
-    return ev
-
-
 def get_ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
@@ -554,7 +493,7 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     if to_state == states.QUOTED and ticket.to_verify and ticket.verify_override_by_id is None:
         manager = require_manager(actor, approver, _("quote a ticket with facts to verify"))
         ticket.verify_override_by_id = manager.id
-        _event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
+        add_event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
         audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id, at=now)
     if to_state == states.CLOSED and ticket.kind == COMPLAINT and session.scalar(
             select(Complaint.id).where(Complaint.ticket_id == ticket.id, Complaint.closed_at.is_(None)).limit(1)):
@@ -575,32 +514,14 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     text = _("{old} → {new}").format(old=states.label(from_state), new=states.label(to_state))
     if note.strip():
         text += ": " + note.strip()[:MAX_TEXT]
-    _event(session, ticket, actor, "state", text, from_state, to_state, now)
+    add_event(session, ticket, actor, "state", text, from_state, to_state, now)
     audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state}, at=now)
     if to_state == states.CANCELLED or (from_state == states.SCHEDULED and to_state == states.RECEIVED):
-        _call_off_visits(session, actor, ticket, now)
+        call_off_visits(session, actor, ticket, now)
     elif from_state == states.SCHEDULED:
-        _visits_done(session, ticket, now)
+        mark_visits_done(session, ticket, now)
     hooks.after_move(session, actor, ticket, from_state, to_state, now)
     return ticket
-
-
-def _call_off_visits(session: Session, actor: Actor, ticket: Ticket, now: datetime) -> None:
-    """A request cancelled, or back to "received" (postponed), leaves no visit
-    on a technician's day."""
-    for visit in session.scalars(
-        select(Visit).where(Visit.ticket_id == ticket.id, Visit.state == "booked", Visit.day >= now.date())
-    ):
-        visit.state = "cancelled"
-        audit.record(session, actor.id, "visit.cancel", "visit", visit.id, {"ticket": ticket.number}, at=now)
-
-
-def _visits_done(session: Session, ticket: Ticket, now: datetime) -> None:
-    """The technician went: the visit of today or earlier is done."""
-    for visit in session.scalars(
-        select(Visit).where(Visit.ticket_id == ticket.id, Visit.state == "booked", Visit.day <= now.date())
-    ):
-        visit.state = "done"
 
 
 def _entered_state_at(session: Session, ticket: Ticket) -> datetime:
@@ -620,8 +541,8 @@ def verify(session: Session, actor: Actor, ticket_id: int, fields: list[str] | N
     ticket.verify_fields = remaining
     ticket.to_verify = bool(remaining)
     ticket.updated_at = now
-    _event(session, ticket, actor, "verified",
-           _("Verified: {fields}").format(fields=", ".join(field_label(f) for f in done)), now=now)
+    add_event(session, ticket, actor, "verified",
+              _("Verified: {fields}").format(fields=", ".join(field_label(f) for f in done)), now=now)
     audit.record(session, actor.id, "ticket.verify", "ticket", ticket.id, {"fields": done}, at=now)
     return ticket
 
@@ -629,13 +550,13 @@ def verify(session: Session, actor: Actor, ticket_id: int, fields: list[str] | N
 def add_note(session: Session, actor: Actor, ticket_id: int, text: str, now: datetime | None = None) -> TicketEvent:
     now = now or clock.now()
     problems: dict[str, str] = {}
-    clean = _clean(text, MAX_TEXT, "note", problems)
+    clean = clean_text(text, MAX_TEXT, "note", problems)
     if not clean:
         problems["note"] = _("The note is empty.")
     if problems:
         raise ValidationError(problems)
     ticket = get_ticket(session, ticket_id)
-    ev = _event(session, ticket, actor, "note", clean, now=now)
+    ev = add_event(session, ticket, actor, "note", clean, now=now)
     audit.record(session, actor.id, "ticket.note", "ticket", ticket.id, at=now)
     return ev
 
@@ -649,8 +570,8 @@ def assign_technician(session: Session, actor: Actor, ticket_id: int, technician
         raise NotFound(_("No such technician."))
     ticket.technician_id = technician_id
     ticket.updated_at = now
-    _event(session, ticket, actor, "assigned",
-           _("Assigned to {name}").format(name=tech.name) if tech else _("Unassigned"), now=now)
+    add_event(session, ticket, actor, "assigned",
+              _("Assigned to {name}").format(name=tech.name) if tech else _("Unassigned"), now=now)
     audit.record(session, actor.id, "ticket.assign", "ticket", ticket.id, {"technician_id": technician_id}, at=now)
     return ticket
 
@@ -662,158 +583,7 @@ def set_uncertain(session: Session, actor: Actor, ticket_id: int, uncertain: boo
     ticket = get_ticket(session, ticket_id)
     ticket.technician_uncertain = bool(uncertain)
     ticket.updated_at = now
-    _event(session, ticket, actor, "uncertain",
-           _("Technician not sure of the repair") if uncertain else _("Technician sure of the repair"), now=now)
+    add_event(session, ticket, actor, "uncertain",
+              _("Technician not sure of the repair") if uncertain else _("Technician sure of the repair"), now=now)
     audit.record(session, actor.id, "ticket.uncertain", "ticket", ticket.id, {"uncertain": bool(uncertain)}, at=now)
     return ticket
-
-
-def mark_responded(session: Session, actor: Actor, ticket_id: int, how: str, now: datetime | None = None) -> Ticket:
-    """The phone request got its answer (appointment or call-back)."""
-    now = now or clock.now()
-    ticket = get_ticket(session, ticket_id)
-    if ticket.responded_at is not None:
-        raise IllegalTransition(_("This request was already answered."))
-    ticket.responded_at = now
-    ticket.updated_at = now
-    _event(session, ticket, actor, "responded", _("Customer answered: {how}").format(how=how.strip()[:MAX_SHORT]), now=now)
-    audit.record(session, actor.id, "ticket.responded", "ticket", ticket.id, at=now)
-    return ticket
-
-
-@dataclass(frozen=True)
-class DueResponse:
-    ticket_id: int
-    number: str
-    customer_name: str
-    phone: str
-    intake_at: datetime
-    respond_by: datetime
-    overdue: bool
-
-
-def responses_due(session: Session, now: datetime | None = None, warn_hours: int | None = None) -> list[DueResponse]:
-    """Phone repair requests about to miss (or past) the one-working-day promise."""
-    now = now or clock.now()
-    if warn_hours is None:
-        warn_hours = int(settings.get(session, "response_warning_hours"))
-    limit = now + timedelta(hours=warn_hours)
-    rows = session.execute(
-        select(Ticket.id, Ticket.number, Customer.name, Customer.phone_display, Ticket.intake_at, Ticket.respond_by)
-        .join(Customer, Customer.id == Ticket.customer_id)
-        .where(Ticket.channel == PHONE, Ticket.kind.in_(SERVICE_KINDS), Ticket.responded_at.is_(None),
-               Ticket.state.in_(states.OPEN), Ticket.respond_by <= limit)
-        .order_by(Ticket.respond_by)
-    )
-    return [DueResponse(r[0], r[1], r[2], r[3], r[4], r[5], r[5] < now) for r in rows if r[5] is not None]
-
-
-# ---- visits -------------------------------------------------------------
-
-def _book_visit(session: Session, actor: Actor, ticket: Ticket, req: VisitRequest, now: datetime) -> Visit:
-    problems: dict[str, str] = {}
-    address = _clean(req.address, 500, "address", problems) or ticket.address
-    area = _clean(req.area, 80, "area", problems) or ticket.area
-    if problems:
-        raise ValidationError(problems)
-    visit = Visit(
-        ticket_id=ticket.id, day=req.day, window_start=req.window_start, window_end=req.window_end,
-        address=address, area=area,
-        technician_id=req.technician_id, state="booked", created_at=now,
-    )
-    session.add(visit)
-    if ticket.state == states.RECEIVED:
-        states.check_move(ticket.state, states.SCHEDULED)
-        ticket.state = states.SCHEDULED
-    if ticket.responded_at is None:
-        ticket.responded_at = now
-    _event(session, ticket, actor, "visit",
-           _("Visit booked for {day} {start}–{end}").format(
-               day=req.day.isoformat(), start=req.window_start.strftime("%H:%M"), end=req.window_end.strftime("%H:%M")),
-           to_state=ticket.state, now=now)
-    session.flush()
-    audit.record(session, actor.id, "visit.book", "visit", visit.id, {"ticket": ticket.number}, at=now)
-    return visit
-
-
-def book_visit(session: Session, actor: Actor, ticket_id: int, req: VisitRequest, now: datetime | None = None) -> Visit:
-    now = now or clock.now()
-    ticket = get_ticket(session, ticket_id)
-    if ticket.state in states.FINAL:
-        raise IllegalTransition(_("A closed ticket cannot get a visit."))
-    if req.window_end <= req.window_start:
-        raise ValidationError({"visit": _("The visit's time window must end after it starts.")})
-    if req.day < now.date():
-        raise ValidationError({"visit": _("The visit cannot be booked in the past.")})
-    return _book_visit(session, actor, ticket, req, now)
-
-
-@dataclass(frozen=True)
-class AreaGroup:
-    area: str
-    visits: list[Visit]
-    suggested_technician_id: int | None
-
-
-def visits_by_area(session: Session, day: date) -> list[AreaGroup]:
-    """A day's visits grouped by area, so nearby addresses go to one
-    technician: the one already holding most visits there, else the one
-    whose areas list it."""
-    visits = list(session.scalars(
-        select(Visit).where(Visit.day == day, Visit.state != "cancelled").order_by(Visit.area, Visit.window_start)
-    ))
-    techs = list(session.scalars(select(Technician).where(Technician.active.is_(True))))
-    groups: dict[str, list[Visit]] = {}
-    for v in visits:
-        groups.setdefault(v.area or "", []).append(v)
-    out = []
-    for area, items in sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0])):
-        counts: dict[int, int] = {}
-        for v in items:
-            if v.technician_id:
-                counts[v.technician_id] = counts.get(v.technician_id, 0) + 1
-        suggested = max(counts, key=lambda k: counts[k]) if counts else None
-        if suggested is None:
-            for t in techs:
-                if area and area in (t.areas or []):
-                    suggested = t.id
-                    break
-        out.append(AreaGroup(area, items, suggested))
-    return out
-
-
-# ---- complaints ---------------------------------------------------------
-
-def open_complaints(session: Session) -> list[Complaint]:
-    return list(session.scalars(
-        select(Complaint).where(Complaint.closed_at.is_(None)).order_by(Complaint.promised_answer_at)
-    ))
-
-
-def close_complaint(session: Session, actor: Actor, complaint_id: int, resolution: str,
-                    approver: Actor | None = None, now: datetime | None = None) -> Complaint:
-    """Only a manager closes a complaint."""
-    manager = require_manager(actor, approver, _("close a complaint"))
-    complaint = session.get(Complaint, complaint_id)
-    if complaint is None:
-        raise NotFound(_("No such complaint."))
-    if complaint.closed_at is not None:
-        raise IllegalTransition(_("This complaint is already closed."))
-    problems: dict[str, str] = {}
-    text = _clean(resolution, MAX_TEXT, "resolution", problems)
-    if not text:
-        problems["resolution"] = _("Write down how the complaint was resolved.")
-    if problems:
-        raise ValidationError(problems)
-    now = now or clock.now()
-    complaint.closed_at = now
-    complaint.closed_by_id = manager.id
-    complaint.resolution = text
-    audit.record(session, actor.id, "complaint.close", "complaint", complaint.id, approver_id=manager.id, at=now)
-    if complaint.ticket_id:
-        ticket = get_ticket(session, complaint.ticket_id)
-        _event(session, ticket, actor, "complaint", _("Complaint closed by {manager}: {text}").format(manager=manager.name, text=text), now=now)
-        if ticket.kind == COMPLAINT and ticket.state in states.OPEN and states.can_move(ticket.state, states.CLOSED):
-            session.flush()
-            move(session, actor, ticket.id, states.CLOSED, text, approver=manager, now=now)
-    return complaint

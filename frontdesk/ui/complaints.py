@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 from frontdesk import clock
 from frontdesk.followup import complaints
 from frontdesk.i18n import N_, _
-from frontdesk.intake import service as intake
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.complaints_ui import Ui_ComplaintsScreen
@@ -94,7 +93,7 @@ class ComplaintsScreen(QWidget):
             u.resolutionEdit.setFocus()
             return False
         position = u.table.currentIndex().row()
-        closed = self.ctx.write(lambda s, approver: intake.close_complaint(
+        closed = self.ctx.write(lambda s, approver: complaints.close_complaint(
             s, actor, row.id, resolution, approver=approver).id, self, u.messageLabel)
         if closed is None:
             return False

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QListWidgetItem
 from frontdesk import clock, customers, settings, technicians
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
-from frontdesk.intake import service, states
+from frontdesk.intake import fields, service, states, visits
 from frontdesk.intake.preview import missing_facts
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label, load_category_rules
 from frontdesk.ui.context import AppContext
@@ -297,7 +297,7 @@ class IntakeScreen(QWidget):
             day = self._day(u.visitDayEdit, problems, "visit")
             start, end = u.visitWindowCombo.currentData()
             if day is not None:
-                visit = service.VisitRequest(day=day, window_start=start, window_end=end,
+                visit = visits.VisitRequest(day=day, window_start=start, window_end=end,
                                              address=u.addressEdit.text(), area=u.areaEdit.text())
             elif "visit" not in problems:
                 problems["visit"] = _("Enter the day of the visit.")
@@ -361,7 +361,7 @@ class IntakeScreen(QWidget):
         else:
             u.warrantyView.setPlainText(_("No product on this kind of call."))
         missing = missing_facts(form, self.region)
-        texts = [service.field_label(f) for f in missing]
+        texts = [fields.field_label(f) for f in missing]
         if problems:
             show_inline(u.verifyLabel, "  ".join(problems.values()))
         elif not (form.name.strip() or form.phone.strip() or self.customer_id):
@@ -396,7 +396,7 @@ class IntakeScreen(QWidget):
             return
         text = _("Saved ticket {number}.").format(number=result.number)
         if result.to_verify:
-            text += " " + _("To verify: {fields}").format(fields=", ".join(service.field_label(f) for f in result.to_verify))
+            text += " " + _("To verify: {fields}").format(fields=", ".join(fields.field_label(f) for f in result.to_verify))
         if result.respond_by is not None:
             text += " " + _("Answer the customer by {time}.").format(time=result.respond_by.strftime("%Y-%m-%d %H:%M"))
         self.clear()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessa
 from frontdesk import __version__, settings, users
 from frontdesk.followup import service as followup_service
 from frontdesk.i18n import N_, _
-from frontdesk.intake import service
+from frontdesk.intake import responses
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.followup_page import FollowUpPage
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def update_due(self) -> int:
         """Show on the Tickets entry how many phone requests must be answered soon."""
-        due = self.ctx.read(lambda s: service.responses_due(s))
+        due = self.ctx.read(lambda s: responses.responses_due(s))
         item = self.ui.navList.item([k for k, _t in PAGES].index("tickets"))
         if item is not None:
             title = _(dict(PAGES)["tickets"])

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import technicians
 from frontdesk.i18n import _
-from frontdesk.intake import service, states
+from frontdesk.intake import fields, responses, service, states
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.loaners import service as loaners
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label
@@ -180,7 +180,7 @@ class TicketDetailDialog(QDialog):
         u.technicianCombo.setCurrentIndex(max(0, u.technicianCombo.findData(view.technician_id)))
         u.uncertainCheck.setChecked(view.uncertain)
         if view.verify_fields:
-            u.verifyFieldsLabel.setText(", ".join(service.field_label(f) for f in view.verify_fields))
+            u.verifyFieldsLabel.setText(", ".join(fields.field_label(f) for f in view.verify_fields))
             u.verifyFieldsLabel.setStyleSheet("color: #8a6d00;")
         else:
             u.verifyFieldsLabel.setText(_("nothing"))
@@ -245,7 +245,7 @@ class TicketDetailDialog(QDialog):
 
     def responded(self) -> None:
         actor = self.ctx.actor
-        if self.ctx.write(lambda s, _a: service.mark_responded(s, actor, self.ticket_id, _("called the customer back")),
+        if self.ctx.write(lambda s, _a: responses.mark_responded(s, actor, self.ticket_id, _("called the customer back")),
                           self, self.ui.messageLabel) is not None:
             self._done(_("The customer's request is answered."))
 

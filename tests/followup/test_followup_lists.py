@@ -36,7 +36,7 @@ def test_open_complaints_flag_late_and_close_answers(db: Database, users: tuple[
         (late, True, False), (soon, False, True), (later, False, False)]
     assert rows[0].customer_name == "孙一" and rows[0].handler == clerk.name and rows[0].what_happened == "师傅迟到"
     with db.write() as s:
-        intake.close_complaint(s, manager, rows[0].id, "已道歉并补偿", now=now)
+        complaints.close_complaint(s, manager, rows[0].id, "已道歉并补偿", now=now)
     with db.read() as s:
         assert [r.ticket_id for r in complaints.open_complaints(s, now)] == [soon, later]
 

@@ -18,8 +18,10 @@ from frontdesk import customers
 from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, Complaint, Customer, CustomerKey, Product, Ticket, TicketEvent, Visit
 from frontdesk.errors import ValidationError
+from frontdesk.followup import complaints
 from frontdesk.intake import service as intake
-from frontdesk.intake.service import IntakeForm, VisitRequest
+from frontdesk.intake.service import IntakeForm
+from frontdesk.intake.visits import VisitRequest
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, fridge_form
 from tests.fuzz.fuzz_helpers import (
@@ -322,7 +324,7 @@ def test_note_resolution_and_people(db: Database, users: tuple[Actor, Actor], ba
         with db.read() as s:
             complaint_id = s.scalar(select(Complaint.id).where(Complaint.ticket_id == result.ticket_id))
         assert complaint_id is not None
-        closed = base.write(lambda s: intake.close_complaint(s, manager, complaint_id, resolution, now=NOW),
+        closed = base.write(lambda s: complaints.close_complaint(s, manager, complaint_id, resolution, now=NOW),
                             ["resolution"])
         if closed is not REFUSED:
             assert base.fetch(Complaint, complaint_id).resolution == nfc_clean(resolution)

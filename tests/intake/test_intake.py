@@ -14,10 +14,12 @@ from frontdesk import audit
 from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, Complaint, Customer, Product, Ticket, TicketEvent, Visit
 from frontdesk.errors import IllegalTransition, NeedsManager, ValidationError
+from frontdesk.followup import complaints
 from frontdesk.followup import service as fu
+from frontdesk.intake import fields, responses, states, visits
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
-from frontdesk.intake.service import IntakeForm, VisitRequest
+from frontdesk.intake.service import IntakeForm
+from frontdesk.intake.visits import VisitRequest
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
 
@@ -215,7 +217,7 @@ def test_missing_or_doubtful_facts_are_saved_and_flagged(
         assert sorted(ticket.verify_fields) == sorted(flagged)
         notes = [e.text for e in ticket.events if e.kind == "to_verify"]
         if flagged:
-            assert notes and all(intake.field_label(f) in notes[0] for f in flagged)
+            assert notes and all(fields.field_label(f) in notes[0] for f in flagged)
         else:
             assert notes == []
 
@@ -418,41 +420,41 @@ def test_a_complaint_gets_a_promised_answer_and_only_a_manager_closes_it(
     result = take(db, clerk, form, now)
     default_answer = datetime(2026, 11, 25, 10, 0)  # one working day later
     with db.read() as s:
-        (complaint,) = intake.open_complaints(s)
+        (complaint,) = complaints.open_complaints(s)
         complaint_id = complaint.id
         assert complaint.promised_answer_at == default_answer
-        assert (complaint.handler_id, complaint.opened_by_id, complaint.ticket_id) == (
-            manager.id, clerk.id, result.ticket_id)
+        assert (complaint.handler, complaint.opened_by, complaint.ticket_id) == (
+            manager.name, clerk.name, result.ticket_id)
         assert complaint.what_happened == "师傅上门迟到两个小时"
         assert intake.get_ticket(s, result.ticket_id).state == states.RECEIVED  # open until a manager closes it
     promised = now + timedelta(hours=4)
     take(db, clerk, IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="李四", phone="13912345678",
                                what_happened="收费与报价不一致", promised_answer_at=promised), now)
     with db.read() as s:
-        assert [c.promised_answer_at for c in intake.open_complaints(s)] == [promised, default_answer]
+        assert [c.promised_answer_at for c in complaints.open_complaints(s)] == [promised, default_answer]
 
     later = now + timedelta(days=1)
     with pytest.raises(NeedsManager):
         with db.write() as s:
-            intake.close_complaint(s, clerk, complaint_id, "已道歉", now=later)
+            complaints.close_complaint(s, clerk, complaint_id, "已道歉", now=later)
     with pytest.raises(NeedsManager):
         with db.write() as s:
-            intake.close_complaint(s, clerk, complaint_id, "已道歉", approver=clerk, now=later)
+            complaints.close_complaint(s, clerk, complaint_id, "已道歉", approver=clerk, now=later)
     with pytest.raises(ValidationError) as err:
         with db.write() as s:
-            intake.close_complaint(s, manager, complaint_id, "  ", now=later)
+            complaints.close_complaint(s, manager, complaint_id, "  ", now=later)
     assert set(err.value.fields) == {"resolution"}
     with db.read() as s:
-        assert len(intake.open_complaints(s)) == 2
+        assert len(complaints.open_complaints(s)) == 2
     # A clerk records the answer with the manager's approval.
     with db.write() as s:
-        closed = intake.close_complaint(s, clerk, complaint_id, "已道歉，免收上门费", approver=manager, now=later)
+        closed = complaints.close_complaint(s, clerk, complaint_id, "已道歉，免收上门费", approver=manager, now=later)
         assert (closed.closed_at, closed.closed_by_id) == (later, manager.id)
     with pytest.raises(IllegalTransition):
         with db.write() as s:
-            intake.close_complaint(s, manager, complaint_id, "再次关闭", now=later)
+            complaints.close_complaint(s, manager, complaint_id, "再次关闭", now=later)
     with db.read() as s:
-        assert len(intake.open_complaints(s)) == 1
+        assert len(complaints.open_complaints(s)) == 1
         (rec,) = audit.records(s, action="complaint.close")
         assert (rec.user_id, rec.approver_id) == (clerk.id, manager.id)
 
@@ -468,12 +470,12 @@ def test_a_complaint_about_an_existing_ticket_is_filed_on_that_ticket(
     take(db, clerk, IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="张三", phone="13812345678",
                                what_happened="修好一周又坏了", related_ticket=repaired.number), now)
     with db.read() as s:
-        (complaint,) = intake.open_complaints(s)
+        (complaint,) = complaints.open_complaints(s)
         complaint_id = complaint.id
         assert complaint.ticket_id == repaired.ticket_id
         assert [e.kind for e in intake.get_ticket(s, repaired.ticket_id).events] == ["created", "complaint"]
     with db.write() as s:
-        intake.close_complaint(s, manager, complaint_id, "已免费返修", now=now)
+        complaints.close_complaint(s, manager, complaint_id, "已免费返修", now=now)
     with db.read() as s:
         texts = [e.text for e in intake.get_ticket(s, repaired.ticket_id).events]
         assert any("已免费返修" in t for t in texts)
@@ -498,15 +500,15 @@ def test_visits_of_a_day_are_grouped_by_area_with_a_suggested_technician(
     for n, (area, start, tech) in enumerate(booked):
         result = take(db, clerk, phone_form(serial=f"V{n}", area=area, address=f"北京市{area}某路{n}号"), now)
         with db.write() as s:
-            visit = intake.book_visit(s, clerk, result.ticket_id, VisitRequest(
+            visit = visits.book_visit(s, clerk, result.ticket_id, VisitRequest(
                 day, start, time(start.hour + 3), technician_id=tech), now=now)
             assert visit.area == area and visit.address.startswith("北京市" + area)
         tickets.append(result.ticket_id)
     other_day = take(db, clerk, phone_form(serial="X"), now).ticket_id
     with db.write() as s:
-        intake.book_visit(s, clerk, other_day, VisitRequest(day + timedelta(days=1), time(9), time(12)), now=now)
+        visits.book_visit(s, clerk, other_day, VisitRequest(day + timedelta(days=1), time(9), time(12)), now=now)
     with db.read() as s:
-        groups = intake.visits_by_area(s, day)
+        groups = visits.visits_by_area(s, day)
         got = [(g.area, [v.window_start for v in g.visits], g.suggested_technician_id) for g in groups]
         booked_ticket = intake.get_ticket(s, tickets[0])
         assert booked_ticket.state == states.SCHEDULED and booked_ticket.responded_at == now
@@ -524,16 +526,16 @@ def test_a_visit_is_not_booked_for_a_closed_ticket_nor_in_the_past(
     ticket_id = take(db, clerk, phone_form(), now).ticket_id
     with pytest.raises(ValidationError) as err:
         with db.write() as s:
-            intake.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(15), time(13)), now=now)
+            visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(15), time(13)), now=now)
     assert set(err.value.fields) == {"visit"}
     with pytest.raises(ValidationError):
         with db.write() as s:
-            intake.book_visit(s, clerk, ticket_id, VisitRequest(now.date() - timedelta(days=1), time(9), time(12)),
+            visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date() - timedelta(days=1), time(9), time(12)),
                               now=now)
     move(db, clerk, ticket_id, states.CANCELLED, at=now)
     with pytest.raises(IllegalTransition):
         with db.write() as s:
-            intake.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(14), time(17)), now=now)
+            visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(14), time(17)), now=now)
     assert count(db, Visit) == 0
 
 
@@ -547,7 +549,7 @@ def test_a_cancelled_request_leaves_no_visit_on_the_technicians_day(
     move(db, clerk, cancelled, states.CANCELLED, at=now)
     move(db, clerk, postponed, states.RECEIVED, at=now)  # the customer will call again
     with db.read() as s:
-        remaining = [v.ticket_id for g in intake.visits_by_area(s, day) for v in g.visits]
+        remaining = [v.ticket_id for g in visits.visits_by_area(s, day) for v in g.visits]
     assert remaining == [kept]
 
 
@@ -565,9 +567,9 @@ def test_responses_due_lists_phone_requests_about_to_miss_the_promise(
     late = take(db, clerk, phone_form(serial="B"), at(15))
     answered = take(db, clerk, phone_form(serial="C"), at(10))
     with db.write() as s:
-        intake.mark_responded(s, clerk, answered.ticket_id, "约好明天送修", now=at(11))
+        responses.mark_responded(s, clerk, answered.ticket_id, "约好明天送修", now=at(11))
         with pytest.raises(IllegalTransition):
-            intake.mark_responded(s, clerk, answered.ticket_id, "again", now=at(11))
+            responses.mark_responded(s, clerk, answered.ticket_id, "again", now=at(11))
     take(db, clerk, phone_form(serial="D", visit=VisitRequest(monday.date() + timedelta(days=1), time(9), time(12))),
          at(10, 30))
     take(db, clerk, walk_in_form(serial="E"), at(11))
@@ -580,19 +582,19 @@ def test_responses_due_lists_phone_requests_about_to_miss_the_promise(
 
     tuesday_11 = datetime(2026, 11, 24, 11, 0)
     with db.read() as s:
-        due = intake.responses_due(s, now=tuesday_11, warn_hours=2)
+        due = responses.responses_due(s, now=tuesday_11, warn_hours=2)
         assert [(d.number, d.respond_by, d.overdue) for d in due] == [
             (early.number, datetime(2026, 11, 24, 9, 30), True),
             (install.number, datetime(2026, 11, 24, 12, 0), False),
         ]
         assert due[0].customer_name == "张三" and due[0].phone == "138 1234 5678"
         # The shop's default warning (4 hours) reaches the afternoon request too.
-        assert [d.number for d in intake.responses_due(s, now=tuesday_11)] == [
+        assert [d.number for d in responses.responses_due(s, now=tuesday_11)] == [
             early.number, install.number, late.number]
     # Moving the ticket along answers it.
     move(db, clerk, early.ticket_id, states.DIAGNOSING, at=tuesday_11)
     with db.read() as s:
-        assert [d.number for d in intake.responses_due(s, now=tuesday_11, warn_hours=2)] == [install.number]
+        assert [d.number for d in responses.responses_due(s, now=tuesday_11, warn_hours=2)] == [install.number]
 
 
 # ---- repeat repairs and returning customers -------------------------------------------
@@ -666,7 +668,7 @@ def test_every_change_leaves_an_audit_record(db: Database, users: tuple[Actor, A
     result = take(db, clerk, phone_form(serial="", doubtful={"purchase_date"}), now)
     tid = result.ticket_id
     with db.write() as s:
-        intake.book_visit(s, clerk, tid, VisitRequest(now.date(), time(14), time(17)), now=now)
+        visits.book_visit(s, clerk, tid, VisitRequest(now.date(), time(14), time(17)), now=now)
         intake.assign_technician(s, clerk, tid, tech, now=now)
         intake.add_note(s, clerk, tid, "客户要求下午上门", now=now)
         intake.move(s, clerk, tid, states.DIAGNOSING, now=now)
@@ -677,12 +679,12 @@ def test_every_change_leaves_an_audit_record(db: Database, users: tuple[Actor, A
         intake.set_uncertain(s, clerk, tid, True, now=now)
     other = take(db, clerk, phone_form(serial="Z"), now).ticket_id
     with db.write() as s:
-        intake.mark_responded(s, clerk, other, "已回电", now=now)
+        responses.mark_responded(s, clerk, other, "已回电", now=now)
     complaint = take(db, clerk, IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="张三",
                                            phone="13812345678", what_happened="等太久"), now)
     with db.write() as s:
         complaint_id = s.scalars(select(Complaint.id)).one()
-        intake.close_complaint(s, manager, complaint_id, "已道歉", now=now)
+        complaints.close_complaint(s, manager, complaint_id, "已道歉", now=now)
     with db.read() as s:
         rows = s.execute(select(AuditRecord.action, AuditRecord.entity_id, AuditRecord.user_id,
                                 AuditRecord.approver_id)).all()
@@ -710,8 +712,8 @@ def test_a_complaint_ticket_closes_with_its_complaint_and_not_before(
             intake.move(s, manager, result.ticket_id, states.CLOSED, now=now)
     assert "closes when a manager closes the complaint" in err.value.message
     with db.write() as s:
-        (complaint,) = intake.open_complaints(s)
-        intake.close_complaint(s, clerk, complaint.id, "已解释收费标准", approver=manager, now=now + timedelta(hours=2))
+        (complaint,) = complaints.open_complaints(s)
+        complaints.close_complaint(s, clerk, complaint.id, "已解释收费标准", approver=manager, now=now + timedelta(hours=2))
     with db.read() as s:
         ticket = intake.get_ticket(s, result.ticket_id)
         assert (ticket.state, ticket.closed_at) == (states.CLOSED, now + timedelta(hours=2))

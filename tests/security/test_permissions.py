@@ -20,6 +20,7 @@ from frontdesk.billing.cards import CardEditionDraft, CardLineDraft, save_card_e
 from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
 from frontdesk.errors import FrontDeskError, NeedsManager, NotAllowed
+from frontdesk.followup import complaints
 from frontdesk.headoffice.export import export_workbook
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
@@ -90,7 +91,7 @@ def _complaint(sc: Scene) -> None:
         intake.take_intake(s, sc.clerk, IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="李四",
                                                    phone="13912345678", what_happened="师傅迟到"), now=NOW)
     with sc.db.read() as s:
-        sc.ids["complaint"] = intake.open_complaints(s)[0].id
+        sc.ids["complaint"] = complaints.open_complaints(s)[0].id
 
 
 def _schedule_file(sc: Scene) -> None:
@@ -151,7 +152,7 @@ CASES: dict[str, tuple[Setup, Action]] = {
     "shop settings": (_nothing, _write(lambda s, sc, a, ap: settings.update(
         s, a, {"shop_name": "Another name"}, ap))),
     "retire unit": (_unit, _write(lambda s, sc, a, ap: loaners.retire_unit(s, a, sc.ids["unit"], "broken", ap))),
-    "complaint close": (_complaint, _write(lambda s, sc, a, ap: intake.close_complaint(
+    "complaint close": (_complaint, _write(lambda s, sc, a, ap: complaints.close_complaint(
         s, a, sc.ids["complaint"], "已道歉", approver=ap, now=NOW))),
     "add technician": (_nothing, _write(lambda s, sc, a, ap: technicians.add_technician(
         s, a, "王师傅", approver=ap))),

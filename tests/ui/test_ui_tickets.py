@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from frontdesk.db.models import AuditRecord, Ticket
-from frontdesk.intake import service, states
+from frontdesk.intake import responses, service, states, visits
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen, TicketTableModel
@@ -157,7 +157,7 @@ def test_phone_requests_about_to_miss_the_promise_are_shown(qtbot: QtBot, ctx: A
             channel=service.PHONE, name="Li Lei", phone="13700002222", address="海淀区", category="washing_machine",
             fault="leaks", request="repair", visit=None), now=clock.now() - timedelta(days=14))
         answered = s.scalars(select(Ticket).where(Ticket.number == "T2026-000003")).one()
-        service.mark_responded(s, ctx.actor, answered.id, "appointment made")
+        responses.mark_responded(s, ctx.actor, answered.id, "appointment made")
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert window.ui.navList.item(1).text() == "Tickets (1 to answer)"
@@ -169,7 +169,7 @@ def test_phone_requests_about_to_miss_the_promise_are_shown(qtbot: QtBot, ctx: A
     assert tickets.model.data(tickets.model.index(0, 0)) == late.number
     assert "response overdue" in tickets.model.data(tickets.model.index(0, 10))
     with ctx.db.write() as s:
-        service.mark_responded(s, ctx.actor, late.ticket_id, "visit booked")
+        responses.mark_responded(s, ctx.actor, late.ticket_id, "visit booked")
     assert window.update_due() == 0 and window.ui.navList.item(1).text() == "Tickets"
 
 
@@ -188,7 +188,7 @@ def test_visits_grouped_by_area_and_given_to_one_technician(qtbot: QtBot, ctx: A
             service.take_intake(s, ctx.actor, service.IntakeForm(
                 channel=service.PHONE, name=name, phone="1370000" + str(start).zfill(4), address=f"{area}某路1号",
                 area=area, category="air_conditioner", fault="no cooling", request="visit",
-                visit=service.VisitRequest(day, time(start), time(start + 3), technician_id=tech)),
+                visit=visits.VisitRequest(day, time(start), time(start + 3), technician_id=tech)),
                 now=clock.now() - timedelta(hours=1))
     dialog = VisitsDialog(ctx, day)
     qtbot.addWidget(dialog)
