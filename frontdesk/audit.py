@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from frontdesk.db.models import AuditRecord, Ticket, User
 from frontdesk.errors import AuditLocked, ValidationError
 from frontdesk.i18n import _
+from frontdesk.jsonable import jsonable
 
 if TYPE_CHECKING:
     from frontdesk.users import Actor
@@ -35,18 +35,6 @@ def audit_locked(context: Any) -> None:
     engine's ``handle_error`` listener)."""
     if LOCK_MARKER in str(context.original_exception):
         raise AuditLocked() from context.sqlalchemy_exception
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set)):
-        return [_plain(v) for v in value]
-    return value
 
 
 def record(
@@ -70,7 +58,7 @@ def record(
         action=action,
         entity=entity,
         entity_id=str(entity_id),
-        detail=_plain(detail or {}),
+        detail=jsonable(detail or {}),
     )
     session.add(rec)
     return rec

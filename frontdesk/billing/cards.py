@@ -23,7 +23,7 @@ from frontdesk.errors import Conflict, NotFound, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.money import round_money
-from frontdesk.plaintext import drop_controls, one_line
+from frontdesk.plaintext import one_line, trimmed
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -128,10 +128,11 @@ def card_draft(session: Session, edition_id: int) -> CardEditionDraft:
     )
 
 
-def _plain(draft: CardEditionDraft) -> CardEditionDraft:
-    """The draft without control characters (the ends trimmed)."""
+def _tidy_text(draft: CardEditionDraft) -> CardEditionDraft:
+    """The draft's texts without control characters: names on one line, the
+    note's ends trimmed."""
     return replace(draft, brand=one_line(draft.brand), edition=one_line(draft.edition),
-                   note=drop_controls(draft.note).strip(),
+                   note=trimmed(draft.note),
                    lines=[replace(ln, code=one_line(ln.code), description=one_line(ln.description))
                           for ln in draft.lines])
 
@@ -188,7 +189,7 @@ def save_card_edition(session: Session, actor: Actor, draft: CardEditionDraft, a
                       now: datetime | None = None) -> CardEdition:
     """Add an edition, or change the one ``draft.id`` names (a manager's act)."""
     manager = require_manager(actor, approver, _("change warranty-card standards"))
-    draft = _plain(draft)
+    draft = _tidy_text(draft)
     problems = _check(draft)
     brand, edition_name = draft.brand.strip(), draft.edition.strip()
     clash = session.scalar(select(CardEdition.id).where(

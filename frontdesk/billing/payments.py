@@ -48,6 +48,7 @@ from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake.service import get_ticket
 from frontdesk.intake.timeline import add_event
+from frontdesk.jsonable import jsonable
 from frontdesk.plaintext import one_line
 from frontdesk.money import ZERO, format_money, round_money, to_money
 from frontdesk.users import Actor, require_manager
@@ -268,12 +269,6 @@ def _d(value: Any) -> Decimal | None:
     return Decimal(value) if value is not None else None
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
 def _name(session: Session, user_id: int | None) -> str | None:
     if user_id is None:
         return None
@@ -445,7 +440,7 @@ def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list
         "quote_id": quote.id if quote else None, "quote_state": quote.state if quote else None,
         "lines": [{
             "kind": ln.kind, "code": ln.code, "description": ln.description, "qty": ln.qty,
-            "schedule_price": _plain(ln.schedule_price), "card_price": _plain(ln.card_price), "applied": ln.applied,
+            "schedule_price": jsonable(ln.schedule_price), "card_price": jsonable(ln.card_price), "applied": ln.applied,
             "unit_price": str(ln.unit_price), "amount": str(ln.amount), "in_warranty": ln.in_warranty,
             "saving": str(ln.saving),
         } for ln in lines],
@@ -453,7 +448,7 @@ def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list
         "total": str(total), "saving": str(sum((ln.saving for ln in lines), ZERO)),
         "waived": str(before.waived), "paid_before": str(before.paid + before.deposits_held),
         "outstanding_before": str(before.outstanding), "outstanding_after": str(after),
-        **{k: _plain(v) for k, v in (extra or {}).items()},
+        **{k: jsonable(v) for k, v in (extra or {}).items()},
     }
 
 

@@ -49,7 +49,7 @@ from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import ZERO, round_money, to_decimal
-from frontdesk.plaintext import drop_controls, one_line
+from frontdesk.plaintext import one_line, trimmed
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -319,9 +319,10 @@ def _clean_line(line: FeeLineDraft) -> FeeLine:
     )
 
 
-def _plain(draft: ScheduleDraft) -> ScheduleDraft:
-    """The draft without control characters (the ends trimmed)."""
-    return replace(draft, name=one_line(draft.name), note=drop_controls(draft.note).strip(), lines=[
+def _tidy_text(draft: ScheduleDraft) -> ScheduleDraft:
+    """The draft's texts without control characters: names and codes on one
+    line, the note's ends trimmed."""
+    return replace(draft, name=one_line(draft.name), note=trimmed(draft.note), lines=[
         replace(ln, category=one_line(ln.category), code=one_line(ln.code), description=one_line(ln.description),
                 component=one_line(ln.component)) for ln in draft.lines])
 
@@ -333,7 +334,7 @@ def save_schedule(session: Session, actor: Actor, draft: ScheduleDraft, approver
     act).  A version with the same date that no quote used is replaced.
     Raises :class:`ScheduleRefused` listing every problem."""
     manager = require_manager(actor, approver, _("change the fee schedule"))
-    draft = _plain(draft)
+    draft = _tidy_text(draft)
     problems = check_draft(draft, _origins)
     if not problems:
         problems = check_against_database(session, draft)

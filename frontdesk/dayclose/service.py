@@ -419,7 +419,9 @@ _TUPLES: dict[str, type] = {"voids": VoidLine, "corrections": CorrectionLine, "m
                             "waivers": WaiverLine, "invoices_owed": InvoiceLine, "loans_out": LoanLine}
 
 
-def _plain(value: Any) -> Any:
+def _type_tagged(value: Any) -> Any:
+    """``value`` as JSON, a Decimal, datetime or date tagged with its type
+    (``{"$d": "1.50"}``) so that :func:`_typed` gives it back as it was."""
     if isinstance(value, Decimal):
         return {"$d": str(value)}
     if isinstance(value, datetime):
@@ -427,13 +429,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return {"$date": value.isoformat()}
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _type_tagged(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [_type_tagged(v) for v in value]
     return value
 
 
 def _typed(value: Any) -> Any:
+    """The values :func:`_type_tagged` tagged, typed again."""
     if isinstance(value, dict):
         if "$d" in value:
             return Decimal(value["$d"])
@@ -448,7 +451,7 @@ def _typed(value: Any) -> Any:
 
 
 def figures_to_json(figures: DayFigures) -> dict[str, Any]:
-    return dict(_plain(asdict(figures)))
+    return dict(_type_tagged(asdict(figures)))
 
 
 def figures_from_json(data: Mapping[str, Any]) -> DayFigures:
