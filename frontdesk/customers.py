@@ -27,8 +27,9 @@ from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, CustomerKey, Product, Ticket
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -191,9 +192,7 @@ class CustomerHistory:
 
 def history(session: Session, customer_id: int, limit: int = 50) -> CustomerHistory:
     """A returning customer's products and earlier tickets, newest first."""
-    customer = session.get(Customer, customer_id)
-    if customer is None:
-        raise NotFound(_("No such customer."))
+    customer = get_or_not_found(session, Customer, customer_id, _("No such customer."))
     products = list(
         session.scalars(select(Product).where(Product.customer_id == customer_id).order_by(Product.id.desc()))
     )

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
 from frontdesk.db.engine import Database
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import User
 from frontdesk.errors import NeedsManager, NotAllowed, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -115,9 +116,7 @@ def add_user(
 
 
 def set_pin(session: Session, actor: Actor, user_id: int, pin: str, now: datetime | None = None) -> None:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound(_("No such user."))
+    user = get_or_not_found(session, User, user_id, _("No such user."))
     if actor.id != user_id and not actor.is_manager:
         raise NeedsManager(_("Only a manager can change another user's PIN."))
     validate_pin(pin)
@@ -128,9 +127,7 @@ def set_pin(session: Session, actor: Actor, user_id: int, pin: str, now: datetim
 def set_active(session: Session, actor: Actor, user_id: int, active: bool, now: datetime | None = None) -> None:
     if not actor.is_manager:
         raise NeedsManager(_("Only a manager can disable or enable users."))
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound(_("No such user."))
+    user = get_or_not_found(session, User, user_id, _("No such user."))
     if user.id == actor.id and not active:
         raise NotAllowed(_("You cannot disable yourself."))
     user.active = active
@@ -142,9 +139,7 @@ def set_role(session: Session, actor: Actor, user_id: int, role: str, now: datet
         raise NeedsManager(_("Only a manager can change roles."))
     if role not in ROLES:
         raise ValidationError({"role": _("The role must be clerk or manager.")})
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound(_("No such user."))
+    user = get_or_not_found(session, User, user_id, _("No such user."))
     user.role = role
     audit.record(session, actor.id, "user.role", "user", user.id, {"role": role}, at=now or clock.now())
 

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from frontdesk import audit, clock
 from frontdesk.billing.models import CardEdition, CardLine
 from frontdesk.billing.pricing import KINDS, LABOUR, LEVELS, PART, CardView, kind_label, line_key, normalize_code
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket
-from frontdesk.errors import Conflict, NotFound, ValidationError
+from frontdesk.errors import Conflict, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.money import round_money
@@ -101,9 +102,7 @@ def card_editions(session: Session, brand: str | None = None, category: str | No
 
 
 def get_card_edition(session: Session, edition_id: int) -> CardEdition:
-    edition = session.get(CardEdition, edition_id)
-    if edition is None:
-        raise NotFound(_("No such warranty-card edition."))
+    edition = get_or_not_found(session, CardEdition, edition_id, _("No such warranty-card edition."))
     return edition
 
 

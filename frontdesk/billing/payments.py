@@ -43,6 +43,7 @@ from frontdesk import audit, clock, counters, numbering, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, TicketBilling, Waiver
 from frontdesk.billing.pricing import applied_label, kind_label
 from frontdesk.billing.quotes import APPROVED, DECLINED, DRAFT, STAGE_DECLINE, STAGE_QUOTE, billing_row, current_quote
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -277,9 +278,7 @@ def _name(session: Session, user_id: int | None) -> str | None:
 
 
 def get_receipt(session: Session, receipt_id: int) -> Receipt:
-    receipt = session.get(Receipt, receipt_id)
-    if receipt is None:
-        raise NotFound(_("No such receipt."))
+    receipt = get_or_not_found(session, Receipt, receipt_id, _("No such receipt."))
     return receipt
 
 

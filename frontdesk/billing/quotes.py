@@ -43,8 +43,9 @@ from frontdesk.billing.pricing import (
     price_quote,
 )
 from frontdesk.billing.schedules import get_schedule, lines_for, schedule_in_force, schedule_view
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket, User, Visit
-from frontdesk.errors import Conflict, IllegalTransition, NeedsManager, NotFound, ValidationError
+from frontdesk.errors import Conflict, IllegalTransition, NeedsManager, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
 from frontdesk.intake.preview import ticket_warranty
@@ -435,9 +436,7 @@ def make_quote(session: Session, actor: Actor, ticket_id: int, items: Iterable[Q
 
 
 def get_quote(session: Session, quote_id: int) -> Quote:
-    quote = session.get(Quote, quote_id)
-    if quote is None:
-        raise NotFound(_("No such quote."))
+    quote = get_or_not_found(session, Quote, quote_id, _("No such quote."))
     return quote
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.paths import resource
 from pathlib import Path
 from typing import Any
@@ -378,9 +379,7 @@ def schedule_in_force(session: Session, on: date) -> FeeSchedule:
 
 
 def get_schedule(session: Session, schedule_id: int) -> FeeSchedule:
-    schedule = session.get(FeeSchedule, schedule_id)
-    if schedule is None:
-        raise NotFound(_("No such fee schedule."))
+    schedule = get_or_not_found(session, FeeSchedule, schedule_id, _("No such fee schedule."))
     return schedule
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk import audit, clock
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Complaint, Customer, Ticket, User
-from frontdesk.errors import IllegalTransition, NotFound, ValidationError
+from frontdesk.errors import IllegalTransition, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake import states
 from frontdesk.intake.fields import clean_text
@@ -65,9 +66,7 @@ def close_complaint(session: Session, actor: Actor, complaint_id: int, resolutio
                     approver: Actor | None = None, now: datetime | None = None) -> Complaint:
     """Only a manager closes a complaint."""
     manager = require_manager(actor, approver, _("close a complaint"))
-    complaint = session.get(Complaint, complaint_id)
-    if complaint is None:
-        raise NotFound(_("No such complaint."))
+    complaint = get_or_not_found(session, Complaint, complaint_id, _("No such complaint."))
     if complaint.closed_at is not None:
         raise IllegalTransition(_("This complaint is already closed."))
     problems: dict[str, str] = {}

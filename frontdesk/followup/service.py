@@ -27,6 +27,7 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
@@ -237,9 +238,7 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
     note = drop_controls(note).strip()
     if len(note) > MAX_NOTE:
         raise ValidationError({"note": _("The note is too long (at most {limit} characters).").format(limit=MAX_NOTE)})
-    cb = session.get(CallBack, callback_id, with_for_update=True)
-    if cb is None:
-        raise NotFound(_("No such call-back."))
+    cb = get_or_not_found(session, CallBack, callback_id, _("No such call-back."), with_for_update=True)
     if cb.done_at is not None:
         raise Conflict(_("This call-back was already recorded by someone else."))
     cb.done_at = now
@@ -281,9 +280,7 @@ def issue_card(session: Session, actor: Actor, ticket_id: int, technician_id: in
                now: datetime | None = None) -> FeedbackCard:
     """A numbered card for a finished ticket and the technician who did it."""
     now = now or clock.now()
-    ticket = session.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFound(_("No such ticket."))
+    ticket = get_or_not_found(session, Ticket, ticket_id, _("No such ticket."))
     if ticket.state not in FINISHED_STATES:
         raise IllegalTransition(_("A feedback card is handed out when the work is done."))
     tech = technician_id or ticket.technician_id
@@ -338,9 +335,7 @@ class CardView:
 
 
 def card_view(session: Session, card_id: int) -> CardView:
-    card = session.get(FeedbackCard, card_id)
-    if card is None:
-        raise NotFound(_("No such feedback card."))
+    card = get_or_not_found(session, FeedbackCard, card_id, _("No such feedback card."))
     ticket = session.get(Ticket, card.ticket_id)
     assert ticket is not None
     customer = session.get(Customer, ticket.customer_id)
@@ -381,9 +376,7 @@ def enter_card(session: Session, actor: Actor, card_id: int, *, quality: int, at
     if len(comment) > MAX_NOTE:
         problems["comment"] = _("The comment is too long (at most {limit} characters).").format(limit=MAX_NOTE)
     returned_on = returned_on or now.date()
-    card = session.get(FeedbackCard, card_id, with_for_update=True)
-    if card is None:
-        raise NotFound(_("No such feedback card."))
+    card = get_or_not_found(session, FeedbackCard, card_id, _("No such feedback card."), with_for_update=True)
     if returned_on < card.issued_on or returned_on > now.date():
         problems["returned_on"] = _("The return date must be between the issue date and today.")
     if problems:

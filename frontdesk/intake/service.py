@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -372,9 +373,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
 def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: customers.PhoneCheck,
                   now: datetime) -> Customer:
     if form.customer_id is not None:
-        customer = session.get(Customer, form.customer_id)
-        if customer is None:
-            raise NotFound(_("No such customer."))
+        customer = get_or_not_found(session, Customer, form.customer_id, _("No such customer."))
         return customers.update(session, actor.id, customer, name=form.name or None,
                                 phone=phone if phone.e164 else None, address=form.address, area=form.area,
                                 now=now)
@@ -471,9 +470,7 @@ def product_repair_days(session: Session, product_id: int, before_ticket_id: int
 
 
 def get_ticket(session: Session, ticket_id: int) -> Ticket:
-    ticket = session.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFound(_("No such ticket."))
+    ticket = get_or_not_found(session, Ticket, ticket_id, _("No such ticket."))
     return ticket
 
 

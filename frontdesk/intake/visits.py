@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Technician, Ticket, Visit
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import _
@@ -63,9 +64,7 @@ def add_visit(session: Session, actor: Actor, ticket: Ticket, req: VisitRequest,
 def book_visit(session: Session, actor: Actor, ticket_id: int, req: VisitRequest, now: datetime | None = None) -> Visit:
     """Book a technician's visit for a ticket still open."""
     now = now or clock.now()
-    ticket = session.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFound(_("No such ticket."))
+    ticket = get_or_not_found(session, Ticket, ticket_id, _("No such ticket."))
     if ticket.state in states.FINAL:
         raise IllegalTransition(_("A closed ticket cannot get a visit."))
     if req.window_end <= req.window_start:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
 from frontdesk.billing import payments
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Product, Ticket, User
 from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -205,9 +206,7 @@ def _lock_unit(session: Session, unit_id: int) -> LoanerUnit:
 
 
 def get_unit(session: Session, unit_id: int) -> LoanerUnit:
-    unit = session.get(LoanerUnit, unit_id)
-    if unit is None:
-        raise NotFound(_("No such loaner unit."))
+    unit = get_or_not_found(session, LoanerUnit, unit_id, _("No such loaner unit."))
     return unit
 
 
@@ -586,9 +585,7 @@ def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date 
 
 def _loan_for(session: Session, tag_or_loan: str | int) -> Loan:
     if isinstance(tag_or_loan, int):
-        loan = session.get(Loan, tag_or_loan)
-        if loan is None:
-            raise NotFound(_("No such loan."))
+        loan = get_or_not_found(session, Loan, tag_or_loan, _("No such loan."))
         return loan
     unit = find_unit(session, tag_or_loan)
     open_loan = open_loan_of_unit(session, unit.id)
@@ -677,9 +674,7 @@ def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor
 
 def loan_view(session: Session, loan: Loan | int, today: date | None = None) -> LoanView:
     if isinstance(loan, int):
-        found = session.get(Loan, loan)
-        if found is None:
-            raise NotFound(_("No such loan."))
+        found = get_or_not_found(session, Loan, loan, _("No such loan."))
         loan = found
     today = today or clock.now().date()
     unit = get_unit(session, loan.unit_id)
