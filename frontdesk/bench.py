@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -197,11 +198,11 @@ def case_search(db: Database, path: Path, rounds: int) -> Case:
     # for reading them from disk.
     for n, text in enumerate(texts):
         if n % 2:
-            case.baseline_ms.append(_timed(lambda: baseline(text)))
-            case.samples_ms.append(_timed(lambda: ours(text)))
+            case.baseline_ms.append(_timed(partial(baseline, text)))
+            case.samples_ms.append(_timed(partial(ours, text)))
         else:
-            case.samples_ms.append(_timed(lambda: ours(text)))
-            case.baseline_ms.append(_timed(lambda: baseline(text)))
+            case.samples_ms.append(_timed(partial(ours, text)))
+            case.baseline_ms.append(_timed(partial(baseline, text)))
     raw.close()
     return case
 
@@ -233,7 +234,7 @@ def case_intake(db: Database, rounds: int) -> Case:
 
     one(0)
     for n in range(1, rounds + 1):
-        case.samples_ms.append(_timed(lambda: one(n)))
+        case.samples_ms.append(_timed(partial(one, n)))
     return case
 
 
@@ -297,11 +298,10 @@ def case_receipt(db: Database, ticket_id: int, items: list[Any], rounds: int, fo
     from reportlab.pdfgen.canvas import Canvas
 
     from frontdesk.billing import payments, quotes
-    from frontdesk.printing.base import FONT, register_fonts
-    from frontdesk.printing.receipt import write_receipt
-
     from frontdesk.intake import service as intake
     from frontdesk.intake import states
+    from frontdesk.printing.base import FONT, register_fonts
+    from frontdesk.printing.receipt import write_receipt
 
     clerk = _actor(db, "li")
     with db.write() as s:
@@ -412,7 +412,7 @@ def case_export(db: Database, path: Path, want: int, rounds: int, folder: Path) 
 
     for _n in range(rounds):
         case.baseline_ms.append(_timed(baseline))
-    del sheets
+    sheets.clear()
     # Peak memory: the same export over a tenth of the period.
     small_start, small_end, small_n = _period_with(db, max(1, want // 10))
     _ms, rss_big, _r = _export_child(url, out, start, end)

@@ -49,7 +49,14 @@ from frontdesk.billing.models import FeeLine, FeeSchedule, Quote, QuoteLine, Rec
 from frontdesk.dayclose.models import DayClose
 from frontdesk.db.engine import Database
 from frontdesk.db.models import (
-    AuditRecord, Complaint, Customer, CustomerKey, NumberSequence, Product, Ticket, TicketEvent,
+    AuditRecord,
+    Complaint,
+    Customer,
+    CustomerKey,
+    NumberSequence,
+    Product,
+    Ticket,
+    TicketEvent,
 )
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack, FeedbackCard
@@ -262,7 +269,16 @@ class _Generator:
                 return digits
 
     def _new_customer(self, at: datetime, actor: int) -> _Customer:
-        from frontdesk.demo import AREAS, COMPOUNDS, FEATURED_NAMES, LATIN_NAMES, STREETS, SURNAMES, GIVEN_ONE, GIVEN_TWO
+        from frontdesk.demo import (
+            AREAS,
+            COMPOUNDS,
+            FEATURED_NAMES,
+            GIVEN_ONE,
+            GIVEN_TWO,
+            LATIN_NAMES,
+            STREETS,
+            SURNAMES,
+        )
 
         r = self.rng
         n = len(self.people)
@@ -378,7 +394,7 @@ class _Generator:
         product_id, category, warranty = (None, "", "")
         if kind in intake.SERVICE_KINDS:
             product_id, category, warranty = self._product(person, at)
-        from frontdesk.demo import FAULTS, CONSULTATIONS, COMPLAINTS
+        from frontdesk.demo import COMPLAINTS, CONSULTATIONS, FAULTS
 
         fault = r.choice(FAULTS.get(category, FAULTS["other"])) if category else (
             r.choice(CONSULTATIONS) if kind == intake.CONSULTATION else

@@ -585,7 +585,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # 'frontdesk day-close | head': the reader had enough
         with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # no second error when Python flushes stdout at exit
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open: no second error when Python flushes stdout at exit)
         return EXIT_OK
     except Exception as exc:  # a bug: one line here, the details in the log
         from sqlalchemy.exc import SQLAlchemyError

@@ -31,11 +31,11 @@ supervision has something to flag.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import time as _time
 from collections.abc import Callable, Sequence
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -1300,7 +1300,7 @@ class _Planner:
         missed = 0 if n < 30 or self.days < 5 else 1 if n < 300 else 2
         due_soon = self._soon_consultations(0 if n < 30 else 1 if n < 300 else 2)
         regular = n - soon - late - missed - len(due_soon)
-        for t0, kind in zip(self._slot_times(regular), self._kinds(regular)):
+        for t0, kind in zip(self._slot_times(regular), self._kinds(regular), strict=False):
             if kind == WALK_IN:
                 target = self._comeback_target(t0) if self.rng.random() < 0.06 else None
                 self.walk_in(t0, comeback_of=target)
@@ -1547,7 +1547,7 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             return summary
         planner = _Planner(rng, cal, end, options.days, max(0, total), manager, clerks, techs)
         plans = planner.build()
-        order = sorted(((p.actions[i].at, p.index, i) for p in plans for i in p.kept))
+        order = sorted((p.actions[i].at, p.index, i) for p in plans for i in p.kept)
         log.info("demo plan: %d tickets, %d actions (%.2f s)", len(plans), len(order), _time.monotonic() - started)
         report(0.05, _("Planned {count} tickets").format(count=len(plans)))
         per_batch = max(200, -(-len(order) // BATCHES))

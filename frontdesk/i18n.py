@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+
 from frontdesk.paths import resource
 
 log = logging.getLogger(__name__)

@@ -25,11 +25,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from frontdesk.paths import resource
 from typing import Any
 
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import N_, _
+from frontdesk.paths import resource
 
 log = logging.getLogger(__name__)
 

@@ -55,8 +55,8 @@ def _gapless(numbers: list[tuple[int, int]], counters: dict[int, int]) -> None:
 
 def _counters(db: Database, name: str) -> dict[int, int]:
     with db.read() as s:
-        return {y: n for y, n in s.execute(select(NumberSequence.year, NumberSequence.last)
-                                           .where(NumberSequence.name == name))}
+        return dict(s.execute(select(NumberSequence.year, NumberSequence.last)
+                              .where(NumberSequence.name == name)).all())
 
 
 def test_the_bulk_path_is_taken_for_large_demos_only() -> None:

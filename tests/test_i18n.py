@@ -32,9 +32,9 @@ def test_placeholders_match() -> None:
     cat = tool.read_po("zh_CN")
     wrong = []
     for msg in cat:
-        if msg.id and msg.string and isinstance(msg.id, str):
-            if sorted(PLACEHOLDER.findall(msg.id)) != sorted(PLACEHOLDER.findall(msg.string)):
-                wrong.append(msg.id)
+        if msg.id and msg.string and isinstance(msg.id, str) \
+                and sorted(PLACEHOLDER.findall(msg.id)) != sorted(PLACEHOLDER.findall(msg.string)):
+            wrong.append(msg.id)
     assert wrong == []
 
 

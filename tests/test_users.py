@@ -31,9 +31,8 @@ def test_the_pin_is_stored_hashed_and_salted(db: Database, users: tuple[Actor, A
 def test_a_wrong_pin_and_an_unknown_name_give_the_same_message(db: Database, users: tuple[Actor, Actor]) -> None:
     messages = []
     for name, pin in [("manager", "0000"), ("nobody", MANAGER_PIN), ("", "")]:
-        with pytest.raises(NotAllowed) as err:
-            with db.write() as s:
-                accounts.authenticate(s, name, pin)
+        with pytest.raises(NotAllowed) as err, db.write() as s:
+            accounts.authenticate(s, name, pin)
         messages.append(err.value.message)
     assert len(set(messages)) == 1 and messages[0] == "Wrong user name or PIN."
     with db.write() as s:
@@ -45,12 +44,10 @@ def test_a_good_login_is_audited_and_a_bad_one_refused(db: Database, users: tupl
     manager, _clerk = users
     with db.write() as s:
         accounts.authenticate(s, "manager", MANAGER_PIN)
-    with pytest.raises(NotAllowed):
-        with db.write() as s:
-            accounts.authenticate(s, "manager", "9999")
-    with pytest.raises(NotAllowed):
-        with db.write() as s:
-            accounts.authenticate(s, "ghost", "9999")
+    with pytest.raises(NotAllowed), db.write() as s:
+        accounts.authenticate(s, "manager", "9999")
+    with pytest.raises(NotAllowed), db.write() as s:
+        accounts.authenticate(s, "ghost", "9999")
     with db.read() as s:
         assert [r.user_id for r in audit.records(s, action="login")] == [manager.id]
 
@@ -59,22 +56,18 @@ def test_a_disabled_user_cannot_log_in(db: Database, users: tuple[Actor, Actor])
     manager, clerk = users
     with db.write() as s:
         accounts.set_active(s, manager, clerk.id, False)
-    with pytest.raises(NotAllowed, match="Wrong user name or PIN"):
-        with db.write() as s:
-            accounts.authenticate(s, "clerk", CLERK_PIN)
-    with pytest.raises(NotAllowed):
-        with db.write() as s:
-            accounts.set_active(s, manager, manager.id, False)  # not yourself
+    with pytest.raises(NotAllowed, match="Wrong user name or PIN"), db.write() as s:
+        accounts.authenticate(s, "clerk", CLERK_PIN)
+    with pytest.raises(NotAllowed), db.write() as s:
+        accounts.set_active(s, manager, manager.id, False)  # not yourself
 
 
 def test_only_a_manager_adds_users(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    with pytest.raises(NeedsManager):
-        with db.write() as s:
-            accounts.add_user(s, clerk, "zhao", accounts.CLERK, "3333")
-    with pytest.raises(NeedsManager):
-        with db.write() as s:
-            accounts.add_user(s, None, "zhao", accounts.CLERK, "3333")
+    with pytest.raises(NeedsManager), db.write() as s:
+        accounts.add_user(s, clerk, "zhao", accounts.CLERK, "3333")
+    with pytest.raises(NeedsManager), db.write() as s:
+        accounts.add_user(s, None, "zhao", accounts.CLERK, "3333")
     with db.write() as s:
         accounts.add_user(s, manager, "zhao", accounts.CLERK, "3333", "赵磊")
     with db.read() as s:
@@ -82,9 +75,8 @@ def test_only_a_manager_adds_users(db: Database, users: tuple[Actor, Actor]) -> 
 
 
 def test_the_first_user_must_be_a_manager(db: Database) -> None:
-    with pytest.raises(ValidationError) as err:
-        with db.write() as s:
-            accounts.add_user(s, None, "li", accounts.CLERK, "2222")
+    with pytest.raises(ValidationError) as err, db.write() as s:
+        accounts.add_user(s, None, "li", accounts.CLERK, "2222")
     assert set(err.value.fields) == {"role"}
     with db.write() as s:
         first = accounts.add_user(s, None, "wang", accounts.MANAGER, "1111", "王经理")
@@ -102,20 +94,17 @@ def test_the_first_user_must_be_a_manager(db: Database) -> None:
 def test_bad_names_and_pins_are_refused(db: Database, users: tuple[Actor, Actor], name: str, pin: str,
                                         fields: set[str]) -> None:
     manager, _clerk = users
-    with pytest.raises(ValidationError) as err:
-        with db.write() as s:
-            accounts.add_user(s, manager, name, accounts.CLERK, pin)
+    with pytest.raises(ValidationError) as err, db.write() as s:
+        accounts.add_user(s, manager, name, accounts.CLERK, pin)
     assert set(err.value.fields) == fields
 
 
 def test_verify_manager_refuses_a_clerk(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    with pytest.raises(NeedsManager, match="clerk is not a manager"):
-        with db.write() as s:
-            accounts.verify_manager(s, "clerk", CLERK_PIN)
-    with pytest.raises(NotAllowed):
-        with db.write() as s:
-            accounts.verify_manager(s, "manager", CLERK_PIN)
+    with pytest.raises(NeedsManager, match="clerk is not a manager"), db.write() as s:
+        accounts.verify_manager(s, "clerk", CLERK_PIN)
+    with pytest.raises(NotAllowed), db.write() as s:
+        accounts.verify_manager(s, "manager", CLERK_PIN)
     with db.write() as s:
         assert accounts.verify_manager(s, "manager", MANAGER_PIN) == manager
     # require_manager: the actor if a manager, else the approver if a manager.
@@ -127,9 +116,8 @@ def test_verify_manager_refuses_a_clerk(db: Database, users: tuple[Actor, Actor]
 
 def test_a_clerk_changes_only_their_own_pin(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    with pytest.raises(NeedsManager):
-        with db.write() as s:
-            accounts.set_pin(s, clerk, manager.id, "5555")
+    with pytest.raises(NeedsManager), db.write() as s:
+        accounts.set_pin(s, clerk, manager.id, "5555")
     with db.write() as s:
         accounts.set_pin(s, clerk, clerk.id, "5555")
     with db.write() as s:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta
-from frontdesk.paths import resource
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontdesk.errors import ValidationError
+from frontdesk.paths import resource
 from frontdesk.workcalendar import WorkCalendar, default_calendar, default_holidays
 
 # May 2026: Fri 1 .. Tue 5 are the Labour Day holidays, Sat 9 a make-up day.

@@ -92,13 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         for old in folder.glob("*.png"):
             old.unlink()
         jobs = {
-            "receipt-a5": lambda s, p: documents.print_receipt(s, chosen["receipt"], p, language=lang),
-            "receipt-80mm": lambda s, p: documents.print_receipt(s, chosen["receipt"], p, size="80mm", copy=True,
+            "receipt-a5": lambda s, p, lang=lang: documents.print_receipt(s, chosen["receipt"], p, language=lang),
+            "receipt-80mm": lambda s, p, lang=lang: documents.print_receipt(s, chosen["receipt"], p, size="80mm", copy=True,
                                                                  language=lang),
-            "pullback": lambda s, p: documents.print_pullback(s, chosen["loan"], p, language=lang),
-            "agreement": lambda s, p: documents.print_agreement(s, chosen["loan"], p, language=lang),
-            "card-a6": lambda s, p: documents.print_feedback_card(s, chosen["card"], p, layout="a6", language=lang),
-            "labels": lambda s, p: documents.print_labels(s, None, p, skip=2, language=lang),
+            "pullback": lambda s, p, lang=lang: documents.print_pullback(s, chosen["loan"], p, language=lang),
+            "agreement": lambda s, p, lang=lang: documents.print_agreement(s, chosen["loan"], p, language=lang),
+            "card-a6": lambda s, p, lang=lang: documents.print_feedback_card(s, chosen["card"], p, layout="a6", language=lang),
+            "labels": lambda s, p, lang=lang: documents.print_labels(s, None, p, skip=2, language=lang),
         }
         for name, make in jobs.items():
             pdf = work / f"{lang}-{name}.pdf"

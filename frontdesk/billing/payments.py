@@ -50,8 +50,8 @@ from frontdesk.i18n import N_, _
 from frontdesk.intake.service import get_ticket
 from frontdesk.intake.timeline import add_event
 from frontdesk.jsonable import jsonable
-from frontdesk.plaintext import one_line
 from frontdesk.money import ZERO, format_money, round_money, to_money
+from frontdesk.plaintext import one_line
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)

@@ -113,7 +113,7 @@ def component_label(component: str) -> str:
 
 
 def _price(value: object, what: str) -> Decimal:
-    if isinstance(value, float) or isinstance(value, bool):
+    if isinstance(value, (float, bool)):
         raise TypeError(f"{what} must be a Decimal or an int, not {type(value).__name__} ({value!r})")
     if not isinstance(value, (Decimal, int)):
         raise TypeError(f"{what} must be a Decimal or an int, not {type(value).__name__}")

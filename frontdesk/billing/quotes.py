@@ -403,7 +403,7 @@ def make_quote(session: Session, actor: Actor, ticket_id: int, items: Iterable[Q
 
     summary = _("Quote {total} (saving {saving} against the fee schedule)").format(
         total=format_money(calc.total, ctx.currency), saving=format_money(calc.saving, ctx.currency))
-    revised = [q for q in session.scalars(select(Quote).where(Quote.ticket_id == ticket.id, Quote.state == DRAFT))]
+    revised = list(session.scalars(select(Quote).where(Quote.ticket_id == ticket.id, Quote.state == DRAFT)))
     for old in revised:
         old.state = SUPERSEDED
     if ticket.state == states.QUOTED:

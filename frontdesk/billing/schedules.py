@@ -20,8 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
-from frontdesk.db.lookup import get_or_not_found
-from frontdesk.paths import resource
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +43,13 @@ from frontdesk.billing.pricing import (
     line_key,
     normalize_code,
 )
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket, User
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import ZERO, round_money, to_decimal
+from frontdesk.paths import resource
 from frontdesk.plaintext import one_line, trimmed
 from frontdesk.users import Actor, require_manager
 

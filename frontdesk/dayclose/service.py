@@ -365,9 +365,9 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     opened = session.scalar(select(func.count(Ticket.id)).where(Ticket.intake_at >= start, Ticket.intake_at < end))
     closed_n = session.scalar(select(func.count(Ticket.id)).where(Ticket.closed_at >= start, Ticket.closed_at < end,
                                                                  Ticket.state == states.CLOSED))
-    open_by_state = {state: n for state, n in session.execute(
+    open_by_state = dict(session.execute(
         select(Ticket.state, func.count(Ticket.id)).where(Ticket.state.in_(states.OPEN), Ticket.intake_at < end)
-        .group_by(Ticket.state))}
+        .group_by(Ticket.state)).all())
     declined = session.scalar(select(func.count(Quote.id)).where(Quote.declined_at >= start, Quote.declined_at < end))
     waivers = tuple(WaiverLine(number, w.amount, w.reason, names.get(w.approver_id, ""))
                     for w, number in session.execute(

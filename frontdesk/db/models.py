@@ -23,7 +23,6 @@ from sqlalchemy import (
     String,
     Text,
     Time,
-
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 

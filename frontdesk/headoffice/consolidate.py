@@ -34,8 +34,25 @@ from frontdesk import clock, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.headoffice.export import ExportCancelled, write_schema
 from frontdesk.headoffice.schema import (
-    BOOL, CURRENCY_UNIT, DATA_SHEETS, DATE, DATETIME, FORMAT, FORMAT_VERSION, INT, KIND_CONSOLIDATED, KIND_SHOP,
-    MONEY, NUMBER, SCHEMA_SHEET, SHEETS, SHOPS_SHEET, TEXT, WORKBOOK_ROW, Column, consolidated_columns,
+    BOOL,
+    CURRENCY_UNIT,
+    DATA_SHEETS,
+    DATE,
+    DATETIME,
+    FORMAT,
+    FORMAT_VERSION,
+    INT,
+    KIND_CONSOLIDATED,
+    KIND_SHOP,
+    MONEY,
+    NUMBER,
+    SCHEMA_SHEET,
+    SHEETS,
+    SHOPS_SHEET,
+    TEXT,
+    WORKBOOK_ROW,
+    Column,
+    consolidated_columns,
 )
 from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save
 from frontdesk.i18n import _
@@ -109,7 +126,7 @@ def read_shop_file(path: Path | str) -> ShopFile:
                 missing=", ".join(missing) or "-", extra=", ".join(extra) or "-"))
         meta: dict[str, str] = {}
         columns: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-        for n, row in enumerate(wb[SCHEMA_SHEET].iter_rows(min_row=2, values_only=True), start=2):
+        for row in wb[SCHEMA_SHEET].iter_rows(min_row=2, values_only=True):
             cells = [_text(v) for v in (tuple(row) + (None,) * 6)[:6]]
             if not any(cells):
                 continue
@@ -147,7 +164,7 @@ def _typed(col: Column, value: Any) -> Any:
     if value is None:
         return None
     kind = col.type
-    if kind == MONEY or kind == NUMBER:
+    if kind in (MONEY, NUMBER):
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
             raise ValueError(col.key)
         try:  # openpyxl reads numbers as floats: the shortest repr is the decimal written
@@ -285,8 +302,8 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
                     values = [_typed(col, v) for col, v in zip(spec, cells, strict=True)]
                 except ValueError as exc:
                     raise WorkbookRefused([Refusal(f.path, _("sheet {sheet}, row {row}: {column} is not a {type}")
-                                                   .format(sheet=sheet, row=r, column=exc, type=dict(
-                                                       (c.key, c.type) for c in spec).get(str(exc), "?")))]) from exc
+                                                   .format(sheet=sheet, row=r, column=exc, type={
+                                                       c.key: c.type for c in spec}.get(str(exc), "?")))]) from exc
                 n += 1
                 if sheet == "summary":
                     _shop, day, category, opened, closed, receipts, money = values

@@ -34,7 +34,15 @@ from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.schema import (
-    FORMAT, FORMAT_VERSION, KIND_SHOP, SCHEMA_COLUMNS, SCHEMA_SHEET, SHEETS, WORKBOOK_ROW, Column, mask_name,
+    FORMAT,
+    FORMAT_VERSION,
+    KIND_SHOP,
+    SCHEMA_COLUMNS,
+    SCHEMA_SHEET,
+    SHEETS,
+    WORKBOOK_ROW,
+    Column,
+    mask_name,
     mask_phone,
 )
 from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save

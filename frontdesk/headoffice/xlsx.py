@@ -118,7 +118,7 @@ class SheetWriter:
     def append(self, values: Sequence[Any]) -> None:
         if len(values) != len(self._converters):
             raise ValueError(f"{len(values)} values for {len(self._converters)} columns")
-        self.ws.append([None if v is None else f(v) for f, v in zip(self._converters, values)])
+        self.ws.append([None if v is None else f(v) for f, v in zip(self._converters, values, strict=True)])
         self.rows += 1
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:

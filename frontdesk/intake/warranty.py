@@ -70,11 +70,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from frontdesk.paths import resource
 from typing import Any
 
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import N_, _
+from frontdesk.paths import resource
 from frontdesk.workcalendar import WorkCalendar, default_calendar
 
 log = logging.getLogger(__name__)

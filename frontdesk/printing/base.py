@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from frontdesk.paths import resource
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode import code128
 from reportlab.lib.styles import ParagraphStyle
@@ -19,7 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from xml.sax.saxutils import escape
+
+from frontdesk.paths import resource
 
 log = logging.getLogger(__name__)
 

@@ -170,7 +170,7 @@ def print_labels(session: Session, tags: list[str] | None, path: Path | str, ski
         return write_labels(labels, path, skip=skip)
 
 
-from datetime import date as _Date  # noqa: E402  (the day close's documents, appended)
+from datetime import date as _Date
 
 
 def print_reconciliation(session: Session, day: _Date, path: Path | str, counter: str,

@@ -13,8 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from frontdesk.i18n import N_, _
-from frontdesk.money import format_money
 from frontdesk.intake.warranty import category_label
+from frontdesk.money import format_money
 from frontdesk.printing.base import ShopHeader, draw_logo, draw_para, draw_qr, fit_text, logo_height, register_fonts
 
 MARGIN = 12 * mm

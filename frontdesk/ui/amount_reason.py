@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from frontdesk.billing.payments import METHODS
 from frontdesk.i18n import _
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.amount_reason_ui import Ui_AmountReasonDialog
-from frontdesk.billing.payments import METHODS
 from frontdesk.ui.payment_dialog import read_amount
 
 

@@ -46,7 +46,7 @@ def run(url: str | None, lang: str | None = None) -> int:
     from frontdesk.ui.errors import install_excepthook, report
     from frontdesk.ui.login import AFTER_SHOWN_MS, LoginDialog
     from frontdesk.ui.machine import counter_language, this_counter
-    from frontdesk.ui.qt_support import apply_language, application, install_fonts
+    from frontdesk.ui.qt_support import application, apply_language, install_fonts
 
     app = application(sys.argv[:1], fonts=False)
     # Right after the login is on screen: the log file and the shipped CJK

@@ -62,10 +62,10 @@ class AuditModel(RowTableModel):
         self.exhausted = True
         self.set_rows([])
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's name)
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and (self.shown < len(self.all_rows) or not self.exhausted)
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
         if self.shown >= len(self.all_rows) and not self.exhausted:
@@ -176,7 +176,7 @@ class AuditScreen(QWidget):
             self.ui.messageLabel.clear()
         return True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.model.all_rows:
             # after the tab is painted: a clerk is asked for a manager's PIN on opening it
@@ -186,7 +186,7 @@ class AuditScreen(QWidget):
         if self.isVisible() and not self.model.all_rows:
             self.unlock()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         if not self.ctx.actor.is_manager:
             self._lock()  # a clerk's approval ends when the tab is left

@@ -129,7 +129,7 @@ class CallbacksScreen(QWidget):
             return
         self.open_requested.emit(row.ticket_id)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.ui.queueTable and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:

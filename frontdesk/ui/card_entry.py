@@ -72,7 +72,7 @@ class CardEntryScreen(QWidget):
 
     def _group(self, buttons: tuple[QRadioButton, QRadioButton, QRadioButton]) -> QButtonGroup:
         group = QButtonGroup(self)
-        for value, button in zip((fu.SATISFIED, fu.FAIR, fu.NOT_SATISFIED), buttons):
+        for value, button in zip((fu.SATISFIED, fu.FAIR, fu.NOT_SATISFIED), buttons, strict=True):
             group.addButton(button, value)
             button.installEventFilter(self)
         return group
@@ -172,7 +172,7 @@ class CardEntryScreen(QWidget):
         self.card_entered.emit(saved.id)
         return saved
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = Qt.Key(event.key())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -22,6 +23,10 @@ T = TypeVar("T")
 
 # (parent, what the manager approves) -> the approving manager, or None if cancelled
 ApprovalAsker = Callable[[QWidget | None, str], Actor | None]
+
+
+def _with_approver(work: Callable[[Session, Actor | None], T], approver: Actor | None, session: Session) -> T:
+    return work(session, approver)
 
 
 def _default_asker(ctx: AppContext) -> ApprovalAsker:
@@ -62,7 +67,7 @@ class AppContext:
         self.last_error = None
         while True:
             try:
-                return self.db.run(lambda s: work(s, approver))
+                return self.db.run(partial(_with_approver, work, approver))
             except NeedsManager as exc:
                 self.last_error = exc
                 if approver is not None:

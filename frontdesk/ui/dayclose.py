@@ -329,7 +329,7 @@ class DayCloseScreen(QWidget):
     def refresh(self) -> None:
         self.load()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         """The figures as they stand whenever the page is brought up."""
         super().showEvent(event)
         if self.figures is not None and not self.figures.closed:

@@ -49,7 +49,7 @@ class FollowUpPage(QWidget):
                                SatisfactionScreen)):
             screen.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_current()
 

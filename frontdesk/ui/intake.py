@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from sqlalchemy.orm import Session
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QListWidgetItem, QPlainTextEdit, QWidget
+from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers, settings, technicians
 from frontdesk.errors import ValidationError
@@ -25,7 +25,7 @@ from frontdesk.intake import fields, service, states, visits
 from frontdesk.intake.preview import missing_facts
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label, load_category_rules
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import ERROR_STYLE, OK_STYLE, show_inline
+from frontdesk.ui.errors import OK_STYLE, show_inline
 from frontdesk.ui.fields import parse_day, split_list
 from frontdesk.ui.generated.intake_ui import Ui_IntakeScreen
 
@@ -187,12 +187,12 @@ class IntakeScreen(QWidget):
         self.search_timer.start()
         self.schedule_preview()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and watched in (self.ui.nameEdit, self.ui.phoneEdit):
-            if event.key() == Qt.Key.Key_Down and self.ui.matchesList.count():  # type: ignore[attr-defined]
-                self.ui.matchesList.setFocus()
-                self.ui.matchesList.setCurrentRow(0)
-                return True
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in (self.ui.nameEdit, self.ui.phoneEdit) \
+                and event.key() == Qt.Key.Key_Down and self.ui.matchesList.count():  # type: ignore[attr-defined]
+            self.ui.matchesList.setFocus()
+            self.ui.matchesList.setCurrentRow(0)
+            return True
         return super().eventFilter(watched, event)
 
     def search_customers(self) -> None:
@@ -436,7 +436,7 @@ class IntakeScreen(QWidget):
         u.nameEdit.setFocus()
         self.schedule_preview()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.ui.clockLabel.setText(_("Today is {day}").format(day=clock.now().strftime("%Y-%m-%d")))
         if not self.ui.nameEdit.text() and self.customer_id is None:

@@ -134,7 +134,7 @@ class _Post(QObject):
     def _on_finished(self, job: Job[Any]) -> None:
         job._deliver()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A window closed (done(), close(), hide()) gets a Hide that is not
         # spontaneous; a minimized one gets a spontaneous one and goes on.
         if event.type() == QEvent.Type.Hide and not event.spontaneous():

@@ -38,7 +38,7 @@ def _fill(table: QTableWidget, columns: tuple[str, ...], rows: list[tuple[str, .
     table.setHorizontalHeaderLabels([_(c) for c in columns])
     table.verticalHeader().setVisible(False)
     table.setRowCount(len(rows))
-    for r, (row, brush) in enumerate(zip(rows, brushes)):
+    for r, (row, brush) in enumerate(zip(rows, brushes, strict=True)):
         for c, value in enumerate(row):
             item = QTableWidgetItem(value)
             if brush is not None:

@@ -80,7 +80,7 @@ class LoginDialog(QDialog):
                                on_failure=self._open_failed, name="open-database")
         self.ui.pinEdit.setFocus()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         """The database starts opening once the dialog is on screen (loading
         it in the same moment would slow the window down)."""
         super().showEvent(event)

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         else:
             self.idle_timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress) and self.idle_minutes > 0:
             self.idle_timer.start()  # any key or click restarts the idle count
         return super().eventFilter(watched, event)
@@ -229,6 +229,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, _("About FrontDesk"),
                           _("FrontDesk {version}: the front desk of a repair service center.").format(version=__version__))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("ui/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -15,7 +15,6 @@ from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.payment_ui import Ui_PaymentDialog
 
 
-
 def read_amount(text: str) -> Decimal | None:
     """An amount typed at the desk (¥ and thousands separators allowed);
     None when it is not a number with at most two decimals."""

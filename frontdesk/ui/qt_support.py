@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import logging
 import sys
-from frontdesk.paths import resource
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from frontdesk import i18n
+from frontdesk.paths import resource
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class GettextTranslator(QTranslator):
         out = i18n.gettext(source)
         return None if out == source else out
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
 

@@ -21,9 +21,8 @@ SIZE = (1366, 820)
 
 def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from frontdesk.db.migrate import open_database
@@ -32,7 +31,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     from frontdesk.ui.intake import IntakeScreen
     from frontdesk.ui.login import LoginDialog
     from frontdesk.ui.main_window import PAGES, MainWindow
-    from frontdesk.ui.qt_support import apply_language, application
+    from frontdesk.ui.qt_support import application, apply_language
     from frontdesk.ui.receipts import ReceiptsScreen
 
     app = application()

@@ -15,8 +15,8 @@ from frontdesk import technicians
 from frontdesk.i18n import _
 from frontdesk.intake import fields, responses, service, states
 from frontdesk.intake.preview import ticket_warranty
-from frontdesk.loaners import service as loaners
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label
+from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline

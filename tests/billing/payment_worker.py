@@ -22,7 +22,7 @@ def pay(url: str, actor: tuple[int, str, str], ticket_id: int, count: int, barri
     for n in range(count):
         method = ("cash", "card", "mobile", "transfer")[n % 4]
         try:
-            receipt = db.run(lambda s: payments.take_payment(s, clerk, ticket_id, method, Decimal("1.00"),
+            receipt = db.run(lambda s, method=method: payments.take_payment(s, clerk, ticket_id, method, Decimal("1.00"),
                                                              now=datetime(2026, 11, 24, 12, 0), counter="main"),
                              attempts=20)
             taken.append(receipt.number)

@@ -185,7 +185,7 @@ def test_properties_of_the_lowest_rate_rule(schedule: dict, card: CardView | Non
     calc: QuoteCalc = price_quote(schedule, card, wanted, lambda c: c in covered, rate)
     assert len(calc.lines) + len(calc.refused) == len(wanted)
     group_total: dict[int, Decimal] = {}
-    for n, ln in enumerate(calc.lines):
+    for _n, ln in enumerate(calc.lines):
         s, c, q = ln.schedule_price, ln.card_price, ln.item.qty
         assert isinstance(ln.amount, Decimal) and ln.amount == round_money(ln.amount) and ln.amount >= 0
         if ln.item.component in covered:

@@ -4,7 +4,7 @@ quote owes the inspection fee or nothing."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,7 +12,13 @@ from sqlalchemy import select, text
 
 from frontdesk import audit
 from frontdesk.billing import payments, quotes
-from frontdesk.billing.cards import CardEditionDraft, CardLineDraft, card_editions, save_card_edition, suggest_card_edition
+from frontdesk.billing.cards import (
+    CardEditionDraft,
+    CardLineDraft,
+    card_editions,
+    save_card_edition,
+    suggest_card_edition,
+)
 from frontdesk.billing.models import Quote, QuoteLine
 from frontdesk.billing.pricing import QuoteItem
 from frontdesk.db.engine import Database

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from frontdesk.billing import payments
@@ -59,9 +61,8 @@ def test_a_known_day_matches_the_figures_computed_by_hand(db: Database, users: t
     with db.read() as s:
         still_blind = dayclose.day_figures(s, DAY, blind=True, counter="main")
     assert still_blind.expected_cash == D("600.00")  # shown once the count is saved
-    with db.write() as s:
-        with pytest.raises(NeedsManager):
-            dayclose.close_day(s, clerk, DAY, now=at(18, 5), counter="main")
+    with db.write() as s, pytest.raises(NeedsManager):
+        dayclose.close_day(s, clerk, DAY, now=at(18, 5), counter="main")
     with db.write() as s:
         f = dayclose.close_day(s, clerk, DAY, approver=manager, note="short by 2", now=at(18, 10), counter="main")
     assert (f.first_number, f.last_number, f.receipt_count) == ("R2026-000001", "R2026-000005", 5)
@@ -152,9 +153,8 @@ def test_the_database_itself_refuses_a_payment_on_a_closed_day(db: Database, use
         raw.close()
     from sqlalchemy import text
 
-    with pytest.raises(DayClosed):  # through SQLAlchemy: the domain error
-        with db.write() as s:
-            s.execute(text(RAW_INSERT.format(ticket=ticket, user=clerk.id)))
+    with pytest.raises(DayClosed), db.write() as s:  # through SQLAlchemy: the domain error
+        s.execute(text(RAW_INSERT.format(ticket=ticket, user=clerk.id)))
 
 
 def test_count_entry_is_checked(db: Database, users: tuple[Actor, Actor]) -> None:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
+from test_day_close import COUNT, DAY, at, known_day
 
 from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
 from frontdesk.printing import documents
-from frontdesk.users import Actor
-from test_day_close import COUNT, DAY, at, known_day
 
 
 def test_the_reconciliation_shows_every_figure_and_signature_lines(

@@ -33,7 +33,6 @@ from frontdesk.billing import payments
 from frontdesk.billing.models import Receipt
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import current_revision, head_revision, open_database
-from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, add_schedule, approved_ticket
 from tests.conftest import seed_users
 from tests.db import crash_worker

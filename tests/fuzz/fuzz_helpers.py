@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from frontdesk.db.engine import Database
 from frontdesk.db.models import NumberSequence
-
 from frontdesk.errors import FrontDeskError, ValidationError
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=False,

@@ -152,7 +152,7 @@ def test_quote_items(db: Database, shop: Shop) -> None:
             assert quote is not None
             lines = sorted(quote.lines, key=lambda ln: ln.position)
             assert [ln.qty for ln in lines] == [it.qty for it in items]
-            for ln, it in zip(lines, items):
+            for ln, it in zip(lines, items, strict=False):
                 if flat(it.description):
                     assert ln.description == flat(it.description), (it.description, ln.description)
         shop.refresh()

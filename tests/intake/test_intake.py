@@ -434,15 +434,12 @@ def test_a_complaint_gets_a_promised_answer_and_only_a_manager_closes_it(
         assert [c.promised_answer_at for c in complaints.open_complaints(s)] == [promised, default_answer]
 
     later = now + timedelta(days=1)
-    with pytest.raises(NeedsManager):
-        with db.write() as s:
-            complaints.close_complaint(s, clerk, complaint_id, "已道歉", now=later)
-    with pytest.raises(NeedsManager):
-        with db.write() as s:
-            complaints.close_complaint(s, clerk, complaint_id, "已道歉", approver=clerk, now=later)
-    with pytest.raises(ValidationError) as err:
-        with db.write() as s:
-            complaints.close_complaint(s, manager, complaint_id, "  ", now=later)
+    with pytest.raises(NeedsManager), db.write() as s:
+        complaints.close_complaint(s, clerk, complaint_id, "已道歉", now=later)
+    with pytest.raises(NeedsManager), db.write() as s:
+        complaints.close_complaint(s, clerk, complaint_id, "已道歉", approver=clerk, now=later)
+    with pytest.raises(ValidationError) as err, db.write() as s:
+        complaints.close_complaint(s, manager, complaint_id, "  ", now=later)
     assert set(err.value.fields) == {"resolution"}
     with db.read() as s:
         assert len(complaints.open_complaints(s)) == 2
@@ -450,9 +447,8 @@ def test_a_complaint_gets_a_promised_answer_and_only_a_manager_closes_it(
     with db.write() as s:
         closed = complaints.close_complaint(s, clerk, complaint_id, "已道歉，免收上门费", approver=manager, now=later)
         assert (closed.closed_at, closed.closed_by_id) == (later, manager.id)
-    with pytest.raises(IllegalTransition):
-        with db.write() as s:
-            complaints.close_complaint(s, manager, complaint_id, "再次关闭", now=later)
+    with pytest.raises(IllegalTransition), db.write() as s:
+        complaints.close_complaint(s, manager, complaint_id, "再次关闭", now=later)
     with db.read() as s:
         assert len(complaints.open_complaints(s)) == 1
         (rec,) = audit.records(s, action="complaint.close")
@@ -524,18 +520,15 @@ def test_a_visit_is_not_booked_for_a_closed_ticket_nor_in_the_past(
         db: Database, users: tuple[Actor, Actor], now: datetime) -> None:
     _manager, clerk = users
     ticket_id = take(db, clerk, phone_form(), now).ticket_id
-    with pytest.raises(ValidationError) as err:
-        with db.write() as s:
-            visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(15), time(13)), now=now)
+    with pytest.raises(ValidationError) as err, db.write() as s:
+        visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(15), time(13)), now=now)
     assert set(err.value.fields) == {"visit"}
-    with pytest.raises(ValidationError):
-        with db.write() as s:
-            visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date() - timedelta(days=1), time(9), time(12)),
-                              now=now)
+    with pytest.raises(ValidationError), db.write() as s:
+        visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date() - timedelta(days=1), time(9), time(12)),
+                          now=now)
     move(db, clerk, ticket_id, states.CANCELLED, at=now)
-    with pytest.raises(IllegalTransition):
-        with db.write() as s:
-            visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(14), time(17)), now=now)
+    with pytest.raises(IllegalTransition), db.write() as s:
+        visits.book_visit(s, clerk, ticket_id, VisitRequest(now.date(), time(14), time(17)), now=now)
     assert count(db, Visit) == 0
 
 
@@ -707,9 +700,8 @@ def test_a_complaint_ticket_closes_with_its_complaint_and_not_before(
     manager, clerk = users
     result = take(db, clerk, IntakeForm(channel=intake.PHONE, kind=intake.COMPLAINT, name="李四", phone="13912345678",
                                         what_happened="报价不清楚"), now)
-    with pytest.raises(IllegalTransition) as err:
-        with db.write() as s:
-            intake.move(s, manager, result.ticket_id, states.CLOSED, now=now)
+    with pytest.raises(IllegalTransition) as err, db.write() as s:
+        intake.move(s, manager, result.ticket_id, states.CLOSED, now=now)
     assert "closes when a manager closes the complaint" in err.value.message
     with db.write() as s:
         (complaint,) = complaints.open_complaints(s)

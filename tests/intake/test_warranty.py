@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from frontdesk.paths import resource
 from typing import Any
 
 import pytest
@@ -33,6 +32,7 @@ from frontdesk.intake.warranty import (
     software_setup_charge,
     warranty_status,
 )
+from frontdesk.paths import resource
 from frontdesk.workcalendar import WorkCalendar, default_calendar
 
 NO_HOLIDAYS = WorkCalendar()

@@ -18,10 +18,10 @@ def lend(url: str, actor: tuple[int, str, str], worker: int, tickets: list[int],
     db = Database(url)
     clerk = Actor(*actor)
     outcomes: list[str] = []
-    for ticket_id, tag in zip(tickets, tags):
+    for ticket_id, tag in zip(tickets, tags, strict=False):
         barrier.wait(timeout=60)
         try:
-            db.run(lambda s: loaners.lend(s, clerk, ticket_id, tag, condition_out="良好",
+            db.run(lambda s, ticket_id=ticket_id, tag=tag: loaners.lend(s, clerk, ticket_id, tag, condition_out="良好",
                                           now=datetime(2026, 11, 24, 12, 0), counter="main"), attempts=20)
             outcomes.append("lent")
         except Conflict as exc:

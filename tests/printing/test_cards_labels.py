@@ -6,14 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pdfcheck import embedded_fonts, ink_bounds, page_size_mm, pdf_text, render_png
 from pypdf import PdfReader
 
 from frontdesk import i18n
 from frontdesk.printing.base import ShopHeader
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
 from frontdesk.printing.labels import LabelData, write_labels
-
-from pdfcheck import embedded_fonts, ink_bounds, page_size_mm, pdf_text, render_png
 
 SHOP = ShopHeader("鸿运家电维修中心", "北京市海淀区中关村大街1号", "010-12345678")
 CARD = CardData("C2026-000042", "T2026-000123", date(2026, 11, 24), "刘师傅", "张三", "Haier 冰箱 BCD-215")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pdfcheck import embedded_fonts, pdf_text
 from pypdf import PdfReader
 
 from frontdesk.billing import payments, quotes, schedules
@@ -19,8 +20,6 @@ from frontdesk.loaners import service as loaners
 from frontdesk.printing import documents
 from tests.conftest import seed_users
 from tests.loaners.loaner_helpers import NOW, add_units, workshop_ticket
-
-from pdfcheck import embedded_fonts, pdf_text
 
 
 @pytest.fixture(autouse=True)

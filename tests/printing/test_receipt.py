@@ -9,12 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pdfcheck import embedded_fonts, page_size_mm, pdf_text
 from pypdf import PdfReader
 
 from frontdesk.billing.payments import ReceiptLine, ReceiptView
 from frontdesk.printing.receipt import SIZES, write_receipt
-
-from pdfcheck import embedded_fonts, page_size_mm, pdf_text
 
 D = Decimal
 

@@ -104,7 +104,7 @@ def test_four_counters_for_a_while(db: Database, users: tuple[Actor, Actor]) -> 
             out = [loan for loan in mine if loan.returned_at is None]
             assert len(out) <= 1
             assert (unit.status == loaners.LENT) == bool(out), unit.tag
-            for earlier, later in zip(mine, mine[1:]):
+            for earlier, later in zip(mine, mine[1:], strict=False):
                 assert earlier.returned_at is not None and earlier.returned_at <= later.lent_at + CLOCK_SKEW, unit.tag
 
         # each counter's day totals are the sum of what it took in

@@ -1,6 +1,5 @@
-from ui_helpers import _program_translator, approvals, ctx, shop  # noqa: F401 (fixtures)
-
 import pytest
+from ui_helpers import _program_translator, approvals, ctx, shop  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(autouse=True, scope="session")

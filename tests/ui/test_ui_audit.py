@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from ui_helpers import Approvals
 
 from frontdesk import audit, clock
 from frontdesk.intake.service import IntakeResult
@@ -13,7 +14,6 @@ from frontdesk.ui.audit_screen import AuditScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.users import Actor
-from ui_helpers import Approvals
 
 
 def _column(screen: AuditScreen, key: str) -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from ui_helpers import Approvals
 
 from frontdesk.billing import payments, quotes, schedules
 from frontdesk.billing.models import Receipt
@@ -22,7 +23,6 @@ from frontdesk.ui.fees_screen import FeesScreen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
-from ui_helpers import Approvals
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_quote_approve_pay_cash_void_and_reprint(qtbot: QtBot, ctx: AppContext, 
     pu.tenderedEdit.setText(f"{calc.total + Decimal('50'):.2f}")
     assert pu.changeLabel.text() == "¥ 50.00"
     pay.take()  # type: ignore[attr-defined]
-    assert "Receipt R2026-000001 issued. Change: ¥50.00" == u.messageLabel.text()
+    assert u.messageLabel.text() == "Receipt R2026-000001 issued. Change: ¥50.00"
     assert cell(u.receiptsTable, 0, 0) == "R2026-000001"
     assert "outstanding ¥0.00" in u.balanceLabel.text()
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
+from ui_helpers import Approvals
 
 from frontdesk import clock, technicians
 from frontdesk.followup import service as fu
@@ -28,7 +29,6 @@ from frontdesk.ui.satisfaction_chart import BAR, LOW, SatisfactionChart
 from frontdesk.ui.supervision import SupervisionScreen
 from frontdesk.users import Actor
 from tests.followup.followup_data import card_for, known_cards
-from ui_helpers import Approvals
 
 NOW = datetime(2026, 11, 24, 10, 30)  # a Tuesday, inside calling hours
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from ui_helpers import Approvals
 
 from frontdesk import clock
 from frontdesk.dayclose import service as dayclose
@@ -19,8 +20,6 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.users import Actor
 from tests.dayclose.test_day_close import COUNT, DAY, at, known_day
-
-from ui_helpers import Approvals
 
 
 def type_count(screen: DayCloseScreen, opening: str, pieces: dict[str, str]) -> None:

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from ui_helpers import type_text
 
 from frontdesk.db import engine as engine_module
 from frontdesk.db.models import Ticket
 from frontdesk.errors import DatabaseBusy
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.intake import IntakeScreen
-from ui_helpers import type_text
 
 BUSY_MS = 400  # the busy wait, short for the test (the program waits 5 s)
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from ui_helpers import type_text
 
 from frontdesk import clock
 from frontdesk.db.models import Complaint, Customer, Ticket
@@ -17,7 +18,6 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.tickets import TicketsScreen
-from ui_helpers import type_text
 
 
 def make_intake(qtbot: QtBot, ctx: AppContext) -> IntakeScreen:

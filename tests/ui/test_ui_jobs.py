@@ -326,7 +326,7 @@ class FailingPrinter(QPrinter):
         self.setOutputFileName(str(path))
         self.error = error
 
-    def newPage(self) -> bool:  # noqa: N802 (Qt's name)
+    def newPage(self) -> bool:
         raise self.error
 
 

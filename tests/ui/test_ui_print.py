@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader
-from sqlalchemy import select
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from frontdesk.printing.feedback_card import CardData, write_feedback_cards
-from frontdesk.printing.base import ShopHeader
 from frontdesk.db.models import Technician
+from frontdesk.printing.base import ShopHeader
+from frontdesk.printing.feedback_card import CardData, write_feedback_cards
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.print_preview import PrintPreviewDialog
 from frontdesk.users import Actor

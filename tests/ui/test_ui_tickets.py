@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from ui_helpers import Approvals
 
 from frontdesk.db.models import AuditRecord, Ticket
 from frontdesk.intake import responses, service, states, visits
@@ -16,7 +17,6 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen, TicketTableModel
 from frontdesk.users import Actor
-from ui_helpers import Approvals
 
 
 def add_tickets(ctx: AppContext, n: int, **form: object) -> list[int]:
@@ -198,7 +198,7 @@ def test_visits_grouped_by_area_and_given_to_one_technician(qtbot: QtBot, ctx: A
     assert areas == ["朝阳区  (2)", "海淀区  (1)"]
     # 朝阳区 is 陈师傅's area; 海淀区 already has a visit of 刘师傅: each is suggested.
     assert "陈师傅" in tree.topLevelItem(0).text(4) and "刘师傅" in tree.topLevelItem(1).text(4)
-    assert "3 visits in 2 areas" == dialog.ui.countLabel.text()
+    assert dialog.ui.countLabel.text() == "3 visits in 2 areas"
     tree.setCurrentItem(tree.topLevelItem(0))
     assert dialog.ui.technicianCombo.currentText() == "陈师傅"
     qtbot.mouseClick(dialog.ui.assignButton, Qt.MouseButton.LeftButton)

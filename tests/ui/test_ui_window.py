@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from ui_helpers import Approvals
 
 from frontdesk import i18n, settings
 from frontdesk.db.engine import Database
@@ -24,7 +25,6 @@ from frontdesk.ui.main_window import PAGES, MainWindow
 from frontdesk.ui.qt_support import apply_language
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.users import Actor
-from ui_helpers import Approvals
 
 ROOT = Path(__file__).resolve().parents[2]
 
