@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -41,7 +41,7 @@ def bulk(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     db.dispose()
 
 
-def _gapless(numbers: list[tuple[int, int]], counters: dict[int, int]) -> None:
+def _gapless(numbers: Iterable[tuple[int, int]], counters: dict[int, int]) -> None:
     """(year, seq) pairs run 1..n in each year, and the year's counter row says n."""
     by_year: dict[int, list[int]] = defaultdict(list)
     for year, seq in numbers:
@@ -101,12 +101,13 @@ def test_every_ticket_has_its_created_event_audit_record_and_legal_moves(bulk: D
     assert created == ids and audited == ids
     for tid in ids:
         state = first[tid]
+        assert state is not None, tid
         for from_state, to_state in moves[tid]:
             assert from_state == state and to_state is not None and states.can_move(state, to_state), tid
             state = to_state
         assert state == final[tid], tid
     assert closed_without_time == 0
-    shares = defaultdict(int)
+    shares: defaultdict[str, int] = defaultdict(int)
     for state in final.values():
         shares[state] += 1
     assert shares[states.CLOSED] > TICKETS // 2 and len(shares) > 3  # most closed, some still on their way

@@ -10,6 +10,8 @@ import random
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from frontdesk.billing import payments, quotes
 from frontdesk.db.engine import Database
 from frontdesk.intake import service as intake
@@ -32,23 +34,25 @@ def counter(url: str, actor: tuple[int, str, str], seed: int, started: Any) -> N
         form = fridge_form(serial=f"SN-{seed}-{n}", phone=f"139{rng.randrange(10 ** 8):08d}",
                            name=rng.choice(["张三", "李四", "王五", "Smith"]))
 
-        def take_in(s: Any, form: Any = form) -> int:
+        def take_in(s: Session, form: Any = form) -> int:
             ticket_id = intake.take_intake(s, clerk, form, now=NOW).ticket_id
             intake.move(s, clerk, ticket_id, states.DIAGNOSING, now=NOW)
             return ticket_id
 
         ticket_id = db.run(take_in, attempts=20)
 
-        def quote(s: Any, ticket_id: int = ticket_id) -> None:
+        def quote(s: Session, ticket_id: int = ticket_id) -> None:
             q = quotes.make_quote(s, clerk, ticket_id, WORKED, now=NOW)
             quotes.approve_quote(s, clerk, q.id, now=NOW)
 
         db.run(quote, attempts=20)
         for amount in INSTALMENTS[:rng.randint(1, len(INSTALMENTS))]:
             method = rng.choice(METHODS)
-            db.run(lambda s, method=method, amount=amount, ticket_id=ticket_id: payments.take_payment(
-                s, clerk, ticket_id, method, amount, now=NOW,
-                                                   counter="main"), attempts=20)
+
+            def pay(s: Session, method: str = method, amount: str = amount, ticket_id: int = ticket_id) -> None:
+                payments.take_payment(s, clerk, ticket_id, method, amount, now=NOW, counter="main")
+
+            db.run(pay, attempts=20)
         started.set()
 
 

@@ -185,7 +185,12 @@ def test_formula_text_comes_back_as_text_and_no_cell_is_a_formula(demo: Database
 def test_progress_runs_to_one_and_a_cancel_leaves_no_file(demo: Database, tmp_path: Path) -> None:
     _manager, clerk = actors(demo)
     seen: list[float] = []
-    export_workbook(demo, clerk, tmp_path / "p.xlsx", FROM, TO, progress=lambda f, _n: seen.append(f) or True)
+
+    def note(fraction: float, _note: str) -> bool:
+        seen.append(fraction)
+        return True
+
+    export_workbook(demo, clerk, tmp_path / "p.xlsx", FROM, TO, progress=note)
     assert seen == sorted(seen) and seen[-1] == 1.0
     calls: list[float] = []
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from frontdesk.db.engine import Database
 from frontdesk.errors import Conflict, FrontDeskError
 from frontdesk.loaners import service as loaners
@@ -20,9 +22,13 @@ def lend(url: str, actor: tuple[int, str, str], worker: int, tickets: list[int],
     outcomes: list[str] = []
     for ticket_id, tag in zip(tickets, tags, strict=False):
         barrier.wait(timeout=60)
+
+        def lend_one(s: Session, ticket_id: int = ticket_id, tag: str = tag) -> None:
+            loaners.lend(s, clerk, ticket_id, tag, condition_out="良好", now=datetime(2026, 11, 24, 12, 0),
+                         counter="main")
+
         try:
-            db.run(lambda s, ticket_id=ticket_id, tag=tag: loaners.lend(s, clerk, ticket_id, tag, condition_out="良好",
-                                          now=datetime(2026, 11, 24, 12, 0), counter="main"), attempts=20)
+            db.run(lend_one, attempts=20)
             outcomes.append("lent")
         except Conflict as exc:
             outcomes.append("conflict:" + exc.message)

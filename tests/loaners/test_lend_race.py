@@ -35,12 +35,12 @@ def test_one_unit_is_lent_once_when_counters_race(db: Database, users: tuple[Act
     workers = [ctx.Process(target=lend_worker.lend,
                            args=(db.url, (clerk.id, clerk.name, clerk.role), w, tickets[w], tags, barrier, results))
                for w in range(PROCESSES)]
-    for w in workers:
-        w.start()
+    for process in workers:
+        process.start()
     outcomes = dict(results.get(timeout=120) for _ in workers)
-    for w in workers:
-        w.join(timeout=60)
-        assert w.exitcode == 0
+    for process in workers:
+        process.join(timeout=60)
+        assert process.exitcode == 0
     with db.read() as s:
         holders = dict(s.execute(select(Loan.unit_id, Loan.ticket_id).where(Loan.returned_at.is_(None))).all())
         assert s.scalar(select(func.count(Loan.id))) == ROUNDS

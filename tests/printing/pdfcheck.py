@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, PdfObject
 
 MM = 72 / 25.4
 
@@ -26,6 +27,14 @@ def embedded_fonts(path: Path) -> set[str]:
                 if d is not None and any(k in d.get_object() for k in ("/FontFile2", "/FontFile", "/FontFile3")):
                     names.add(str(font.get("/BaseFont")))
     return names
+
+
+def dictionary(obj: PdfObject) -> DictionaryObject:
+    """``obj`` as the dictionary it is: pypdf types what a dictionary entry
+    holds only as a PdfObject (a page's "/Resources" and their "/XObject"
+    or "/Font" are dictionaries)."""
+    assert isinstance(obj, DictionaryObject), type(obj)
+    return obj
 
 
 def page_size_mm(path: Path, page: int = 0) -> tuple[float, float]:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pdfcheck import embedded_fonts, ink_bounds, page_size_mm, pdf_text, render_png
+from pdfcheck import dictionary, embedded_fonts, ink_bounds, page_size_mm, pdf_text, render_png
 from pypdf import PdfReader
 
 from frontdesk import i18n
@@ -86,7 +86,8 @@ def test_pullback_and_agreement_wrap_long_text_inside_the_page(tmp_path: Path) -
         text = "".join(pdf_text(path).split())
         assert "T2026-000123" in text and "娜娜娜" in text and "Refrigerator" in text
         page = PdfReader(str(path)).pages[0]
-        assert any(obj.get_object()["/Subtype"] == "/Image" for obj in page["/Resources"]["/XObject"].values())
+        xobjects = dictionary(dictionary(page["/Resources"])["/XObject"])
+        assert any(obj.get_object()["/Subtype"] == "/Image" for obj in xobjects.values())
         pngs = render_png(path, tmp_path / name)
         if pngs:
             for png in pngs:

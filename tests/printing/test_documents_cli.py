@@ -8,16 +8,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pdfcheck import embedded_fonts, pdf_text
+from pdfcheck import dictionary, embedded_fonts, pdf_text
 from pypdf import PdfReader
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from frontdesk.billing import payments, quotes, schedules
 from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
 from frontdesk.db.engine import Database
+from frontdesk.db.models import User
 from frontdesk.errors import NotFound
 from frontdesk.intake import service, states
 from frontdesk.loaners import service as loaners
 from frontdesk.printing import documents
+from frontdesk.users import Actor
 from tests.conftest import seed_users
 from tests.loaners.loaner_helpers import NOW, add_units, workshop_ticket
 
@@ -89,13 +93,9 @@ def test_the_invoice_number_replaces_invoice_owed(sqlite_db: Database, tmp_path:
     assert "Invoice04456789" in text and "Invoiceowed" not in text
 
 
-def seed_actor(s: object) -> object:
-    from sqlalchemy import select
-
-    from frontdesk.db.models import User
-    from frontdesk.users import Actor
-
-    user = s.scalar(select(User).where(User.name == "clerk"))  # type: ignore[attr-defined]
+def seed_actor(s: Session) -> Actor:
+    user = s.scalar(select(User).where(User.name == "clerk"))
+    assert user is not None
     return Actor(user.id, user.name, user.role)
 
 
@@ -206,7 +206,8 @@ def test_the_shops_logo_prints_on_receipts_and_a_bad_picture_is_refused(sqlite_d
         with sqlite_db.read() as s:
             out = documents.print_receipt(s, number, tmp_path / f"logo-{size}.pdf", size=size)
         page = PdfReader(str(out)).pages[0]
-        images = [name for name, obj in page["/Resources"]["/XObject"].items()
+        xobjects = dictionary(dictionary(page["/Resources"])["/XObject"])
+        images = [name for name, obj in xobjects.items()
                   if obj.get_object()["/Subtype"] == "/Image"]
         assert images, size
         assert number in flat(pdf_text(out))

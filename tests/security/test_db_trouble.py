@@ -74,7 +74,12 @@ def test_batch_work_asking_for_attempts_gets_through_once_the_lock_goes(short_bu
     db = short_busy
     before = _records(db)
     other = _locked(db)
-    release = threading.Timer(0.5, lambda: (other.execute("ROLLBACK"), other.close()))
+
+    def release_lock() -> None:
+        other.execute("ROLLBACK")
+        other.close()
+
+    release = threading.Timer(0.5, release_lock)
     release.start()
     try:
         db.run(_append, attempts=4)  # 3 busy waits and 0.2 + 0.4 + 0.8 s between them
@@ -85,9 +90,13 @@ def test_batch_work_asking_for_attempts_gets_through_once_the_lock_goes(short_bu
 
 def test_a_broken_rule_is_not_mistaken_for_database_trouble(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, _clerk = users
+
+    def add_same_name(s: Session) -> None:
+        s.add(User(name=manager.name, role="clerk", pin_hash="x", full_name="", active=True, created_at=None))
+        s.flush()
+
     with pytest.raises(IntegrityError):
-        db.run(lambda s: (s.add(User(name=manager.name, role="clerk", pin_hash="x", full_name="",
-                                     active=True, created_at=None)), s.flush()))
+        db.run(add_same_name)
 
 
 def _terminate_others(db: Database) -> int:

@@ -79,12 +79,12 @@ def test_quote_approve_pay_cash_void_and_reprint(qtbot: QtBot, ctx: AppContext, 
     assert f"total ¥{calc.total:.2f}" in u.totalsLabel.text()
     qtbot.mouseClick(u.makeQuoteButton, Qt.MouseButton.LeftButton)
     assert u.messageLabel.text() == "The quote is ready for the customer."
-    assert ctx.read(lambda s: s.get(Ticket, fridge).state) == states.QUOTED
+    assert ctx.read(lambda s: s.get_one(Ticket, fridge).state) == states.QUOTED
     assert not u.addLineButton.isEnabled() and u.approveButton.isEnabled()
 
     qtbot.mouseClick(u.approveButton, Qt.MouseButton.LeftButton)
     assert "approved" in u.messageLabel.text()
-    assert ctx.read(lambda s: s.get(Ticket, fridge).state) == states.APPROVED
+    assert ctx.read(lambda s: s.get_one(Ticket, fridge).state) == states.APPROVED
     assert "Approved at the counter by 王芳" in u.totalsLabel.text()
     timeline = [dialog.ui.timeline.item(r, 2).text() for r in range(dialog.ui.timeline.rowCount())]
     assert any("approved at the counter" in t for t in timeline)
@@ -147,7 +147,7 @@ def test_declined_quote_owes_the_inspection_fee(qtbot: QtBot, ctx: AppContext, f
     assert panel.ui.messageLabel.text() == "The customer declined the quote."
     owed = ctx.read(lambda s: quotes.quote_view(s, quotes.current_quote(s, fridge).id).owed)  # type: ignore[union-attr]
     assert owed > 0 and f"¥{owed:.2f}" in panel.ui.balanceLabel.text()
-    assert ctx.read(lambda s: s.get(Ticket, fridge).state) == states.DECLINED
+    assert ctx.read(lambda s: s.get_one(Ticket, fridge).state) == states.DECLINED
 
 
 def test_a_waiver_needs_the_manager(qtbot: QtBot, ctx: AppContext, fridge: int, approvals: Approvals,

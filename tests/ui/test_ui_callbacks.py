@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import Approvals
 
@@ -159,9 +159,11 @@ def test_a_dissatisfied_card_by_keyboard_opens_a_follow_up(qtbot: QtBot, ctx: Ap
     qtbot.keyClick(focus(), Qt.Key.Key_1)
     assert u.quality1Radio.isChecked() and focus() in (u.attitude3Radio, u.attitude2Radio, u.attitude1Radio)
     qtbot.keyClick(focus(), Qt.Key.Key_3)
-    assert u.attitude3Radio.isChecked() and focus() is u.signedCheck
+    # Named with its type: the generated form's widgets are Any, and "is" would narrow Any to QWidget | None.
+    signed: QCheckBox = u.signedCheck
+    assert u.attitude3Radio.isChecked() and focus() is signed
     qtbot.keyClick(focus(), Qt.Key.Key_Space)
-    assert u.signedCheck.isChecked()
+    assert signed.isChecked()
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
     assert u.messageLabel.text() == (f"Card {view.serial} saved: not satisfied. "
                                      "A follow-up call-back is due 2026-11-24 10:30.")

@@ -128,6 +128,7 @@ def test_each_counter_has_its_drawer_and_the_counter_is_named_in_the_settings(
     settings_screen.ui.counterEdit.setText("  desk   2 ")
     assert settings_screen.save_counter() == "desk 2" and ctx.counter == "desk 2"  # the window holds it
     ticket = ctx.read(lambda s: s.scalar(select(Receipt.ticket_id).limit(1)))
+    assert ticket is not None
     dialog = PaymentDialog(ctx, ticket, Decimal("20"))  # the payment screen takes money at the window's counter
     qtbot.addWidget(dialog)
     dialog.take()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from ui_helpers import type_text
 
 from frontdesk.db import engine as engine_module
@@ -32,7 +33,7 @@ def _typed(screen: IntakeScreen) -> dict[str, str]:
 
 
 def _tickets(ctx: AppContext) -> int:
-    return int(ctx.read(lambda s: s.scalar(select(func.count(Ticket.id)))))
+    return int(ctx.read(lambda s: s.scalar(select(func.count(Ticket.id))) or 0))
 
 
 def test_a_locked_database_keeps_the_form_and_says_so(qtbot: QtBot, ctx: AppContext,
@@ -81,5 +82,11 @@ def test_a_locked_database_keeps_the_form_and_says_so(qtbot: QtBot, ctx: AppCont
     assert u.resultLabel.text().startswith("Saved ticket ")
     assert _tickets(ctx) == count + 1
     number = u.resultLabel.text().split()[2].rstrip(".")
-    saved = ctx.read(lambda s: s.scalars(select(Ticket).where(Ticket.number == number)).one().product.serial)
+
+    def saved_serial(s: Session) -> str:
+        product = s.scalars(select(Ticket).where(Ticket.number == number)).one().product
+        assert product is not None
+        return product.serial
+
+    saved = ctx.read(saved_serial)
     assert saved == "LS-778899"

@@ -36,7 +36,7 @@ def values(ctx: AppContext, model: type, *attrs: str, **where: object) -> tuple:
 
 
 def ticket_count(ctx: AppContext) -> int:
-    return int(ctx.read(lambda s: s.scalar(select(func.count(Ticket.id)))))
+    return int(ctx.read(lambda s: s.scalar(select(func.count(Ticket.id))) or 0))
 
 
 def test_walk_in_returning_customer_saved_and_found_in_the_list(qtbot: QtBot, ctx: AppContext) -> None:

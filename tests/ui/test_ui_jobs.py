@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -76,13 +76,13 @@ class Screen(QDialog):
         QVBoxLayout(self).addWidget(self.label)
         self.heard: list[tuple[str, object, bool]] = []
 
-    def hear(self, what: str) -> object:
+    def hear(self, what: str) -> Callable[..., None]:
         def callback(*args: object) -> None:
             self.heard.append((what, args[0] if len(args) == 1 else args, on_gui_thread()))
         return callback
 
-    def run(self, work: object, label: bool = False) -> Job[object]:
-        return Job(work, owner=self, on_success=self.hear("success"),  # type: ignore[arg-type]
+    def run(self, work: Callable[[Progress], object], label: bool = False) -> Job[object]:
+        return Job(work, owner=self, on_success=self.hear("success"),
                    on_progress=self.hear("progress"), on_cancelled=self.hear("cancelled"),
                    on_done=self.hear("done"), error_label=self.label if label else None, name="test").start()
 
@@ -182,7 +182,8 @@ def test_an_expected_error_is_a_clear_message(qtbot: QtBot, screen: Screen, show
 
 def test_a_bug_is_the_crash_dialog_with_the_workers_traceback(qtbot: QtBot, screen: Screen, shown: Shown) -> None:
     def broken_work(progress: Progress) -> None:
-        {}["no such key"]  # a bug
+        empty: dict[str, int] = {}
+        empty["no such key"]  # a bug
 
     job = screen.run(broken_work, label=True)
     wait_ended(qtbot, job)

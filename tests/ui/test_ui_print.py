@@ -111,6 +111,7 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
         for state in (states.IN_REPAIR, states.REPAIRED):
             service.move(s, ctx.actor, r.ticket_id, state)
         tech = s.scalars(select(Technician)).first()
+        assert tech is not None
         followup.issue_card(s, ctx.actor, r.ticket_id, technician_id=tech.id)
     detail = TicketDetailDialog(ctx, r.ticket_id)
     qtbot.addWidget(detail)

@@ -127,7 +127,7 @@ def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContex
     u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.QUOTED))
     qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
     assert approvals.asked == ["A manager must approve: quote a ticket with facts to verify"]
-    state = ctx.read(lambda s: s.get(Ticket, ticket_id).state)
+    state = ctx.read(lambda s: s.get_one(Ticket, ticket_id).state)
     if approve:
         assert state == states.QUOTED
         assert "Quoted with facts to verify, approved by manager" in timeline(dialog)
@@ -141,7 +141,7 @@ def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContex
         assert u.verifyFieldsLabel.text() == "nothing" and not u.verifyButton.isEnabled()
         u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.QUOTED))
         qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
-        assert ctx.read(lambda s: s.get(Ticket, ticket_id).state) == states.QUOTED
+        assert ctx.read(lambda s: s.get_one(Ticket, ticket_id).state) == states.QUOTED
         assert len(approvals.asked) == 1  # verified facts need no manager
 
 

@@ -256,6 +256,7 @@ def test_the_navigation_counts_overdue_call_backs(qtbot: QtBot, ctx: AppContext,
     assert item.text() == "Call-backs"
     with ctx.db.write() as s:
         ticket = s.scalars(select(Ticket)).first()
+        assert ticket is not None
         followup.schedule(s, None, customer_id=ticket.customer_id, ticket_id=ticket.id, reason=followup.CONSULTATION,
                           at=datetime(2026, 10, 12, 10, 0))
     window.update_due()
