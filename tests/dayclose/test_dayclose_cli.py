@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from test_day_close import DAY, known_day
 
 from frontdesk.cli import EXIT_ERROR, EXIT_OK
 from frontdesk.db.engine import Database
 from tests.conftest import MANAGER_PIN, seed_users
+from tests.dayclose.test_day_close import DAY, known_day
 from tests.test_cli import _clean_environment, run  # noqa: F401  (the autouse fixture, the runner)
 
 

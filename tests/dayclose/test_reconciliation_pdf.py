@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pdfcheck import dictionary
 from pypdf import PdfReader
-from test_day_close import COUNT, DAY, at, known_day
 
 from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
 from frontdesk.printing import documents
+from tests.dayclose.test_day_close import COUNT, DAY, at, known_day
 
 
 def test_the_reconciliation_shows_every_figure_and_signature_lines(
@@ -35,5 +36,6 @@ def test_the_reconciliation_shows_every_figure_and_signature_lines(
                      "typedtwice", "¥600.00", "¥598.00", "-¥2.00", "¥500.00", "¥280.00", "¥20.30", "¥130.00",
                      "¥180.00", "短款两元", "Clerk", "Manager", "Signatureanddate", "approvedbymanager"):
         assert expected in text, expected
-    fonts = {str(f.get("/BaseFont")) for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()}
+    fonts = {str(f.get("/BaseFont")) for p in reader.pages
+             for f in (dictionary(p["/Resources"]).get("/Font") or {}).values()}
     assert any("FrontDeskSans" in f or "WenQuanYi" in f for f in fonts), fonts
