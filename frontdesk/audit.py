@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from frontdesk.billing.models import Receipt
 from frontdesk.db.models import AuditRecord, Ticket, User
 from frontdesk.errors import AuditLocked, ValidationError
 from frontdesk.i18n import _
@@ -112,8 +113,6 @@ class AuditRow:
 def _reference_filter(session: Session, text: str) -> Any:
     """The records about ``text``: a ticket (and its receipts), a receipt, or
     any record whose own id is ``text``."""
-    from frontdesk.billing.models import Receipt
-
     conditions = [AuditRecord.entity_id == text]
     ticket_id = session.scalar(select(Ticket.id).where(func.upper(Ticket.number) == text.upper()))
     if ticket_id is not None:
@@ -131,6 +130,7 @@ def search(session: Session, actor: Actor, query: AuditQuery, approver: Actor | 
            before_id: int | None = None, limit: int = PAGE) -> list[AuditRow]:
     """One page of the trail, newest first (a manager's act: the actor, or
     ``approver``).  The next page: ``before_id`` = the last row's id."""
+    # Here, not at the top: users records its own acts in this trail (a cycle at load).
     from frontdesk.users import require_manager
 
     require_manager(actor, approver, _("read the audit trail"))
@@ -165,9 +165,6 @@ def search(session: Session, actor: Actor, query: AuditQuery, approver: Actor | 
 def _numbers(session: Session, records: list[AuditRecord]) -> dict[tuple[str, str], str]:
     """The numbers a person knows (T2026-000123, R2026-000045) of the
     tickets and receipts a page of records is about: one query per kind."""
-    from frontdesk.billing.models import Receipt
-    from frontdesk.db.models import Ticket
-
     out: dict[tuple[str, str], str] = {}
     for entity, model in (("ticket", Ticket), ("receipt", Receipt)):
         ids = {int(r.entity_id) for r in records if r.entity == entity and str(r.entity_id).isdigit()}

@@ -33,6 +33,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk import backup, clock
     from frontdesk.cli import EXIT_OK, CliError, _db_url
 
@@ -57,6 +58,7 @@ def _confirmed(question: str) -> bool:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk import backup
     from frontdesk.cli import EXIT_ERROR, EXIT_OK, CliError, _db_url
     from frontdesk.db.migrate import open_database

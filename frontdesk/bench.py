@@ -115,6 +115,7 @@ def _timed(fn: Callable[[], Any]) -> float:
 def ensure_database(path: Path, tickets: int, progress: bool = True) -> Database:
     """The bench database at ``path``: reused when it holds at least ``tickets``
     tickets, else built by the bulk demo."""
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.db.migrate import upgrade
     from frontdesk.db.models import Ticket
     from frontdesk.demo import DemoOptions, fill
@@ -149,6 +150,7 @@ def _typing(text: str) -> list[str]:
 
 
 def case_search(db: Database, path: Path, rounds: int) -> Case:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk import customers
     from frontdesk.db.models import Customer
 
@@ -208,6 +210,7 @@ def case_search(db: Database, path: Path, rounds: int) -> Case:
 
 
 def _actor(db: Database, name: str) -> Any:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.db.models import User
     from frontdesk.users import Actor
 
@@ -218,6 +221,7 @@ def _actor(db: Database, name: str) -> Any:
 
 
 def case_intake(db: Database, rounds: int) -> Case:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.intake import service as intake
 
     case = Case(_("intake save (validation, insert, timeline, audit)"), "p95 <= 10 ms", max_p95=10)
@@ -240,6 +244,7 @@ def case_intake(db: Database, rounds: int) -> Case:
 
 def _quote_ticket(db: Database) -> tuple[int, list[Any]]:
     """A fresh repair ticket and ten lines the schedule prices for it."""
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.billing import pricing, schedules
     from frontdesk.intake import service as intake
 
@@ -261,6 +266,7 @@ def _quote_ticket(db: Database) -> tuple[int, list[Any]]:
 
 
 def case_quote(db: Database, rounds: int) -> tuple[Case, Case, int, list[Any]]:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk import settings
     from frontdesk.billing import pricing, quotes, schedules
 
@@ -293,10 +299,12 @@ def case_quote(db: Database, rounds: int) -> tuple[Case, Case, int, list[Any]]:
 
 
 def case_receipt(db: Database, ticket_id: int, items: list[Any], rounds: int, folder: Path) -> Case:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from pypdf import PdfReader
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.billing import payments, quotes
     from frontdesk.intake import service as intake
     from frontdesk.intake import states
@@ -360,6 +368,7 @@ EXPORT_CHILD = textwrap.dedent("""
 
 def _period_with(db: Database, tickets: int) -> tuple[date, date, int]:
     """The latest period ending on the last day of history holding about ``tickets`` tickets."""
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.db.models import Ticket
 
     with db.read() as s:
@@ -372,6 +381,7 @@ def _period_with(db: Database, tickets: int) -> tuple[date, date, int]:
 
 
 def case_export(db: Database, path: Path, want: int, rounds: int, folder: Path) -> Case:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from openpyxl import Workbook, load_workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -438,6 +448,7 @@ def _export_child(url: str, out: Path, start: date, end: date) -> tuple[float, i
 
 
 def case_day_close(db: Database, rounds: int) -> Case:
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.billing.models import Receipt
     from frontdesk.dayclose import service as dayclose
     from frontdesk.db.models import Ticket
@@ -469,6 +480,7 @@ def case_day_close(db: Database, rounds: int) -> Case:
 
 def run(db_path: Path, tickets: int, rounds: int, only: Sequence[str] = ()) -> dict[str, Any]:
     db = ensure_database(db_path, tickets)
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.db.models import Customer, Ticket
 
     with db.read() as s:
@@ -484,10 +496,12 @@ def run(db_path: Path, tickets: int, rounds: int, only: Sequence[str] = ()) -> d
         if want("search"):
             cases.append(case_search(db, db_path, rounds))
         if want("list"):
+            # Loaded when this case runs, so each case pays only for what it measures.
             from frontdesk.ui.bench_qt import case_ticket_list
 
             cases.append(case_ticket_list(db, rounds))
         if want("startup"):
+            # Loaded when this case runs, so each case pays only for what it measures.
             from frontdesk.ui.bench_qt import case_startup
 
             cases.append(case_startup(db_path, max(3, rounds // 2)))

@@ -42,6 +42,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from frontdesk import customers, numbering, settings
 from frontdesk.billing import payments, pricing, quotes, schedules
@@ -259,6 +260,7 @@ class _Generator:
     # -- people ---------------------------------------------------------------------------------
     def _phone(self) -> str:
         r = self.rng
+        # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
         from frontdesk.demo import MOBILE_PREFIXES
 
         while True:
@@ -269,6 +271,7 @@ class _Generator:
                 return digits
 
     def _new_customer(self, at: datetime, actor: int) -> _Customer:
+        # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
         from frontdesk.demo import (
             AREAS,
             COMPOUNDS,
@@ -308,6 +311,7 @@ class _Generator:
         return person
 
     def _product(self, person: _Customer, at: datetime) -> tuple[int, str, str]:
+        # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
         from frontdesk.demo import CATEGORY_WEIGHTS, PRODUCTS
 
         r = self.rng
@@ -394,6 +398,7 @@ class _Generator:
         product_id, category, warranty = (None, "", "")
         if kind in intake.SERVICE_KINDS:
             product_id, category, warranty = self._product(person, at)
+        # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
         from frontdesk.demo import COMPLAINTS, CONSULTATIONS, FAULTS
 
         fault = r.choice(FAULTS.get(category, FAULTS["other"])) if category else (
@@ -607,8 +612,6 @@ class _Generator:
 
 def conn_session(conn: Connection) -> Any:
     """A session over ``conn`` for the few service reads the generator makes."""
-    from sqlalchemy.orm import Session
-
     return Session(bind=conn)
 
 

@@ -146,12 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_url(args: argparse.Namespace) -> str:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.paths import default_url
 
     return getattr(args, "db", None) or default_url()
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.db.migrate import open_database
 
     return open_database(_db_url(args))
@@ -167,12 +169,14 @@ def _ask_pin(prompt: str) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.ui.app import run
 
     return run(getattr(args, "db", None), getattr(args, "lang", None))  # None: the default, found as it opens
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.demo import DemoOptions, fill
 
     if args.days < 1 or (args.tickets is not None and args.tickets < 0):
@@ -189,12 +193,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import bench
 
     return bench.main(args.bench_args)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.ui.screenshot import render_all
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -205,6 +211,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.db.migrate import current_revision, head_revision, open_database
 
     if args.db_command == "upgrade":
@@ -212,6 +219,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(_("Schema at version {rev}.").format(rev=current_revision(db)))
         return EXIT_OK
     if args.db_command == "current":
+        # Loaded when this command runs: the window's start and the other commands do not pay for it.
         from frontdesk.db.engine import Database
 
         db = Database(_db_url(args))
@@ -226,6 +234,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import users
 
     db = _open(args)
@@ -252,9 +261,11 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 def _manager_for(session: object, name: str | None) -> str:
     """The manager named with --user, or the only active manager there is."""
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import users
     from frontdesk.db.models import User
 
@@ -268,6 +279,7 @@ def _manager_for(session: object, name: str | None) -> str:
 
 
 def cmd_fees(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import users
     from frontdesk.billing import schedules
 
@@ -307,6 +319,7 @@ def cmd_fees(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.printing import documents
 
     if args.print_command is None:
@@ -386,9 +399,11 @@ def _day_close_and_head_office_parsers(sub: argparse._SubParsersAction) -> None:
 
 def _the_manager(session: object, name: str | None, what: str) -> str:
     """The manager named with --user, or the only active manager there is."""
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import users
     from frontdesk.db.models import User
 
@@ -402,6 +417,7 @@ def _the_manager(session: object, name: str | None, what: str) -> str:
 
 
 def cmd_day_close(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import users
     from frontdesk.clock import now
     from frontdesk.dayclose import service as dayclose
@@ -432,6 +448,7 @@ def cmd_day_close(args: argparse.Namespace) -> int:
 
 
 def day_close_lines(f: object) -> list[str]:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.dayclose.service import DayFigures
 
     assert isinstance(f, DayFigures)
@@ -462,6 +479,7 @@ def day_close_lines(f: object) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk import users
     from frontdesk.headoffice.export import export_workbook
 
@@ -491,6 +509,7 @@ def _written(path: Path, rows: dict[str, int]) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.headoffice.consolidate import WorkbookRefused, consolidate
 
     bar = None if args.quiet else _ProgressBar(_("Consolidating"))
@@ -558,6 +577,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
     if argv[:1] == ["bench"]:  # its own options (argparse cannot hand on "--tickets ..." untouched)
+        # Loaded when this command runs: the window's start and the other commands do not pay for it.
         from frontdesk import bench
 
         return bench.main(argv[1:])
@@ -588,9 +608,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open: no second error when Python flushes stdout at exit)
         return EXIT_OK
     except Exception as exc:  # a bug: one line here, the details in the log
+        # Loaded when this command runs: the window's start and the other commands do not pay for it.
         from sqlalchemy.exc import SQLAlchemyError
 
         if isinstance(exc, SQLAlchemyError):
+            # Loaded when this command runs: the window's start and the other commands do not pay for it.
             from sqlalchemy.exc import OperationalError
 
             first = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]

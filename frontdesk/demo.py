@@ -44,6 +44,8 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import bulkdemo, clock, counters, settings, users
+from frontdesk.billing import demo as billing_demo
+from frontdesk.dayclose.demo import close_past_days
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Complaint, Customer, Setting, Technician, Ticket, User, Visit
 from frontdesk.followup import complaints
@@ -54,6 +56,7 @@ from frontdesk.i18n import _
 from frontdesk.intake import responses, states, visits
 from frontdesk.intake import service as intake
 from frontdesk.intake.warranty import load_category_rules
+from frontdesk.loaners import demo as loaner_demo
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
 from frontdesk.workcalendar import WorkCalendar
@@ -1571,16 +1574,12 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
         with db.write() as s:
             followup.sweep_missed_responses(s, now=end)
         report(0.96, _("Quotes and payments"))
-        from frontdesk.billing import demo as billing_demo
-        from frontdesk.loaners import demo as loaner_demo
 
         billed = billing_demo.fill(db, random.Random(options.seed + 1), end,
                                    progress=lambda f, note: report(0.96 + 0.03 * f, note), counter=options.counter)
         lent = loaner_demo.fill(db, random.Random(options.seed + 2), end,
                                 progress=lambda f, note: report(0.99 + 0.01 * f, note), counter=options.counter)
         if options.close_days:
-            from frontdesk.dayclose.demo import close_past_days
-
             close_past_days(db, random.Random(options.seed + 3), end, counter=options.counter)
         summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed, loaners=lent)
     except _Stop:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from frontdesk.i18n import _
+
 
 class FrontDeskError(Exception):
     """An expected problem with a message meant for the person at the desk."""
@@ -60,8 +62,6 @@ class DayClosed(FrontDeskError):
     """The business day is closed: its money is locked (by the database)."""
 
     def __init__(self, message: str | None = None) -> None:
-        from frontdesk.i18n import _
-
         super().__init__(message or _("That day is closed: its payments, voids and edits are locked. "
                                       "Make the correction on a later day."))
 
@@ -71,6 +71,4 @@ class AuditLocked(FrontDeskError):
     delete a record of it."""
 
     def __init__(self, message: str | None = None) -> None:
-        from frontdesk.i18n import _
-
         super().__init__(message or _("The audit trail cannot be changed or deleted."))

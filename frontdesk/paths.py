@@ -27,6 +27,7 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
+    # Here, not at the top: platformdirs loads only when the default folder is asked for (the start stays light).
     import platformdirs
 
     path = Path(platformdirs.user_data_dir("FrontDesk", appauthor=False))

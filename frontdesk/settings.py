@@ -7,18 +7,25 @@ business and lives in ``QSettings``.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import io
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from frontdesk import audit, clock
+from frontdesk.db.models import Setting
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import LANGUAGES, N_, _
+from frontdesk.users import require_manager
+from frontdesk.workcalendar import WorkCalendar, default_holidays
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +52,6 @@ def _decimal_rate(value: Any) -> str:
 
 
 def _hhmm(value: Any) -> str:
-    from datetime import datetime
-
     try:
         datetime.strptime(str(value), "%H:%M")
     except ValueError as exc:
@@ -75,8 +80,6 @@ def _weekdays(value: Any) -> list[int]:
 
 
 def _iso_dates(value: Any) -> list[str]:
-    from datetime import date
-
     out = []
     for v in value:
         try:
@@ -87,6 +90,7 @@ def _iso_dates(value: Any) -> list[str]:
 
 
 def _region(value: Any) -> str:
+    # Here, not at the top: phonenumbers loads only when a shop's phone is checked.
     import phonenumbers
 
     code = str(value).upper()
@@ -107,9 +111,6 @@ CALENDAR_KEYS = ("holidays", "extra_workdays", "working_weekdays", "opening", "c
 
 def decode_logo(value: Any) -> bytes | None:
     """The logo's picture bytes (PNG or JPEG), or None when there is none."""
-    import base64
-    import binascii
-
     if not value:
         return None
     try:
@@ -121,9 +122,6 @@ def decode_logo(value: Any) -> bytes | None:
 def _logo(value: Any) -> str:
     """A small PNG or JPEG picture, kept base64 in the database so that every
     counter prints the same logo."""
-    import base64
-    import io
-
     if value in (None, ""):
         return ""
     data = value if isinstance(value, bytes) else decode_logo(value)
@@ -132,6 +130,7 @@ def _logo(value: Any) -> str:
     if len(data) > LOGO_MAX_BYTES:
         raise ValueError(N_("is too large (at most 256 KB; a small PNG is best)"))
     try:
+        # Here, not at the top: Pillow loads only when a logo is set.
         from PIL import Image
 
         with Image.open(io.BytesIO(data)) as image:
@@ -154,8 +153,6 @@ class SettingSpec:
 
 def _default_holidays() -> list[str]:
     try:
-        from frontdesk.workcalendar import default_holidays
-
         holidays, _extra = default_holidays()
         return sorted(d.isoformat() for d in holidays)
     except Exception:  # resource missing in a broken install: start empty
@@ -165,8 +162,6 @@ def _default_holidays() -> list[str]:
 
 def _default_extra_workdays() -> list[str]:
     try:
-        from frontdesk.workcalendar import default_holidays
-
         _holidays, extra = default_holidays()
         return sorted(d.isoformat() for d in extra)
     except Exception:
@@ -259,15 +254,11 @@ def store(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def work_calendar(session: Session) -> Any:
-    from frontdesk.workcalendar import WorkCalendar
-
     data = load(session)
     return WorkCalendar.from_settings({k: data[k] for k in CALENDAR_KEYS})
 
 
 def _model() -> Any:
-    from frontdesk.db.models import Setting
-
     return Setting
 
 
@@ -275,9 +266,6 @@ def update(session: Session, actor: Any, values: Mapping[str, Any], approver: An
            now: datetime | None = None) -> dict[str, Any]:
     """Change the shop profile: a manager's act (or a clerk with a manager's
     approval), audited with the keys changed."""
-    from frontdesk import audit, clock
-    from frontdesk.users import require_manager
-
     manager = require_manager(actor, approver, _("change the shop profile"))
     before = load(session)
     clean = store(session, values)

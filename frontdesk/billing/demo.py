@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import settings
 from frontdesk.billing import cards, payments, quotes, schedules
-from frontdesk.billing.models import CardEdition, FeeSchedule
+from frontdesk.billing.models import CardEdition, FeeSchedule, Quote, Receipt, Waiver
 from frontdesk.billing.pricing import LABOUR, PART, SOFTWARE_SETUP, TRANSPORT, VISIT, QuoteItem
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Product, Ticket, TicketEvent, User
@@ -160,8 +160,6 @@ def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | N
             if n % 20 == 0:
                 report(0.1 + 0.85 * n / len(plan.actions), _("Quotes and payments"))
     with db.read() as s:
-        from frontdesk.billing.models import Quote, Receipt, Waiver
-
         counts["quotes"] = int(s.scalar(select(func.count(Quote.id))) or 0)
         counts["approved"] = int(s.scalar(select(func.count(Quote.id)).where(Quote.state == quotes.APPROVED)) or 0)
         counts["declined"] = int(s.scalar(select(func.count(Quote.id)).where(Quote.state == quotes.DECLINED)) or 0)

@@ -49,6 +49,7 @@ from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake.service import get_ticket
 from frontdesk.intake.timeline import add_event
+from frontdesk.intake.warranty import category_label
 from frontdesk.jsonable import jsonable
 from frontdesk.money import ZERO, format_money, round_money, to_money
 from frontdesk.plaintext import one_line
@@ -330,8 +331,6 @@ def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> Recei
 
 
 def _product_text(ticket: Ticket) -> str:
-    from frontdesk.intake.warranty import category_label
-
     product = ticket.product
     if product is None:
         return ""

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -352,7 +353,6 @@ def billing_row(session: Session, ticket_id: int, now: datetime | None = None, l
     row = session.scalar(query)
     if row is not None:
         return row
-    from sqlalchemy.exc import IntegrityError
 
     try:
         with session.begin_nested():

@@ -522,6 +522,7 @@ def _draft_for_export(session: Session, schedule_id: int | None) -> ScheduleDraf
 def export_workbook(session: Session, path: str | Path, schedule_id: int | None = None) -> Path:
     """Write a version (default: the one in force today; with none in the
     database, the shipped default) to ``path`` as .xlsx."""
+    # Here, not at the top: openpyxl loads only when a schedule is imported or exported.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -622,6 +623,7 @@ def read_workbook(path: str | Path) -> tuple[ScheduleDraft, list[tuple[str, int]
     the schedule sheet's fields, and the problems of form (not a workbook,
     missing sheets or columns, cells that are not numbers or dates).  What
     the values mean is checked by :func:`check_draft`."""
+    # Here, not at the top: openpyxl loads only when a schedule is imported or exported.
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 

@@ -55,6 +55,7 @@ from frontdesk.i18n import _
 from frontdesk.intake import states
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import ZERO, format_money, to_money
+from frontdesk.numbering import format_number
 from frontdesk.users import Actor, require_manager
 
 log = logging.getLogger(__name__)
@@ -246,7 +247,6 @@ def _sequence_gaps(session: Session, seqs: list[int], year: int) -> tuple[str, .
     lo, hi = max(1, min(seqs) - 1), max(seqs)
     present = set(session.scalars(select(Receipt.seq).where(Receipt.year == year, Receipt.seq >= lo,
                                                             Receipt.seq <= hi)))
-    from frontdesk.numbering import format_number
 
     return tuple(format_number(payments.PREFIX, year, s) for s in range(lo, hi + 1) if s not in present)
 

@@ -29,6 +29,7 @@ _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(?:['\"]([^'\"
 
 
 def alembic_config(db: Database | None = None) -> Config:
+    # Here, not at the top: Alembic loads only when a database is created or upgraded, not at every start.
     from alembic.config import Config
 
     cfg = Config()
@@ -39,6 +40,7 @@ def alembic_config(db: Database | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    # Here, not at the top: Alembic loads only when a database is created or upgraded, not at every start.
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())
@@ -53,6 +55,7 @@ def head_revision() -> str:
 def is_known_revision(revision: str) -> bool:
     """Whether this program's migrations know ``revision`` (an unknown one
     comes from a newer FrontDesk)."""
+    # Here, not at the top: Alembic loads only when a database is created or upgraded, not at every start.
     from alembic.util import CommandError
 
     try:
@@ -62,6 +65,7 @@ def is_known_revision(revision: str) -> bool:
 
 
 def current_revision(db: Database) -> str | None:
+    # Here, not at the top: Alembic loads only when a database is created or upgraded, not at every start.
     from alembic.runtime.migration import MigrationContext
 
     with db.engine.connect() as conn:
@@ -97,6 +101,7 @@ def quick_current(db: Database) -> str | None:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    # Here, not at the top: Alembic loads only when a database is created or upgraded, not at every start.
     from alembic import command
 
     cfg = alembic_config(db)

@@ -19,6 +19,7 @@ from frontdesk.db.models import Product, Technician, Ticket
 from frontdesk.followup.models import FeedbackCard
 from frontdesk.followup.service import NOT_SATISFIED, SATISFIED, card_satisfied
 from frontdesk.i18n import N_, _
+from frontdesk.intake.warranty import category_label
 
 MISSING_AFTER_DAYS = 7
 PATTERN_MIN_CARDS = 5
@@ -116,8 +117,6 @@ def satisfaction(session: Session, date_from: date, date_to: date, *, group_by: 
                  period: str = "month") -> list[SatisfactionRow]:
     """Share of returned cards rated satisfied, by period and technician or
     product category (cards counted on the day they came back)."""
-    from frontdesk.intake.warranty import category_label
-
     rows = session.execute(
         select(FeedbackCard.returned_on, FeedbackCard.quality, FeedbackCard.attitude, Technician.name, Product.category)
         .join(Ticket, Ticket.id == FeedbackCard.ticket_id)

@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
@@ -184,8 +184,6 @@ def queue(session: Session, now: datetime | None = None, limit: int = 500) -> li
 
 def overdue_count(session: Session, now: datetime | None = None) -> int:
     """How many open call-backs are past due (for the window's navigation)."""
-    from sqlalchemy import func
-
     now = now or clock.now()
     return int(session.scalar(select(func.count(CallBack.id)).where(CallBack.done_at.is_(None),
                                                                      CallBack.due_at < now)) or 0)

@@ -139,6 +139,7 @@ def mask_phone(phone: str | None) -> str:
     only their last two digits."""
     digits = re.sub(r"\D", "", phone or "")
     if (phone or "").strip().startswith("+") and (phone or "").isascii():  # stored E.164: mask the national number (+86 10 6288 1234 -> 106****1234)
+        # Here, not at the top: phonenumbers loads only when a workbook masks phones.
         import phonenumbers
 
         try:

@@ -10,16 +10,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
+import segno
+from PIL import Image
 from reportlab.graphics.barcode import code128
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from frontdesk import settings
 from frontdesk.paths import resource
 
 log = logging.getLogger(__name__)
@@ -45,8 +50,6 @@ class ShopHeader:
 
 
 def shop_header(session: Any) -> ShopHeader:
-    from frontdesk import settings
-
     data = settings.load(session)
     return ShopHeader(data["shop_name"], data["shop_address"], data["shop_phone"], data["receipt_footer"],
                       settings.decode_logo(data["shop_logo"]))
@@ -56,10 +59,6 @@ def shop_header(session: Any) -> ShopHeader:
 def _logo_image(logo: bytes) -> Any:
     """The logo read once (the same picture goes on every document), or
     None when it cannot be read: a bad picture never stops a receipt."""
-    from io import BytesIO
-
-    from reportlab.lib.utils import ImageReader
-
     try:
         image = ImageReader(BytesIO(logo))
         image.getSize()
@@ -150,10 +149,6 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None
     fast as reportlab's encoder) and placed as a one-bit image, one pixel a
     module: a few bytes in the PDF where drawing each dark run as a
     rectangle wrote some six hundred numbers."""
-    import segno
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
-
     code = segno.make(value, error="m", boost_error=False, micro=False)
     matrix = code.matrix
     count = len(matrix) + 2 * QR_QUIET_ZONE

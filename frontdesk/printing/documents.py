@@ -8,26 +8,31 @@ caller names one (``language=``)."""
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from frontdesk import settings
 from frontdesk.billing import payments
+from frontdesk.dayclose import service as dayclose
 from frontdesk.db.models import Product, Technician, Ticket
 from frontdesk.errors import NotFound
 from frontdesk.followup.models import FeedbackCard
 from frontdesk.i18n import _, using
 from frontdesk.intake.warranty import category_label
+from frontdesk.loaners import service as loaners
+from frontdesk.loaners.models import PullBack
 from frontdesk.printing.base import shop_header
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
 from frontdesk.printing.labels import LabelData, write_labels
 from frontdesk.printing.pullback import AgreementData, PullbackData, write_loaner_agreement, write_pullback_receipt
+from frontdesk.printing.receipt import write_receipt
+from frontdesk.printing.reconciliation import write_reconciliation
 
 
 def shop_language(session: Session) -> str:
-    from frontdesk import settings
-
     return str(settings.get(session, "language"))
 
 
@@ -70,8 +75,6 @@ def print_receipt(session: Session, number: str, path: Path | str, size: str = "
     or "80mm"; ``copy`` marks it COPY (counting the reprint is the caller's
     business: :func:`frontdesk.billing.payments.reprint`).  The ticket's
     invoice number, or "invoice owed", is printed when the ticket has one."""
-    from frontdesk.printing.receipt import write_receipt
-
     receipt = payments.find_receipt(session, number)
     with document_language(session, language):
         view = payments.receipt_view(session, receipt.id, copy=copy)
@@ -91,9 +94,6 @@ def _ticket(session: Session, ticket_number: str) -> Ticket:
 
 def pullback_data(session: Session, ticket_number: str) -> PullbackData:
     """The facts of the ticket's pull-back (the open one, else the last)."""
-    from frontdesk.loaners import service as loaners
-    from frontdesk.loaners.models import PullBack
-
     ticket = _ticket(session, ticket_number)
     pb = loaners.open_pullback(session, ticket.id) or session.scalar(
         select(PullBack).where(PullBack.ticket_id == ticket.id).order_by(PullBack.id.desc()).limit(1))
@@ -108,9 +108,6 @@ def pullback_data(session: Session, ticket_number: str) -> PullbackData:
 
 def agreement_data(session: Session, ticket_number: str) -> AgreementData:
     """The ticket's loaner agreement (the loan out, else the last one)."""
-    from frontdesk import settings
-    from frontdesk.loaners import service as loaners
-
     ticket = _ticket(session, ticket_number)
     loan = loaners.open_loan_of_ticket(session, ticket.id)
     views = [loaners.loan_view(session, loan)] if loan is not None else loaners.ticket_loans(session, ticket.id)
@@ -139,8 +136,6 @@ def print_agreement(session: Session, ticket_number: str, path: Path | str, lang
 def label_data(session: Session, tags: list[str] | None = None) -> list[LabelData]:
     """Labels for the loaner units with these asset tags (in the order given),
     or for every unit still in the pool when ``tags`` is None."""
-    from frontdesk.loaners import service as loaners
-
     shop = shop_header(session).name
     units: list[tuple[str, str, str]] = []
     if tags is None:
@@ -170,16 +165,11 @@ def print_labels(session: Session, tags: list[str] | None, path: Path | str, ski
         return write_labels(labels, path, skip=skip)
 
 
-from datetime import date as _Date
 
-
-def print_reconciliation(session: Session, day: _Date, path: Path | str, counter: str,
+def print_reconciliation(session: Session, day: date, path: Path | str, counter: str,
                          language: str | None = None) -> Path:
     """The day close of ``day`` at ``counter`` (as closed, or the figures as
     they stand) as the A4 reconciliation with signature lines."""
-    from frontdesk.dayclose import service as dayclose
-    from frontdesk.printing.reconciliation import write_reconciliation
-
     with document_language(session, language):
         figures = dayclose.day_figures(session, day, counter)
         return write_reconciliation(figures, path)

@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -165,8 +166,6 @@ def write_reconciliation(figures: DayFigures, path: Path | str) -> Path:
                             bottomMargin=15 * mm, title=_("Day close {day}").format(day=figures.day.isoformat()))
 
     def footer(canvas: object, document: object) -> None:
-        from reportlab.pdfgen.canvas import Canvas
-
         assert isinstance(canvas, Canvas)
         canvas.setFont(FONT, 7)
         canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, _("{shop} · day close {day} · page {page}").format(

@@ -16,8 +16,10 @@ log = logging.getLogger(__name__)
 
 
 def _log_to_file() -> None:
+    # Here, not at the top: the login must be on screen before the database layer and the main window load.
     import logging.handlers
 
+    # Here, not at the top: the login must be on screen before the database layer and the main window load.
     from frontdesk.paths import data_dir
 
     try:
@@ -32,6 +34,7 @@ def _log_to_file() -> None:
 
 
 def _open(url: str | None) -> Any:
+    # Here, not at the top: the login must be on screen before the database layer and the main window load.
     from frontdesk.db.migrate import open_database
     from frontdesk.paths import default_url
 
@@ -41,8 +44,10 @@ def _open(url: str | None) -> Any:
 def run(url: str | None, lang: str | None = None) -> int:
     """The login is on screen at once; the database opens behind it (the
     database layer loads, an older schema is backed up and upgraded)."""
+    # Here, not at the top: the login must be on screen before the database layer and the main window load.
     from PySide6.QtCore import QTimer
 
+    # Here, not at the top: the login must be on screen before the database layer and the main window load.
     from frontdesk.ui.errors import install_excepthook, report
     from frontdesk.ui.login import AFTER_SHOWN_MS, LoginDialog
     from frontdesk.ui.machine import counter_language, this_counter

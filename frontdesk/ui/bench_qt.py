@@ -18,6 +18,7 @@ from frontdesk.i18n import _
 
 def case_ticket_list(db: Database, rounds: int) -> Case:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.intake import query
     from frontdesk.ui.qt_support import application
     from frontdesk.ui.tickets import TicketTableModel

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from frontdesk.db.engine import Database
 from frontdesk.errors import FrontDeskError, NeedsManager
+from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.errors import report
 from frontdesk.users import Actor
 
 log = logging.getLogger(__name__)
@@ -31,8 +33,6 @@ def _with_approver(work: Callable[[Session, Actor | None], T], approver: Actor |
 
 def _default_asker(ctx: AppContext) -> ApprovalAsker:
     def ask(parent: QWidget | None, what: str) -> Actor | None:
-        from frontdesk.ui.approval import ApprovalDialog
-
         return ApprovalDialog.ask(ctx.db, what, parent)
 
     return ask
@@ -61,8 +61,6 @@ class AppContext:
         service needs a manager, ask for one and run it again with the
         approver; an expected problem is shown (inline in ``label`` when
         given) and None returned."""
-        from frontdesk.ui.errors import report
-
         approver: Actor | None = None
         self.last_error = None
         while True:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QFormLayout, QHeaderView, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
-from frontdesk import clock
+from frontdesk import clock, counters
 from frontdesk.dayclose import service as dayclose
 from frontdesk.dayclose.service import DayFigures
 from frontdesk.i18n import _
@@ -53,7 +53,6 @@ def report_html(f: DayFigures) -> str:
         out.append("</table>")
         return "".join(out)
 
-    from frontdesk import counters
 
     title = f"{_('Day close {day}').format(day=f.day.isoformat())} · {f.shop_name}"
     if f.counter != counters.MAIN:
@@ -306,6 +305,7 @@ class DayCloseScreen(QWidget):
     # ---- printing and the workbook ----------------------------------------------------
 
     def print_reconciliation(self) -> QDialog | None:
+        # Here, not at the top: reportlab loads at the first print, not when the window opens.
         from frontdesk.printing import documents
         from frontdesk.ui.print_preview import preview
 
@@ -317,6 +317,7 @@ class DayCloseScreen(QWidget):
         return self.print_dialog
 
     def open_export(self) -> QDialog:
+        # Here, not at the top: openpyxl loads at the first export, not when the window opens.
         from frontdesk.ui.dialogs import open_modeless
         from frontdesk.ui.export_dialog import ExportDialog
 

@@ -42,6 +42,7 @@ def describe(exc: BaseException) -> str:
         return "\n".join(exc.fields.values()) or exc.message
     if isinstance(exc, FrontDeskError):
         return exc.message
+    # Here, not at the top: this module is loaded at start, before SQLAlchemy, to catch any error.
     from sqlalchemy.exc import OperationalError
 
     if isinstance(exc, OperationalError):

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QCompleter, QDialog, QGridLayout, QTableWidgetItem, QWidget
 
-from frontdesk import clock
+from frontdesk import clock, settings
 from frontdesk.billing.payments import METHODS
+from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.intake import service
+from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -60,11 +62,6 @@ class LoanDialog(QDialog):
     def offer_units(self) -> list[str]:
         """The available units of the ticket product's category, offered
         as the clerk types the tag (and named above it)."""
-        from PySide6.QtWidgets import QCompleter
-
-        from frontdesk.errors import FrontDeskError
-        from frontdesk.intake.warranty import category_label
-
         number = self.ui.ticketEdit.text().strip()
         if not number:
             return []
@@ -148,8 +145,6 @@ class PullBackDialog(QDialog):
             grid.addWidget(box, i // 2, i % 2)
         u.accessoriesEdit.setText(", ".join(accessories))
         with ctx.db.read() as s:
-            from frontdesk import settings
-
             cal = settings.work_calendar(s)
         promised = clock.now().date()
         for _day in range(5):  # five working days by default
@@ -178,9 +173,7 @@ class UnitDialog(QDialog):
 
     def __init__(self, ctx: AppContext, unit_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QTableWidgetItem
 
-        from frontdesk.intake.warranty import category_label, load_category_rules
 
         self.ctx = ctx
         self.unit_id = unit_id

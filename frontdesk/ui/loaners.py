@@ -105,6 +105,7 @@ class LoanersScreen(QWidget):
     def print_labels(self) -> QDialog | None:
         """Asset-tag labels for the selected units, else for every unit listed
         (retired ones left out), in a print preview."""
+        # Here, not at the top: reportlab loads at the first print, not when the window opens.
         from frontdesk.printing import documents
         from frontdesk.ui.print_preview import preview
 

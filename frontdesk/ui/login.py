@@ -30,6 +30,7 @@ AFTER_SHOWN_MS = 50  # a zero timer could run before the dialog's first paint
 
 def _shop_and_users(db: Database) -> tuple[str, list[str], str]:
     """The shop's name, its active users and its language."""
+    # Here, not at the top: the login shows before the database layer loads.
     from frontdesk import settings, users
 
     with db.read() as s:
@@ -119,6 +120,7 @@ class LoginDialog(QDialog):
         self.ui.pinEdit.setFocus()
 
     def check(self) -> None:
+        # Here, not at the top: the login shows before the database layer loads.
         from frontdesk import users
 
         if self.db is None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from frontdesk import counters
+
 LANGUAGE_KEY = "ui/language"
 COUNTER_KEY = "counter/name"
 
@@ -19,8 +21,6 @@ def counter_language(default: str) -> str:
 def this_counter() -> str:
     """This machine's counter (QSettings); the main counter when it has none
     (or a name that is not one)."""
-    from frontdesk import counters
-
     try:
         return counters.clean(str(QSettings().value(COUNTER_KEY, "") or ""))
     except ValueError:

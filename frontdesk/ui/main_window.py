@@ -18,6 +18,8 @@ from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
+from frontdesk.ui.login import LoginDialog
+from frontdesk.ui.qt_support import apply_language
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -198,8 +200,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def change_language(self, code: str) -> None:
-        from frontdesk.ui.qt_support import apply_language
-
         app = QApplication.instance()
         if app is not None:
             apply_language(app, code)
@@ -207,8 +207,6 @@ class MainWindow(QMainWindow):
         self.build_pages()
 
     def lock(self) -> None:
-        from frontdesk.ui.login import LoginDialog
-
         if not self.isVisible():
             return
         self.idle_timer.stop()

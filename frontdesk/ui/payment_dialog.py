@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from frontdesk.billing import payments
 from frontdesk.billing.payments import METHODS
 from frontdesk.i18n import _
 from frontdesk.ui.context import AppContext
@@ -85,8 +86,6 @@ class PaymentDialog(QDialog):
                 u.changeLabel.setText(f"¥ {tendered - amount:.2f}")
 
     def take(self) -> None:
-        from frontdesk.billing import payments
-
         amount = read_amount(self.ui.amountEdit.text())
         if amount is None:
             show_inline(self.ui.messageLabel, _("The amount must be a number like 120 or 120.50."))

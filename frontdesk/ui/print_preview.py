@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -216,8 +217,6 @@ _temp_dir: Path | None = None
 def _temp_path(name: str) -> Path:
     """A file in this run's own temporary folder (kept until the program ends,
     so a document can be printed again)."""
-    import tempfile
-
     global _temp_dir
     if _temp_dir is None:
         _temp_dir = Path(tempfile.mkdtemp(prefix="frontdesk-print-"))

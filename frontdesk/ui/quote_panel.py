@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetIt
 from sqlalchemy.orm import Session
 
 from frontdesk.billing import cards, payments, quotes
-from frontdesk.billing.pricing import KINDS, LEVELS, QuoteCalc, QuoteItem, component_label, kind_label
+from frontdesk.billing.pricing import KINDS, LEVELS, QuoteCalc, QuoteItem, applied_label, component_label, kind_label
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import N_, _
 from frontdesk.intake import service, states
@@ -409,6 +409,4 @@ class QuotePanel(QWidget):
 
 
 def _applied(applied: str) -> str:
-    from frontdesk.billing.pricing import applied_label
-
     return applied_label(applied)

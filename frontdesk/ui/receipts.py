@@ -213,6 +213,7 @@ class ReceiptsScreen(QWidget):
     def print_receipt(self, size: str, copy: bool = False) -> QDialog | None:
         """The selected receipt in the print preview (A5, or the 80 mm roll
         for this counter's receipt printer)."""
+        # Here, not at the top: reportlab loads at the first print, not when the window opens.
         from frontdesk.printing import documents
         from frontdesk.ui.print_preview import preview
 

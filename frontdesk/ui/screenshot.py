@@ -21,10 +21,12 @@ SIZE = (1366, 820)
 
 def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Loaded when the screenshots are made, not when the command line starts.
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    # Loaded when the screenshots are made, not when the command line starts.
     from frontdesk.db.migrate import open_database
     from frontdesk.ui.context import AppContext
     from frontdesk.ui.followup_page import FollowUpPage
@@ -38,6 +40,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     db = open_database(url)
     with db.read() as s:
         if lang is None:
+            # Loaded when the screenshots are made, not when the command line starts.
             from frontdesk import settings
 
             lang = str(settings.get(s, "language"))
@@ -48,11 +51,13 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
         actor = users.Actor(user.id, user.name, user.role)
         sample = s.scalar(select(Customer).join(Ticket, Ticket.customer_id == Customer.id).order_by(Ticket.id.desc()).limit(1))
         sample_name = sample.name if sample else ""
+        # Loaded when the screenshots are made, not when the command line starts.
         from frontdesk.followup.models import FeedbackCard
 
         # A card not back yet: the card entry form shows it found by its QR code.
         card_ticket = s.scalar(select(Ticket.number).join(FeedbackCard, FeedbackCard.ticket_id == Ticket.id)
                                .where(FeedbackCard.returned_on.is_(None)).order_by(FeedbackCard.id.desc()).limit(1))
+        # Loaded when the screenshots are made, not when the command line starts.
         from frontdesk.billing.models import Quote
 
         # A ticket with a quote shows the most (both standards, the saving); else any with a product.

@@ -4,6 +4,7 @@ counter's language.  The profile's fields come from the one declaration in
 
 from __future__ import annotations
 
+import base64
 import logging
 from typing import Any
 
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from frontdesk import i18n, settings, users
+from frontdesk import counters, i18n, settings, users
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
+from frontdesk.ui.audit_screen import AuditScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
+from frontdesk.ui.fees_screen import FeesScreen
 from frontdesk.ui.fields import split_list
 from frontdesk.ui.generated.settings_ui import Ui_SettingsScreen
 from frontdesk.ui.machine import COUNTER_KEY, LANGUAGE_KEY
@@ -76,8 +79,6 @@ class LogoField(QWidget):
 
     def pick(self, path: str | None = None) -> bool:
         """Take a picture file (asks for one when ``path`` is None)."""
-        import base64
-
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(self, _("Choose the shop's logo"), "",
                                                         _("Pictures (*.png *.jpg *.jpeg)"))
@@ -118,18 +119,15 @@ class SettingsScreen(QWidget):
             u.languageCombo.addItem(name, code)
         u.languageCombo.setCurrentIndex(max(0, u.languageCombo.findData(i18n.current_language())))
         u.languageCombo.currentIndexChanged.connect(self._language_picked)
-        from frontdesk import counters
 
         u.counterEdit.setText("" if ctx.counter == counters.MAIN else ctx.counter)
         u.counterEdit.setMaxLength(counters.MAX_LENGTH)
         u.counterEdit.editingFinished.connect(self.save_counter)
         u.databaseLabel.setText(_("Database: {url}").format(url=ctx.db.engine.url.render_as_string(hide_password=True)))
         self.load_users()
-        from frontdesk.ui.fees_screen import FeesScreen
 
         self.fees = FeesScreen(ctx, self)
         self.ui.tabs.insertTab(1, self.fees, _("Fee schedules"))
-        from frontdesk.ui.audit_screen import AuditScreen
 
         self.audit = AuditScreen(ctx, self)
         self.ui.tabs.addTab(self.audit, _("Audit trail"))
@@ -259,8 +257,6 @@ class SettingsScreen(QWidget):
     def save_counter(self) -> str:
         """Name this machine's counter (kept on this machine; the window's
         screens take money at it from now on)."""
-        from frontdesk import counters
-
         name = counters.clean(self.ui.counterEdit.text())
         QSettings().setValue(COUNTER_KEY, "" if name == counters.MAIN else name)
         self.ctx.counter = name

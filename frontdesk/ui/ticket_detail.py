@@ -21,6 +21,8 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.ticket_detail_ui import Ui_TicketDetailDialog
+from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog
+from frontdesk.ui.quote_panel import QuotePanel
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +146,6 @@ class TicketDetailDialog(QDialog):
         self.loan_dialog: QDialog | None = None
         self.print_dialog: QDialog | None = None
         self.view: TicketView | None = None
-        from frontdesk.ui.quote_panel import QuotePanel
 
         self.quote_panel = QuotePanel(ctx, ticket_id, self)
         u.billingLayout.addWidget(self.quote_panel)
@@ -250,8 +251,6 @@ class TicketDetailDialog(QDialog):
             self._done(_("The customer's request is answered."))
 
     def pull_back(self) -> QDialog | None:
-        from frontdesk.ui.loan_dialogs import PullBackDialog
-
         if self.view is None:
             return None
         dialog = PullBackDialog(self.ctx, self.ticket_id, self.view.category, self.view.accessories, self)
@@ -265,8 +264,6 @@ class TicketDetailDialog(QDialog):
             self._done(_("The product is back at the counter."))
 
     def lend_loaner(self) -> QDialog | None:
-        from frontdesk.ui.loan_dialogs import LoanDialog
-
         if self.view is None:
             return None
         dialog = LoanDialog(self.ctx, "lend", self.view.number, due=self.view.promised_return_on, parent=self)
@@ -276,6 +273,7 @@ class TicketDetailDialog(QDialog):
     def print_document(self, which: str) -> QDialog | None:
         """The feedback card, the pull-back receipt or the loaner agreement of
         this ticket, in the print preview."""
+        # Here, not at the top: reportlab loads at the first print, not when the window opens.
         from frontdesk.printing import documents
         from frontdesk.ui.print_preview import preview
 

@@ -24,6 +24,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day
 from frontdesk.ui.generated.tickets_ui import Ui_TicketsScreen
+from frontdesk.ui.visits import VisitsDialog
 
 log = logging.getLogger(__name__)
 
@@ -255,8 +256,6 @@ class TicketsScreen(QWidget):
             self.open_requested.emit(ticket_id)
 
     def show_visits(self) -> None:
-        from frontdesk.ui.visits import VisitsDialog
-
         dialog = VisitsDialog(self.ctx, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.refresh)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from frontdesk.db.engine import default_url, make_engine
 from frontdesk.db.schema import Base
 
 config = context.config
@@ -14,8 +15,6 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     connection: Connection | None = config.attributes.get("connection")
     if connection is None:
-        from frontdesk.db.engine import default_url, make_engine
-
         engine = make_engine(config.get_main_option("sqlalchemy.url") or default_url())
         with engine.connect() as conn:
             _run(conn)
