@@ -11,3 +11,13 @@ def _settings_of_this_machine_in_a_temporary_folder(tmp_path_factory: pytest.Tem
     folder = str(tmp_path_factory.mktemp("qsettings"))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def _this_machine_starts_fresh(_settings_of_this_machine_in_a_temporary_folder: None) -> None:
+    """Each test starts with this machine's settings empty: a language, a
+    counter or a printer chosen by one test does not leak into the next."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    QSettings().sync()
