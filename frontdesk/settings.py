@@ -24,6 +24,7 @@ from frontdesk import audit, clock
 from frontdesk.db.models import Setting
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import LANGUAGES, N_, _
+from frontdesk.plaintext import trimmed
 from frontdesk.users import require_manager
 from frontdesk.workcalendar import WorkCalendar, default_holidays
 
@@ -39,6 +40,29 @@ def _text(max_len: int) -> Callable[[Any], Any]:
         return value.strip()
 
     return check
+
+
+def _fault_lists(value: Any) -> dict[str, list[str]]:
+    """Fault categories the shop adds: product category (or ``*`` for every
+    one) -> the shop's own words, each at most 60 characters."""
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(N_("must list fault categories by product category"))
+    out: dict[str, list[str]] = {}
+    for category, items in value.items():
+        if not isinstance(category, str) or not isinstance(items, list) or len(items) > 50:
+            raise ValueError(N_("must list fault categories by product category"))
+        words = []
+        for item in items:
+            text = trimmed(str(item)) if isinstance(item, str) else ""
+            if not text or len(text) > 60:
+                raise ValueError(N_("has an empty or too long fault category"))
+            if text not in words:
+                words.append(text)
+        if words:
+            out[category.strip()] = words
+    return out
 
 
 def _decimal_rate(value: Any) -> str:
@@ -187,6 +211,10 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("idle_lock_minutes", N_("Lock the window after idle minutes"), 10, _int_range(0, 240)),
     SettingSpec("receipt_footer", N_("Receipt footer"), "", _text(500)),
     SettingSpec("shop_logo", N_("Logo on printed documents"), "", _logo),
+    SettingSpec("repair_warranty_days", N_("Warranty on the shop's own repairs (days)"), 90, _int_range(0, 3650)),
+    SettingSpec("pickup_reminder_days", N_("Call again about an uncollected product after (days)"), 7,
+                _int_range(1, 365)),
+    SettingSpec("extra_fault_categories", N_("Fault categories added by the shop"), {}, _fault_lists),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 LAZY_DEFAULTS: Mapping[str, Callable[[], Any]] = {

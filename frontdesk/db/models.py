@@ -169,6 +169,14 @@ class Ticket(Base):
     respond_by: Mapped[datetime | None] = mapped_column(DateTime)
     responded_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The fault as the shop classifies it (intake/repairs.py): picked at intake
+    # or by the repair record; the 三包 count compares it.
+    fault_category: Mapped[str] = mapped_column(String(60), default="")
+    # The earlier tickets the 三包 "repaired twice" advice counted (ids).
+    prior_repair_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    ready_at: Mapped[datetime | None] = mapped_column(DateTime)
+    picked_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    picked_up_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -186,7 +194,39 @@ class Ticket(Base):
         Index("ix_tickets_state_closed", "state", "closed_at"),  # the day's closed tickets (0009)
         Index("ix_tickets_product_state_closed", "product_id", "state", "closed_at"),  # a product's repairs (0009)
         Index("ix_tickets_channel_kind_responded", "channel", "kind", "responded_at"),
+        Index("ix_tickets_state_ready", "state", "ready_at"),  # products waiting for pick-up (0010)
     )
+
+
+class RepairRecord(Base):
+    """What the technician found and did (docs/rules.md#the-repair-record):
+    one per ticket, written when the work is done."""
+
+    __tablename__ = "repair_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    fault_category: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(30))  # replaced_part | adjusted | cleaned | software | no_fault | cannot_repair
+    note: Mapped[str] = mapped_column(Text, default="")
+    technician_id: Mapped[int | None] = mapped_column(ForeignKey("technicians.id"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    parts: Mapped[list[RepairPart]] = relationship(order_by="RepairPart.position", cascade="all, delete-orphan")
+
+
+class RepairPart(Base):
+    """A part replaced in a repair: its number, and the serials of the new
+    part and of the old one (the maker may want the old one back)."""
+
+    __tablename__ = "repair_parts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("repair_records.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    part_no: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    new_serial: Mapped[str] = mapped_column(String(120), default="")
+    old_serial: Mapped[str] = mapped_column(String(120), default="")
 
 
 class TicketEvent(Base):

@@ -45,6 +45,7 @@ UNCERTAIN_REPAIR = "uncertain_repair"
 DISSATISFIED = "dissatisfied"
 FOLLOW_UP = "follow_up"
 NO_RESPONSE = "no_response"
+READY_TO_COLLECT = "ready_to_collect"
 REASONS = {
     CONSULTATION: N_("After a phone consultation"),
     MISUSE: N_("After a misuse resolved by phone"),
@@ -52,6 +53,7 @@ REASONS = {
     DISSATISFIED: N_("Feedback card: not satisfied"),
     FOLLOW_UP: N_("Follow-up: customer not yet satisfied"),
     NO_RESPONSE: N_("Phone request not answered in one working day"),
+    READY_TO_COLLECT: N_("Ready: please collect"),
 }
 DELAYS = {
     CONSULTATION: timedelta(hours=2),
@@ -59,6 +61,7 @@ DELAYS = {
     UNCERTAIN_REPAIR: timedelta(hours=3),
     DISSATISFIED: timedelta(0),
     NO_RESPONSE: timedelta(0),
+    READY_TO_COLLECT: timedelta(0),
 }
 RETRY_AFTER = timedelta(hours=2)
 DUE_SOON = timedelta(minutes=30)  # the list shows these in orange
@@ -76,7 +79,7 @@ OUTCOMES = {
 
 SATISFIED, FAIR, NOT_SATISFIED = 3, 2, 1
 RATINGS = {SATISFIED: N_("Satisfied"), FAIR: N_("Fairly satisfied"), NOT_SATISFIED: N_("Not satisfied")}
-FINISHED_STATES = frozenset({states.REPAIRED, states.CLOSED})
+FINISHED_STATES = frozenset({states.REPAIRED, states.READY, states.CLOSED})
 MAX_NOTE = 2000  # a call's note, a card's comment
 
 
@@ -123,9 +126,19 @@ def on_intake(session: Session, actor: Actor, ticket: Ticket, now: datetime) -> 
 
 
 def on_move(session: Session, actor: Actor, ticket: Ticket, from_state: str, to_state: str, now: datetime) -> None:
-    """A repair the technician was not sure of gets a call-back 3 hours later."""
+    """A repair the technician was not sure of gets a call-back 3 hours
+    later; a product ready for pick-up gets "please collect" at once (at the
+    next calling hour); a product collected needs no more of those calls."""
     if to_state == states.REPAIRED and ticket.technician_uncertain and not _open_exists(session, ticket.id, UNCERTAIN_REPAIR):
         schedule(session, actor.id, customer_id=ticket.customer_id, reason=UNCERTAIN_REPAIR, at=now, ticket_id=ticket.id)
+    if to_state == states.READY and not _open_exists(session, ticket.id, READY_TO_COLLECT):
+        schedule(session, actor.id, customer_id=ticket.customer_id, reason=READY_TO_COLLECT, at=now,
+                 ticket_id=ticket.id)
+    if from_state == states.READY:
+        for cb in session.scalars(select(CallBack).where(CallBack.ticket_id == ticket.id,
+                                                         CallBack.reason == READY_TO_COLLECT,
+                                                         CallBack.done_at.is_(None))):
+            session.delete(cb)  # collected: nobody need call any more
 
 
 def sweep_missed_responses(session: Session, now: datetime | None = None) -> list[CallBack]:
@@ -244,7 +257,16 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
     cb.called_by_id = actor.id
     cb.note = note
     nxt: CallBack | None = None
-    if outcome == REACHED_NOT_FINE:
+    if cb.reason == READY_TO_COLLECT and cb.ticket_id is not None and outcome in (REACHED_FINE, REACHED_NOT_FINE):
+        ticket = session.get(Ticket, cb.ticket_id)
+        if ticket is not None and ticket.state == states.READY:
+            # Still not collected: call again after the shop's number of days.
+            days = int(settings.get(session, "pickup_reminder_days"))
+            calendar = settings.work_calendar(session)
+            nxt = schedule(session, actor.id, customer_id=cb.customer_id, reason=READY_TO_COLLECT, at=now,
+                           ticket_id=cb.ticket_id, parent=cb, attempt=cb.attempt + 1,
+                           due_at=calendar.due_after(now + timedelta(days=days), timedelta(0)))
+    elif outcome == REACHED_NOT_FINE:
         nxt = schedule(session, actor.id, customer_id=cb.customer_id, reason=FOLLOW_UP, at=now,
                        ticket_id=cb.ticket_id, card_id=cb.card_id, parent=cb)
     elif outcome == NO_ANSWER:

@@ -10,6 +10,7 @@ refused, with the field named.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -19,16 +20,16 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
 from frontdesk.db.lookup import get_or_not_found
-from frontdesk.db.models import Complaint, Customer, Product, Technician, Ticket, TicketEvent, User
+from frontdesk.db.models import Complaint, Customer, Product, RepairRecord, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
-from frontdesk.intake import states
+from frontdesk.intake import faults, states
 from frontdesk.intake.fields import FIELD_LABELS, clean_text, field_label
 from frontdesk.intake.timeline import add_event
 from frontdesk.intake.visits import VisitRequest, add_visit, call_off_visits, mark_visits_done
 from frontdesk.intake.warranty import (
     EXCLUSION_REASONS,
-    REPEAT_REPAIR_DAYS,
+    STATUS_IN,
     SanbaoAdvice,
     WarrantyFacts,
     WarrantyStatus,
@@ -128,6 +129,8 @@ class IntakeForm:
     card_component_months: dict[str, int] = field(default_factory=dict)
     factory_date: date | None = None
     fault: str = ""
+    # The fault as the shop classifies it (intake/faults.py), when the clerk can tell.
+    fault_category: str = ""
     request: str = ""
     accessories: list[str] = field(default_factory=list)
     condition: list[str] = field(default_factory=list)
@@ -179,10 +182,14 @@ def warranty_for(form: IntakeForm, as_of: date, repair_days: int = 0, calendar: 
     return warranty_status(facts, calendar)
 
 
-def advice_for(form: IntakeForm, as_of: date, status: WarrantyStatus | None, prior_repairs: int = 0) -> SanbaoAdvice:
+def advice_for(form: IntakeForm, as_of: date, status: WarrantyStatus | None,
+               earlier: Sequence[faults.EarlierRepair] = ()) -> SanbaoAdvice:
+    """The 三包 advice for the form's product on ``as_of``; ``earlier`` are the
+    completed repairs of the same fault it counts (and names)."""
     in_period = bool(status and status.covers("whole_unit"))
     start = status.start if status is not None else form.purchase_date
-    return sanbao_advice(start, as_of, in_period, form.performance_fault, prior_repairs)
+    return sanbao_advice(start, as_of, in_period, form.performance_fault, len(earlier),
+                         tuple(e.number for e in earlier))
 
 
 def _verify_fields(form: IntakeForm, phone: customers.PhoneCheck) -> list[str]:
@@ -292,10 +299,14 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     product = _product_for(session, actor, form, customer, now) if form.kind in SERVICE_KINDS else None
     to_verify = _verify_fields(form, phone)
 
-    repeat_of, prior = _repeat_repair(session, product, now) if product is not None else (None, 0)
+    if form.fault_category and product is not None \
+            and not faults.is_fault_category(form.fault_category, product.category, session):
+        raise ValidationError({"fault_category": _("Pick a fault category from the list.")})
+    earlier = faults.earlier_repairs(session, product.id, form.fault_category) if product is not None else []
+    again = faults.repeat_of(earlier, now)
     status = warranty_for(form, now.date(), repair_days=product_repair_days(session, product.id),
                           calendar=settings.work_calendar(session)) if product else None
-    advice = advice_for(form, now.date(), status, prior) if product else None
+    advice = advice_for(form, now.date(), status, earlier) if product else None
 
     year = now.year
     number = numbering.format_number("T", year, numbering.next_number(session, "ticket", year))
@@ -328,8 +339,10 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         warranty_status=status.overall if status else "unknown",
         warranty_exclusion=form.exclusion,
         repair_days=0,
-        prior_repairs_same_fault=prior,
-        repeat_of_id=repeat_of,
+        fault_category=form.fault_category,
+        prior_repairs_same_fault=len(earlier),
+        prior_repair_ids=[e.ticket_id for e in earlier],
+        repeat_of_id=again.ticket_id if again else None,
         technician_id=form.technician_id,
         intake_at=now,
         respond_by=respond_by,
@@ -444,21 +457,6 @@ def apply_product_facts(form: IntakeForm, product: Product) -> IntakeForm:
     return form
 
 
-def _repeat_repair(session: Session, product: Product, now: datetime) -> tuple[int | None, int]:
-    """The ticket this one repeats (repaired within 30 days) and how many
-    times the product was repaired before."""
-    earlier = list(session.execute(
-        select(Ticket.id, Ticket.closed_at)
-        .where(Ticket.product_id == product.id, Ticket.kind == REPAIR, Ticket.state == states.CLOSED,
-               Ticket.closed_at.is_not(None))
-        .order_by(Ticket.closed_at.desc())
-    ))
-    prior = len(earlier)
-    if earlier and earlier[0][1] is not None and (now.date() - earlier[0][1].date()).days <= REPEAT_REPAIR_DAYS:
-        return earlier[0][0], prior
-    return None, prior
-
-
 def product_repair_days(session: Session, product_id: int, before_ticket_id: int | None = None) -> int:
     """Days the product spent in repair or waiting for parts on its tickets
     (those before ``before_ticket_id`` only, when given): they are added back
@@ -482,11 +480,29 @@ def find_ticket(session: Session, number: str) -> Ticket:
 
 
 def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: str = "",
-         approver: Actor | None = None, now: datetime | None = None) -> Ticket:
-    """Move a ticket along the state machine; illegal moves raise."""
+         approver: Actor | None = None, now: datetime | None = None, *, picked_up: bool = False) -> Ticket:
+    """Move a ticket along the state machine; illegal moves raise
+    (docs/rules.md#the-life-of-a-ticket).  Work out of warranty starts only
+    after the customer approved the quote, or on a manager's word with a
+    reason; a product ready for pick-up leaves only through the pick-up
+    (``picked_up``, set by frontdesk.pickup)."""
     now = now or clock.now()
     ticket = get_ticket(session, ticket_id)
     states.check_move(ticket.state, to_state)
+    if to_state == states.IN_REPAIR and ticket.state in states.BEFORE_APPROVAL \
+            and ticket.warranty_status != STATUS_IN:
+        _override_approval(session, actor, ticket, note, approver, now)
+    if to_state == states.REPAIRED and ticket.kind == REPAIR and session.scalar(
+            select(RepairRecord.id).where(RepairRecord.ticket_id == ticket.id)) is None:
+        raise IllegalTransition(_("Write the repair record of ticket {number} (what was found and done): it marks "
+                                  "the ticket repaired.").format(number=ticket.number))
+    if to_state == states.CLOSED and ticket.state == states.READY and not picked_up:
+        raise IllegalTransition(_("Ticket {number} is ready for pick-up: it closes when the customer collects "
+                                  "the product (Pick-up).").format(number=ticket.number))
+    if to_state == states.CLOSED and ticket.state in (states.REPAIRED, states.DECLINED) \
+            and ticket.channel == WALK_IN and ticket.product_id is not None:
+        raise IllegalTransition(_("The product of ticket {number} is at the shop: mark it ready for pick-up "
+                                  "and hand it over at the pick-up.").format(number=ticket.number))
     if to_state == states.QUOTED and ticket.to_verify and ticket.verify_override_by_id is None:
         manager = require_manager(actor, approver, _("quote a ticket with facts to verify"))
         ticket.verify_override_by_id = manager.id
@@ -506,6 +522,14 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     ticket.updated_at = now
     if to_state in states.FINAL:
         ticket.closed_at = now
+    if to_state == states.READY:
+        ticket.ready_at = now
+    if to_state == states.CLOSED and picked_up:
+        ticket.picked_up_at, ticket.picked_up_by_id = now, actor.id
+    if ticket.kind == INSTALLATION and to_state in (states.REPAIRED, states.CLOSED) and ticket.product is not None \
+            and ticket.product.installed_on is None:
+        # The software set-up rule counts from here (docs/rules.md#software-set-up).
+        ticket.product.installed_on = now.date()
     if ticket.channel == PHONE and ticket.responded_at is None and to_state != states.RECEIVED:
         ticket.responded_at = now
     text = _("{old} → {new}").format(old=states.label(from_state), new=states.label(to_state))
@@ -519,6 +543,21 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         mark_visits_done(session, ticket, now)
     hooks.after_move(session, actor, ticket, from_state, to_state, now)
     return ticket
+
+
+def _override_approval(session: Session, actor: Actor, ticket: Ticket, note: str, approver: Actor | None,
+                       now: datetime) -> None:
+    """Work out of warranty with no approved quote: only a manager may start
+    it, and says why; the override is audited."""
+    what = _("start work on ticket {number} that the customer has not approved").format(number=ticket.number)
+    if (actor.is_manager or (approver is not None and approver.is_manager)) and not note.strip():
+        raise ValidationError({"note": _("Say why the work starts before the customer approved the quote.")})
+    manager = require_manager(actor, approver, what)
+    add_event(session, ticket, actor, "override",
+              _("Work started without the customer's approval, on {manager}'s word: {reason}").format(
+                  manager=manager.name, reason=note.strip()[:MAX_TEXT]), now=now)
+    audit.record(session, actor.id, "ticket.approval_override", "ticket", ticket.id,
+                 {"warranty": ticket.warranty_status, "reason": note.strip()}, approver_id=manager.id, at=now)
 
 
 def _entered_state_at(session: Session, ticket: Ticket) -> datetime:

@@ -1,4 +1,10 @@
-"""The ticket state machine: every legal move, in one table."""
+"""The ticket state machine: every legal move, in one table
+(docs/rules.md#the-life-of-a-ticket).
+
+Where the product is (at the counter, pulled back to the workshop, back at
+the counter, with the customer) is not a state: a pulled-back product is
+diagnosed, quoted and repaired like any other, and the pull-back record says
+where it is (``frontdesk.loaners.service.product_location``)."""
 
 from __future__ import annotations
 
@@ -12,9 +18,9 @@ QUOTED = "quoted"
 APPROVED = "approved"
 DECLINED = "declined"
 IN_REPAIR = "in_repair"
-AT_WORKSHOP = "at_workshop"
 AWAITING_PARTS = "awaiting_parts"
 REPAIRED = "repaired"
+READY = "ready"
 CLOSED = "closed"
 CANCELLED = "cancelled"
 
@@ -26,9 +32,9 @@ LABELS: dict[str, str] = {
     APPROVED: N_("Approved"),
     DECLINED: N_("Quote declined"),
     IN_REPAIR: N_("In repair"),
-    AT_WORKSHOP: N_("At the workshop"),
     AWAITING_PARTS: N_("Waiting for parts"),
     REPAIRED: N_("Repaired"),
+    READY: N_("Ready for pick-up"),
     CLOSED: N_("Closed"),
     CANCELLED: N_("Cancelled"),
 }
@@ -36,14 +42,20 @@ LABELS: dict[str, str] = {
 TRANSITIONS: dict[str, frozenset[str]] = {
     RECEIVED: frozenset({SCHEDULED, DIAGNOSING, IN_REPAIR, CLOSED, CANCELLED}),
     SCHEDULED: frozenset({RECEIVED, DIAGNOSING, IN_REPAIR, CANCELLED}),
-    DIAGNOSING: frozenset({QUOTED, IN_REPAIR, AT_WORKSHOP, CLOSED, CANCELLED}),
+    # Diagnosing ends in a quote, in repair (in warranty, or a manager's
+    # word), or in a repair record of "no fault found" / "cannot be repaired".
+    DIAGNOSING: frozenset({QUOTED, IN_REPAIR, REPAIRED, CLOSED, CANCELLED}),
     QUOTED: frozenset({APPROVED, DECLINED}),
-    APPROVED: frozenset({IN_REPAIR, AT_WORKSHOP}),
-    DECLINED: frozenset({CLOSED}),
-    IN_REPAIR: frozenset({AWAITING_PARTS, AT_WORKSHOP, REPAIRED}),
-    AT_WORKSHOP: frozenset({IN_REPAIR, AWAITING_PARTS, REPAIRED}),
-    AWAITING_PARTS: frozenset({IN_REPAIR, AT_WORKSHOP}),
-    REPAIRED: frozenset({CLOSED}),
+    APPROVED: frozenset({IN_REPAIR}),
+    # A declined quote: the product goes back (ready for pick-up), or the
+    # ticket closes where there is nothing to hand back (a visit).
+    DECLINED: frozenset({READY, CLOSED}),
+    IN_REPAIR: frozenset({AWAITING_PARTS, REPAIRED}),
+    AWAITING_PARTS: frozenset({IN_REPAIR}),
+    REPAIRED: frozenset({READY, CLOSED}),
+    # Closed only by the pick-up (frontdesk.pickup), which checks the money,
+    # the loaner and the accessories.
+    READY: frozenset({CLOSED}),
     CLOSED: frozenset(),
     CANCELLED: frozenset(),
 }
@@ -51,7 +63,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 FINAL = frozenset({CLOSED, CANCELLED})
 OPEN = frozenset(TRANSITIONS) - FINAL
 # Days in these states are added back to the warranty period.
-REPAIR_DAY_STATES = frozenset({IN_REPAIR, AT_WORKSHOP, AWAITING_PARTS})
+REPAIR_DAY_STATES = frozenset({IN_REPAIR, AWAITING_PARTS})
+# Before any of these, work out of warranty needs the customer's approval.
+BEFORE_APPROVAL = frozenset({RECEIVED, SCHEDULED, DIAGNOSING})
+# The work is done: what the 三包 count and the figures call a completed repair.
+WORK_DONE = frozenset({REPAIRED, READY, CLOSED})
 
 
 def label(state: str) -> str:

@@ -496,6 +496,7 @@ def sanbao_advice(
     in_period: bool,
     performance_fault: bool = True,
     prior_repairs_same_fault: int = 0,
+    prior_tickets: tuple[str, ...] = (),
 ) -> SanbaoAdvice:
     """What 三包 allows on ``as_of`` (rules: module docstring).
 
@@ -532,8 +533,11 @@ def sanbao_advice(
     if in_period and prior_repairs_same_fault >= SANBAO_REPAIRS_BEFORE_EXCHANGE:
         return SanbaoAdvice(
             ("free_exchange", "refund_less_depreciation"), "repaired_twice", days,
-            _("Already repaired {count} times for this fault and it failed again: free exchange, "
-              "or refund less depreciation.").format(count=prior_repairs_same_fault),
+            (_("Already repaired {count} times for this fault ({tickets}) and it failed again: free exchange, "
+               "or refund less depreciation.").format(count=prior_repairs_same_fault, tickets=", ".join(prior_tickets))
+             if prior_tickets else
+             _("Already repaired {count} times for this fault and it failed again: free exchange, "
+               "or refund less depreciation.").format(count=prior_repairs_same_fault)),
         )
     if in_period:
         return SanbaoAdvice(

@@ -376,6 +376,12 @@ def open_pullback(session: Session, ticket_id: int) -> PullBack | None:
     return session.scalar(select(PullBack).where(PullBack.ticket_id == ticket_id, PullBack.handed_back_at.is_(None)))
 
 
+def last_pullback(session: Session, ticket_id: int) -> PullBack | None:
+    """The ticket's open pull-back, else its last one."""
+    return open_pullback(session, ticket_id) or session.scalar(
+        select(PullBack).where(PullBack.ticket_id == ticket_id).order_by(PullBack.id.desc()).limit(1))
+
+
 def _pullback_of(session: Session, ticket_id: int) -> PullBack:
     pb = open_pullback(session, ticket_id)
     if pb is None:
@@ -398,24 +404,13 @@ def product_location(session: Session, ticket_id: int) -> str:
     return location(open_pullback(session, ticket_id))
 
 
-def _to_workshop(session: Session, actor: Actor, ticket: Ticket, pb: PullBack, now: datetime) -> bool:
-    if ticket.state == states.AT_WORKSHOP:
-        pb.sent_to_workshop_at = pb.sent_to_workshop_at or now
-        return True
-    if not states.can_move(ticket.state, states.AT_WORKSHOP):
-        return False
-    session.flush()
-    intake.move(session, actor, ticket.id, states.AT_WORKSHOP, _("Pulled back to the workshop"), now=now)
-    pb.sent_to_workshop_at = now
-    return True
-
-
 def pull_back(session: Session, actor: Actor, ticket_id: int, condition: list[str], note: str = "",
               accessories: list[str] | None = None, promised_return_on: date | None = None,
               now: datetime | None = None) -> PullBack:
     """Take the customer's product back to the workshop (the pull-back
-    receipt's facts).  The ticket moves to "at the workshop" when that move is
-    legal from its state; otherwise the product waits at the counter."""
+    receipt's facts).  The ticket's state does not change: a product pulled
+    back for inspection is still being diagnosed, and is quoted from there
+    (docs/rules.md#pull-backs); the pull-back says where it is."""
     now = now or clock.now()
     ticket = intake.get_ticket(session, ticket_id)
     problems: dict[str, str] = {}
@@ -444,25 +439,25 @@ def pull_back(session: Session, actor: Actor, ticket_id: int, condition: list[st
             session.flush()
     except IntegrityError:
         raise Conflict(_("This ticket's product was just pulled back at another counter.")) from None
-    _to_workshop(session, actor, ticket, pb, now)
+    pb.sent_to_workshop_at = now
     audit.record(session, actor.id, "pullback.take", "ticket", ticket.id,
                  {"pullback": pb.id, "promised": promised_return_on, "accessories": items, "condition": checks}, at=now)
     return pb
 
 
-def back_at_counter(session: Session, actor: Actor, ticket_id: int, repaired: bool = True, note: str = "",
+def back_at_counter(session: Session, actor: Actor, ticket_id: int, note: str = "",
                     now: datetime | None = None) -> PullBack:
-    """The product came back from the workshop; ``repaired`` moves the ticket
-    to "repaired" when that is legal."""
+    """The product came back from the workshop.  When its work is done
+    (repaired, or the quote declined) it is ready for pick-up."""
     now = now or clock.now()
     ticket = intake.get_ticket(session, ticket_id)
     pb = _pullback_of(session, ticket.id)
     if pb.returned_to_counter_at is not None:
         raise IllegalTransition(_("The product is already back at the counter."))
     pb.returned_to_counter_at = now
-    if repaired and ticket.state != states.REPAIRED and states.can_move(ticket.state, states.REPAIRED):
+    if ticket.state in (states.REPAIRED, states.DECLINED):
         session.flush()
-        intake.move(session, actor, ticket.id, states.REPAIRED, note or _("Back from the workshop"), now=now)
+        intake.move(session, actor, ticket.id, states.READY, note or _("Back from the workshop"), now=now)
     audit.record(session, actor.id, "pullback.back", "ticket", ticket.id, {"pullback": pb.id, "note": note.strip()},
                  at=now)
     return pb

@@ -23,7 +23,6 @@ from frontdesk.followup.models import FeedbackCard
 from frontdesk.i18n import _, using
 from frontdesk.intake.warranty import category_label
 from frontdesk.loaners import service as loaners
-from frontdesk.loaners.models import PullBack
 from frontdesk.printing.base import shop_header
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
 from frontdesk.printing.labels import LabelData, write_labels
@@ -95,8 +94,7 @@ def _ticket(session: Session, ticket_number: str) -> Ticket:
 def pullback_data(session: Session, ticket_number: str) -> PullbackData:
     """The facts of the ticket's pull-back (the open one, else the last)."""
     ticket = _ticket(session, ticket_number)
-    pb = loaners.open_pullback(session, ticket.id) or session.scalar(
-        select(PullBack).where(PullBack.ticket_id == ticket.id).order_by(PullBack.id.desc()).limit(1))
+    pb = loaners.last_pullback(session, ticket.id)
     if pb is None:
         raise NotFound(_("Ticket {number}'s product was not pulled back: there is no pull-back receipt.").format(
             number=ticket.number))

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from frontdesk import counters, i18n, settings, users
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
+from frontdesk.intake import faults
 from frontdesk.ui.audit_screen import AuditScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -38,6 +39,7 @@ from frontdesk.ui.machine import COUNTER_KEY, LANGUAGE_KEY
 log = logging.getLogger(__name__)
 
 LIST_KEYS = {"working_weekdays", "holidays", "extra_workdays"}
+FAULTS_KEY = "extra_fault_categories"
 
 
 class LogoField(QWidget):
@@ -153,6 +155,8 @@ class SettingsScreen(QWidget):
                 edit.setText(self._as_text(spec.key, values[spec.key]))
                 if spec.key in LIST_KEYS:
                     edit.setPlaceholderText(_("separated by commas"))
+                elif spec.key == FAULTS_KEY:
+                    edit.setPlaceholderText(_("e.g. Refrigerator: Smell, Rust; All: Dust"))
                 widget = edit
             widget.setObjectName(f"setting_{spec.key}")
             self.inputs[spec.key] = widget
@@ -164,6 +168,8 @@ class SettingsScreen(QWidget):
     def _as_text(key: str, value: Any) -> str:
         if key in LIST_KEYS:
             return ", ".join(str(v) for v in value or [])
+        if key == FAULTS_KEY:
+            return faults.extra_as_text(value or {})
         return "" if value is None else str(value)
 
     def profile_values(self) -> dict[str, Any]:
@@ -175,7 +181,14 @@ class SettingsScreen(QWidget):
                 out[key] = widget.value()
             elif isinstance(widget, QLineEdit):
                 text = widget.text()
-                out[key] = split_list(text) if key in LIST_KEYS else text
+                if key == FAULTS_KEY:
+                    try:
+                        out[key] = faults.extra_from_text(text)
+                    except ValueError as exc:
+                        # The domain's check names the field; this says which part it cannot read.
+                        out[key] = str(exc)
+                else:
+                    out[key] = split_list(text) if key in LIST_KEYS else text
         return out
 
     def save_profile(self) -> None:
