@@ -132,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(q)
     q.add_argument("ticket", help="ticket number")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: agreement-TICKET.pdf)")
+    q = psub.add_parser("pickup", help="the pick-up receipt of a ticket (what was done and paid, the repair's warranty)")
+    _common(q)
+    q.add_argument("ticket", help="ticket number")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: pickup-TICKET.pdf)")
     q = psub.add_parser("labels", help="asset-tag labels for loaner units (A4 sheets of 3 x 8 labels)")
     _common(q)
     q.add_argument("tags", nargs="*", metavar="TAG", help="the units' asset tags")
@@ -339,9 +343,10 @@ def cmd_print(args: argparse.Namespace) -> int:
             path = documents.print_receipt(s, number, out, size=args.size, copy=args.copy, language=lang)
         print(path)
         return EXIT_OK
-    if args.print_command in ("pullback", "agreement"):
+    if args.print_command in ("pullback", "agreement", "pickup"):
         out = args.output or Path(f"{args.print_command}-{args.ticket.strip().upper()}.pdf")
-        make = documents.print_pullback if args.print_command == "pullback" else documents.print_agreement
+        make = {"pullback": documents.print_pullback, "agreement": documents.print_agreement,
+                "pickup": documents.print_pickup}[args.print_command]
         with db.read() as s:
             path = make(s, args.ticket, out, language=lang)
         print(path)
@@ -389,6 +394,10 @@ def _day_close_and_head_office_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--user", default=None,
                    help="the manager approving --unmasked (their PIN is asked, or FRONTDESK_PIN)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("uncollected", help="products ready for pick-up and not collected, longest waiting first")
+    _common(p)
+    p.add_argument("--days", type=int, default=0, metavar="N", help="only those waiting at least N days")
 
     p = sub.add_parser("consolidate", help="merge shops' head-office workbooks into one")
     _common(p)
@@ -530,6 +539,23 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     return _written(result.path, result.rows)
 
 
+def cmd_uncollected(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from frontdesk import pickup
+
+    if args.days < 0:
+        raise CliError(_("--days must be 0 or more."))
+    db = _open(args)
+    with db.read() as s:
+        rows = pickup.uncollected(s, min_days=args.days)
+    print("\t".join((_("Ticket"), _("Days waiting"), _("Ready since"), _("Customer"), _("Phone"), _("Product"))))
+    for row in rows:
+        print("\t".join((row.number, str(row.days_waiting), f"{row.ready_at:%Y-%m-%d}", row.customer, row.phone,
+                         row.product)))
+    print(_("{n} products waiting for pick-up.").format(n=len(rows)), file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
@@ -544,6 +570,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "day-close": cmd_day_close,
     "export": cmd_export,
     "consolidate": cmd_consolidate,
+    "uncollected": cmd_uncollected,
 }
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontdesk import settings
+from frontdesk import pickup, settings
 from frontdesk.billing import payments
 from frontdesk.dayclose import service as dayclose
-from frontdesk.db.models import Product, Technician, Ticket
+from frontdesk.db.models import Customer, Product, Technician, Ticket, User
 from frontdesk.errors import NotFound
 from frontdesk.followup.models import FeedbackCard
 from frontdesk.i18n import _, using
@@ -26,7 +27,15 @@ from frontdesk.loaners import service as loaners
 from frontdesk.printing.base import shop_header
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
 from frontdesk.printing.labels import LabelData, write_labels
-from frontdesk.printing.pullback import AgreementData, PullbackData, write_loaner_agreement, write_pullback_receipt
+from frontdesk.printing.pullback import (
+    AgreementData,
+    PaidLine,
+    PickupData,
+    PullbackData,
+    write_loaner_agreement,
+    write_pickup_receipt,
+    write_pullback_receipt,
+)
 from frontdesk.printing.receipt import write_receipt
 from frontdesk.printing.reconciliation import write_reconciliation
 
@@ -123,6 +132,33 @@ def print_pullback(session: Session, ticket_number: str, path: Path | str, langu
     data = pullback_data(session, ticket_number)
     with document_language(session, language):
         return write_pullback_receipt(data, path)
+
+
+def pickup_data(session: Session, ticket_number: str) -> PickupData:
+    """The facts of a ticket's pick-up receipt: what was done and paid (in
+    the language in use: the kinds and methods are words)."""
+    ticket = _ticket(session, ticket_number)
+    found = pickup.check(session, ticket.id)
+    customer = session.get(Customer, ticket.customer_id)
+    product = session.get(Product, ticket.product_id) if ticket.product_id else None
+    clerk = session.get(User, ticket.picked_up_by_id) if ticket.picked_up_by_id else None
+    repair = found.repair
+    paid = [PaidLine(r.number, r.issued_at, r.kind_label, r.method_label, r.amount)
+            for r in payments.list_receipts(session, ticket_id=ticket.id) if not r.voided]
+    return PickupData(
+        shop_header(session), ticket.number, customer.name if customer else "",
+        (customer.phone_display or customer.phone) if customer else "",
+        product.category if product else "", product.brand if product else "", product.model if product else "",
+        product.serial if product else "", ticket.intake_at, ticket.picked_up_at, ticket.fault,
+        repair.fault_label if repair else "", repair.action_label if repair else "", repair.note if repair else "",
+        [(p.part_no, p.description, p.new_serial) for p in repair.parts] if repair else [],
+        paid, max(found.outstanding, Decimal(0)), list(found.accessories), found.repair_warranty_days,
+        str(settings.get(session, "currency")), (clerk.full_name or clerk.name) if clerk else "")
+
+
+def print_pickup(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:
+    with document_language(session, language):
+        return write_pickup_receipt(pickup_data(session, ticket_number), path)
 
 
 def print_agreement(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:

@@ -4,7 +4,7 @@ on one A5 portrait page."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -172,6 +172,101 @@ def write_loaner_agreement(data: AgreementData, path: Path | str) -> Path:
     y -= 6 * mm
     y -= draw_para(c, _(AGREEMENT_TERMS), MARGIN, y, width, 8.5)
     _signatures(c, [_("Customer's signature"), _("Clerk's signature")], max(MARGIN + 12 * mm, y - 16 * mm))
+    c.showPage()
+    c.save()
+    return path
+
+
+@dataclass(frozen=True)
+class PaidLine:
+    number: str
+    issued_at: datetime
+    kind: str  # translated: payment, deposit, refund...
+    method: str  # translated
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class PickupData:
+    shop: ShopHeader
+    ticket_no: str
+    customer: str
+    phone: str
+    category: str
+    brand: str
+    model: str
+    serial: str
+    intake_at: datetime
+    picked_up_at: datetime | None
+    fault: str  # as the customer told it
+    fault_category: str  # translated
+    action: str  # translated; "" when no repair record
+    repair_note: str
+    parts: list[tuple[str, str, str]]  # part no., description, new serial
+    paid: list[PaidLine]
+    owed: Decimal
+    accessories: list[str]
+    repair_warranty_days: int
+    currency: str = "CNY"
+    clerk: str = ""
+
+    @property
+    def warranty_until(self) -> date | None:
+        """The last day of the shop's own warranty on this repair."""
+        if not self.action or self.repair_warranty_days <= 0 or self.picked_up_at is None:
+            return None
+        return self.picked_up_at.date() + timedelta(days=self.repair_warranty_days)
+
+
+def write_pickup_receipt(data: PickupData, path: Path | str) -> Path:
+    """The pick-up receipt: what was done, what was paid, the repair's own
+    warranty, and the customer's signature that the product and its
+    accessories were handed over."""
+    register_fonts()
+    path = Path(path)
+    c = Canvas(str(path), pagesize=A5)
+    c.setTitle(_("Pick-up receipt {number}").format(number=data.ticket_no))
+    width = A5[0] - 2 * MARGIN
+    y = _header(c, data.shop, _("Pick-up receipt"), data.ticket_no)
+    product = " ".join(p for p in (data.brand, category_label(data.category), data.model) if p)
+    rows = [
+        (_("Ticket"), data.ticket_no),
+        (_("Customer"), " ".join(p for p in (data.customer, data.phone) if p)),
+        (_("Product"), product),
+        (_("Serial no."), data.serial or "-"),
+        (_("Received"), _day(data.intake_at)),
+        (_("Picked up"), _day(data.picked_up_at)),
+        (_("Fault reported"), data.fault or "-"),
+    ]
+    if data.action:
+        rows.append((_("Found"), data.fault_category or "-"))
+        rows.append((_("Done"), data.action + (f" — {data.repair_note}" if data.repair_note else "")))
+    for part_no, description, serial in data.parts:
+        rows.append((_("Part"), " ".join(p for p in (part_no, description,
+                                                        _("serial {serial}").format(serial=serial) if serial else "")
+                                            if p)))
+    y = _fields(c, rows, y)
+    y -= 1 * mm
+    fit_text(c, _("Paid"), MARGIN, y - 4 * mm, width, 10)
+    y -= 6 * mm
+    if not data.paid:
+        y = _fields(c, [(_("Nothing to pay"), format_money(Decimal(0), data.currency))], y)
+    for line in data.paid:
+        y -= draw_para(c, f"{line.number}  {_day(line.issued_at)}  {line.kind}  {line.method}  "
+                          f"{format_money(line.amount, data.currency)}", MARGIN, y, width, 8.5) + 0.8 * mm
+    if data.owed > 0:
+        y = _fields(c, [(_("Still owed"), format_money(data.owed, data.currency))], y - 1 * mm)
+    y = _fields(c, [(_("Accessories handed back"), "、".join(data.accessories) or _("none"))], y - 1 * mm)
+    until = data.warranty_until
+    if until is not None:
+        y -= 1 * mm
+        y -= draw_para(c, _("This repair is under the shop's warranty for {days} days, until {date}: bring this "
+                            "receipt if the same fault comes back.").format(days=data.repair_warranty_days,
+                                                                             date=until.isoformat()),
+                       MARGIN, y, width, 8.5)
+    if data.clerk:
+        y = _fields(c, [(_("Clerk"), data.clerk)], y - 2 * mm)
+    _signatures(c, [_("Customer's signature"), _("Clerk's signature")], max(MARGIN + 12 * mm, y - 14 * mm))
     c.showPage()
     c.save()
     return path
