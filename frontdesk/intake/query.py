@@ -1,17 +1,32 @@
 """The ticket list: filtered pages in keyset order (newest first), so the
-window can open a million tickets at once and load more as it scrolls."""
+window can open a million tickets at once and load more as it scrolls.
+
+The search box finds a ticket by its number (``T2026-003602``, or from its
+start), by its digits (``3602``, ``003602``, ``2026-3602``: turned into the
+exact numbers of the years tickets were numbered in, then looked up by the
+unique index, never ``LIKE '%3602'``), by its customer (name or phone, see
+:func:`frontdesk.customers.find_customer_ids`) or by its product's serial
+number from its start."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from frontdesk import clock, customers
-from frontdesk.db.models import Customer, Product, Technician, Ticket
+from frontdesk import clock, customers, numbering
+from frontdesk.db.models import Customer, NumberSequence, Product, Technician, Ticket
 from frontdesk.intake import states
+
+TICKET_PREFIX = "T"
+SEQ_DIGITS = 6  # T2026-003602 (numbering.format_number)
+# "3602", "003602"; "2026-3602", "T2026-003602"; "2026003602" (year and six digits run together).
+_SEQ_ONLY = re.compile(rf"^\d{{1,{SEQ_DIGITS}}}$")
+_YEAR_SEQ = re.compile(rf"^T?(\d{{4}})\s*[-/ ]\s*(\d{{1,{SEQ_DIGITS}}})$", re.IGNORECASE)
+_YEAR_SEQ_RUN = re.compile(rf"^T?(\d{{4}})(\d{{{SEQ_DIGITS}}})$", re.IGNORECASE)
 
 
 @dataclass
@@ -53,6 +68,25 @@ class TicketRow:
             and self.state in states.OPEN
 
 
+def ticket_numbers(session: Session, text: str) -> list[str]:
+    """The exact ticket numbers that digits typed in the search box can
+    mean: ``3602`` is ticket 3602 of every year tickets were numbered in
+    (and that reached 3602); ``2026-3602`` only that year's.  Nothing for
+    text that is not such digits."""
+    text = text.strip()
+    year_seq = _YEAR_SEQ.match(text) or _YEAR_SEQ_RUN.match(text)
+    if year_seq is not None:
+        year, seq = int(year_seq.group(1)), int(year_seq.group(2))
+        return [numbering.format_number(TICKET_PREFIX, year, seq)] if seq > 0 else []
+    if not _SEQ_ONLY.match(text) or int(text) == 0:
+        return []
+    seq = int(text)
+    years = session.scalars(
+        select(NumberSequence.year).where(NumberSequence.name == "ticket", NumberSequence.last >= seq)
+        .order_by(NumberSequence.year.desc()))
+    return [numbering.format_number(TICKET_PREFIX, year, seq) for year in years]
+
+
 def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-arg]
     query = (
         select(
@@ -90,6 +124,9 @@ def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-a
         upper = text.upper()
         ids = customers.find_customer_ids(session, text, limit=200)
         alts = [and_(Ticket.number >= upper, Ticket.number < upper + customers.TOP)]
+        numbers = ticket_numbers(session, text)
+        if numbers:
+            alts.append(Ticket.number.in_(numbers))
         if ids:
             alts.append(Ticket.customer_id.in_(ids))
         serial_products = select(Product.id).where(Product.serial >= text, Product.serial < text + customers.TOP)

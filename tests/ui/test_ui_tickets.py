@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 from ui_helpers import Approvals
 
-from frontdesk.db.models import AuditRecord, Ticket
+from frontdesk.db.models import AuditRecord, NumberSequence, Ticket
 from frontdesk.intake import responses, service, states, visits
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -76,6 +76,30 @@ def test_filters_and_search(qtbot: QtBot, ctx: AppContext) -> None:
         u.table.selectRow(0)
         qtbot.keyClick(u.table, Qt.Key.Key_Return)
     assert blocker.args == [screen.model.row_id(0)]
+
+
+def test_typing_the_digits_of_a_ticket_number_finds_it(qtbot: QtBot, ctx: AppContext) -> None:
+    """The customer reads "3602" off the slip: the list shows T2026-003602."""
+    with ctx.db.write() as s:
+        s.execute(update(NumberSequence).where(NumberSequence.name == "ticket", NumberSequence.year == 2026)
+                  .values(last=3601))
+    (wanted,) = add_tickets(ctx, 1)
+    add_tickets(ctx, 2)
+    screen = TicketsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    u = screen.ui
+    assert screen.model.rowCount() == 4
+    qtbot.keyClicks(u.searchEdit, "3602")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=2000)
+    assert screen.model.data(screen.model.index(0, 0)) == "T2026-003602"
+    assert screen.model.row_id(0) == wanted
+    with qtbot.waitSignal(screen.open_requested) as blocker:
+        qtbot.keyClick(u.searchEdit, Qt.Key.Key_Return)  # the only match opens
+    assert blocker.args == [wanted]
+    u.searchEdit.setText("2026-3603")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1
+                    and screen.model.data(screen.model.index(0, 0)) == "T2026-003603", timeout=2000)
 
 
 def timeline(dialog: TicketDetailDialog) -> list[str]:
