@@ -196,3 +196,30 @@ def test_a_new_database_is_not_backed_up_before_its_first_upgrade(tmp_path: Path
     path = tmp_path / "new.sqlite"
     open_database(str(path)).dispose()
     assert not list((tmp_path / "backups").glob("*before-upgrade*"))
+
+
+def test_at_the_workshop_becomes_what_the_ticket_was_doing_there(db: Database) -> None:
+    """0010: "at the workshop" is no longer a state.  Pulled back while being
+    diagnosed: still diagnosing (and quoted from there); pulled back during
+    the repair: in repair."""
+    fresh = _empty_copy(db)
+    upgrade(fresh, "0009")
+    _fill_first_schema(fresh)
+    with fresh.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO tickets (id, number, channel, kind, state, customer_id, product_id, fault, request, address, "
+            "area, accessories, condition, condition_note, passcode_given, performance_fault, misuse_resolved, "
+            "to_verify, verify_fields, warranty_status, repair_days, prior_repairs_same_fault, intake_at, "
+            "updated_at, created_by_id, technician_uncertain, version) VALUES "
+            "(2, 'T2026-000002', 'walk_in', 'repair', 'at_workshop', 1, 1, '不制冷', '维修', '', '', '[]', '[]', '', "
+            ":f, :t, :f, :f, '[]', 'out', 0, 0, '2026-01-03 09:05:00', '2026-01-03 09:05:00', 1, :f, 1)"),
+            {"t": True, "f": False})
+        conn.execute(text("UPDATE tickets SET state = 'at_workshop' WHERE id = 1"))
+        for ticket, frm in ((1, "in_repair"), (2, "diagnosing")):
+            conn.execute(text(
+                "INSERT INTO ticket_events (ticket_id, at, user_id, kind, from_state, to_state, text) VALUES "
+                "(:t, '2026-01-03 10:00:00', 1, 'state', :frm, 'at_workshop', '')"), {"t": ticket, "frm": frm})
+    upgrade(fresh)
+    with fresh.engine.connect() as conn:
+        got = dict(conn.execute(text("SELECT id, state FROM tickets ORDER BY id")).all())
+    assert got == {1: "in_repair", 2: "diagnosing"}

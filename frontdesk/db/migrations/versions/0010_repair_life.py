@@ -22,13 +22,18 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("tickets") as batch:
-        batch.add_column(sa.Column("fault_category", sa.String(60), nullable=False, server_default=""))
-        batch.add_column(sa.Column("prior_repair_ids", sa.JSON(), nullable=False, server_default=sa.text("'[]'")))
-        batch.add_column(sa.Column("ready_at", sa.DateTime(), nullable=True))
-        batch.add_column(sa.Column("picked_up_at", sa.DateTime(), nullable=True))
-        batch.add_column(sa.Column("picked_up_by_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key("fk_tickets_picked_up_by_id_users", "users", ["picked_up_by_id"], ["id"])
+    # Plain ADD COLUMN (no table rebuild: on SQLite a rebuild would drop a
+    # table that every other table refers to).
+    op.add_column("tickets", sa.Column("fault_category", sa.String(60), nullable=False, server_default=""))
+    op.add_column("tickets", sa.Column("prior_repair_ids", sa.JSON(), nullable=False, server_default=sa.text("'[]'")))
+    op.add_column("tickets", sa.Column("ready_at", sa.DateTime(), nullable=True))
+    op.add_column("tickets", sa.Column("picked_up_at", sa.DateTime(), nullable=True))
+    if op.get_bind().dialect.name == "sqlite":  # SQLite adds a column's reference only inline
+        op.execute('ALTER TABLE tickets ADD COLUMN picked_up_by_id INTEGER '
+                   'CONSTRAINT fk_tickets_picked_up_by_id_users REFERENCES users (id)')
+    else:
+        op.add_column("tickets", sa.Column("picked_up_by_id", sa.Integer(), nullable=True))
+        op.create_foreign_key("fk_tickets_picked_up_by_id_users", "tickets", "users", ["picked_up_by_id"], ["id"])
     op.create_index("ix_tickets_state_ready", "tickets", ["state", "ready_at"])
     op.create_table(
         "repair_records",
@@ -78,10 +83,7 @@ def downgrade() -> None:
     op.drop_table("repair_records")
     op.drop_index("ix_tickets_state_ready", table_name="tickets")
     op.execute("UPDATE tickets SET state = 'repaired' WHERE state = 'ready'")
-    with op.batch_alter_table("tickets") as batch:
-        batch.drop_constraint("fk_tickets_picked_up_by_id_users", type_="foreignkey")
-        batch.drop_column("picked_up_by_id")
-        batch.drop_column("picked_up_at")
-        batch.drop_column("ready_at")
-        batch.drop_column("prior_repair_ids")
-        batch.drop_column("fault_category")
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_constraint("fk_tickets_picked_up_by_id_users", "tickets", type_="foreignkey")
+    for column in ("picked_up_by_id", "picked_up_at", "ready_at", "prior_repair_ids", "fault_category"):
+        op.drop_column("tickets", column)
