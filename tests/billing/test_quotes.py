@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
-from frontdesk import audit
+from frontdesk import audit, pickup
 from frontdesk.billing import payments, quotes
 from frontdesk.billing.cards import (
     CardEditionDraft,
@@ -187,7 +187,7 @@ def test_a_declined_quote_owes_the_inspection_fee_or_nothing(db: Database, users
     with db.write() as s:  # the customer pays the fee (if any) and the ticket closes
         if owed:
             payments.take_payment(s, clerk, ticket, "cash", owed, now=NOW + timedelta(hours=1), counter="main")
-        intake.move(s, clerk, ticket, states.CLOSED, now=NOW + timedelta(hours=1))
+        pickup.pick_up(s, clerk, ticket, [], now=NOW + timedelta(hours=1))  # the product goes back
         assert payments.balance(s, ticket).outstanding == 0
     assert state(db, ticket) == states.CLOSED
 

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 from frontdesk.db.engine import Database
 from frontdesk.followup import service as fu
+from frontdesk.intake import faults, repairs, states
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
 from frontdesk.users import Actor
 
 DAY = datetime(2026, 11, 2, 10, 0)  # a Monday
@@ -23,7 +23,7 @@ def finished_ticket(db: Database, clerk: Actor, tech_id: int, n: int, at: dateti
             purchase_date=date(2026, 1, 1), invoice_shown=True, fault="坏了", request="修",
             technician_id=tech_id), now=at)
         intake.move(s, clerk, r.ticket_id, states.IN_REPAIR, now=at)
-        intake.move(s, clerk, r.ticket_id, states.REPAIRED, now=at)
+        repairs.record_repair(s, clerk, r.ticket_id, repairs.RepairResult("electrical", faults.ADJUSTED), now=at)
         return r.ticket_id
 
 

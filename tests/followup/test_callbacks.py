@@ -10,8 +10,8 @@ from frontdesk import settings
 from frontdesk.db.engine import Database
 from frontdesk.followup import service as fu
 from frontdesk.followup.models import CallBack
+from frontdesk.intake import faults, repairs, states
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
 from frontdesk.users import Actor
 from frontdesk.workcalendar import WorkCalendar
 
@@ -140,7 +140,8 @@ def test_uncertain_repair_gets_a_callback_three_hours_later(db: Database, users:
             purchase_date=date(2026, 10, 1), invoice_shown=True, fault="不热", request="修"), now=t0)
         intake.move(s, clerk, r.ticket_id, states.IN_REPAIR, now=t0)
         intake.set_uncertain(s, clerk, r.ticket_id, True, now=t0)
-        intake.move(s, clerk, r.ticket_id, states.REPAIRED, now=datetime(2026, 11, 24, 11, 0))
+        repairs.record_repair(s, clerk, r.ticket_id, repairs.RepairResult("no_heating", faults.ADJUSTED),
+                              now=datetime(2026, 11, 24, 11, 0))
     with db.read() as s:
         assert [(q.reason, q.due_at) for q in fu.queue(s)] == [(fu.UNCERTAIN_REPAIR, datetime(2026, 11, 24, 14, 0))]
 

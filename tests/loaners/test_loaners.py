@@ -27,7 +27,7 @@ def test_pull_back_moves_the_ticket_and_tracks_the_product(db: Database, users: 
     _manager, clerk = users
     ticket = workshop_ticket(db, clerk)
     with db.read() as s:
-        assert intake.get_ticket(s, ticket).state == states.AT_WORKSHOP
+        assert intake.get_ticket(s, ticket).state == states.DIAGNOSING  # pulled back for inspection
         view = loaners.pullback_view(s, loaners.open_pullback(s, ticket), NOW.date())  # type: ignore[arg-type]
         assert view.location == loaners.AT_WORKSHOP
         assert view.accessories == ["电源线"] and view.condition == ["外观完好", "无划痕"]
@@ -40,7 +40,7 @@ def test_pull_back_moves_the_ticket_and_tracks_the_product(db: Database, users: 
         loaners.back_at_counter(s, clerk, ticket, now=NOW + timedelta(days=2))
     with db.read() as s:
         assert loaners.product_location(s, ticket) == loaners.BACK_AT_COUNTER
-        assert intake.get_ticket(s, ticket).state == states.REPAIRED
+        assert intake.get_ticket(s, ticket).state == states.DIAGNOSING  # nothing done yet: not ready
     with db.write() as s:
         loaners.hand_back(s, clerk, ticket, now=NOW + timedelta(days=2))
     with db.read() as s:
