@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from frontdesk import pickup
 from frontdesk.billing import payments, quotes
 from frontdesk.db.engine import Database
-from frontdesk.db.models import AuditRecord, Product, RepairRecord, Ticket
+from frontdesk.db.models import AuditRecord, Product, Ticket
 from frontdesk.errors import IllegalTransition, NeedsManager, ValidationError
 from frontdesk.followup import service as fu
 from frontdesk.followup.models import CallBack
@@ -21,7 +22,6 @@ from frontdesk.intake import faults, repairs, states
 from frontdesk.intake import service as intake
 from frontdesk.intake.repairs import PartReplaced, RepairResult
 from frontdesk.loaners import service as loaners
-from frontdesk import pickup
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, WORKED, add_schedule, diagnosing_ticket, fridge_form
 
