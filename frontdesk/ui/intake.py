@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from frontdesk import clock, customers, settings, technicians
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
-from frontdesk.intake import fields, service, states, visits
-from frontdesk.intake.preview import missing_facts
-from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label, load_category_rules
+from frontdesk.intake import faults, fields, service, states, visits
+from frontdesk.intake.preview import IntakeAdvice, intake_advice, missing_facts
+from frontdesk.intake.warranty import EXCLUSION_REASONS, category_label, load_category_rules
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import OK_STYLE, show_inline
 from frontdesk.ui.fields import parse_day, split_list
@@ -57,7 +57,7 @@ class IntakeScreen(QWidget):
             "serial": self.ui.serialEdit, "purchase_date": self.ui.purchaseDateEdit, "proof": self.ui.invoiceCheck,
             "fault": self.ui.faultEdit, "request": self.ui.requestEdit, "what_happened": self.ui.whatHappenedEdit,
             "related_ticket": self.ui.relatedTicketEdit, "card_stamp_date": self.ui.cardDateEdit,
-            "visit": self.ui.visitDayEdit,
+            "visit": self.ui.visitDayEdit, "fault_category": self.ui.faultCategoryCombo,
         }
         with ctx.db.read() as s:
             self.region = str(settings.get(s, "region"))
@@ -88,6 +88,7 @@ class IntakeScreen(QWidget):
         for check in (u.invoiceCheck, u.cardCheck, u.performanceCheck, u.resolvedCheck, u.misuseCheck, u.visitCheck):
             check.toggled.connect(self.schedule_preview)
         u.exclusionCombo.currentIndexChanged.connect(self.schedule_preview)
+        u.faultCategoryCombo.currentIndexChanged.connect(self.schedule_preview)
         u.cardMonthsEdit.valueChanged.connect(self.schedule_preview)
         u.visitCheck.toggled.connect(self._mode_changed)
         u.saveButton.clicked.connect(self.save)
@@ -178,7 +179,23 @@ class IntakeScreen(QWidget):
             self.condition_checks[key] = box
             grid.addWidget(box, i // 2, i % 2)
         self.ui.passcodeCheck.setVisible(category in service.PASSCODE_CATEGORIES)
+        self._fill_fault_categories(category)
         self.schedule_preview()
+
+    def _fill_fault_categories(self, category: str) -> None:
+        """The shop's fault categories for the product category; optional
+        ("—" first), the one picked kept when the new list has it."""
+        combo = self.ui.faultCategoryCombo
+        picked = combo.currentData()
+        offered = self.ctx.read(lambda s: faults.fault_categories(category, s)) if category else []
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("—", "")
+        for fault in offered:
+            combo.addItem(fault.label, fault.key)
+        combo.setCurrentIndex(max(0, combo.findData(picked)) if picked else 0)
+        combo.blockSignals(False)
+        combo.setEnabled(bool(offered))
 
     # ---- returning customers ---------------------------------------------------
 
@@ -321,6 +338,7 @@ class IntakeScreen(QWidget):
             card_whole_unit_months=u.cardMonthsEdit.value() or None,
             factory_date=self._day(u.factoryDateEdit, problems, "factory_date"),
             fault=u.faultEdit.toPlainText(),
+            fault_category=str(u.faultCategoryCombo.currentData() or "") if kind in service.SERVICE_KINDS else "",
             request=u.requestEdit.text(),
             accessories=accessories if self.channel() == service.WALK_IN else [],
             condition=[k for k, box in self.condition_checks.items() if box.isChecked()]
@@ -345,15 +363,9 @@ class IntakeScreen(QWidget):
         u = self.ui
         today = clock.now().date()
         if form.kind in service.SERVICE_KINDS and form.category:
-            status = service.warranty_for(form, today, calendar=self.calendar)
-            if status is not None:
-                colour = WARRANTY_COLOURS.get(status.overall, "#555555")
-                lines = "".join(f"<li>{html.escape(ln.label)}: {html.escape(ln.reason)}</li>" for ln in status.lines)
-                advice = service.advice_for(form, today, status)
-                u.warrantyView.setHtml(
-                    f"<b style='color:{colour}'>{html.escape(_(STATUS_LABELS[status.overall]))}</b> "
-                    f"{html.escape(status.summary)}<ul style='margin:2px'>{lines}</ul>"
-                    f"<b>{html.escape(_('三包 advice: {message}').format(message=advice.message))}</b>")
+            shown = self.ctx.read(lambda s: intake_advice(s, form, today, self.calendar))
+            if shown.warranty is not None:
+                u.warrantyView.setHtml(advice_html(shown))
             else:
                 u.warrantyView.setPlainText(_("Choose the product category to see the warranty."))
         elif form.kind in service.SERVICE_KINDS:
@@ -426,6 +438,7 @@ class IntakeScreen(QWidget):
         for check in self.findChildren(QCheckBox):
             check.setChecked(check is u.performanceCheck)
         u.categoryCombo.setCurrentIndex(0)
+        u.faultCategoryCombo.setCurrentIndex(0)
         u.exclusionCombo.setCurrentIndex(0)
         u.technicianCombo.setCurrentIndex(0)
         u.cardMonthsEdit.setValue(0)
@@ -441,6 +454,36 @@ class IntakeScreen(QWidget):
         self.ui.clockLabel.setText(_("Today is {day}").format(day=clock.now().strftime("%Y-%m-%d")))
         if not self.ui.nameEdit.text() and self.customer_id is None:
             self.ui.nameEdit.setFocus()
+
+
+def advice_html(shown: IntakeAdvice) -> str:
+    """The warranty pane: the status once, as its heading (its summary says
+    it: "In warranty: whole unit until ..."), the lines that add to it, then
+    the 三包 advice.  A phone call's advice taken at the customer's word is
+    marked provisional, on the warranty and on the advice."""
+    status = shown.warranty
+    assert status is not None
+    colour = WARRANTY_COLOURS.get(status.overall, "#555555")
+    mark = _("provisional — to verify at the visit")
+    heading = f"<b style='color:{colour}'>{html.escape(status.summary)}</b>"
+    if shown.provisional:
+        heading += f" <i style='color:#8a6d00'>({html.escape(mark)})</i>"
+    seen = {status.summary}
+    items = []
+    for line in status.lines:
+        if line.reason in seen:
+            continue  # "proof of purchase needed" once, not once per line
+        seen.add(line.reason)
+        text = line.reason if status.start is None else f"{line.label}: {line.reason}"
+        items.append(f"<li>{html.escape(text)}</li>")
+    lines = f"<ul style='margin:2px'>{''.join(items)}</ul>" if items else "<br>"
+    if shown.advice is None:
+        return heading + lines
+    if shown.provisional:
+        advice = _("三包 advice ({provisional}): {message}").format(provisional=mark, message=shown.advice.message)
+    else:
+        advice = _("三包 advice: {message}").format(message=shown.advice.message)
+    return f"{heading}{lines}<b>{html.escape(advice)}</b>"
 
 
 def _history(session: Session, customer_id: int) -> dict[str, Any]:

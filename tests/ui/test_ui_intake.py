@@ -4,7 +4,7 @@ ticket found again in the list."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,7 +13,7 @@ from ui_helpers import type_text
 
 from frontdesk import clock
 from frontdesk.db.models import Complaint, Customer, Ticket
-from frontdesk.intake import states
+from frontdesk.intake import faults, repairs, service, states
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.main_window import MainWindow
@@ -206,3 +206,72 @@ def test_warranty_and_sanbao_advice_follow_the_dates(qtbot: QtBot, ctx: AppConte
     assert "cracked_screen" in screen.condition_checks and u.passcodeCheck.isVisible()
     u.categoryCombo.setCurrentIndex(u.categoryCombo.findData("refrigerator"))
     assert "cracked_screen" not in screen.condition_checks and not u.passcodeCheck.isVisible()
+
+
+def test_a_phone_call_gets_provisional_advice_and_walk_ins_as_before(qtbot: QtBot, ctx: AppContext) -> None:
+    """The customer on the phone says when they bought it: warranty and 三包
+    advice are shown, marked provisional (the invoice is seen at the visit);
+    the pane says the status once."""
+    screen = make_intake(qtbot, ctx)
+    u = screen.ui
+    u.phoneRadio.setChecked(True)
+    u.categoryCombo.setCurrentIndex(u.categoryCombo.findData("mobile_phone"))
+    u.purchaseDateEdit.setText((clock.now().date() - timedelta(days=5)).isoformat())
+    screen.update_preview()
+    view = u.warrantyView.toPlainText()
+    assert "No purchase date" not in view and "Warranty unknown" not in view
+    assert view.startswith("In warranty: whole unit until") and view.count("In warranty: whole unit") == 1
+    assert view.count("provisional — to verify at the visit") == 2  # on the warranty and on the advice
+    assert "refund, exchange or repair" in view
+    assert not u.invoiceCheck.isChecked()
+    u.invoiceCheck.setChecked(True)  # the customer sent a photo of the invoice
+    screen.update_preview()
+    assert "provisional" not in u.warrantyView.toPlainText()
+
+    u.walkInRadio.setChecked(True)  # at the counter: no proof, no advice, as before
+    u.invoiceCheck.setChecked(False)
+    screen.update_preview()
+    view = u.warrantyView.toPlainText()
+    assert "provisional" not in view
+    assert view.count("Warranty unknown") == 1 and view.count("Proof of purchase needed") == 1
+    assert "No purchase date: verify the purchase before advising." in view
+
+
+def test_the_fault_category_counts_the_earlier_repairs_of_that_fault(qtbot: QtBot, ctx: AppContext) -> None:
+    """A returning customer's fridge repaired twice for not cooling: picking
+    that fault category turns the advice into a free exchange, and the ticket
+    keeps the fault category."""
+    bought = clock.now().date() - timedelta(days=200)
+    with ctx.db.write() as s:
+        for days_ago in (150, 90):
+            at = datetime.combine(clock.now().date() - timedelta(days=days_ago), time(10))
+            taken = service.take_intake(s, ctx.actor, service.IntakeForm(
+                channel=service.WALK_IN, name="王芳", phone="137 0000 1111", category="refrigerator",
+                model="BCD-500", serial="WF-1", purchase_date=bought, invoice_shown=True, fault="不制冷",
+                request="维修"), now=at)
+            service.move(s, ctx.actor, taken.ticket_id, states.DIAGNOSING, now=at)
+            service.move(s, ctx.actor, taken.ticket_id, states.IN_REPAIR, now=at)
+            repairs.record_repair(s, ctx.actor, taken.ticket_id, repairs.RepairResult(
+                "no_cooling", faults.REPLACED_PART, parts=[repairs.PartReplaced("BX-THERM")]), now=at)
+        customer_id = taken.customer_id
+    screen = make_intake(qtbot, ctx)
+    u = screen.ui
+    assert not u.faultCategoryCombo.isEnabled() and u.faultCategoryCombo.currentText() == "—"
+    screen.pick_customer(customer_id)
+    qtbot.keyClick(u.historyList, Qt.Key.Key_Return)  # the fridge
+    assert u.categoryCombo.currentData() == "refrigerator" and u.faultCategoryCombo.isEnabled()
+    assert u.faultCategoryCombo.itemText(0) == "—" and u.faultCategoryCombo.currentData() == ""
+    screen.update_preview()
+    assert "free repair" in u.warrantyView.toPlainText()
+    u.faultCategoryCombo.setCurrentIndex(u.faultCategoryCombo.findData("no_cooling"))
+    assert u.faultCategoryCombo.currentText() == "Not cooling"
+    screen.update_preview()
+    view = u.warrantyView.toPlainText()
+    assert "Already repaired 2 times for this fault" in view and "free exchange" in view
+    type_text(u.faultEdit, "又不制冷")
+    type_text(u.requestEdit, "换机")
+    qtbot.mouseClick(u.saveButton, Qt.MouseButton.LeftButton)
+    assert "Saved ticket" in u.resultLabel.text()
+    number = u.resultLabel.text().split("Saved ticket ")[1].split(".")[0]
+    assert values(ctx, Ticket, "fault_category", "prior_repairs_same_fault", number=number) == ("no_cooling", 2)
+    assert u.faultCategoryCombo.currentText() == "—"  # cleared for the next customer

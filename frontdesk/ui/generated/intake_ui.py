@@ -264,25 +264,35 @@ class Ui_IntakeScreen(object):
 
         self.faultForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.faultEdit)
 
+        self.faultCategoryLabel = QLabel(self.faultGroup)
+        self.faultCategoryLabel.setObjectName(u"faultCategoryLabel")
+
+        self.faultForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.faultCategoryLabel)
+
+        self.faultCategoryCombo = QComboBox(self.faultGroup)
+        self.faultCategoryCombo.setObjectName(u"faultCategoryCombo")
+
+        self.faultForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.faultCategoryCombo)
+
         self.requestLabel = QLabel(self.faultGroup)
         self.requestLabel.setObjectName(u"requestLabel")
 
-        self.faultForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.requestLabel)
+        self.faultForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.requestLabel)
 
         self.requestEdit = QLineEdit(self.faultGroup)
         self.requestEdit.setObjectName(u"requestEdit")
 
-        self.faultForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.requestEdit)
+        self.faultForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.requestEdit)
 
         self.technicianLabel = QLabel(self.faultGroup)
         self.technicianLabel.setObjectName(u"technicianLabel")
 
-        self.faultForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
+        self.faultForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
 
         self.technicianCombo = QComboBox(self.faultGroup)
         self.technicianCombo.setObjectName(u"technicianCombo")
 
-        self.faultForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.technicianCombo)
+        self.faultForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.technicianCombo)
 
 
         self.middleColumn.addWidget(self.faultGroup)
@@ -479,6 +489,7 @@ class Ui_IntakeScreen(object):
         self.factoryLabel.setBuddy(self.factoryDateEdit)
         self.exclusionLabel.setBuddy(self.exclusionCombo)
         self.faultLabel.setBuddy(self.faultEdit)
+        self.faultCategoryLabel.setBuddy(self.faultCategoryCombo)
         self.requestLabel.setBuddy(self.requestEdit)
         self.technicianLabel.setBuddy(self.technicianCombo)
         self.whatHappenedLabel.setBuddy(self.whatHappenedEdit)
@@ -507,7 +518,8 @@ class Ui_IntakeScreen(object):
         QWidget.setTabOrder(self.factoryDateEdit, self.exclusionCombo)
         QWidget.setTabOrder(self.exclusionCombo, self.performanceCheck)
         QWidget.setTabOrder(self.performanceCheck, self.faultEdit)
-        QWidget.setTabOrder(self.faultEdit, self.requestEdit)
+        QWidget.setTabOrder(self.faultEdit, self.faultCategoryCombo)
+        QWidget.setTabOrder(self.faultCategoryCombo, self.requestEdit)
         QWidget.setTabOrder(self.requestEdit, self.technicianCombo)
         QWidget.setTabOrder(self.technicianCombo, self.conditionNoteEdit)
         QWidget.setTabOrder(self.conditionNoteEdit, self.otherAccessoriesEdit)
@@ -562,6 +574,10 @@ class Ui_IntakeScreen(object):
         self.faultGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"Fault and request", None))
         self.faultLabel.setText(QCoreApplication.translate("IntakeScreen", u"&Fault", None))
         self.faultEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"as the customer describes it", None))
+        self.faultCategoryLabel.setText(QCoreApplication.translate("IntakeScreen", u"Fault cate&gory", None))
+#if QT_CONFIG(tooltip)
+        self.faultCategoryCombo.setToolTip(QCoreApplication.translate("IntakeScreen", u"Optional: the fault as the shop classifies it. The \u4e09\u5305 advice then counts the product's earlier repairs of this fault.", None))
+#endif // QT_CONFIG(tooltip)
         self.requestLabel.setText(QCoreApplication.translate("IntakeScreen", u"Re&quest", None))
         self.requestEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"what the customer asks for", None))
         self.technicianLabel.setText(QCoreApplication.translate("IntakeScreen", u"&Technician", None))
