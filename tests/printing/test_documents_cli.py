@@ -211,3 +211,42 @@ def test_the_shops_logo_prints_on_receipts_and_a_bad_picture_is_refused(sqlite_d
                   if obj.get_object()["/Subtype"] == "/Image"]
         assert images, size
         assert number in flat(pdf_text(out))
+
+
+def test_print_the_pick_up_receipt_and_list_the_uncollected(sqlite_db: Database, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The pick-up receipt says what was found and done, the parts, what was
+    paid, the accessories handed back and the repair's own warranty; the
+    uncollected list names the products still waiting."""
+    from frontdesk import pickup
+    from frontdesk.intake import faults, repairs
+
+    number, receipt = a_paid_ticket(sqlite_db)
+    url = str(tmp_path / "frontdesk.sqlite")
+    with sqlite_db.write() as s:
+        clerk = s.scalars(select(User).where(User.name == "clerk")).one()
+        actor = Actor(clerk.id, clerk.name, clerk.role)
+        ticket = service.find_ticket(s, number)
+        service.move(s, actor, ticket.id, states.IN_REPAIR, now=datetime(2026, 11, 20, 12))
+        repairs.record_repair(s, actor, ticket.id, repairs.RepairResult(
+            "no_cooling", faults.REPLACED_PART, "换温控器",
+            [repairs.PartReplaced("BX-THERM", "温控器", "TH-NEW-1", "TH-OLD-9")]), now=datetime(2026, 11, 21, 15))
+        pickup.mark_ready(s, actor, ticket.id, now=datetime(2026, 11, 21, 16))
+    code, out, err = run(capsys, "uncollected", "--db", url)
+    assert code == EXIT_OK and number in out and "1" in err
+    with sqlite_db.write() as s:
+        pickup.pick_up(s, actor, ticket.id, [], now=datetime(2026, 11, 22, 10))
+    code, out, _err = run(capsys, "uncollected", "--db", url)
+    assert code == EXIT_OK and number not in out
+    pdf = tmp_path / "pickup.pdf"
+    code, _out, err = run(capsys, "print", "pickup", number, "--db", url, "-o", str(pdf))
+    assert code == EXIT_OK, err
+    text = flat(pdf_text(pdf))
+    for field in (number, "王芳", "Pick-upreceipt", "Notcooling", "Replacedapart", "换温控器", "BX-THERM", "TH-NEW-1",
+                  receipt, "2026-11-2210:00", "90days,until2027-02-20", "Customer'ssignature"):
+        assert field in text, field
+    code, _out, err = run(capsys, "print", "pickup", number, "--db", url, "--language", "zh_CN",
+                          "-o", str(tmp_path / "zh.pdf"))
+    text = flat(pdf_text(tmp_path / "zh.pdf"))
+    for field in ("取机单", "不制冷", "更换配件", "保修90天", "客户签名"):
+        assert field in text, field
