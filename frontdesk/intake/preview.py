@@ -5,6 +5,11 @@ warranty of a saved ticket.
 Read-only helpers over the same rules as :mod:`frontdesk.intake.service`, so
 the screen never guesses differently from what saving will decide.
 
+A product that already has an open ticket (the same serial number, or the
+same customer's product of the same category) is shown with that ticket, so
+the clerk opens it instead of taking the product in twice
+(:func:`open_tickets_like`).
+
 A phone call is the one place the screen goes further than saving: the
 customer says when they bought the product, nobody can show the invoice
 down the line, and the clerk still has to tell them what to expect.  With a
@@ -16,14 +21,15 @@ ticket itself is saved as today, its proof "to verify".
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import customers, settings
-from frontdesk.db.models import Ticket
+from frontdesk.db.models import Product, Ticket
 from frontdesk.errors import ValidationError
-from frontdesk.intake import faults
+from frontdesk.intake import faults, states
 from frontdesk.intake.service import (
     PHONE,
     SERVICE_KINDS,
@@ -94,3 +100,44 @@ def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None)
     form = apply_product_facts(IntakeForm(exclusion=ticket.warranty_exclusion), product)
     days = ticket.repair_days + product_repair_days(session, product.id, before_ticket_id=ticket.id)
     return warranty_for(form, as_of or ticket.intake_at.date(), days, settings.work_calendar(session))
+
+
+@dataclass(frozen=True)
+class OpenTicket:
+    """A ticket still open for the product being taken in."""
+
+    id: int
+    number: str
+    state: str
+    intake_at: datetime
+    category: str
+    model: str
+    serial: str
+    same_serial: bool  # the same product by its serial; else the same customer's product of the category
+
+
+def open_tickets_like(session: Session, serial: str, customer_id: int | None, category: str,
+                      limit: int = 5) -> list[OpenTicket]:
+    """Open tickets of the product by ``serial`` (whoever it was taken in
+    for), then of the customer's products of ``category``; newest first, at
+    most ``limit``.  Both go through an index (the products' serials, the
+    tickets' customer) and read only that product's or customer's tickets."""
+    columns = (Ticket.id, Ticket.number, Ticket.state, Ticket.intake_at, Product.category, Product.model,
+               Product.serial)
+    found: dict[int, OpenTicket] = {}
+    serial = serial.strip()
+    if serial:
+        rows = session.execute(
+            select(*columns).join(Product, Product.id == Ticket.product_id)
+            .where(Product.serial == serial, Ticket.state.in_(states.OPEN))
+            .order_by(Ticket.id.desc()).limit(limit))
+        for row in rows:
+            found[row[0]] = OpenTicket(*row, same_serial=True)
+    if customer_id is not None and category and len(found) < limit:
+        rows = session.execute(
+            select(*columns).join(Product, Product.id == Ticket.product_id)
+            .where(Ticket.customer_id == customer_id, Product.category == category, Ticket.state.in_(states.OPEN))
+            .order_by(Ticket.id.desc()).limit(limit))
+        for row in rows:
+            found.setdefault(row[0], OpenTicket(*row, same_serial=False))
+    return list(found.values())[:limit]

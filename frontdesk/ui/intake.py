@@ -22,7 +22,7 @@ from frontdesk import clock, customers, settings, technicians
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake import faults, fields, service, states, visits
-from frontdesk.intake.preview import IntakeAdvice, intake_advice, missing_facts
+from frontdesk.intake.preview import IntakeAdvice, OpenTicket, intake_advice, missing_facts, open_tickets_like
 from frontdesk.intake.warranty import EXCLUSION_REASONS, category_label, load_category_rules
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import OK_STYLE, show_inline
@@ -38,9 +38,12 @@ WARRANTY_COLOURS = {"in": "#1b5e20", "partial": "#8a6d00", "out": "#b00020", "un
 
 
 class IntakeScreen(QWidget):
-    """Emits ``ticket_saved(ticket_id, number)`` after a save."""
+    """Emits ``ticket_saved(ticket_id, number)`` after a save, and
+    ``open_requested(ticket_id)`` to open a ticket (an earlier one of the
+    customer, or one already open for the product)."""
 
     ticket_saved = Signal(int, str)
+    open_requested = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,8 @@ class IntakeScreen(QWidget):
         self.customer_id: int | None = None
         self.product_id: int | None = None
         self.condition_checks: dict[str, QCheckBox] = {}
+        self.duplicates: list[OpenTicket] = []
+        self._duplicates_for: tuple[str, int | None, str] | None = None
         self.accessory_checks: dict[str, QCheckBox] = {}
         self._field_widgets: dict[str, QWidget] = {
             "name": self.ui.nameEdit, "phone": self.ui.phoneEdit, "address": self.ui.addressEdit,
@@ -91,6 +96,9 @@ class IntakeScreen(QWidget):
         u.faultCategoryCombo.currentIndexChanged.connect(self.schedule_preview)
         u.cardMonthsEdit.valueChanged.connect(self.schedule_preview)
         u.visitCheck.toggled.connect(self._mode_changed)
+        u.duplicateLabel.linkActivated.connect(self._open_link)
+        u.openDuplicateButton.clicked.connect(
+            lambda: self.open_requested.emit(self.duplicates[0].id) if self.duplicates else None)
         u.saveButton.clicked.connect(self.save)
         u.clearButton.clicked.connect(self.clear)
         for edit in self.findChildren(QLineEdit):
@@ -268,9 +276,7 @@ class IntakeScreen(QWidget):
     def pick_history(self, item: QListWidgetItem) -> None:
         kind, ident = item.data(Qt.ItemDataRole.UserRole)
         if kind == "ticket":
-            opener = getattr(self.window(), "open_ticket", None)
-            if opener is not None:
-                opener(ident)
+            self.open_requested.emit(ident)
             return
         product = getattr(self, "products", {}).get(ident)
         if product is None:
@@ -372,6 +378,7 @@ class IntakeScreen(QWidget):
             u.warrantyView.setPlainText(_("Choose the product category to see the warranty."))
         else:
             u.warrantyView.setPlainText(_("No product on this kind of call."))
+        self._show_duplicates(form)
         missing = missing_facts(form, self.region)
         texts = [fields.field_label(f) for f in missing]
         if problems:
@@ -384,6 +391,36 @@ class IntakeScreen(QWidget):
             u.verifyLabel.setText(_("Saved as \"to verify\" until these are given: {fields}").format(fields=", ".join(texts)))
         else:
             show_inline(u.verifyLabel, _("Every required fact is given."), ok=True)
+
+    def _show_duplicates(self, form: service.IntakeForm) -> None:
+        """Warn of a ticket already open for this product (its serial) or for
+        the customer's product of this category, with a way to open it."""
+        u = self.ui
+        key = (form.serial.strip(), form.customer_id, form.category) if form.kind in service.SERVICE_KINDS else None
+        if key != self._duplicates_for:
+            self._duplicates_for = key
+            wanted = key is not None and bool(key[0] or (key[1] is not None and key[2]))
+            self.duplicates = self.ctx.read(lambda s: open_tickets_like(s, *key)) if key and wanted else []
+        u.duplicateLabel.setVisible(bool(self.duplicates))
+        u.openDuplicateButton.setVisible(bool(self.duplicates))
+        if not self.duplicates:
+            u.duplicateLabel.clear()
+            return
+        rows = []
+        for t in self.duplicates:
+            values = {"state": states.label(t.state), "day": t.intake_at.strftime("%Y-%m-%d"), "serial": t.serial,
+                      "product": " ".join(x for x in (category_label(t.category), t.model) if x)}
+            why = (_("{state}, taken in on {day}: the same product (serial {serial})") if t.same_serial else
+                   _("{state}, taken in on {day}: the customer's {product}")).format(**values)
+            rows.append(f"<a href='ticket:{t.id}'>{html.escape(t.number)}</a> {html.escape(why, quote=False)}")
+        u.duplicateLabel.setText(
+            "⚠ " + html.escape(_("Already open: open that ticket instead of taking the product in again.")) + "<br>"
+            + "<br>".join(rows))
+
+    def _open_link(self, link: str) -> None:
+        kind, _sep, ident = link.partition(":")
+        if kind == "ticket" and ident.isdigit():
+            self.open_requested.emit(int(ident))
 
     def _mark_fields(self, problems: dict[str, str]) -> None:
         for name, widget in self._field_widgets.items():

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         settings_screen = SettingsScreen(self.ctx, self)
         intake.ticket_saved.connect(lambda _id, _n: tickets.refresh())
         tickets.open_requested.connect(self.open_ticket)
+        intake.open_requested.connect(self.open_ticket)
         settings_screen.language_changed.connect(self.change_language)
         settings_screen.profile_saved.connect(self.update_status)
         settings_screen.profile_saved.connect(self.reset_idle)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import event
 
 from frontdesk.db.engine import Database
 from frontdesk.intake import faults, preview, repairs, states
@@ -89,3 +92,54 @@ def test_the_advice_counts_the_earlier_repairs_of_the_fault_picked(db: Database,
         ticket = intake.get_ticket(s, saved.ticket_id)
         assert (ticket.fault_category, ticket.prior_repairs_same_fault) == ("no_cooling", 2)
         assert saved.advice is not None and saved.advice.rule == "repaired_twice"
+
+
+def test_a_product_with_an_open_ticket_is_found_by_serial_or_by_the_customers_category(
+        db: Database, users: tuple[Actor, Actor]) -> None:
+    _manager, clerk = users
+    fridge = phone_call(channel=intake.WALK_IN, invoice_shown=True)
+    with db.write() as s:
+        first = intake.take_intake(s, clerk, replace(fridge), now=NOW)
+        washer = intake.take_intake(s, clerk, replace(fridge, category="washing_machine", serial="WM-1"), now=NOW)
+        closed = intake.take_intake(s, clerk, replace(fridge, name="李四", phone="13900001111", serial="OLD-1"),
+                                    now=NOW)
+        intake.move(s, clerk, closed.ticket_id, states.CANCELLED, now=NOW)
+    with db.read() as s:
+        # The same product by its serial, whoever brings it.
+        (same,) = preview.open_tickets_like(s, " HA2301234567 ", None, "")
+        assert (same.id, same.number, same.same_serial, same.state) == (first.ticket_id, first.number, True,
+                                                                          states.RECEIVED)
+        # The same customer's product of the category, another serial typed.
+        (like,) = preview.open_tickets_like(s, "NEW-9", first.customer_id, "refrigerator")
+        assert (like.id, like.same_serial, like.serial) == (first.ticket_id, False, "HA2301234567")
+        both = preview.open_tickets_like(s, "WM-1", first.customer_id, "refrigerator")
+        assert [(t.id, t.same_serial) for t in both] == [(washer.ticket_id, True), (first.ticket_id, False)]
+        # Found once, as the same product.
+        assert [t.same_serial for t in preview.open_tickets_like(s, "HA2301234567", first.customer_id,
+                                                                 "refrigerator")] == [True]
+        assert preview.open_tickets_like(s, "", first.customer_id, "microwave") == []
+        assert preview.open_tickets_like(s, "OLD-1", closed.customer_id, "refrigerator") == []  # cancelled
+        assert preview.open_tickets_like(s, "", None, "refrigerator") == []
+
+
+def test_open_tickets_are_looked_up_by_index(sqlite_db: Database) -> None:
+    """The serial and the customer go through their indexes: no scan of the
+    tickets or the products, however many there are."""
+    selects: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, params: Any, _context: Any, _many: bool) -> None:
+        if statement.startswith("SELECT"):
+            selects.append((statement, params))
+
+    with sqlite_db.read() as s:
+        engine = s.get_bind()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            preview.open_tickets_like(s, "HA2301234567", 7, "refrigerator")
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        assert len(selects) == 2
+        for statement, params in selects:
+            plan = " / ".join(row[-1] for row in s.connection().exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {statement}", tuple(params)))
+            assert "SCAN tickets" not in plan and "SCAN products" not in plan, plan

@@ -275,3 +275,50 @@ def test_the_fault_category_counts_the_earlier_repairs_of_that_fault(qtbot: QtBo
     number = u.resultLabel.text().split("Saved ticket ")[1].split(".")[0]
     assert values(ctx, Ticket, "fault_category", "prior_repairs_same_fault", number=number) == ("no_cooling", 2)
     assert u.faultCategoryCombo.currentText() == "—"  # cleared for the next customer
+
+
+def test_a_product_with_an_open_ticket_is_shown_with_a_way_to_open_it(qtbot: QtBot, ctx: AppContext) -> None:
+    """张三's fridge is still in for repair (T2026-000001): bringing it again
+    shows that ticket, and opens it instead of taking a new one."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.pages["intake"]
+    assert isinstance(screen, IntakeScreen)
+    u = screen.ui
+    screen.update_preview()
+    assert not u.duplicateLabel.isVisible() and not u.openDuplicateButton.isVisible()
+
+    first = ctx.read(lambda s: s.scalars(select(Ticket).where(Ticket.number == "T2026-000001")).one().id)
+    customer_id = ctx.read(lambda s: s.scalars(select(Customer.id)).one())
+    screen.pick_customer(customer_id)
+    qtbot.keyClick(u.historyList, Qt.Key.Key_Return)  # the fridge
+    screen.update_preview()
+    assert u.duplicateLabel.isVisible() and u.openDuplicateButton.isVisible()
+    text = u.duplicateLabel.text()
+    assert "Already open" in text and f"ticket:{first}" in text and "T2026-000001" in text
+    assert "the same product (serial HR-0001)" in text
+    with qtbot.waitSignal(screen.open_requested) as blocker:
+        qtbot.mouseClick(u.openDuplicateButton, Qt.MouseButton.LeftButton)
+    assert blocker.args == [first]
+    assert first in window.details and window.details[first].isVisible()  # the ticket's own dialog
+    window.details[first].close()
+
+    # Another fridge of the same customer: the open ticket still shows, as the customer's.
+    u.serialEdit.setText("HR-0002")
+    screen.product_id = None
+    screen.update_preview()
+    assert "the customer's Refrigerator BCD-216" in u.duplicateLabel.text()
+    with qtbot.waitSignal(screen.open_requested) as blocker:
+        u.duplicateLabel.linkActivated.emit(f"ticket:{first}")
+    assert blocker.args == [first]
+
+    # A new customer typing that serial is warned too; a microwave is not.
+    screen.clear()
+    u.categoryCombo.setCurrentIndex(u.categoryCombo.findData("microwave"))
+    type_text(u.serialEdit, "HR-0001")
+    screen.update_preview()
+    assert u.duplicateLabel.isVisible() and "T2026-000001" in u.duplicateLabel.text()
+    u.serialEdit.setText("MW-1")
+    screen.update_preview()
+    assert not u.duplicateLabel.isVisible()

@@ -248,6 +248,26 @@ class Ui_IntakeScreen(object):
 
         self.middleColumn.addWidget(self.productGroup)
 
+        self.duplicateLayout = QHBoxLayout()
+        self.duplicateLayout.setObjectName(u"duplicateLayout")
+        self.duplicateLabel = QLabel(IntakeScreen)
+        self.duplicateLabel.setObjectName(u"duplicateLabel")
+        self.duplicateLabel.setStyleSheet(u"color: #8a6d00;")
+        self.duplicateLabel.setText(u"")
+        self.duplicateLabel.setTextFormat(Qt.RichText)
+        self.duplicateLabel.setWordWrap(True)
+        self.duplicateLabel.setTextInteractionFlags(Qt.LinksAccessibleByKeyboard|Qt.LinksAccessibleByMouse)
+
+        self.duplicateLayout.addWidget(self.duplicateLabel)
+
+        self.openDuplicateButton = QPushButton(IntakeScreen)
+        self.openDuplicateButton.setObjectName(u"openDuplicateButton")
+
+        self.duplicateLayout.addWidget(self.openDuplicateButton)
+
+
+        self.middleColumn.addLayout(self.duplicateLayout)
+
         self.faultGroup = QGroupBox(IntakeScreen)
         self.faultGroup.setObjectName(u"faultGroup")
         self.faultForm = QFormLayout(self.faultGroup)
@@ -517,7 +537,8 @@ class Ui_IntakeScreen(object):
         QWidget.setTabOrder(self.cardMonthsEdit, self.factoryDateEdit)
         QWidget.setTabOrder(self.factoryDateEdit, self.exclusionCombo)
         QWidget.setTabOrder(self.exclusionCombo, self.performanceCheck)
-        QWidget.setTabOrder(self.performanceCheck, self.faultEdit)
+        QWidget.setTabOrder(self.performanceCheck, self.openDuplicateButton)
+        QWidget.setTabOrder(self.openDuplicateButton, self.faultEdit)
         QWidget.setTabOrder(self.faultEdit, self.faultCategoryCombo)
         QWidget.setTabOrder(self.faultCategoryCombo, self.requestEdit)
         QWidget.setTabOrder(self.requestEdit, self.technicianCombo)
@@ -571,6 +592,10 @@ class Ui_IntakeScreen(object):
         self.factoryDateEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"YYYY-MM-DD (phones without proof)", None))
         self.exclusionLabel.setText(QCoreApplication.translate("IntakeScreen", u"Excluded because", None))
         self.performanceCheck.setText(QCoreApplication.translate("IntakeScreen", u"Performance fault (not damage)", None))
+        self.openDuplicateButton.setText(QCoreApplication.translate("IntakeScreen", u"&Open that ticket", None))
+#if QT_CONFIG(tooltip)
+        self.openDuplicateButton.setToolTip(QCoreApplication.translate("IntakeScreen", u"Open the ticket already open for this product instead of taking a new one", None))
+#endif // QT_CONFIG(tooltip)
         self.faultGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"Fault and request", None))
         self.faultLabel.setText(QCoreApplication.translate("IntakeScreen", u"&Fault", None))
         self.faultEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"as the customer describes it", None))
