@@ -1,5 +1,5 @@
-"""The Call-backs page: the call-back list, open complaints, card entry,
-card supervision and satisfaction, one tab each."""
+"""The Call-backs page: the call-back list, products not collected, open
+complaints, card entry, card supervision and satisfaction, one tab each."""
 
 from __future__ import annotations
 
@@ -14,23 +14,27 @@ from frontdesk.ui.complaints import ComplaintsScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.satisfaction import SatisfactionScreen
 from frontdesk.ui.supervision import SupervisionScreen
+from frontdesk.ui.uncollected import UncollectedScreen
 
 
 class FollowUpPage(QWidget):
-    """Emits ``open_requested(ticket_id)`` from the call-back and complaint lists."""
+    """Emits ``open_requested(ticket_id)`` from the call-back, uncollected and
+    complaint lists."""
 
     open_requested = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.callbacks = CallbacksScreen(ctx, self)
+        self.uncollected = UncollectedScreen(ctx, self)
         self.complaints = ComplaintsScreen(ctx, self)
         self.cards = CardEntryScreen(ctx, self)
         self.supervision = SupervisionScreen(ctx, self)
         self.satisfaction = SatisfactionScreen(ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("followupTabs")
-        for screen, title in ((self.callbacks, _("Calls due")), (self.complaints, _("Complaints")),
+        for screen, title in ((self.callbacks, _("Calls due")), (self.uncollected, _("Not collected")),
+                              (self.complaints, _("Complaints")),
                               (self.cards, _("Enter cards")), (self.supervision, _("Card supervision")),
                               (self.satisfaction, _("Satisfaction"))):
             self.tabs.addTab(screen, title)
@@ -38,6 +42,7 @@ class FollowUpPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.callbacks.open_requested.connect(self.open_requested)
+        self.uncollected.open_requested.connect(self.open_requested)
         self.complaints.open_requested.connect(self.open_requested)
         self.cards.card_entered.connect(lambda _id: self.refresh_lists())
         self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
@@ -45,8 +50,8 @@ class FollowUpPage(QWidget):
     def refresh_current(self) -> None:
         """A tab brought up shows what is due now, not when the window opened."""
         screen = self.tabs.currentWidget()
-        if isinstance(screen, (CallbacksScreen, ComplaintsScreen, CardEntryScreen, SupervisionScreen,
-                               SatisfactionScreen)):
+        if isinstance(screen, (CallbacksScreen, UncollectedScreen, ComplaintsScreen, CardEntryScreen,
+                               SupervisionScreen, SatisfactionScreen)):
             screen.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -56,6 +61,7 @@ class FollowUpPage(QWidget):
     def refresh_lists(self) -> None:
         """After a card or a change on a ticket: the lists that depend on it."""
         self.callbacks.refresh()
+        self.uncollected.refresh()
         self.complaints.refresh()
 
     def refresh(self) -> None:

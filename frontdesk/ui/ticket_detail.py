@@ -1,4 +1,12 @@
-"""A ticket with its timeline, and the next steps the desk can take on it."""
+"""A ticket with its timeline, and the next steps the desk can take on it.
+
+The "Next step" box says where the ticket is in the life of a repair and
+offers one button per step its state allows (docs/rules.md#the-life-of-a-ticket):
+start the diagnosis, book a visit, quote, start the repair (a manager and a
+reason when the customer has not approved work out of warranty), wait for
+parts, record the repair, mark it ready for pick-up, hand it over, close or
+cancel.  Each button says what happens next; the quote and the customer's
+answer are in the quote panel."""
 
 from __future__ import annotations
 
@@ -8,21 +16,24 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
-from frontdesk import technicians
+from frontdesk import pickup, technicians
 from frontdesk.i18n import _
-from frontdesk.intake import fields, responses, service, states
+from frontdesk.intake import fields, repairs, responses, service, states
 from frontdesk.intake.preview import ticket_warranty
-from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, category_label
+from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_IN, STATUS_LABELS, category_label
 from frontdesk.loaners import service as loaners
+from frontdesk.ui.book_visit import BookVisitDialog
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.ticket_detail_ui import Ui_TicketDetailDialog
 from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog
+from frontdesk.ui.pickup_dialog import PickupDialog
 from frontdesk.ui.quote_panel import QuotePanel
+from frontdesk.ui.repair_dialog import RepairDialog
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +58,115 @@ class TicketView:
     promised_return_on: date | None
     events: list[tuple[datetime, str, str]]
     technicians: list[tuple[int, str]]
+    kind: str = service.REPAIR
+    channel: str = service.WALK_IN
+    # Work out of warranty the customer has not approved: starting it needs a manager and a reason.
+    needs_override: bool = False
+    pulled_back: bool = False  # the product was pulled back (now or before): it is at the shop
+    ready_at: datetime | None = None
+    closed_at: datetime | None = None
+    picked_up_at: datetime | None = None
+
+    @property
+    def at_shop(self) -> bool:
+        """The customer's product is at the shop: it goes back through the pick-up."""
+        return bool(self.category) and (self.channel == service.WALK_IN or self.pulled_back)
+
+
+# The steps the "Next step" box offers, one button each (in this order).
+DIAGNOSE, VISIT, CALL_OFF, QUOTE, REPAIR, RECORD, WORK_DONE, PARTS, PARTS_ARRIVED, READY, PICKUP, CLOSE, CANCEL = (
+    "diagnose", "visit", "call_off", "quote", "repair", "record", "work_done", "parts", "parts_arrived", "ready",
+    "pickup", "close", "cancel")
+
+
+def steps_for(view: TicketView) -> list[str]:
+    """The steps offered for the ticket's state, in the order of the buttons."""
+    state, serviced = view.state, view.kind in service.SERVICE_KINDS
+    out: list[str] = []
+    if state == states.RECEIVED:
+        if serviced:
+            out += [DIAGNOSE, VISIT, REPAIR]
+        if view.kind != service.COMPLAINT:  # a complaint closes with the complaint (Call-backs page)
+            out.append(CLOSE)
+        out.append(CANCEL)
+    elif state == states.SCHEDULED:
+        out += [DIAGNOSE, REPAIR, CALL_OFF, CANCEL]
+    elif state == states.DIAGNOSING:
+        if view.category:
+            out.append(QUOTE)
+        out.append(REPAIR)
+        if view.kind == service.REPAIR:
+            out.append(RECORD)  # no fault found, or cannot be repaired
+        out += [CLOSE, CANCEL]
+    elif state == states.QUOTED:
+        out.append(QUOTE)
+    elif state == states.APPROVED:
+        out.append(REPAIR)
+    elif state == states.IN_REPAIR:
+        out += [RECORD if view.kind == service.REPAIR else WORK_DONE, PARTS]
+    elif state == states.AWAITING_PARTS:
+        out.append(PARTS_ARRIVED)
+    elif state in (states.REPAIRED, states.DECLINED):
+        if view.at_shop:
+            out += [READY, PICKUP]
+        if not (view.channel == service.WALK_IN and view.category):
+            out.append(CLOSE)
+    elif state == states.READY:
+        out.append(PICKUP)
+    return out
+
+
+def next_step(view: TicketView) -> str:
+    """One sentence: where the ticket is and what comes next."""
+    state = view.state
+    if state == states.RECEIVED:
+        if view.kind == service.COMPLAINT:
+            return _("A complaint: a manager closes it in the complaints list (Call-backs).")
+        if view.kind not in service.SERVICE_KINDS:
+            return _("Received: close the ticket once the customer has their answer.")
+        if view.channel == service.PHONE:
+            return _("Received: book a visit, or start the diagnosis.")
+        return _("Received: start the diagnosis.")
+    if state == states.SCHEDULED:
+        return _("Visit booked: start the diagnosis on the visit, or call the visit off.")
+    if state == states.DIAGNOSING:
+        if view.needs_override:
+            text = _("Being diagnosed: quote the repair for the customer to approve (Quote and payments). Out of "
+                     "warranty, the repair starts after the customer's approval, or on a manager's word with a reason.")
+        else:
+            text = _("Being diagnosed: in warranty, start the repair; quote whatever is charged.")
+        if view.kind == service.REPAIR:
+            text += " " + _("If there is nothing to repair, record it: no fault found, or cannot be repaired.")
+        return text
+    if state == states.QUOTED:
+        return _("Quoted: waiting for the customer's answer (Quote and payments).")
+    if state == states.APPROVED:
+        return _("The customer approved the quote: start the repair.")
+    if state == states.IN_REPAIR:
+        if view.kind == service.REPAIR:
+            return _("In repair: record the repair when the work is done, or mark it waiting for parts.")
+        return _("In progress: mark the work done, or waiting for parts.")
+    if state == states.AWAITING_PARTS:
+        return _("Waiting for parts: when they arrive, the repair goes on.")
+    if state in (states.REPAIRED, states.DECLINED):
+        head = _("Repaired.") if state == states.REPAIRED else _("The customer declined the quote.")
+        if not view.at_shop:
+            return head + " " + _("Close the ticket.")
+        if view.where == loaners.AT_WORKSHOP:
+            return head + " " + _("The product is at the workshop: once it is back at the counter it is ready for "
+                                  "pick-up.")
+        return head + " " + _("Mark it ready for pick-up (the customer is called), or hand it over now (Pick-up).")
+    if state == states.READY:
+        since = view.ready_at.strftime("%Y-%m-%d") if view.ready_at else ""
+        return _("Ready for pick-up since {day}: hand it over when the customer comes (Pick-up).").format(day=since)
+    if state == states.CLOSED:
+        if view.picked_up_at is not None:
+            return _("Picked up by the customer on {day}: the ticket is closed.").format(
+                day=view.picked_up_at.strftime("%Y-%m-%d"))
+        return _("Closed on {day}.").format(day=view.closed_at.strftime("%Y-%m-%d") if view.closed_at else "")
+    if state == states.CANCELLED:
+        return _("Cancelled: nothing more to do.")
+    return states.label(state)
 
 
 def _row(label: str, value: str) -> str:
@@ -86,6 +206,12 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         rows.append(_row(_("Earlier repairs"), str(t.prior_repairs_same_fault)))
     if t.repeat_of_id:
         rows.append(_row(_("Repeat repair"), _("failed again within 30 days of a repair")))
+    repair = repairs.repair_of(session, t.id)
+    if repair is not None:
+        done = _("{action}: {fault}").format(action=repair.action_label, fault=repair.fault_label)
+        if repair.parts:
+            done += " (" + ", ".join(p.part_no for p in repair.parts) + ")"
+        rows.append(_row(_("Repair"), done))
     facts = (f"<h2 style='margin:0'>{html.escape(t.number)} — {html.escape(states.label(t.state))}</h2>"
              f"<table>{''.join(rows)}</table>")
     status = ticket_warranty(session, t)
@@ -109,7 +235,10 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         awaiting_response=t.respond_by is not None and t.responded_at is None and t.state in states.OPEN,
         where=where, loan_out=loan.unit.tag if loan is not None else "", category=p.category if p else "",
         accessories=list(t.accessories or []), promised_return_on=pb.promised_return_on if pb is not None else None,
-        events=events, technicians=techs,
+        events=events, technicians=techs, kind=t.kind, channel=t.channel,
+        needs_override=t.state in states.BEFORE_APPROVAL and t.warranty_status != STATUS_IN,
+        pulled_back=loaners.last_pullback(session, t.id) is not None,
+        ready_at=t.ready_at, closed_at=t.closed_at, picked_up_at=t.picked_up_at,
     )
 
 
@@ -129,7 +258,28 @@ class TicketDetailDialog(QDialog):
         u.timeline.setHorizontalHeaderLabels([_("When"), _("Who"), _("What")])
         u.timeline.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         u.timeline.verticalHeader().setVisible(False)
-        u.moveButton.clicked.connect(self.move_ticket)
+        self.step_buttons: dict[str, QPushButton] = {
+            DIAGNOSE: u.diagnoseButton, VISIT: u.visitButton, CALL_OFF: u.callOffButton, QUOTE: u.quoteButton,
+            REPAIR: u.repairButton, RECORD: u.recordButton, WORK_DONE: u.workDoneButton, PARTS: u.partsButton,
+            PARTS_ARRIVED: u.partsArrivedButton, READY: u.readyButton, PICKUP: u.pickupButton,
+            CLOSE: u.closeTicketButton, CANCEL: u.cancelTicketButton,
+        }
+        u.diagnoseButton.clicked.connect(lambda: self.move_to(states.DIAGNOSING, _("The diagnosis started.")))
+        u.visitButton.clicked.connect(self.book_visit)
+        u.callOffButton.clicked.connect(
+            lambda: self.move_to(states.RECEIVED, _("The visit is called off: the request is back to received.")))
+        u.quoteButton.clicked.connect(lambda: u.tabs.setCurrentWidget(u.billingTab))
+        u.repairButton.clicked.connect(self.start_repair)
+        u.partsButton.clicked.connect(lambda: self.move_to(states.AWAITING_PARTS, _("Waiting for parts.")))
+        u.partsArrivedButton.clicked.connect(
+            lambda: self.move_to(states.IN_REPAIR, _("The parts arrived: the repair goes on.")))
+        u.recordButton.clicked.connect(self.record_repair)
+        u.workDoneButton.clicked.connect(lambda: self.move_to(states.REPAIRED, _("The work is done.")))
+        u.readyButton.clicked.connect(self.mark_ready)
+        u.pickupButton.clicked.connect(self.pick_up)
+        u.closeTicketButton.clicked.connect(lambda: self.move_to(states.CLOSED, _("The ticket is closed.")))
+        u.cancelTicketButton.clicked.connect(self.cancel)
+        u.stepNoteEdit.returnPressed.connect(self._step_enter)
         u.assignButton.clicked.connect(self.assign)
         u.noteButton.clicked.connect(self.add_note)
         u.noteEdit.returnPressed.connect(self.add_note)
@@ -141,9 +291,11 @@ class TicketDetailDialog(QDialog):
         u.printCardButton.clicked.connect(lambda: self.print_document("card"))
         u.printPullbackButton.clicked.connect(lambda: self.print_document("pullback"))
         u.printAgreementButton.clicked.connect(lambda: self.print_document("agreement"))
+        u.printPickupButton.clicked.connect(lambda: self.print_document("pickup"))
         u.backButton.clicked.connect(self.back_at_counter)
         u.lendLoanerButton.clicked.connect(self.lend_loaner)
         self.loan_dialog: QDialog | None = None
+        self.step_dialog: QDialog | None = None  # the visit, repair record or pick-up dialog open now
         self.print_dialog: QDialog | None = None
         self.view: TicketView | None = None
 
@@ -169,11 +321,7 @@ class TicketDetailDialog(QDialog):
                 u.timeline.setItem(r, c, item)
         u.timeline.resizeColumnToContents(0)
         u.timeline.resizeRowsToContents()
-        u.moveCombo.clear()
-        for target in sorted(states.TRANSITIONS.get(view.state, ()), key=list(states.TRANSITIONS).index):
-            u.moveCombo.addItem(states.label(target), target)
-        u.moveCombo.setEnabled(u.moveCombo.count() > 0)
-        u.moveButton.setEnabled(u.moveCombo.count() > 0)
+        self._show_steps(view)
         u.technicianCombo.clear()
         u.technicianCombo.addItem(_("(nobody)"), None)
         for tid, name in view.technicians:
@@ -196,8 +344,36 @@ class TicketDetailDialog(QDialog):
                                     and view.state in states.OPEN)
         u.backButton.setEnabled(view.where == loaners.AT_WORKSHOP)
         u.lendLoanerButton.setEnabled(bool(view.category) and not view.loan_out and view.state in states.OPEN)
+        u.printPickupButton.setEnabled(view.picked_up_at is not None)
+
+    def _show_steps(self, view: TicketView) -> None:
+        """The sentence saying what comes next, and a button for each step offered."""
+        u = self.ui
+        u.nextLabel.setText(f"<b>{html.escape(next_step(view), quote=False)}</b>")
+        offered = steps_for(view)
+        for key, button in self.step_buttons.items():
+            button.setVisible(key in offered)
+            button.setEnabled(True)
+            button.setToolTip("")
+        u.quoteButton.setText(_("The customer's &answer…") if view.state == states.QUOTED else _("&Quote…"))
+        if view.needs_override:
+            u.repairButton.setText(_("Start &repair (manager)…"))
+            u.repairButton.setToolTip(_("The customer has not approved work out of warranty: a manager approves, "
+                                        "and the step note says why."))
+        else:
+            u.repairButton.setText(_("Start &repair"))
+        if view.where == loaners.AT_WORKSHOP and view.state != states.READY:
+            for button in (u.readyButton, u.pickupButton):
+                button.setEnabled(False)
+                button.setToolTip(_("The product is still at the workshop: mark it back at the counter first."))
+        u.stepNoteEdit.setEnabled(bool(offered))
+        u.stepNoteEdit.setPlaceholderText(
+            _("why the work starts before the customer approved (required)")
+            if view.needs_override and REPAIR in offered else _("note for the step (optional)"))
 
     def _billing_changed(self) -> None:
+        # What the last step said is stale once the quote or a payment changed the ticket.
+        self.ui.messageLabel.clear()
         self.reload(billing=False)
         self.changed.emit(self.ticket_id)
 
@@ -206,16 +382,75 @@ class TicketDetailDialog(QDialog):
         show_inline(self.ui.messageLabel, text, ok=True)
         self.changed.emit(self.ticket_id)
 
-    def move_ticket(self) -> None:
-        target = self.ui.moveCombo.currentData()
-        if not target:
-            return
-        note = self.ui.moveNoteEdit.text()
+    # ---- the steps ------------------------------------------------------------------
+
+    def move_to(self, target: str, done_text: str) -> bool:
+        """Move the ticket (with the step note); a manager is asked when the
+        service says so."""
+        note = self.ui.stepNoteEdit.text()
         actor = self.ctx.actor
-        if self.ctx.write(lambda s, approver: service.move(s, actor, self.ticket_id, target, note, approver=approver),
-                          self, self.ui.messageLabel) is not None:
-            self.ui.moveNoteEdit.clear()
-            self._done(_("Now {state}.").format(state=states.label(target)))
+        if self.ctx.write(lambda s, approver: service.move(s, actor, self.ticket_id, target, note,
+                                                           approver=approver).id,
+                          self, self.ui.messageLabel) is None:
+            return False
+        self.ui.stepNoteEdit.clear()
+        self._done(done_text)
+        return True
+
+    def start_repair(self) -> bool:
+        """Work the customer has not approved (out of warranty) starts only on
+        a manager's word, with the reason in the step note."""
+        u = self.ui
+        if self.view is not None and self.view.needs_override and not u.stepNoteEdit.text().strip():
+            show_inline(u.messageLabel, _("The customer has not approved work out of warranty: write in the step "
+                                          "note why it starts now, then a manager approves."))
+            u.stepNoteEdit.setFocus()
+            return False
+        return self.move_to(states.IN_REPAIR, _("The repair started."))
+
+    def _step_enter(self) -> None:
+        """Enter in the step note: the one step offered, when there is only one."""
+        shown = [b for b in self.step_buttons.values() if not b.isHidden() and b.isEnabled()]
+        if len(shown) == 1:
+            shown[0].click()
+
+    def mark_ready(self) -> bool:
+        note, actor = self.ui.stepNoteEdit.text(), self.ctx.actor
+        if self.ctx.write(lambda s, _a: pickup.mark_ready(s, actor, self.ticket_id, note).id,
+                          self, self.ui.messageLabel) is None:
+            return False
+        self.ui.stepNoteEdit.clear()
+        self._done(_("Ready for pick-up: the customer will be called to collect it."))
+        return True
+
+    def cancel(self) -> bool:
+        if self.view is None:
+            return False
+        answer = QMessageBox.question(self, _("Cancel ticket"), _(
+            "Cancel ticket {number}? A cancelled ticket cannot be reopened.").format(number=self.view.number))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.move_to(states.CANCELLED, _("The ticket is cancelled."))
+
+    def book_visit(self) -> QDialog:
+        dialog = BookVisitDialog(self.ctx, self.ticket_id, self)
+        self.step_dialog = dialog
+        return open_modeless(dialog, lambda: self._done(dialog.done_text))
+
+    def record_repair(self) -> QDialog:
+        dialog = RepairDialog(self.ctx, self.ticket_id, self)
+        self.step_dialog = dialog
+        return open_modeless(dialog, lambda: self._done(dialog.done_text))
+
+    def pick_up(self) -> QDialog:
+        """The pick-up dialog; it stays open after the hand-over to print the receipt."""
+        dialog = PickupDialog(self.ctx, self.ticket_id, self)
+        dialog.changed.connect(self._done)
+        self.step_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ---- the rest of the ticket ----------------------------------------------------------
 
     def assign(self) -> None:
         tech = self.ui.technicianCombo.currentData()
@@ -259,8 +494,11 @@ class TicketDetailDialog(QDialog):
 
     def back_at_counter(self) -> None:
         actor = self.ctx.actor
-        if self.ctx.write(lambda s, _a: loaners.back_at_counter(s, actor, self.ticket_id).id,
-                          self, self.ui.messageLabel) is not None:
+        state = self.ctx.write(lambda s, _a: loaners.back_at_counter(s, actor, self.ticket_id).ticket.state,
+                               self, self.ui.messageLabel)
+        if state == states.READY:
+            self._done(_("The product is back at the counter: ready for pick-up (the customer will be called)."))
+        elif state is not None:
             self._done(_("The product is back at the counter."))
 
     def lend_loaner(self) -> QDialog | None:
@@ -271,8 +509,8 @@ class TicketDetailDialog(QDialog):
         return open_modeless(dialog, lambda: self._done(dialog.done_text))
 
     def print_document(self, which: str) -> QDialog | None:
-        """The feedback card, the pull-back receipt or the loaner agreement of
-        this ticket, in the print preview."""
+        """The feedback card, the pull-back receipt, the loaner agreement or the
+        pick-up receipt of this ticket, in the print preview."""
         # Here, not at the top: reportlab loads at the first print, not when the window opens.
         from frontdesk.printing import documents
         from frontdesk.ui.print_preview import preview
@@ -284,6 +522,7 @@ class TicketDetailDialog(QDialog):
             "card": (_("Feedback card"), lambda s, p: documents.print_feedback_card(s, number, p, layout="a6")),
             "pullback": (_("Pull-back receipt"), lambda s, p: documents.print_pullback(s, number, p)),
             "agreement": (_("Loaner agreement"), lambda s, p: documents.print_agreement(s, number, p)),
+            "pickup": (_("Pick-up receipt"), lambda s, p: documents.print_pickup(s, number, p)),
         }
         title, make = makers[which]
         self.print_dialog = preview(self.ctx, self, f"{title} {number}", which, f"{which}-{number}.pdf", make,

@@ -92,7 +92,7 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
 
     from frontdesk.billing import payments, quotes, schedules
     from frontdesk.followup import service as followup
-    from frontdesk.intake import service, states
+    from frontdesk.intake import repairs, service, states
     from frontdesk.ui.receipts import ReceiptsScreen
     from frontdesk.ui.ticket_detail import TicketDetailDialog
 
@@ -108,8 +108,8 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
         q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
         quotes.approve_quote(s, ctx.actor, q.id)
         receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "cash", q.total, tendered=q.total, counter="main")
-        for state in (states.IN_REPAIR, states.REPAIRED):
-            service.move(s, ctx.actor, r.ticket_id, state)
+        service.move(s, ctx.actor, r.ticket_id, states.IN_REPAIR)
+        repairs.record_repair(s, ctx.actor, r.ticket_id, repairs.RepairResult("no_cooling", "adjusted"))
         tech = s.scalars(select(Technician)).first()
         assert tech is not None
         followup.issue_card(s, ctx.actor, r.ticket_id, technician_id=tech.id)

@@ -1,5 +1,5 @@
-"""The ticket list (lazy model, filters) and the ticket detail (moves,
-manager approval, notes, verification)."""
+"""The ticket list (lazy model, filters) and the ticket detail (its step
+buttons, manager approval, notes, verification, cancelling)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 from ui_helpers import Approvals
 
+from frontdesk.billing import schedules
 from frontdesk.db.models import AuditRecord, NumberSequence, Ticket
 from frontdesk.intake import responses, service, states, visits
+from frontdesk.ui import ticket_detail as td
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen, TicketTableModel
@@ -107,6 +110,10 @@ def timeline(dialog: TicketDetailDialog) -> list[str]:
     return [t.item(r, 2).text() for r in range(t.rowCount())]
 
 
+def shown_steps(dialog: TicketDetailDialog) -> list[str]:
+    return [key for key, button in dialog.step_buttons.items() if not button.isHidden()]
+
+
 def test_detail_moves_along_the_state_machine(qtbot: QtBot, ctx: AppContext) -> None:
     [ticket_id] = add_tickets(ctx, 1, purchase_date=datetime(2024, 1, 5).date(), invoice_shown=True)
     dialog = TicketDetailDialog(ctx, ticket_id)
@@ -115,16 +122,14 @@ def test_detail_moves_along_the_state_machine(qtbot: QtBot, ctx: AppContext) -> 
     u = dialog.ui
     assert "T2026-000002" in u.factsLabel.text() and "Received" in u.factsLabel.text()
     assert "Out of warranty" in u.warrantyLabel.text()
-    offered = [u.moveCombo.itemData(i) for i in range(u.moveCombo.count())]
-    assert set(offered) == set(states.TRANSITIONS[states.RECEIVED])
-    u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.DIAGNOSING))
-    qtbot.keyClicks(u.moveNoteEdit, "on the bench")
+    assert shown_steps(dialog) == [td.DIAGNOSE, td.VISIT, td.REPAIR, td.CLOSE, td.CANCEL]
+    qtbot.keyClicks(u.stepNoteEdit, "on the bench")
     with qtbot.waitSignal(dialog.changed):
-        qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(u.diagnoseButton, Qt.MouseButton.LeftButton)
     assert "Received → Diagnosing: on the bench" in timeline(dialog)
-    assert "Now Diagnosing." in u.messageLabel.text()
-    offered = [u.moveCombo.itemData(i) for i in range(u.moveCombo.count())]
-    assert states.RECEIVED not in offered and states.QUOTED in offered
+    assert u.messageLabel.text() == "The diagnosis started."
+    assert "Being diagnosed" in u.nextLabel.text()
+    assert shown_steps(dialog) == [td.QUOTE, td.REPAIR, td.RECORD, td.CLOSE, td.CANCEL]
     u.technicianCombo.setCurrentIndex(u.technicianCombo.findText("刘师傅"))
     qtbot.mouseClick(u.assignButton, Qt.MouseButton.LeftButton)
     assert "Assigned to 刘师傅" in timeline(dialog)
@@ -135,36 +140,57 @@ def test_detail_moves_along_the_state_machine(qtbot: QtBot, ctx: AppContext) -> 
     assert "The note is empty." in u.messageLabel.text()
 
 
+def test_cancelling_a_ticket_is_confirmed_first(qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    [ticket_id] = add_tickets(ctx, 1)
+    dialog = TicketDetailDialog(ctx, ticket_id)
+    qtbot.addWidget(dialog)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: answers.pop(0)))
+    qtbot.mouseClick(dialog.ui.cancelTicketButton, Qt.MouseButton.LeftButton)
+    assert ctx.read(lambda s: s.get_one(Ticket, ticket_id).state) == states.RECEIVED
+    qtbot.mouseClick(dialog.ui.cancelTicketButton, Qt.MouseButton.LeftButton)
+    assert ctx.read(lambda s: s.get_one(Ticket, ticket_id).state) == states.CANCELLED
+    assert dialog.ui.messageLabel.text() == "The ticket is cancelled."
+    assert dialog.ui.nextLabel.text() == "<b>Cancelled: nothing more to do.</b>"
+    assert shown_steps(dialog) == [] and not dialog.ui.lendLoanerButton.isEnabled()
+
+
 @pytest.mark.parametrize("approve", [False, True])
 def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContext, approvals: Approvals,
                                                     shop: dict[str, object], approve: bool) -> None:
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
     [ticket_id] = add_tickets(ctx, 1)  # no purchase date: to verify
     with ctx.db.write() as s:
+        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
         service.move(s, ctx.actor, ticket_id, states.DIAGNOSING)
     dialog = TicketDetailDialog(ctx, ticket_id)
     qtbot.addWidget(dialog)
     u = dialog.ui
     assert "Purchase date" in u.verifyFieldsLabel.text() and u.verifyButton.isEnabled()
-    manager = shop["manager"]
-    assert isinstance(manager, Actor)
     approvals.manager = manager if approve else None
-    u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.QUOTED))
-    qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(u.quoteButton, Qt.MouseButton.LeftButton)  # the quote is made in the quote panel
+    assert u.tabs.currentWidget() is u.billingTab
+    panel = dialog.quote_panel.ui
+    panel.kindCombo.setCurrentIndex(panel.kindCombo.findData("labour"))
+    panel.codeCombo.setCurrentIndex(panel.codeCombo.findData("minor"))
+    panel.addLineButton.click()
+    qtbot.mouseClick(panel.makeQuoteButton, Qt.MouseButton.LeftButton)
     assert approvals.asked == ["A manager must approve: quote a ticket with facts to verify"]
     state = ctx.read(lambda s: s.get_one(Ticket, ticket_id).state)
     if approve:
         assert state == states.QUOTED
         assert "Quoted with facts to verify, approved by manager" in timeline(dialog)
+        assert "Quoted: waiting for the customer's answer" in u.nextLabel.text()
         approver = ctx.read(lambda s: s.scalar(select(AuditRecord.approver_id).where(
             AuditRecord.action == "ticket.verify_override")))
         assert approver == manager.id
     else:
         assert state == states.DIAGNOSING
-        assert "A manager must approve" in u.messageLabel.text()
+        assert "A manager must approve" in panel.messageLabel.text()
         qtbot.mouseClick(u.verifyButton, Qt.MouseButton.LeftButton)
         assert u.verifyFieldsLabel.text() == "nothing" and not u.verifyButton.isEnabled()
-        u.moveCombo.setCurrentIndex(u.moveCombo.findData(states.QUOTED))
-        qtbot.mouseClick(u.moveButton, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.makeQuoteButton, Qt.MouseButton.LeftButton)
         assert ctx.read(lambda s: s.get_one(Ticket, ticket_id).state) == states.QUOTED
         assert len(approvals.asked) == 1  # verified facts need no manager
 

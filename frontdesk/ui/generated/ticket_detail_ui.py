@@ -1,17 +1,25 @@
 # Generated from forms/ticket_detail.ui by tools/compile_forms.py: do not edit.
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
 
 class Ui_TicketDetailDialog(object):
     def setupUi(self, TicketDetailDialog):
         if not TicketDetailDialog.objectName():
             TicketDetailDialog.setObjectName(u"TicketDetailDialog")
-        TicketDetailDialog.resize(1040, 860)
+        TicketDetailDialog.resize(1040, 720)
         self.detailLayout = QVBoxLayout(TicketDetailDialog)
         self.detailLayout.setObjectName(u"detailLayout")
-        self.factsLayout = QHBoxLayout()
+        self.factsScroll = QScrollArea(TicketDetailDialog)
+        self.factsScroll.setObjectName(u"factsScroll")
+        self.factsScroll.setFrameShape(QFrame.NoFrame)
+        self.factsScroll.setWidgetResizable(True)
+        self.factsScroll.setMinimumSize(QSize(0, 90))
+        self.factsWidget = QWidget()
+        self.factsWidget.setObjectName(u"factsWidget")
+        self.factsLayout = QHBoxLayout(self.factsWidget)
         self.factsLayout.setObjectName(u"factsLayout")
-        self.factsLabel = QLabel(TicketDetailDialog)
+        self.factsLayout.setContentsMargins(0, 0, 0, 0)
+        self.factsLabel = QLabel(self.factsWidget)
         self.factsLabel.setObjectName(u"factsLabel")
         self.factsLabel.setText(u"")
         self.factsLabel.setWordWrap(True)
@@ -21,7 +29,7 @@ class Ui_TicketDetailDialog(object):
 
         self.factsLayout.addWidget(self.factsLabel)
 
-        self.warrantyLabel = QLabel(TicketDetailDialog)
+        self.warrantyLabel = QLabel(self.factsWidget)
         self.warrantyLabel.setObjectName(u"warrantyLabel")
         self.warrantyLabel.setText(u"")
         self.warrantyLabel.setWordWrap(True)
@@ -30,8 +38,9 @@ class Ui_TicketDetailDialog(object):
 
         self.factsLayout.addWidget(self.warrantyLabel)
 
+        self.factsScroll.setWidget(self.factsWidget)
 
-        self.detailLayout.addLayout(self.factsLayout)
+        self.detailLayout.addWidget(self.factsScroll)
 
         self.tabs = QTabWidget(TicketDetailDialog)
         self.tabs.setObjectName(u"tabs")
@@ -51,35 +60,107 @@ class Ui_TicketDetailDialog(object):
         self.actionsGroup.setObjectName(u"actionsGroup")
         self.actionsForm = QFormLayout(self.actionsGroup)
         self.actionsForm.setObjectName(u"actionsForm")
-        self.moveLabel = QLabel(self.actionsGroup)
-        self.moveLabel.setObjectName(u"moveLabel")
+        self.nextLabel = QLabel(self.actionsGroup)
+        self.nextLabel.setObjectName(u"nextLabel")
+        self.nextLabel.setText(u"")
+        self.nextLabel.setWordWrap(True)
+        self.nextLabel.setTextFormat(Qt.RichText)
 
-        self.actionsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.moveLabel)
+        self.actionsForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.nextLabel)
 
-        self.moveLayout = QHBoxLayout()
-        self.moveLayout.setObjectName(u"moveLayout")
-        self.moveCombo = QComboBox(self.actionsGroup)
-        self.moveCombo.setObjectName(u"moveCombo")
+        self.stepLabel = QLabel(self.actionsGroup)
+        self.stepLabel.setObjectName(u"stepLabel")
 
-        self.moveLayout.addWidget(self.moveCombo)
+        self.actionsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.stepLabel)
 
-        self.moveNoteEdit = QLineEdit(self.actionsGroup)
-        self.moveNoteEdit.setObjectName(u"moveNoteEdit")
+        self.stepLayout = QHBoxLayout()
+        self.stepLayout.setObjectName(u"stepLayout")
+        self.diagnoseButton = QPushButton(self.actionsGroup)
+        self.diagnoseButton.setObjectName(u"diagnoseButton")
 
-        self.moveLayout.addWidget(self.moveNoteEdit)
+        self.stepLayout.addWidget(self.diagnoseButton)
 
-        self.moveButton = QPushButton(self.actionsGroup)
-        self.moveButton.setObjectName(u"moveButton")
+        self.visitButton = QPushButton(self.actionsGroup)
+        self.visitButton.setObjectName(u"visitButton")
 
-        self.moveLayout.addWidget(self.moveButton)
+        self.stepLayout.addWidget(self.visitButton)
+
+        self.callOffButton = QPushButton(self.actionsGroup)
+        self.callOffButton.setObjectName(u"callOffButton")
+
+        self.stepLayout.addWidget(self.callOffButton)
+
+        self.quoteButton = QPushButton(self.actionsGroup)
+        self.quoteButton.setObjectName(u"quoteButton")
+
+        self.stepLayout.addWidget(self.quoteButton)
+
+        self.repairButton = QPushButton(self.actionsGroup)
+        self.repairButton.setObjectName(u"repairButton")
+
+        self.stepLayout.addWidget(self.repairButton)
+
+        self.recordButton = QPushButton(self.actionsGroup)
+        self.recordButton.setObjectName(u"recordButton")
+
+        self.stepLayout.addWidget(self.recordButton)
+
+        self.workDoneButton = QPushButton(self.actionsGroup)
+        self.workDoneButton.setObjectName(u"workDoneButton")
+
+        self.stepLayout.addWidget(self.workDoneButton)
+
+        self.partsButton = QPushButton(self.actionsGroup)
+        self.partsButton.setObjectName(u"partsButton")
+
+        self.stepLayout.addWidget(self.partsButton)
+
+        self.partsArrivedButton = QPushButton(self.actionsGroup)
+        self.partsArrivedButton.setObjectName(u"partsArrivedButton")
+
+        self.stepLayout.addWidget(self.partsArrivedButton)
+
+        self.readyButton = QPushButton(self.actionsGroup)
+        self.readyButton.setObjectName(u"readyButton")
+
+        self.stepLayout.addWidget(self.readyButton)
+
+        self.pickupButton = QPushButton(self.actionsGroup)
+        self.pickupButton.setObjectName(u"pickupButton")
+
+        self.stepLayout.addWidget(self.pickupButton)
+
+        self.closeTicketButton = QPushButton(self.actionsGroup)
+        self.closeTicketButton.setObjectName(u"closeTicketButton")
+
+        self.stepLayout.addWidget(self.closeTicketButton)
+
+        self.cancelTicketButton = QPushButton(self.actionsGroup)
+        self.cancelTicketButton.setObjectName(u"cancelTicketButton")
+
+        self.stepLayout.addWidget(self.cancelTicketButton)
+
+        self.stepSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.stepLayout.addItem(self.stepSpacer)
 
 
-        self.actionsForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.moveLayout)
+        self.actionsForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.stepLayout)
+
+        self.stepNoteLabel = QLabel(self.actionsGroup)
+        self.stepNoteLabel.setObjectName(u"stepNoteLabel")
+
+        self.actionsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.stepNoteLabel)
+
+        self.stepNoteEdit = QLineEdit(self.actionsGroup)
+        self.stepNoteEdit.setObjectName(u"stepNoteEdit")
+
+        self.actionsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.stepNoteEdit)
 
         self.technicianLabel = QLabel(self.actionsGroup)
         self.technicianLabel.setObjectName(u"technicianLabel")
 
-        self.actionsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
+        self.actionsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
 
         self.techLayout = QHBoxLayout()
         self.techLayout.setObjectName(u"techLayout")
@@ -99,12 +180,12 @@ class Ui_TicketDetailDialog(object):
         self.techLayout.addWidget(self.uncertainCheck)
 
 
-        self.actionsForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.techLayout)
+        self.actionsForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.techLayout)
 
         self.noteLabel = QLabel(self.actionsGroup)
         self.noteLabel.setObjectName(u"noteLabel")
 
-        self.actionsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.noteLabel)
+        self.actionsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.noteLabel)
 
         self.noteLayout = QHBoxLayout()
         self.noteLayout.setObjectName(u"noteLayout")
@@ -119,12 +200,12 @@ class Ui_TicketDetailDialog(object):
         self.noteLayout.addWidget(self.noteButton)
 
 
-        self.actionsForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.noteLayout)
+        self.actionsForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.noteLayout)
 
         self.verifyLabel = QLabel(self.actionsGroup)
         self.verifyLabel.setObjectName(u"verifyLabel")
 
-        self.actionsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.verifyLabel)
+        self.actionsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.verifyLabel)
 
         self.verifyLayout = QHBoxLayout()
         self.verifyLayout.setObjectName(u"verifyLayout")
@@ -146,12 +227,12 @@ class Ui_TicketDetailDialog(object):
         self.verifyLayout.addWidget(self.respondedButton)
 
 
-        self.actionsForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.verifyLayout)
+        self.actionsForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.verifyLayout)
 
         self.printLabel = QLabel(self.actionsGroup)
         self.printLabel.setObjectName(u"printLabel")
 
-        self.actionsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.printLabel)
+        self.actionsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.printLabel)
 
         self.printLayout = QHBoxLayout()
         self.printLayout.setObjectName(u"printLayout")
@@ -165,6 +246,11 @@ class Ui_TicketDetailDialog(object):
 
         self.printLayout.addWidget(self.printPullbackButton)
 
+        self.printPickupButton = QPushButton(self.actionsGroup)
+        self.printPickupButton.setObjectName(u"printPickupButton")
+
+        self.printLayout.addWidget(self.printPickupButton)
+
         self.printAgreementButton = QPushButton(self.actionsGroup)
         self.printAgreementButton.setObjectName(u"printAgreementButton")
 
@@ -175,12 +261,12 @@ class Ui_TicketDetailDialog(object):
         self.printLayout.addItem(self.printSpacer)
 
 
-        self.actionsForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.printLayout)
+        self.actionsForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.printLayout)
 
         self.whereLabel = QLabel(self.actionsGroup)
         self.whereLabel.setObjectName(u"whereLabel")
 
-        self.actionsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.whereLabel)
+        self.actionsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.whereLabel)
 
         self.whereLayout = QHBoxLayout()
         self.whereLayout.setObjectName(u"whereLayout")
@@ -207,7 +293,7 @@ class Ui_TicketDetailDialog(object):
         self.whereLayout.addWidget(self.lendLoanerButton)
 
 
-        self.actionsForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.whereLayout)
+        self.actionsForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.whereLayout)
 
 
         self.historyLayout.addWidget(self.actionsGroup)
@@ -243,17 +329,29 @@ class Ui_TicketDetailDialog(object):
 
         self.detailLayout.addLayout(self.buttonLayout)
 
+        self.detailLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
-        self.moveLabel.setBuddy(self.moveCombo)
+        self.stepNoteLabel.setBuddy(self.stepNoteEdit)
         self.technicianLabel.setBuddy(self.technicianCombo)
         self.noteLabel.setBuddy(self.noteEdit)
         self.verifyLabel.setBuddy(self.verifyButton)
         self.printLabel.setBuddy(self.printCardButton)
         self.whereLabel.setBuddy(self.pullBackButton)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.moveCombo, self.moveNoteEdit)
-        QWidget.setTabOrder(self.moveNoteEdit, self.moveButton)
-        QWidget.setTabOrder(self.moveButton, self.technicianCombo)
+        QWidget.setTabOrder(self.diagnoseButton, self.visitButton)
+        QWidget.setTabOrder(self.visitButton, self.callOffButton)
+        QWidget.setTabOrder(self.callOffButton, self.quoteButton)
+        QWidget.setTabOrder(self.quoteButton, self.repairButton)
+        QWidget.setTabOrder(self.repairButton, self.recordButton)
+        QWidget.setTabOrder(self.recordButton, self.workDoneButton)
+        QWidget.setTabOrder(self.workDoneButton, self.partsButton)
+        QWidget.setTabOrder(self.partsButton, self.partsArrivedButton)
+        QWidget.setTabOrder(self.partsArrivedButton, self.readyButton)
+        QWidget.setTabOrder(self.readyButton, self.pickupButton)
+        QWidget.setTabOrder(self.pickupButton, self.closeTicketButton)
+        QWidget.setTabOrder(self.closeTicketButton, self.cancelTicketButton)
+        QWidget.setTabOrder(self.cancelTicketButton, self.stepNoteEdit)
+        QWidget.setTabOrder(self.stepNoteEdit, self.technicianCombo)
         QWidget.setTabOrder(self.technicianCombo, self.assignButton)
         QWidget.setTabOrder(self.assignButton, self.uncertainCheck)
         QWidget.setTabOrder(self.uncertainCheck, self.noteEdit)
@@ -269,9 +367,22 @@ class Ui_TicketDetailDialog(object):
     def retranslateUi(self, TicketDetailDialog):
         TicketDetailDialog.setWindowTitle(QCoreApplication.translate("TicketDetailDialog", u"Ticket", None))
         self.actionsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Next step", None))
-        self.moveLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Move to", None))
-        self.moveNoteEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"note (optional)", None))
-        self.moveButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Move", None))
+        self.stepLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Step", None))
+        self.diagnoseButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Start &diagnosis", None))
+        self.visitButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Book a visit\u2026", None))
+        self.callOffButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Call off the visit", None))
+        self.quoteButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Quote\u2026", None))
+        self.repairButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Start &repair", None))
+        self.recordButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Record the r&epair\u2026", None))
+        self.workDoneButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Work do&ne", None))
+        self.partsButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Waiting for parts", None))
+        self.partsArrivedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Parts &arrived", None))
+        self.readyButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Read&y for pick-up", None))
+        self.pickupButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Pic&k-up\u2026", None))
+        self.closeTicketButton.setText(QCoreApplication.translate("TicketDetailDialog", u"C&lose ticket", None))
+        self.cancelTicketButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Cancel ticket", None))
+        self.stepNoteLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Step note", None))
+        self.stepNoteEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"note for the step (optional)", None))
         self.technicianLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Technician", None))
         self.assignButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Assign", None))
         self.uncertainCheck.setText(QCoreApplication.translate("TicketDetailDialog", u"Technician not sure of the repair", None))
@@ -283,6 +394,7 @@ class Ui_TicketDetailDialog(object):
         self.printLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Print", None))
         self.printCardButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Feedback &card", None))
         self.printPullbackButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Pull-back receipt", None))
+        self.printPickupButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Pick-up receipt", None))
         self.printAgreementButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Loaner agreement", None))
         self.whereLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"The product", None))
         self.pullBackButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Pull back\u2026", None))
