@@ -464,9 +464,18 @@ def test_money_owed_at_pick_up_needs_a_reason_and_a_manager(qtbot: QtBot, ctx: A
     handover = detail.pick_up()
     assert isinstance(handover, PickupDialog)
     h = handover.ui
-    owed = ctx.read(lambda s: payments.balance(s, fridge).outstanding)
-    assert owed > 0 and f"still to pay ¥{owed:.2f}" in h.moneyLabel.text()
+    total = ctx.read(lambda s: payments.balance(s, fridge).outstanding)
+    assert total > 0 and f"still to pay ¥{total:.2f}" in h.moneyLabel.text()
     assert h.owedReasonEdit.isVisibleTo(handover) and h.payButton.isVisibleTo(handover)
+    # The customer pays part of it at the counter.
+    pay = handover.open_payment()
+    assert pay is not None and pay.ui.amountEdit.text() == f"{total:.2f}"  # type: ignore[attr-defined]
+    pay.ui.amountEdit.setText("20")  # type: ignore[attr-defined]
+    pay.ui.methodCombo.setCurrentIndex(pay.ui.methodCombo.findData("card"))  # type: ignore[attr-defined]
+    pay.take()  # type: ignore[attr-defined]
+    assert h.messageLabel.text() == "Receipt R2026-000001 issued."
+    owed = total - 20
+    assert h.moneyLabel.text().startswith("Paid ¥20.00") and f"still to pay ¥{owed:.2f}" in h.moneyLabel.text()
     handover.hand_over()
     assert h.messageLabel.text() == f"Say why ¥{owed:.2f} may be owed."
     assert approvals.asked == []

@@ -51,6 +51,7 @@ class Ui_PickupDialog(object):
 
         self.moneyLayout.addWidget(self.payButton)
 
+        self.moneyLayout.setStretch(0, 1)
 
         self.pickupLayout.addWidget(self.moneyGroup)
 
@@ -70,6 +71,7 @@ class Ui_PickupDialog(object):
 
         self.loanerLayout.addWidget(self.loanerButton)
 
+        self.loanerLayout.setStretch(0, 1)
 
         self.pickupLayout.addWidget(self.loanerGroup)
 
