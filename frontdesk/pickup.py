@@ -31,7 +31,7 @@ from frontdesk.intake import repairs, states
 from frontdesk.intake.service import get_ticket, move
 from frontdesk.intake.timeline import add_event
 from frontdesk.loaners import service as loaners
-from frontdesk.money import ZERO
+from frontdesk.money import ZERO, format_money
 from frontdesk.users import Actor, require_manager
 
 MAX_REASON = 500
@@ -53,6 +53,7 @@ class PickupCheck:
     at_workshop: bool  # pulled back and not yet back at the counter
     repair: repairs.RepairView | None
     repair_warranty_days: int
+    currency: str = "CNY"
 
     @property
     def problems(self) -> list[str]:
@@ -65,7 +66,7 @@ class PickupCheck:
         if self.loaner_out:
             out.append(_("Loaner {tag} is still out: take it back first.").format(tag=self.loaner_out))
         if self.outstanding > ZERO:
-            out.append(_("{amount} is still to pay.").format(amount=self.outstanding))
+            out.append(_("{amount} is still to pay.").format(amount=format_money(self.outstanding, self.currency)))
         return out
 
 
@@ -90,7 +91,8 @@ def check(session: Session, ticket_id: int) -> PickupCheck:
         ticket.id, ticket.number, ticket.state, customer.name if customer else "", what,
         _accessories(session, ticket), bal.outstanding, bal.paid, tag,
         loaners.product_location(session, ticket.id) == loaners.AT_WORKSHOP,
-        repairs.repair_of(session, ticket.id), int(settings.get(session, "repair_warranty_days")))
+        repairs.repair_of(session, ticket.id), int(settings.get(session, "repair_warranty_days")),
+        str(settings.get(session, "currency")))
 
 
 def mark_ready(session: Session, actor: Actor, ticket_id: int, note: str = "",
@@ -127,15 +129,17 @@ def pick_up(session: Session, actor: Actor, ticket_id: int, handed_back: list[st
     reason = (owed_reason or "").strip()[:MAX_REASON]
     if found.outstanding > ZERO and (actor.is_manager or (approver is not None and approver.is_manager)) \
             and not reason:
-        problems["owed_reason"] = _("Say why {amount} may be owed.").format(amount=found.outstanding)
+        problems["owed_reason"] = _("Say why {amount} may be owed.").format(
+            amount=format_money(found.outstanding, found.currency))
     if problems:
         raise ValidationError(problems)
     if found.outstanding > ZERO:
+        owed = format_money(found.outstanding, found.currency)
         manager = require_manager(actor, approver, _("let the customer take the product with {amount} still owed")
-                                  .format(amount=found.outstanding))
+                                  .format(amount=owed))
         add_event(session, ticket, actor, "owed",
                   _("{amount} owed at pick-up, on {manager}'s word: {reason}").format(
-                      amount=found.outstanding, manager=manager.name, reason=reason), now=now)
+                      amount=owed, manager=manager.name, reason=reason), now=now)
         audit.record(session, actor.id, "pickup.owed", "ticket", ticket.id,
                      {"owed": found.outstanding, "reason": reason}, approver_id=manager.id, at=now)
     pb = loaners.open_pullback(session, ticket.id)

@@ -188,7 +188,7 @@ def test_the_repair_record_counts_the_fault_found_by_the_technician(shop: tuple[
 
 
 def _ready(db: Database, clerk: Actor, **form: object) -> int:
-    ticket = diagnosing_ticket(db, clerk, purchase_date=date(2026, 6, 1), **form)
+    ticket = diagnosing_ticket(db, clerk, NOW, purchase_date=date(2026, 6, 1), **form)
     with db.write() as s:
         intake.move(s, clerk, ticket, states.IN_REPAIR, now=NOW)
         repairs.record_repair(s, clerk, ticket, FIXED, now=NOW + timedelta(hours=1))
