@@ -221,5 +221,5 @@ def test_at_the_workshop_becomes_what_the_ticket_was_doing_there(db: Database) -
                 "(:t, '2026-01-03 10:00:00', 1, 'state', :frm, 'at_workshop', '')"), {"t": ticket, "frm": frm})
     upgrade(fresh)
     with fresh.engine.connect() as conn:
-        got: dict[int, str] = dict(conn.execute(text("SELECT id, state FROM tickets ORDER BY id")).tuples().all())
+        got = {int(i): str(state) for i, state in conn.execute(text("SELECT id, state FROM tickets ORDER BY id"))}
     assert got == {1: "in_repair", 2: "diagnosing"}
