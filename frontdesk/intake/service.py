@@ -1,8 +1,9 @@
 """Walk-in and phone intake, tickets and their moves.
 
 A ticket with a missing or doubtful fact is saved and flagged "to verify"
-with the fields named; it cannot be quoted until they are verified or a
-manager overrides.  Only input that cannot be stored at all (no way to reach
+with the fields named; it cannot be quoted until they are verified
+(:func:`frontdesk.intake.corrections.verify`, where a saved ticket is also
+corrected) or a manager overrides.  Only input that cannot be stored at all (no way to reach
 the customer, a phone with letters in it, a purchase date in the future) is
 refused, with the field named.
 """
@@ -220,6 +221,19 @@ def _verify_fields(form: IntakeForm, phone: customers.PhoneCheck) -> list[str]:
     return missing
 
 
+def check_fact_dates(problems: dict[str, str], today: date, *, purchase_date: date | None = None,
+                     card_stamp_date: date | None = None) -> None:
+    """The dates of a product's warranty facts that cannot be stored: a
+    purchase in the future or before 1980, a card stamped in the future (at
+    intake and when a ticket is corrected)."""
+    if purchase_date and purchase_date > today:
+        problems["purchase_date"] = _("The purchase date cannot be in the future.")
+    if purchase_date and purchase_date.year < 1980:
+        problems["purchase_date"] = _("The purchase date is too far in the past.")
+    if card_stamp_date and card_stamp_date > today:
+        problems["card_stamp_date"] = _("The date on the warranty card cannot be in the future.")
+
+
 def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime | None = None) -> IntakeResult:
     """Save a walk-in or phone request as a ticket (with its customer and
     product), its first timeline event and its audit record."""
@@ -264,12 +278,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         problems.update(exc.fields)
     if form.kind in SERVICE_KINDS and form.category and form.category not in load_category_rules():
         problems["category"] = _("Unknown product category: {category}").format(category=form.category)
-    if form.purchase_date and form.purchase_date > now.date():
-        problems["purchase_date"] = _("The purchase date cannot be in the future.")
-    if form.purchase_date and form.purchase_date.year < 1980:
-        problems["purchase_date"] = _("The purchase date is too far in the past.")
-    if form.card_stamp_date and form.card_stamp_date > now.date():
-        problems["card_stamp_date"] = _("The date on the warranty card cannot be in the future.")
+    check_fact_dates(problems, now.date(), purchase_date=form.purchase_date, card_stamp_date=form.card_stamp_date)
     if form.exclusion and form.exclusion not in EXCLUSION_REASONS:
         problems["exclusion"] = _("Unknown reason for exclusion from warranty.")
     if form.customer_id is None and not form.name and not form.phone.strip():
@@ -569,18 +578,13 @@ def _entered_state_at(session: Session, ticket: Ticket) -> datetime:
 
 def verify(session: Session, actor: Actor, ticket_id: int, fields: list[str] | None = None,
            now: datetime | None = None) -> Ticket:
-    """Mark facts as verified (all of them when ``fields`` is None)."""
-    now = now or clock.now()
-    ticket = get_ticket(session, ticket_id)
-    remaining = [] if fields is None else [f for f in ticket.verify_fields if f not in fields]
-    done = [f for f in ticket.verify_fields if f not in remaining]
-    ticket.verify_fields = remaining
-    ticket.to_verify = bool(remaining)
-    ticket.updated_at = now
-    add_event(session, ticket, actor, "verified",
-              _("Verified: {fields}").format(fields=", ".join(field_label(f) for f in done)), now=now)
-    audit.record(session, actor.id, "ticket.verify", "ticket", ticket.id, {"fields": done}, at=now)
-    return ticket
+    """Mark facts as verified as they stand (all of them when ``fields`` is
+    None): :func:`frontdesk.intake.corrections.verify`, which also takes the
+    values seen, kept here for the callers that verify as they stand."""
+    # Here, not at the top: corrections imports this module (a cycle).
+    from frontdesk.intake import corrections
+
+    return corrections.verify(session, actor, ticket_id, fields, now)
 
 
 def add_note(session: Session, actor: Actor, ticket_id: int, text: str, now: datetime | None = None) -> TicketEvent:

@@ -120,7 +120,9 @@ class QuotePanel(QWidget):
         self._loading = False
         self._load_quotable()
         state = str(facts["state"])
-        can_quote = bool(facts["category"]) and self.quote is None and states.can_move(state, states.QUOTED)
+        # A quoted ticket without a quote: its draft was withdrawn by a correction, the quote is made again.
+        quotable = states.can_move(state, states.QUOTED) or state == states.QUOTED
+        can_quote = bool(facts["category"]) and self.quote is None and quotable
         for widget in (u.cardCombo, u.kindCombo, u.codeCombo, u.qtySpin, u.componentCombo, u.addLineButton,
                        u.removeLineButton, u.makeQuoteButton):
             widget.setEnabled(can_quote)
@@ -132,7 +134,7 @@ class QuotePanel(QWidget):
         elif not facts["category"]:
             u.linesTable.setRowCount(0)
             u.totalsLabel.setText(_("No product on this ticket: nothing to quote."))
-        elif not states.can_move(state, states.QUOTED):
+        elif not quotable:
             self.reprice()
             if not self.items:
                 u.totalsLabel.setText(_("A quote is made while the ticket is being diagnosed ({state} now).").format(

@@ -27,6 +27,7 @@ from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_IN, STATUS_LABEL
 from frontdesk.loaners import service as loaners
 from frontdesk.ui.book_visit import BookVisitDialog
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.correct_dialog import CorrectDialog
 from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.ticket_detail_ui import Ui_TicketDetailDialog
@@ -284,6 +285,11 @@ class TicketDetailDialog(QDialog):
         u.noteButton.clicked.connect(self.add_note)
         u.noteEdit.returnPressed.connect(self.add_note)
         u.verifyButton.clicked.connect(self.verify)
+        self.correctButton = QPushButton(_("Correct &facts…"), self)  # beside Verify: the same dialog
+        self.correctButton.setToolTip(_("Correct the customer, the product's facts, the fault or the request"))
+        u.verifyLayout.addWidget(self.correctButton)
+        self.correctButton.clicked.connect(lambda: self.correct())
+        self.correct_dialog: CorrectDialog | None = None
         u.respondedButton.clicked.connect(self.responded)
         u.uncertainCheck.clicked.connect(self.set_uncertain)
         u.closeButton.clicked.connect(self.accept)
@@ -473,11 +479,15 @@ class TicketDetailDialog(QDialog):
             self.ui.noteEdit.clear()
             self._done(_("Note added."))
 
-    def verify(self) -> None:
-        actor = self.ctx.actor
-        if self.ctx.write(lambda s, _a: service.verify(s, actor, self.ticket_id),
-                          self, self.ui.messageLabel) is not None:
-            self._done(_("Every fact is verified."))
+    def verify(self) -> CorrectDialog:
+        """The correction dialog with the facts to verify highlighted: saving
+        records the values seen (and corrects what differs)."""
+        return self.correct(verifying=True)
+
+    def correct(self, *, verifying: bool = False) -> CorrectDialog:
+        dialog = CorrectDialog(self.ctx, self.ticket_id, verifying, self)
+        self.correct_dialog = dialog
+        return open_modeless(dialog, lambda: self._done(dialog.done_text))
 
     def responded(self) -> None:
         actor = self.ctx.actor

@@ -17,7 +17,7 @@ from frontdesk.db.models import AuditRecord, Complaint, Customer, Product, Ticke
 from frontdesk.errors import IllegalTransition, NeedsManager, ValidationError
 from frontdesk.followup import complaints
 from frontdesk.followup import service as fu
-from frontdesk.intake import faults, fields, repairs, responses, states, visits
+from frontdesk.intake import corrections, faults, fields, repairs, responses, states, visits
 from frontdesk.intake import service as intake
 from frontdesk.intake.service import IntakeForm
 from frontdesk.intake.visits import VisitRequest
@@ -252,7 +252,7 @@ def test_a_ticket_to_verify_is_not_quoted_by_a_clerk_without_a_manager(
     assert state_of(db, ticket_id) == states.DIAGNOSING
     # Verifying only part of the facts is not enough.
     with db.write() as s:
-        intake.verify(s, clerk, ticket_id, ["serial"], now=now)
+        corrections.verify(s, clerk, ticket_id, ["serial"], now=now)
     with db.read() as s:
         assert intake.get_ticket(s, ticket_id).verify_fields == ["proof"]
     with pytest.raises(NeedsManager):
@@ -272,7 +272,7 @@ def test_a_ticket_to_verify_can_be_quoted_once_verified(db: Database, users: tup
     ticket_id = take(db, clerk, walk_in_form(doubtful={"purchase_date"}), now).ticket_id
     move(db, clerk, ticket_id, states.DIAGNOSING, at=now)
     with db.write() as s:
-        ticket = intake.verify(s, clerk, ticket_id, now=now)
+        ticket = corrections.verify(s, clerk, ticket_id, now=now)
         assert ticket.to_verify is False and ticket.verify_fields == []
     move(db, clerk, ticket_id, states.QUOTED, at=now)
     assert state_of(db, ticket_id) == states.QUOTED
@@ -688,7 +688,7 @@ def test_every_change_leaves_an_audit_record(db: Database, users: tuple[Actor, A
         intake.assign_technician(s, clerk, tid, tech, now=now)
         intake.add_note(s, clerk, tid, "客户要求下午上门", now=now)
         intake.move(s, clerk, tid, states.DIAGNOSING, now=now)
-        intake.verify(s, clerk, tid, ["serial"], now=now)
+        corrections.verify(s, clerk, tid, ["serial"], now=now)
         intake.move(s, clerk, tid, states.QUOTED, approver=manager, now=now)
         intake.move(s, clerk, tid, states.APPROVED, now=now)
         intake.move(s, clerk, tid, states.IN_REPAIR, now=now)

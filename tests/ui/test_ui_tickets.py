@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 from ui_helpers import Approvals
@@ -188,7 +188,9 @@ def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContex
     else:
         assert state == states.DIAGNOSING
         assert "A manager must approve" in panel.messageLabel.text()
-        qtbot.mouseClick(u.verifyButton, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(u.verifyButton, Qt.MouseButton.LeftButton)  # the facts to verify, highlighted
+        assert dialog.correct_dialog is not None and dialog.correct_dialog.verifying
+        dialog.correct_dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save).click()  # "Verified"
         assert u.verifyFieldsLabel.text() == "nothing" and not u.verifyButton.isEnabled()
         qtbot.mouseClick(panel.makeQuoteButton, Qt.MouseButton.LeftButton)
         assert ctx.read(lambda s: s.get_one(Ticket, ticket_id).state) == states.QUOTED
