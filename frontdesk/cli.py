@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=60, help="days of history (default 60)")
     p.add_argument("--tickets", type=int, default=None, help="number of tickets (default: about 60 a day)")
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
-    p.add_argument("--shop", default=None, help="shop name")
+    p.add_argument("--shop-name", "--shop", dest="shop_name", default=None, help="the shop's name")
+    p.add_argument("--shop-code", default=None,
+                   help="the shop's code on its head-office workbook (default BJ-HD01): give each demo shop its own "
+                        "to consolidate them")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--close-days", action="store_true",
                    help="close the past days too (the day close locks them: do not run the demo again over them)")
@@ -187,7 +190,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise CliError(_("--days must be at least 1 and --tickets not negative."))
     db = _open(args)
     bar = None if args.quiet else _ProgressBar(_("Filling demo data"))
-    summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop,
+    summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop_name,
+                                   shop_code=args.shop_code,
                                    close_days=args.close_days, counter=counters.checked(args.counter)),
                    progress=bar.update if bar else None)
     if bar:

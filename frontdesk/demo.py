@@ -13,11 +13,29 @@ functions the window calls, each given the simulated moment with ``now=``.
 So the data obeys the rules (legal moves only, to-verify flags, response
 promises, call-back due times, audit records) and shows what they produce.
 
+Each repair lives the life docs/rules.md#the-life-of-a-ticket describes:
+diagnosed (at the counter, or by a technician on a visit, who may pull the
+product back to the workshop with a loaner lent meanwhile,
+:mod:`frontdesk.loaners.demo`); in warranty repaired at once (some with a
+quote whose lines warranty pays), otherwise quoted and approved at the
+counter or by phone, or declined (the inspection fee is owed), priced by the
+fee schedules and card editions of :mod:`frontdesk.billing.demo`; some end
+from diagnosing with "no fault found" or "cannot be repaired".  Every repair
+ends with a repair record (the fault category, what was done, the parts with
+their serials).  A product at the shop is then ready for pick-up ("please
+collect" is called) and collected hours to weeks later: the loaner comes
+back, the bill is paid (or waived, or owed on the manager's word), every
+accessory is ticked; some are still waiting at the end.  A visit closes at
+the customer's home, paid there.  A few products come back for the same
+fault, one or twice (三包 then says exchange).  With ``close_days`` every
+past working day is closed, its drawer balanced (:mod:`frontdesk.dayclose.demo`).
+
 How it works: the history is **planned** first (a pure function of the seed
 and the end moment), as a list of timed actions per ticket; actions after the
 end moment are dropped, so old tickets are finished and recent ones are still
 in progress.  The plan is then **run** in time order, in a handful of
-transactions.  The same seed and end moment give the same data.
+transactions, money included: receipt numbers follow the clock across the
+whole history.  The same seed and end moment give the same data.
 
 Call-backs and feedback cards look like a working shop's: most calls are made
 soon after they fall due (some reach nobody, some a wrong number, some an
@@ -43,20 +61,23 @@ from decimal import Decimal
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import bulkdemo, clock, counters, settings, users
+from frontdesk import bulkdemo, clock, counters, pickup, settings, users
 from frontdesk.billing import demo as billing_demo
+from frontdesk.billing import payments, quotes, schedules
+from frontdesk.billing.pricing import PART
 from frontdesk.dayclose.demo import close_past_days
 from frontdesk.db.engine import Database
-from frontdesk.db.models import Complaint, Customer, Setting, Technician, Ticket, User, Visit
+from frontdesk.db.models import Complaint, Customer, RepairPart, RepairRecord, Setting, Technician, Ticket, User, Visit
 from frontdesk.followup import complaints
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack
 from frontdesk.followup.service import NOT_SATISFIED as NOT_SAT
 from frontdesk.i18n import _
-from frontdesk.intake import responses, states, visits
+from frontdesk.intake import faults, repairs, responses, states, visits
 from frontdesk.intake import service as intake
-from frontdesk.intake.warranty import load_category_rules
+from frontdesk.intake.warranty import STATUS_IN, STATUS_PARTIAL, WarrantyStatus, load_category_rules
 from frontdesk.loaners import demo as loaner_demo
+from frontdesk.loaners import service as loaners
 from frontdesk.technicians import add_technician
 from frontdesk.users import Actor
 from frontdesk.workcalendar import WorkCalendar
@@ -75,7 +96,8 @@ class DemoOptions:
     days: int = 60
     tickets: int | None = None  # None: about TICKETS_PER_DAY a day
     seed: int = 1
-    shop: str | None = None
+    shop: str | None = None  # the shop's name (default DEFAULT_SHOP)
+    shop_code: str | None = None  # the shop's code on the head-office workbook (default SHOP_PROFILE's)
     now: datetime | None = None  # the end of the history (default: the shop's clock)
     # Close the past days (the day close's demo).  Off by default: a later
     # demo run over the same database would take payments on closed days.
@@ -108,6 +130,7 @@ class DemoSummary:
     seconds: float
     billing: dict[str, int] = field(default_factory=dict)
     loaners: dict[str, int] = field(default_factory=dict)
+    repairs: dict[str, int] = field(default_factory=dict)
 
     def text(self) -> str:
         lines = [
@@ -123,6 +146,12 @@ class DemoSummary:
                 quotes=b.get("quotes", 0), approved=b.get("approved", 0), declined=b.get("declined", 0),
                 receipts=b.get("receipts", 0), voided=b.get("voided", 0), waivers=b.get("waivers", 0),
                 owed=b.get("invoices_owed", 0)))
+        if self.repairs:
+            n = self.repairs
+            lines.append(_("Repairs: {records} repair records ({parts} parts replaced), {picked} picked up, "
+                           "{waiting} waiting for pick-up ({long} for more than {days} days).").format(
+                records=n.get("records", 0), parts=n.get("parts", 0), picked=n.get("picked_up", 0),
+                waiting=n.get("waiting", 0), long=n.get("waiting_long", 0), days=n.get("reminder_days", 0)))
         if self.loaners:
             n = self.loaners
             lines.append(_("Loaners: {units} units, {out} out ({overdue} overdue), {returned} returned, "
@@ -259,6 +288,49 @@ FAULTS = {
 }
 FAULTS_EN = ("Does not switch on", "Stopped working after a power cut", "Makes a loud noise",
              "Screen cracked after a fall", "Does not charge")
+# The fault as the shop classifies it (frontdesk.intake.faults), by what the customer says.
+FAULT_KEYS = {
+    "冷藏室不制冷": "no_cooling", "压缩机频繁启动，噪音大": "noise", "冷冻室结霜严重": "controls", "门封条漏冷": "door",
+    "显示屏报E1故障": "controls", "不制冷，外机不转": "no_cooling", "室内机漏水": "leak", "制热效果差": "no_heating",
+    "遥控无反应": "controls", "显示F3故障代码": "electrical", "开机有异味": "other", "不脱水": "no_spin",
+    "排水慢": "no_drain", "滚筒异响": "noise", "门锁打不开": "door", "显示E21": "no_drain", "底部漏水": "leak",
+    "有声音无图像": "no_picture", "屏幕出现竖线": "screen", "开机红灯不亮": "no_power", "遥控失灵": "controls",
+    "画面闪烁": "screen", "不加热": "no_heating", "安全阀漏水": "leak", "出水温度忽冷忽热": "controls",
+    "显示E4": "electrical", "漏电保护跳闸": "electrical", "转盘不转": "other", "炉腔内打火": "electrical",
+    "按键失灵": "controls", "屏幕碎裂": "screen", "电池不耐用，半天没电": "battery", "充电口接触不良": "battery",
+    "进水后无法开机": "no_power", "听筒无声": "other", "自动重启": "software", "开机蓝屏": "software",
+    "键盘部分按键失灵": "keyboard", "无法开机": "no_power", "风扇噪音大，过热": "overheating", "屏幕闪烁": "screen",
+    "无法连接WiFi": "software", "屏幕触摸失灵": "screen", "无法充电": "battery", "电池鼓包": "battery",
+    "不工作": "electrical", "加热异常": "electrical", "有焦味": "electrical",
+}
+# The part numbers (fee schedule codes) a fault usually needs, by category.
+FAULT_PARTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("refrigerator", "no_cooling"): ("BX-COMP-QD65", "BX-R600A", "BX-THERM-01"),
+    ("refrigerator", "noise"): ("BX-FANMOTOR", "BX-COMP-QD65"), ("refrigerator", "door"): ("BX-DOORSEAL",),
+    ("refrigerator", "controls"): ("BX-THERM-01",), ("refrigerator", "electrical"): ("TY-FUSE", "TY-CORD"),
+    ("air_conditioner", "no_cooling"): ("KT-COMP-1P", "KT-CAP-35UF", "KT-R32"),
+    ("air_conditioner", "no_heating"): ("KT-COMP-1P", "KT-R32"), ("air_conditioner", "noise"): ("KT-FAN-OUT",),
+    ("air_conditioner", "controls"): ("KT-PCB-IN",), ("air_conditioner", "electrical"): ("KT-CAP-35UF", "KT-PCB-IN"),
+    ("washing_machine", "no_drain"): ("XY-PUMP",), ("washing_machine", "no_spin"): ("XY-MOTOR", "XY-BELT"),
+    ("washing_machine", "leak"): ("XY-INLET",), ("washing_machine", "noise"): ("XY-BELT", "XY-MOTOR"),
+    ("washing_machine", "controls"): ("XY-PCB",), ("washing_machine", "electrical"): ("XY-PCB",),
+    ("colour_tv", "no_picture"): ("DS-BL-LED", "DS-PANEL-55", "DS-MAIN"), ("colour_tv", "no_sound"): ("DS-MAIN",),
+    ("colour_tv", "screen"): ("DS-PANEL-55", "DS-BL-LED"), ("colour_tv", "no_power"): ("DS-PSU",),
+    ("colour_tv", "controls"): ("DS-MAIN",),
+    ("water_heater", "no_heating"): ("RS-HEAT-2KW", "RS-THERMO"), ("water_heater", "leak"): ("RS-TANK-60",),
+    ("water_heater", "controls"): ("RS-PCB", "RS-THERMO"), ("water_heater", "electrical"): ("RS-PCB", "RS-HEAT-2KW"),
+    ("microwave", "no_heating"): ("WB-MAG", "WB-TRANS", "WB-FUSE"), ("microwave", "door"): ("WB-DOORSW",),
+    ("microwave", "electrical"): ("WB-FUSE",), ("microwave", "noise"): ("WB-TRANS",),
+    ("mobile_phone", "screen"): ("SJ-SCREEN",), ("mobile_phone", "battery"): ("SJ-BATT", "SJ-PORT"),
+    ("mobile_phone", "camera"): ("SJ-CAM",), ("mobile_phone", "no_power"): ("SJ-BATT", "SJ-PORT"),
+    ("computer", "no_power"): ("DN-ADAPTER", "DN-MB"), ("computer", "keyboard"): ("DN-KB",),
+    ("computer", "storage"): ("DN-SSD-512",), ("computer", "overheating"): ("DN-FAN",), ("computer", "screen"): ("DN-MB",),
+    ("tablet", "screen"): ("PB-SCREEN",), ("tablet", "battery"): ("PB-BATT",), ("tablet", "no_power"): ("PB-BATT",),
+    ("other", "electrical"): ("TY-FUSE", "TY-CORD"),
+}
+SOFTWARE_CATEGORIES = ("mobile_phone", "computer", "tablet", "colour_tv")
+# Products big enough that a technician on a visit takes them to the workshop.
+PULLED_ON_VISITS = ("refrigerator", "washing_machine", "colour_tv", "air_conditioner", "microwave", "water_heater")
 REQUESTS = ("免费维修", "尽快修好", "检测后报价", "修好后电话通知", "保留手机数据", "需要开发票")
 REQUESTS_EN = ("Please repair it", "Quote first, please", "Call me when it is ready")
 VISIT_REQUESTS = ("上门维修", "周末上门", "上午上门检测")
@@ -305,30 +377,28 @@ CARDS_UNSIGNED = {1: 0.08}
 # The pattern covers more than the supervision view's default range (30 days).
 PATTERN_TECH = 3
 PATTERN_DAYS = 35
-QUOTE_ITEMS = ("更换压缩机启动器", "更换主板", "更换电源板", "更换屏幕总成", "更换电池", "更换排水泵",
-               "更换加热管", "更换风扇电机", "清洗并加氟")
 
 WINDOWS = ((time(9), time(12)), (time(13), time(15)), (time(14), time(17)), (time(15), time(18)))
 
-# A ticket's way through the workshop after diagnosis.
-FREE_PATHS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (60, (states.IN_REPAIR, states.REPAIRED, states.CLOSED)),
-    (18, (states.IN_REPAIR, states.AWAITING_PARTS, states.IN_REPAIR, states.REPAIRED, states.CLOSED)),
-    (10, (states.AT_WORKSHOP, states.AWAITING_PARTS, states.AT_WORKSHOP, states.REPAIRED, states.CLOSED)),
-    (2, (states.IN_REPAIR, states.AT_WORKSHOP, states.REPAIRED, states.CLOSED)),
-    (6, (states.CLOSED,)),  # no fault found
-    (4, (states.CANCELLED,)),
-)
-PAID_PATHS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (52, (states.QUOTED, states.APPROVED, states.IN_REPAIR, states.REPAIRED, states.CLOSED)),
-    (12, (states.QUOTED, states.APPROVED, states.AT_WORKSHOP, states.AWAITING_PARTS, states.IN_REPAIR,
-          states.REPAIRED, states.CLOSED)),
-    (18, (states.QUOTED, states.DECLINED, states.CLOSED)),
-    (6, (states.QUOTED, states.APPROVED, states.IN_REPAIR, states.AWAITING_PARTS, states.IN_REPAIR,
-         states.REPAIRED, states.CLOSED)),
-    (6, (states.CLOSED,)),
-    (6, (states.CANCELLED,)),
-)
+# How a diagnosis ends.  In warranty the repair starts at once (some get a
+# quote whose lines are all covered, at no charge); otherwise the customer
+# answers a quote first.  No fault found and cannot be repaired end from
+# diagnosing with a repair record and no repair.
+REPAIR, APPROVE, DECLINE, NO_FAULT, CANNOT, CANCEL = "repair", "approve", "decline", "no_fault", "cannot", "cancel"
+EXCHANGE = "exchange"  # back a third time for the same fault in warranty: 三包 says exchange
+IN_WARRANTY_OUTCOMES = ((REPAIR, 80), (NO_FAULT, 8), (CANNOT, 4), (CANCEL, 4))
+PAID_OUTCOMES = ((APPROVE, 60), (DECLINE, 20), (NO_FAULT, 7), (CANNOT, 4), (CANCEL, 6))
+FREE_QUOTE_SHARE = 0.35  # in-warranty repairs that get a quote at no charge
+REPAIR_NOTES = {
+    faults.REPLACED_PART: ("更换{part}后试机正常", "已更换{part}，测试通过", "{part}损坏，更换后正常"),
+    faults.ADJUSTED: ("重新调整后试机正常", "紧固松动部件，调试正常"),
+    faults.CLEANED: ("清洗除尘后恢复正常", "清理堵塞，试机正常"),
+    faults.SOFTWARE: ("升级系统后正常", "重装系统，数据已备份", "恢复出厂设置后正常"),
+    faults.NO_FAULT: ("检测无故障，已指导使用", "反复测试未见异常", "客户描述的故障未能重现"),
+    faults.CANNOT_REPAIR: ("配件停产，无法修复", "主板烧毁，维修价值不大，建议换新", "机身严重变形，无法修复"),
+}
+EXCHANGE_NOTE = "已修两次仍有同样故障，按三包为客户换新机"
+OWED_REASONS = ("老客户，下次来店一并结清", "客户忘带钱包，已留身份证复印件")
 ALL_STATES = tuple(states.TRANSITIONS)
 
 # Plan kinds and their share of the tickets.
@@ -401,16 +471,62 @@ class _Plan:
     complaint_id: int | None = None
     tech_id: int | None = None  # the technician who does the work (known when planned)
     kept: list[int] = field(default_factory=list)
+    category: str = ""  # the product's category
+    fault_text: str = ""  # the fault in the customer's words
+    fault_key: str = ""  # the fault category its repair record names
+    coverage: str = "out"  # "in", "partial" or "out" of warranty, as planned from the intake form
+    pulled: bool = False  # pulled back to the workshop
+    depth: int = 0  # a repeat repair: 1 back once for the same fault, 2 back twice
+    ready: int | None = None  # the index of its move to "ready for pick-up"
+    lend: int | None = None  # the index of its pull-back with a loaner
+    settle: int | None = None  # the index of its pick-up, or of the end of its visit (the bill is settled)
+    approved: bool = False  # the customer approves a quote
+    live: random.Random = field(default_factory=random.Random)  # choices made as it runs
+    warranty: WarrantyStatus | None = None  # as planned from the intake form
+
+
+def _part_serial(rng: random.Random, code: str, year: int) -> str:
+    """A part's serial as its label shows it: the maker's prefix, the year and a number."""
+    return f"{code.split('-')[0]}{year % 100:02d}{rng.randrange(10 ** 7):07d}"
 
 
 class _Stop(Exception):
     """The progress callback asked to stop."""
 
 
+@dataclass
+class _Settlement:
+    method: str
+    waive: bool
+    owe: bool
+    invoice: bool
+    reason: str
+
+
+@dataclass
+class _Desk:
+    """What the actions need as they run and the plan does not know: set up
+    once the plan is made."""
+
+    counter: str
+    till: billing_demo.Till
+    editions: dict[billing_demo.CardKey, int] = field(default_factory=dict)
+
+
 class _Planner:
     def __init__(self, rng: random.Random, cal: WorkCalendar, end: datetime, days: int, total: int,
-                 manager: Actor, clerks: Sequence[Actor], techs: Sequence[tuple[int, str, tuple[str, ...]]]) -> None:
+                 manager: Actor, clerks: Sequence[Actor], techs: Sequence[tuple[int, str, tuple[str, ...]]],
+                 desk: _Desk, reminder_days: int = 7) -> None:
         self.rng = rng
+        self.desk = desk
+        self.reminder_days = reminder_days
+        self.fee_lines = schedules.default_schedule().lines  # every version lists the same lines
+        shipped = [ln for ln in self.fee_lines if ln.kind == PART]
+        self.part_names = {ln.code: ln.description for ln in shipped}
+        self.parts_by_category: dict[str, tuple[str, ...]] = {}
+        for ln in shipped:
+            self.parts_by_category[ln.category] = (*self.parts_by_category.get(ln.category, ()), ln.code)
+        self.fault_keys: dict[str, list[str]] = {}
         self.cal = cal
         self.end = end
         self.days = days
@@ -662,15 +778,46 @@ class _Planner:
             form.passcode_given = item.category in intake.PASSCODE_CATEGORIES and r.random() < 0.6
         return form
 
-    def _free(self, form: intake.IntakeForm, on: date) -> bool:
-        """Whether the repair will be free (decided as the desk would: from the warranty)."""
-        status = intake.warranty_for(form, on, calendar=self.cal)
+    def _coverage(self, plan: _Plan, form: intake.IntakeForm, on: date) -> str:
+        """The warranty as the desk will find it: "in", "partial" or "out"
+        (unknown counts as out: the customer approves a quote first)."""
+        plan.warranty = status = intake.warranty_for(form, on, calendar=self.cal)
         overall = status.overall if status is not None else "unknown"
-        if overall == "in":
-            return True
-        if overall == "partial":
-            return self.rng.random() < 0.5  # the fault is in the covered component, or not
-        return False
+        return {STATUS_IN: "in", STATUS_PARTIAL: "partial"}.get(overall, "out")
+
+    def _fault_keys(self, category: str) -> list[str]:
+        if category not in self.fault_keys:
+            self.fault_keys[category] = [f.key for f in faults.fault_categories(category)]
+        return self.fault_keys[category]
+
+    def _fault_key(self, category: str, fault: str) -> str:
+        """The fault category a technician files the customer's words under."""
+        keys = self._fault_keys(category)
+        key = FAULT_KEYS.get(fault, "")
+        return key if key in keys else self.rng.choice(keys)
+
+    def _repair_action(self, plan: _Plan) -> str:
+        """What the repair will be: a part replaced when the fault usually
+        needs one, else an adjustment, a cleaning or software."""
+        r = self.rng
+        mapped = FAULT_PARTS.get((plan.category, plan.fault_key), ())
+        if plan.fault_key == "software" and r.random() < 0.8:
+            return faults.SOFTWARE
+        if r.random() < (0.75 if mapped else 0.3):
+            return faults.REPLACED_PART
+        others = [faults.ADJUSTED, faults.CLEANED]
+        if plan.category in SOFTWARE_CATEGORIES:
+            others.append(faults.SOFTWARE)
+        return r.choice(others)
+
+    def _parts(self, plan: _Plan, action: str) -> tuple[str, ...]:
+        """The part numbers a repair replaces (those the fault needs, else any
+        part of the category)."""
+        if action != faults.REPLACED_PART:
+            return ()
+        mapped = FAULT_PARTS.get((plan.category, plan.fault_key), ()) or self.parts_by_category.get(
+            plan.category, ()) or self.parts_by_category.get("*", ())
+        return tuple(self.rng.sample(mapped, k=min(len(mapped), 2 if self.rng.random() < 0.15 else 1)))
 
     # ---- building blocks ----------------------------------------------------------
 
@@ -687,6 +834,15 @@ class _Planner:
     def _last_main(self, plan: _Plan) -> int:
         return max(i for i, a in enumerate(plan.actions) if a.main)
 
+    def _step(self, plan: _Plan, at: datetime, run: ActionFn, state: str | None = None) -> int:
+        """A step on the ticket's main line (after the one before it)."""
+        index = self._add(plan, at, run, state=state, dep=self._last_main(plan))
+        if state in states.FINAL:
+            plan.close_at = plan.actions[index].at
+        if state == states.READY:
+            plan.ready = index
+        return index
+
     def _move(self, plan: _Plan, at: datetime, to: str, note: str = "") -> int:
         who = self._clerk()
 
@@ -694,31 +850,287 @@ class _Planner:
             assert plan.ticket_id is not None
             intake.move(s, who, plan.ticket_id, to, note=note, now=now)
 
-        index = self._add(plan, at, run, state=to, dep=self._last_main(plan))
-        if to in states.FINAL:
-            plan.close_at = plan.actions[index].at
-        return index
+        return self._step(plan, at, run, to)
 
-    def _quote(self, plan: _Plan, at: datetime) -> int:
+    def _quote(self, plan: _Plan, at: datetime, parts: Sequence[str], visit: bool) -> int:
+        """The quote, priced through billing: in warranty its lines cost
+        nothing; partly in warranty the covered component is free."""
+        r = self.rng
         who = self._clerk()
-        verify_first = self.rng.random() < 0.6
-        amount = Decimal(self.rng.randrange(60, 1600, 10))
-        note = f"{self.rng.choice(QUOTE_ITEMS)}，报价 ¥{amount}"
-        manager = self.manager
+        verify_first = r.random() < 0.6
+        software = plan.category in SOFTWARE_CATEGORIES and r.random() < 0.12
+        status = plan.warranty
+        items = billing_demo.quote_items(
+            r, self.fee_lines, plan.category, visit=visit, transport=plan.pulled, parts=parts,
+            covered=lambda component: status is not None and status.covers(component),
+            covered_part=plan.coverage == "partial" and r.random() < 0.7, software=software)
+        charge = r.random() < 0.5
+        manager, desk = self.manager, self.desk
 
         def run(s: Session, now: datetime) -> None:
             assert plan.ticket_id is not None
             ticket = intake.get_ticket(s, plan.ticket_id)
-            approver = None
+            product = ticket.product
+            assert product is not None
+            approver = manager if software else None  # a manager decides whether the set-up is charged
             if ticket.to_verify and ticket.verify_override_by_id is None and not who.is_manager:
                 if verify_first:
-                    intake.verify(s, who, plan.ticket_id, now=now)
+                    intake.verify(s, who, ticket.id, now=now)
                 else:
                     approver = manager  # the manager enters their PIN for the override
-            intake.move(s, who, plan.ticket_id, states.QUOTED, note=note, approver=approver, now=now)
+            card_id = desk.editions.get(billing_demo.card_key(product.brand, product.category, product.card_edition)) \
+                if product.card_shown else None
+            quotes.make_quote(s, who, ticket.id, items, card_edition_id=card_id, approver=approver, now=now,
+                              software_charge=charge if software else None)
 
-        index = self._add(plan, at, run, state=states.QUOTED, dep=self._last_main(plan))
+        return self._step(plan, at, run, states.QUOTED)
+
+    def _answer(self, plan: _Plan, at: datetime, approve: bool, onsite: bool) -> int:
+        """The customer's answer to the quote: at the counter, or by phone."""
+        r = self.rng
+        who = self._clerk()
+        channel = quotes.PHONE if onsite or r.random() < 0.45 else quotes.COUNTER
+        fault_found = r.random() < 0.8
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            quote = quotes.current_quote(s, plan.ticket_id)
+            assert quote is not None
+            if approve:
+                quotes.approve_quote(s, who, quote.id, channel=channel, now=now)
+            else:
+                quotes.decline_quote(s, who, quote.id, fault_found=fault_found, now=now)
+
+        plan.approved = approve
+        return self._step(plan, at, run, states.APPROVED if approve else states.DECLINED)
+
+    def _start_repair(self, plan: _Plan, at: datetime, note: str = "") -> int:
+        """Into repair.  A ticket not wholly in warranty that comes here
+        without an approved quote (a repeat repair the shop redoes for free,
+        a warranty the desk could not see at intake) needs the manager's word."""
+        who = self._clerk()
+        manager = self.manager
+        reason = ("返修：上次修好后又出现同样故障，经理同意免费返修" if plan.depth
+                  else "保修凭证已补齐，经理同意先修")
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            ticket = intake.get_ticket(s, plan.ticket_id)
+            approver, text = None, note
+            if ticket.state in states.BEFORE_APPROVAL and ticket.warranty_status != STATUS_IN:
+                approver, text = manager, reason
+            intake.move(s, who, ticket.id, states.IN_REPAIR, note=text, approver=approver, now=now)
+
+        return self._step(plan, at, run, states.IN_REPAIR)
+
+    def _record(self, plan: _Plan, at: datetime, action: str, parts: Sequence[str], note: str = "") -> int:
+        """The repair record (the ticket becomes repaired): the fault
+        category, what was done, and the parts replaced with the serials of
+        the new and the old part (the quoted parts, when a quote names them)."""
+        who = self._clerk()
+        text = note or self.rng.choice(REPAIR_NOTES[action])
+        names, live = self.part_names, plan.live
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            chosen = [(code, names.get(code, "")) for code in parts]
+            if action == faults.REPLACED_PART:
+                quote = quotes.current_quote(s, plan.ticket_id)
+                if quote is not None and quote.state == quotes.APPROVED:
+                    chosen = [(ln.code, ln.description) for ln in quote.lines
+                              if ln.kind == PART and ln.stage == quotes.STAGE_QUOTE] or chosen
+            replaced = [repairs.PartReplaced(code, description, _part_serial(live, code, now.year),
+                                             _part_serial(live, code, now.year - live.randint(1, 4))
+                                             if live.random() < 0.8 else "")
+                        for code, description in chosen] if action == faults.REPLACED_PART else []
+            said = text.format(part="、".join(p.description or p.part_no for p in replaced) or "配件")
+            repairs.record_repair(s, who, plan.ticket_id, repairs.RepairResult(
+                plan.fault_key, action if replaced or action != faults.REPLACED_PART else faults.ADJUSTED, said,
+                replaced), now=now)
+
+        if action in faults.REPAIRS:
+            plan.repaired = True
+        return self._step(plan, at, run, states.REPAIRED)
+
+    def _pull(self, plan: _Plan, at: datetime) -> datetime:
+        """The product goes to the workshop (the pull-back receipt), with a
+        loaner of its category when one is free; the ticket's state stays."""
+        r = self.rng
+        who = self._clerk()
+        lend = r.random() < 0.75
+        deposit = r.random() < 0.5
+        promised_days = r.randint(2, 6)
+        desk, live, cal = self.desk, plan.live, self.cal
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            promised = cal.add_working_days(now, promised_days).date()
+            loaner_demo.pull_back(s, who, plan.ticket_id, plan.category, promised, now, live, lend=lend,
+                                  deposit=deposit, counter=desk.counter)
+
+        index = self._step(plan, at, run)
+        plan.pulled = True
+        if lend:
+            plan.lend = index
+        return plan.actions[index].at
+
+    def _pay(self, plan: _Plan, at: datetime, method: str, share: Decimal | None = None,
+             kind: str = payments.PAYMENT) -> int:
+        """Money before the pick-up: paid in full when the customer approves,
+        or a deposit on the bill."""
+        who = self._clerk()
+        desk, live = self.desk, plan.live
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            desk.till.pay(s, who, plan.ticket_id, method, now, live, share=share, kind=kind)
+
+        return self._step(plan, at, run)
+
+    def _method(self) -> str:
+        return self.rng.choices((payments.CASH, payments.MOBILE, payments.CARD, payments.TRANSFER),
+                                weights=(35, 42, 18, 5))[0]
+
+    def _settlement(self, plan: _Plan) -> _Settlement:
+        """What the desk will do about the money when the work is handed over
+        (decided as the plan is made)."""
+        r = self.rng
+        charged = plan.coverage != "in"
+        return _Settlement(method=self._method(), waive=charged and r.random() < 0.06,
+                           owe=charged and r.random() < 0.02, invoice=charged and r.random() < 0.1,
+                           reason=r.choice(OWED_REASONS))
+
+    def _settle(self, s: Session, who: Actor, plan: _Plan, how: _Settlement, now: datetime) -> None:
+        """Sometimes a waiver first, then the rest paid (or, rarely, owed on
+        the manager's word); sometimes the customer asks for a tax invoice."""
+        assert plan.ticket_id is not None
+        if how.waive or "waiver" not in self.desk.till.shown:  # the first bill that can be gets one
+            self.desk.till.waive(s, who, plan.ticket_id, now, plan.live)
+        if not how.owe:
+            self.desk.till.pay(s, who, plan.ticket_id, how.method, now, plan.live)
+        if (how.invoice or self.desk.till.invoices < 2) and payments.balance(s, plan.ticket_id).paid > 0:
+            self.desk.till.ask_invoice(s, who, plan.ticket_id, now, plan.live)
+
+    def _invoice_later(self, plan: _Plan, dep: int) -> None:
+        """Most invoices asked for are issued a few days later; the rest stay owed."""
+        if self.rng.random() >= 0.6:
+            return
+        who = self._clerk()
+        desk, live = self.desk, plan.live
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            desk.till.issue_invoice(s, who, plan.ticket_id, now, live)
+
+        self._add(plan, self._after_days(plan.actions[dep].at, 1, 5), run, dep=dep, main=False)
+
+    def _collect(self, plan: _Plan, at: datetime) -> int:
+        """The customer collects the product: the loaner comes back, the bill
+        is settled, every accessory is ticked, and the ticket closes."""
+        who = self._clerk()
+        keep = self.rng.random() < 0.1
+        how = self._settlement(plan)
+        manager, desk = self.manager, self.desk
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            loaner_demo.take_back(s, who, manager, plan.ticket_id, now, plan.live, keep=keep, counter=desk.counter)
+            self._settle(s, who, plan, how, now)
+            owed = how.owe and payments.balance(s, plan.ticket_id).outstanding > 0
+            # Every accessory taken in (at the counter, or with the pull-back) is handed back.
+            pulled = loaners.last_pullback(s, plan.ticket_id)
+            handed = [*intake.get_ticket(s, plan.ticket_id).accessories, *(pulled.accessories if pulled else [])]
+            pickup.pick_up(s, who, plan.ticket_id, handed_back=handed, owed_reason=how.reason if owed else "",
+                           approver=manager if owed else None, now=now)
+
+        index = plan.settle = self._step(plan, at, run, states.CLOSED)
+        if how.invoice:
+            self._invoice_later(plan, index)
         return index
+
+    def _close_on_site(self, plan: _Plan, at: datetime, repaired: bool) -> int:
+        """A visit ends at the customer's home: paid there (the technician's
+        mobile pay, card reader or cash), signed, and closed."""
+        who = self._clerk()
+        how = self._settlement(plan)
+        how.owe = False  # nobody leaves a visit unpaid
+        note = "上门维修完成，客户签字" if repaired else self.rng.choice(("客户不修，已收检测费", "检测完毕，客户签字"))
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            self._settle(s, who, plan, how, now)
+            intake.move(s, who, plan.ticket_id, states.CLOSED, note=note, now=now)
+
+        index = plan.settle = self._step(plan, at, run, states.CLOSED)
+        if how.invoice:
+            self._invoice_later(plan, index)
+        return index
+
+    def _to_counter(self, plan: _Plan, at: datetime) -> int:
+        """The work is done and the product is at the counter: ready for
+        pick-up (a pulled-back product once it is back from the workshop)."""
+        who = self._clerk()
+        pulled = plan.pulled
+
+        def run(s: Session, now: datetime) -> None:
+            assert plan.ticket_id is not None
+            if pulled:
+                loaners.back_at_counter(s, who, plan.ticket_id, now=now)
+            else:
+                pickup.mark_ready(s, who, plan.ticket_id, now=now)
+
+        return self._step(plan, at, run, states.READY)
+
+    def _pickup_time(self, ready_at: datetime) -> datetime:
+        """When the customer comes: the same day, within days, or weeks later."""
+        roll = self.rng.random()
+        if roll < 0.4:
+            return self._after(ready_at, 40, 300)
+        if roll < 0.8:
+            return self._after_days(ready_at, 1, 3)
+        if roll < 0.95:
+            return self._after_days(ready_at, 4, 8)
+        return self._after_days(ready_at, 9, 35)
+
+    def _ready_calls(self, plan: _Plan, ready: int, pickup_at: datetime) -> None:
+        """"Please collect": called when the product is ready, again after no
+        answer, and again after the shop's reminder days while it waits."""
+        r = self.rng
+        dep = ready
+        due = followup.due_time(followup.READY_TO_COLLECT, plan.actions[ready].at, self.cal)
+        tries = 0
+        while True:
+            at = self._call_time(due)
+            if at >= pickup_at:
+                return  # collected first: the call is off
+            outcome = followup.REACHED_FINE if tries >= 2 or r.random() < 0.78 else followup.NO_ANSWER
+            dep = self._call(plan, at, followup.READY_TO_COLLECT, outcome, dep)
+            done = plan.actions[dep].at
+            if done > self.end:
+                return
+            if outcome == followup.NO_ANSWER:
+                tries += 1
+                due = self.cal.due_after(done, followup.RETRY_AFTER)
+            else:
+                tries = 0
+                due = self.cal.due_after(done + timedelta(days=self.reminder_days), timedelta(0))
+
+    def _finish(self, plan: _Plan, t: datetime, onsite: bool, repaired: bool, card: bool = True) -> None:
+        """The product goes back: on a visit the ticket closes there; a product
+        at the shop is ready for pick-up and collected later.  ``card``: the
+        technician's work is done (a repair record), so a feedback card may be
+        handed out."""
+        if onsite:
+            done = self._close_on_site(plan, self._after(t, 5, 20), repaired)
+        else:
+            t = self._after_days(t, 1, 3) if plan.pulled else self._after(t, 10, 90)
+            ready = self._to_counter(plan, t)
+            ready_at = plan.actions[ready].at
+            collect = self._pickup_time(ready_at)
+            self._ready_calls(plan, ready, collect)
+            done = self._collect(plan, collect)
+        if card:
+            self._card(plan, plan.actions[done].at, done, onsite)
 
     def _assign(self, plan: _Plan, at: datetime, tech_id: int) -> None:
         who = self._clerk()
@@ -866,33 +1278,71 @@ class _Planner:
             first = followup.REACHED_NOT_FINE if entered_at >= self.recent else None
             self._callbacks(plan, followup.DISSATISFIED, entered_at, entered, first)
 
-    def _workshop(self, plan: _Plan, t: datetime, free: bool, onsite: bool, tech_id: int | None) -> None:
-        """From the diagnosis (at ``t``) to the end."""
+    def _workshop(self, plan: _Plan, t: datetime, onsite: bool, tech_id: int | None,
+                  outcome: str | None = None) -> None:
+        """From the diagnosis (at ``t``; ``onsite``: at the customer's home)
+        until the product is back with its owner."""
         r = self.rng
         if tech_id is not None:
             self._assign(plan, t, tech_id)
         self._move(plan, t, states.DIAGNOSING, "师傅上门检测" if onsite else "")
-        paths = FREE_PATHS if free else PAID_PATHS
-        path = r.choices([p for _w, p in paths], weights=[w for w, _p in paths])[0]
+        if outcome is None:
+            weights = IN_WARRANTY_OUTCOMES if plan.coverage == "in" else PAID_OUTCOMES
+            outcome = r.choices([o for o, _w in weights], weights=[w for _o, w in weights])[0]
+        if outcome == CANCEL:
+            self._move(plan, self._gap(states.DIAGNOSING, states.CANCELLED, t, onsite), states.CANCELLED,
+                       self._note(states.DIAGNOSING, states.CANCELLED, onsite))
+            return
+        on_visit = onsite
+        if onsite and plan.category in PULLED_ON_VISITS and r.random() < 0.25:
+            t = self._pull(plan, self._after(t, 10, 40))  # the technician takes it to the workshop
+            onsite = False
+        elif not onsite and r.random() < 0.06:
+            t = self._pull(plan, self._after(t, 30, 240))  # sent from the counter to the workshop
+        if outcome in (NO_FAULT, CANNOT, EXCHANGE):
+            action = faults.NO_FAULT if outcome == NO_FAULT else faults.CANNOT_REPAIR
+            t = self._after(t, 20, 90) if onsite else self._after(t, 60, 480)
+            self._record(plan, t, action, (), EXCHANGE_NOTE if outcome == EXCHANGE else "")
+            self._finish(plan, t, onsite, repaired=False)
+            return
+        action = self._repair_action(plan)
+        parts = self._parts(plan, action)
+        if outcome != REPAIR or (plan.coverage == "in" and r.random() < FREE_QUOTE_SHARE):
+            t = self._gap(states.DIAGNOSING, states.QUOTED, t, onsite)
+            self._quote(plan, t, parts, on_visit)
+            t = self._after(t, 5, 30) if onsite else self._gap(states.QUOTED, states.APPROVED, t, onsite)
+            if outcome == DECLINE:
+                self._answer(plan, t, approve=False, onsite=onsite)
+                self._finish(plan, t, onsite, repaired=False, card=False)
+                return
+            self._answer(plan, t, approve=True, onsite=onsite)
+            roll = r.random()
+            if plan.coverage != "in" and not onsite and roll < 0.22:
+                # Money before the work: paid in full at once, or a deposit on the bill.
+                t = self._after(t, 1, 10)
+                if roll < 0.1:
+                    self._pay(plan, t, self._method())
+                else:
+                    self._pay(plan, t, r.choice((payments.CASH, payments.MOBILE)), share=Decimal("0.3"),
+                              kind=payments.DEPOSIT)
+        t = self._gap(states.APPROVED, states.IN_REPAIR, t, onsite)
+        self._start_repair(plan, t, "开始维修" if onsite else "")
+        if onsite and not plan.pulled and plan.category in PULLED_ON_VISITS and r.random() < 0.06:
+            t = self._pull(plan, self._after(t, 20, 60))  # it needs the workshop after all
+            onsite = False
+        if r.random() < 0.2:
+            t = self._gap(states.IN_REPAIR, states.AWAITING_PARTS, t, onsite)
+            self._move(plan, t, states.AWAITING_PARTS, self._note(states.IN_REPAIR, states.AWAITING_PARTS, onsite))
+            t = self._gap(states.AWAITING_PARTS, states.IN_REPAIR, t, onsite)
+            self._move(plan, t, states.IN_REPAIR, "配件已到")
         uncertain = r.random() < 0.08
-        prev = states.DIAGNOSING
-        for to in path:
-            t = self._gap(prev, to, t, onsite)
-            if to == states.AT_WORKSHOP:
-                onsite = False  # pulled back
-            if to == states.QUOTED:
-                self._quote(plan, t)
-            else:
-                if to == states.REPAIRED and uncertain:
-                    self._uncertain(plan, t)
-                self._move(plan, t, to, self._note(prev, to, onsite))
-            if to == states.REPAIRED:
-                plan.repaired = True
-                if uncertain:
-                    self._callbacks(plan, followup.UNCERTAIN_REPAIR, t, self._last_main(plan))
-            prev = to
-        if plan.repaired and path[-1] == states.CLOSED:
-            self._card(plan, t, self._last_main(plan), onsite)
+        t = self._gap(states.IN_REPAIR, states.REPAIRED, t, onsite)
+        if uncertain:
+            self._uncertain(plan, t)
+        self._record(plan, t, action, parts)
+        if uncertain:
+            self._callbacks(plan, followup.UNCERTAIN_REPAIR, t, self._last_main(plan))
+        self._finish(plan, t, onsite, repaired=True)
 
     def _uncertain(self, plan: _Plan, at: datetime) -> None:
         who = self._clerk()
@@ -906,27 +1356,17 @@ class _Planner:
     def _gap(self, frm: str, to: str, t: datetime, onsite: bool) -> datetime:
         S = states
         if to == S.QUOTED:
-            return self._after(t, 30, 180)
+            return self._after(t, 10, 40) if onsite else self._after(t, 30, 180)
         if frm == S.QUOTED:
             return self._after(t, 60, 1500)  # the customer's answer
         if to == S.AWAITING_PARTS:
             return self._after(t, 60, 300)
         if frm == S.AWAITING_PARTS:
             return self._after_days(t, 2, 8)
-        if to == S.AT_WORKSHOP:
-            return self._after(t, 30, 240)
-        if frm == S.AT_WORKSHOP:
-            return self._after_days(t, 1, 3)
         if to == S.IN_REPAIR:
             return self._after(t, 10, 60) if onsite else self._after(t, 30, 240)
         if to == S.REPAIRED:
             return self._after(t, 30, 120) if onsite else self._after(t, 60, 480)
-        if to == S.CLOSED and frm == S.REPAIRED:
-            if onsite:
-                return self._after(t, 5, 20)
-            return self._after(t, 60, 300) if self.rng.random() < 0.4 else self._after_days(t, 1, 3)
-        if to == S.CLOSED:
-            return self._after(t, 20, 1500)
         if to == S.CANCELLED:
             return self._after(t, 60, 2000)
         return self._after(t, 30, 120)
@@ -934,22 +1374,8 @@ class _Planner:
     def _note(self, frm: str, to: str, onsite: bool) -> str:
         r = self.rng
         S = states
-        if to == S.APPROVED:
-            return r.choice(("客户电话同意报价", "客户到店签字同意", "客户微信确认同意"))
-        if to == S.DECLINED:
-            return r.choice(("客户不同意维修，收取检测费", "客户嫌贵，取回", "客户考虑换新机"))
         if to == S.AWAITING_PARTS:
             return r.choice(("等待配件：压缩机", "已向厂家订购主板", "屏幕总成缺货，预计一周", "等待电源板"))
-        if to == S.AT_WORKSHOP:
-            return r.choice(("拉回维修站修理", "需要专用设备，拉修", "已开具拉修收条"))
-        if to == S.REPAIRED:
-            return r.choice(("已修复，试机正常", "更换配件后正常", "安装完成，试机正常"))
-        if to == S.CLOSED and frm == S.REPAIRED:
-            return "上门维修完成，客户签字" if onsite else r.choice(("客户已取机", "已送还客户"))
-        if to == S.CLOSED and frm == S.DIAGNOSING:
-            return "检测无故障，已指导使用"
-        if to == S.CLOSED and frm == S.DECLINED:
-            return "客户已取回"
         if to == S.CANCELLED:
             return r.choice(("客户取消维修", "客户已自行解决", "客户联系不上，取消"))
         return ""
@@ -987,11 +1413,11 @@ class _Planner:
                 known: bool = False, pick: bool = False, related: _Plan | None = None) -> None:
         """The intake action.  ``pick``: the clerk picks the returning customer
         (and, for a known product, the product) from the search list instead of
-        typing them again."""
+        typing them again (a repeat repair's product always)."""
         who = self._clerk()
         person = plan.person
         is_complaint = plan.kind == COMPLAINT
-        pick_product = known and self.rng.random() < 0.6
+        pick_product = known and (plan.depth > 0 or self.rng.random() < 0.6)
 
         def run(s: Session, now: datetime) -> None:
             if pick and person.customer_id is not None:
@@ -1013,47 +1439,64 @@ class _Planner:
         plan.actions.append(_Action(plan.at, run, plan.first_state, None, True))
 
     def _new_plan(self, at: datetime, kind: str, person: _Person, first_state: str = states.RECEIVED) -> _Plan:
-        plan = _Plan(index=len(self.plans), at=at, kind=kind, person=person, first_state=first_state)
+        plan = _Plan(index=len(self.plans), at=at, kind=kind, person=person, first_state=first_state,
+                     live=random.Random(self.rng.getrandbits(32)))
         self.plans.append(plan)
         return plan
 
+    def _about(self, plan: _Plan, form: intake.IntakeForm, item: _Item, t0: datetime) -> None:
+        """What the plan knows of the product from the form: its category, the
+        fault category of the customer's words (the clerk picks it at intake
+        now and then), the warranty."""
+        plan.category = item.category
+        plan.fault_key = plan.fault_key or self._fault_key(item.category, form.fault)
+        plan.coverage = self._coverage(plan, form, t0.date())
+        self.items_of[plan.index] = item
+        if plan.depth or self.rng.random() < 0.25:
+            form.fault_category = plan.fault_key
+
     def walk_in(self, t0: datetime, comeback_of: _Plan | None = None) -> None:
         r = self.rng
+        person, fresh = (comeback_of.person, False) if comeback_of is not None else self._person()
+        plan = self._new_plan(t0, WALK_IN, person)
         if comeback_of is not None:
             # The unit repaired a few weeks ago is back with the same fault: a repeat repair.
-            person, fresh = comeback_of.person, False
             item, known = self.items_of[comeback_of.index], True
             comeback_of.pinned = comeback_of.comeback_taken = True
+            plan.depth, plan.fault_key = comeback_of.depth + 1, comeback_of.fault_key
         else:
-            person, fresh = self._person()
             item, known = self._item_for(person, t0.date())
         form = self._service_form(intake.WALK_IN, intake.REPAIR, person, item, fresh)
         if comeback_of is not None:
+            form.fault = comeback_of.fault_text or form.fault
             form.request = "返修：上次修好后又出现同样故障"
+            form.exclusion, form.performance_fault = None, True
+        plan.fault_text = form.fault
         if r.random() < 0.3:
             form.technician_id = r.choice(self.techs)[0]
-        plan = self._new_plan(t0, WALK_IN, person)
         plan.tech_id = form.technician_id
-        self.items_of[plan.index] = item
-        self._intake(plan, form, item, known, pick=not fresh and r.random() < 0.6)
-        free = self._free(form, t0.date())
+        self._about(plan, form, item, t0)
+        self._intake(plan, form, item, known, pick=comeback_of is not None or (not fresh and r.random() < 0.6))
         self._maybe_verify(plan, self._after(t0, 30, 1500))
-        if r.random() < 0.02:
+        if comeback_of is None and r.random() < 0.02:
             self._move(plan, self._after(t0, 30, 600), states.CANCELLED, "客户取回，不修了")
             return
-        if free and r.random() < 0.05:  # a quick fix at the counter
+        if comeback_of is None and plan.coverage == "in" and r.random() < 0.05:  # a quick fix at the counter
             t = self._after(t0, 10, 60)
             self._assign(plan, t, form.technician_id or r.choice(self.techs)[0])
-            self._move(plan, t, states.IN_REPAIR, "柜台快修")
-            t = self._after(t, 15, 60)
-            self._move(plan, t, states.REPAIRED, "已修复，试机正常")
-            plan.repaired = True
-            t = self._after(t, 5, 120)
-            self._move(plan, t, states.CLOSED, "客户已取机")
-            self._card(plan, t, self._last_main(plan), False)
+            self._start_repair(plan, t, "柜台快修")
+            action = r.choice((faults.ADJUSTED, faults.CLEANED))
+            self._record(plan, self._after(t, 15, 60), action, ())
+            ready = self._to_counter(plan, self._after(plan.actions[-1].at, 2, 10))
+            done = self._collect(plan, self._after(plan.actions[ready].at, 5, 40))
+            self._card(plan, plan.actions[done].at, done, False)
             return
+        outcome = None
+        if plan.depth:
+            # A repeat repair is redone for free; back a second time in warranty, 三包 says exchange.
+            outcome = EXCHANGE if plan.depth >= 2 and plan.coverage == "in" else REPAIR
         tech = None if form.technician_id else r.choice(self.techs)[0]
-        self._workshop(plan, self._after(t0, 20, 240), free, False, tech)
+        self._workshop(plan, self._after(t0, 20, 240), False, tech, outcome)
 
     def phone_repair(self, t0: datetime) -> None:
         r = self.rng
@@ -1068,12 +1511,11 @@ class _Planner:
         if not form.address and mode.startswith("visit"):
             mode = "bring_in"
         plan = self._new_plan(t0, PHONE_REPAIR, person, states.SCHEDULED if mode == "visit_now" else states.RECEIVED)
-        self.items_of[plan.index] = item
+        self._about(plan, form, item, t0)
         visit = None
         if mode == "visit_now":
             visit = form.visit = self._visit(t0, person.area)
         self._intake(plan, form, item, known, pick=not fresh and r.random() < 0.6)
-        free = self._free(form, t0.date())
         self._maybe_verify(plan, self._after(t0, 30, 1500))
         if mode == "visit_later":
             booked = self._after(t0, 30, 300)
@@ -1085,7 +1527,7 @@ class _Planner:
                 self._move(plan, self._after(booked_at, 60, 600), states.CANCELLED, "客户取消上门")
                 return
             tech = visit.technician_id or self._tech_for(person.area)
-            self._workshop(plan, self._arrival(visit), free, True, tech)
+            self._workshop(plan, self._arrival(visit), True, tech)
             return
         if mode == "cancel":
             self._move(plan, self._after(t0, 30, 600), states.CANCELLED, "客户已自行解决")
@@ -1099,7 +1541,8 @@ class _Planner:
                 responses.mark_responded(s, who, plan.ticket_id, "已回电，客户送修", now=now)
 
         self._add(plan, answered, respond, dep=0)
-        self._workshop(plan, self._after_days(answered, 1, 3), free, False, r.choice(self.techs)[0])
+        # The customer brings the product in: it is picked up at the counter like a walk-in's.
+        self._workshop(plan, self._after_days(answered, 1, 3), False, r.choice(self.techs)[0])
 
     def _book(self, plan: _Plan, at: datetime, visit: visits.VisitRequest) -> None:
         who = self._clerk()
@@ -1131,7 +1574,7 @@ class _Planner:
             self._book(plan, booked, visit)
         t = self._arrival(visit)
         self._assign(plan, t, visit.technician_id or self._tech_for(person.area))
-        self._move(plan, t, states.IN_REPAIR, "开始安装")
+        self._start_repair(plan, t, "开始安装")
         t = self._after(t, 40, 150)
         self._move(plan, t, states.REPAIRED, "安装完成，试机正常")
         plan.repaired = True
@@ -1214,9 +1657,15 @@ class _Planner:
         return self.rng.choice(found) if found else None
 
     def _comeback_target(self, t: datetime) -> _Plan | None:
+        """A product repaired and collected in the last four weeks that fails
+        again, for the same fault; one already back once (in warranty) is
+        preferred, so that 三包's "repaired twice" shows."""
         since = t - timedelta(days=28)
         found = [p for p in self.plans if p.kind == WALK_IN and p.repaired and not p.comeback_taken
                  and p.close_at is not None and since <= p.close_at < t - timedelta(hours=2)]
+        again = [p for p in found if p.depth == 1 and p.coverage == "in"]
+        if again and self.rng.random() < 0.7:
+            return self.rng.choice(again)
         return self.rng.choice(found) if found else None
 
     def unanswered(self, t0: datetime) -> None:
@@ -1262,7 +1711,7 @@ class _Planner:
         form.address = form.address or person.address
         plan = self._new_plan(t0, PHONE_REPAIR, person)
         plan.pinned = True
-        self.items_of[plan.index] = item
+        self._about(plan, form, item, t0)
         self._intake(plan, form, item)
         swept = self._after(self.cal.add_working_days(t0, 1), 5, 40)
 
@@ -1280,8 +1729,7 @@ class _Planner:
                 responses.mark_responded(s, who, plan.ticket_id, "回访电话：客户同意送修", now=now)
 
         self._add(plan, plan.actions[index].at, respond, dep=index)
-        self._workshop(plan, self._after_days(called, 1, 2), self._free(form, t0.date()), False,
-                       r.choice(self.techs)[0])
+        self._workshop(plan, self._after_days(called, 1, 2), False, r.choice(self.techs)[0])
 
     def _soon_consultations(self, count: int) -> list[datetime]:
         """Intake moments of consultations whose call-backs fall due in the
@@ -1305,7 +1753,7 @@ class _Planner:
         regular = n - soon - late - missed - len(due_soon)
         for t0, kind in zip(self._slot_times(regular), self._kinds(regular), strict=False):
             if kind == WALK_IN:
-                target = self._comeback_target(t0) if self.rng.random() < 0.06 else None
+                target = self._comeback_target(t0) if self.rng.random() < 0.07 else None
                 self.walk_in(t0, comeback_of=target)
             elif kind == PHONE_REPAIR:
                 self.phone_repair(t0)
@@ -1342,10 +1790,15 @@ class _Planner:
             day = self.end.date() - timedelta(days=self.rng.randint(max(4, self.days // 2), max(5, self.days - 2)))
             while not self.cal.is_working_day(day):
                 day -= timedelta(days=1)
+            if day < self.end.date() - timedelta(days=self.days - 1):  # not before the history starts
+                day = self.cal.next_working_day(self.end.date() - timedelta(days=self.days))
             self.missed(datetime.combine(day, self.cal.opening) + timedelta(minutes=self.rng.randrange(self.span)))
         for plan in self.plans:
             self._keep(plan)
         self._cover_states()
+        self._cover_uncollected()
+        self._cover_loans()
+        self._cover_money()
         self._cover_complaints()
         return self.plans
 
@@ -1412,6 +1865,59 @@ class _Planner:
                 return self._final_state(plan) == wanted
             return False
         return False
+
+    def _cover_uncollected(self) -> None:
+        """A product ready for pick-up for longer than the shop's reminder days
+        is still not collected at the end (so the uncollected list shows it,
+        with its second "please collect" call due): when none is, the newest
+        one ready that long ago is left uncollected."""
+        limit = self.end - timedelta(days=self.reminder_days + 1)
+
+        def ready_long(p: _Plan) -> bool:
+            return p.ready is not None and p.ready in p.kept and p.actions[p.ready].at <= limit
+
+        if any(ready_long(p) and self._final_state(p) == states.READY for p in self.plans):
+            return
+        found = [p for p in self.plans if not p.pinned and ready_long(p)]
+        if found:
+            plan = max(found, key=lambda p: p.actions[p.ready or 0].at)
+            plan.cut, plan.pinned = plan.ready, True
+            self._keep(plan)
+
+    def _cover_loans(self) -> None:
+        """A loaner is out at the end: when every product lent against is back
+        with its owner, the newest is not collected yet."""
+        def lent(p: _Plan) -> bool:
+            return p.lend is not None and p.lend in p.kept
+
+        if any(lent(p) and self._final_state(p) not in states.FINAL for p in self.plans):
+            return
+        found = [p for p in self.plans if not p.pinned and lent(p)]
+        if found:
+            plan = max(found, key=lambda p: p.actions[p.lend or 0].at)
+            plan.cut = plan.ready if plan.ready is not None and plan.ready in plan.kept else plan.lend
+            plan.pinned = True
+            self._keep(plan)
+
+    def _cover_money(self) -> None:
+        """Money shows even in a small demo: when no bill out of warranty is
+        settled by the end, the first ticket whose customer approved a quote
+        is brought forward to its pick-up (or the end of its visit)."""
+        def settled(p: _Plan) -> bool:
+            return p.settle is not None and p.settle in p.kept
+
+        if any(settled(p) for p in self.plans if p.coverage != "in" and p.approved):
+            return
+        found = [p for p in self.plans if not p.pinned and p.coverage != "in" and p.approved and p.settle is not None]
+        for plan in sorted(found, key=lambda p: p.actions[p.settle or 0].at):
+            if self._reach(plan, states.CLOSED, early=True):
+                plan.pinned = True
+                return
+
+    def cards_seen(self) -> list[tuple[str, str, str]]:
+        """The warranty cards the customers will show: (brand, category, edition)."""
+        return sorted({(i.brand, i.category, i.card_edition) for p in self.persons for i in p.items
+                       if i.card_shown and i.card_edition})
 
     def _cover_complaints(self) -> None:
         plans = [p for p in self.plans if p.kind == COMPLAINT]
@@ -1509,6 +2015,18 @@ def _summary(db: Database, shop: str, demo_users: Sequence[DemoUser], completed:
         )
 
 
+def _repair_counts(db: Database, today: date, reminder_days: int) -> dict[str, int]:
+    with db.read() as s:
+        return {
+            "records": int(s.scalar(select(func.count(RepairRecord.id))) or 0),
+            "parts": int(s.scalar(select(func.count(RepairPart.id))) or 0),
+            "picked_up": int(s.scalar(select(func.count(Ticket.id)).where(Ticket.picked_up_at.is_not(None))) or 0),
+            "waiting": len(pickup.uncollected(s, today)),
+            "waiting_long": len(pickup.uncollected(s, today, min_days=reminder_days + 1)),
+            "reminder_days": reminder_days,
+        }
+
+
 def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -> DemoSummary:
     """Fill ``db`` (already migrated) with demo data; see the module docstring.
 
@@ -1529,13 +2047,17 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
     demo_users: list[DemoUser] = []
     try:
         report(0.0, _("Users and shop profile"))
+        profile = {"shop_name": shop, **SHOP_PROFILE}
+        if (options.shop_code or "").strip():
+            profile["shop_code"] = (options.shop_code or "").strip()
         with db.write() as s:
-            settings.store(s, {"shop_name": shop, **SHOP_PROFILE})
+            settings.store(s, profile)
             demo_users, actors = _ensure_users(s)
             manager = actors["wang"] if actors["wang"].is_manager else next(
                 (a for a in actors.values() if a.is_manager), actors["wang"])
             techs = _ensure_technicians(s, manager)
             cal = settings.work_calendar(s)
+            reminder_days = int(settings.get(s, "pickup_reminder_days"))
         clerks = [actors["li"], actors["zhao"]]
         if bulkdemo.dispatch_threshold(options.tickets, options.bulk):
             counts = bulkdemo.bulk_fill(db, tickets=max(0, total), days=options.days, seed=options.seed, end=end,
@@ -1548,10 +2070,20 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             if progress is not None:
                 progress(1.0, _("Done"))
             return summary
-        planner = _Planner(rng, cal, end, options.days, max(0, total), manager, clerks, techs)
+        desk = _Desk(options.counter, billing_demo.Till(manager, options.counter))
+        planner = _Planner(rng, cal, end, options.days, max(0, total), manager, clerks, techs, desk, reminder_days)
         plans = planner.build()
         order = sorted((p.actions[i].at, p.index, i) for p in plans for i in p.kept)
         log.info("demo plan: %d tickets, %d actions (%.2f s)", len(plans), len(order), _time.monotonic() - started)
+        report(0.03, _("Fee schedules, warranty cards and loaners"))
+        first_day = min((p.at for p in plans), default=end).date()
+        with db.write() as s:
+            desk.editions = billing_demo.setup(
+                s, random.Random(options.seed + 1), manager, first_day=first_day,
+                switch_day=first_day + (end.date() - first_day) / 2, cards_seen=planner.cards_seen(), now=end)[0]
+            loaner_demo.setup_units(s, random.Random(options.seed + 2), manager, clerks[0],
+                                    [c for c in PRODUCTS if c != "other"],
+                                    datetime.combine(first_day - timedelta(days=180), cal.opening))
         report(0.05, _("Planned {count} tickets").format(count=len(plans)))
         per_batch = max(200, -(-len(order) // BATCHES))
         every = max(1, len(order) // 200)
@@ -1573,15 +2105,12 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             log.debug("batch of %d actions done at %.1f s", len(chunk), _time.monotonic() - started)
         with db.write() as s:
             followup.sweep_missed_responses(s, now=end)
-        report(0.96, _("Quotes and payments"))
-
-        billed = billing_demo.fill(db, random.Random(options.seed + 1), end,
-                                   progress=lambda f, note: report(0.96 + 0.03 * f, note), counter=options.counter)
-        lent = loaner_demo.fill(db, random.Random(options.seed + 2), end,
-                                progress=lambda f, note: report(0.99 + 0.01 * f, note), counter=options.counter)
         if options.close_days:
-            close_past_days(db, random.Random(options.seed + 3), end, counter=options.counter)
-        summary = dataclasses.replace(_summary(db, shop, demo_users, True, started), billing=billed, loaners=lent)
+            report(0.96, _("Closing the past days"))
+            close_past_days(db, end, counter=options.counter)
+        summary = dataclasses.replace(
+            _summary(db, shop, demo_users, True, started), billing=billing_demo.counts(db),
+            loaners=loaner_demo.counts(db, end.date()), repairs=_repair_counts(db, end.date(), reminder_days))
     except _Stop:
         log.info("demo fill stopped by the caller")
         return _summary(db, shop, demo_users, False, started)

@@ -1,185 +1,136 @@
 """Loaner and pull-back demo data, made through the loaner services.
 
-:func:`fill` runs after :mod:`frontdesk.demo` made the users and tickets.  It
-adds a pool of loaner units for the categories of the tickets' products (some
-in maintenance, one retired), pulls back products of open repair tickets
-(the ticket moves to "at the workshop" where that is legal), and lends units
-on them: the oldest come back (deposit refunded, or kept for damage with the
-manager's approval), some stay out past their due date (overdue), the newest
-are out and not yet due.  Each ticket is one transaction; a ticket the
-services refuse (say a quote leaves no room for a deposit) is lent without
-a deposit or skipped.
+The main demo (:mod:`frontdesk.demo`) runs each ticket's life in time order;
+this module gives it the loaner steps:
+
+- :func:`setup_units`, before the first ticket: a pool of loaner units for
+  the product categories (some in maintenance, one retired);
+- :func:`pull_back`: a product that cannot be fixed where it is goes to the
+  workshop (while it is diagnosed or in repair: the ticket's state does not
+  change), and a unit of its category is lent when one is free, sometimes
+  against a deposit;
+- :func:`take_back`: the loaner comes back when the customer collects the
+  product (deposit refunded, or kept for damage with the manager's
+  approval).
+
+Loans still out at the end are those of products not yet collected: some
+past their due date (overdue).  :func:`counts` says what the pool holds.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from collections import Counter
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from frontdesk.billing import payments
 from frontdesk.db.engine import Database
-from frontdesk.db.models import Product, Ticket, User
-from frontdesk.errors import FrontDeskError, ValidationError
-from frontdesk.i18n import _
-from frontdesk.intake import states
+from frontdesk.errors import ValidationError
 from frontdesk.loaners import service as loaners
-from frontdesk.loaners.models import LoanerUnit
-from frontdesk.users import MANAGER, Actor
+from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
+from frontdesk.users import Actor
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[float, str], "bool | None"]
-# Open repair tickets whose product can be away at the workshop.
-PULLABLE = (states.DIAGNOSING, states.APPROVED, states.IN_REPAIR, states.AT_WORKSHOP, states.AWAITING_PARTS)
 MODELS = {
     "refrigerator": ("BCD-160", "BCD-215"), "washing_machine": ("XQB60", "EG80"),
-    "television": ('32" LED', '43" LED'), "air_conditioner": ("KFR-26GW", "KFR-35GW"),
-    "microwave": ("M1-L213B",), "water_heater": ("EC6002",),
+    "colour_tv": ('32" LED', '43" LED'), "air_conditioner": ("KFR-26GW", "KFR-35GW"),
+    "microwave": ("M1-L213B",), "water_heater": ("EC6002",), "mobile_phone": ("备用机 Redmi 12C", "备用机 nova 9"),
+    "computer": ("备用笔记本 ThinkPad E14",), "tablet": ("备用平板 MatePad SE",),
 }
+UNITS_PER_CATEGORY = 4
 CONDITION_OUT = ("外观良好，功能正常", "轻微划痕，功能正常", "九成新，配件齐全")
 CONDITION_BACK = ("外观良好，功能正常", "有轻微使用痕迹", "外壳新增划痕")
 DAMAGE = ("外壳摔裂", "电源线被剪断", "门把手断裂")
 CHECKS = ("外观完好", "有划痕", "有凹痕", "通电正常", "无法开机")
 ACCESSORIES = ("电源线", "遥控器", "说明书", "底座")
 DEPOSITS = (Decimal("200.00"), Decimal("300.00"), Decimal("500.00"))
+PULL_NOTES = ("需要专用设备，拉回维修站", "上门无法修复，拉修", "已开具拉修收条", "")
 
 
-def _actors(db: Database) -> tuple[Actor, list[Actor]]:
-    with db.read() as s:
-        rows = [Actor(u.id, u.name, u.role)
-                for u in s.scalars(select(User).where(User.active.is_(True)).order_by(User.id))]
-    managers = [u for u in rows if u.role == MANAGER]
-    if not managers:
-        raise RuntimeError("loaner demo: no active manager")
-    clerks = [u for u in rows if u.role != MANAGER] or managers
-    return managers[0], clerks
-
-
-def fill(db: Database, rng: random.Random, now: datetime, progress: Progress | None = None, *,
-         counter: str) -> dict[str, int]:
-    """Add the loaner demo data (see the module docstring), the deposits taken
-    and refunded at ``counter``; returns counts."""
-    def report(fraction: float, note: str) -> None:
-        if progress is not None:
-            progress(fraction, note)
-
-    report(0.0, _("Loaner units"))
-    manager, clerks = _actors(db)
-    today = now.date()
-    with db.read() as s:
-        rows = list(s.execute(
-            select(Ticket.id, Ticket.state, Ticket.intake_at, Ticket.updated_at, Product.category)
-            .join(Product, Product.id == Ticket.product_id)
-            .where(Ticket.kind == "repair", Ticket.state.in_(PULLABLE))
-            .order_by(Ticket.intake_at, Ticket.id)))
-        taken_tags = set(s.scalars(select(LoanerUnit.tag)))
-    counts = {"loaner_units": 0, "pullbacks": 0, "loans": 0, "loans_returned": 0, "loans_out": 0,
-              "loans_overdue": 0, "deposits_refunded": 0, "deposits_kept": 0}
-    categories = sorted({row.category for row in rows}) or ["refrigerator"]
-    created = now - timedelta(days=180)
-    with db.write() as s:
-        for c_index, category in enumerate(categories):
-            for n in range(4):
-                tag = f"ZZ-{c_index + 1:02d}{n + 1:02d}"
-                if tag in taken_tags:
-                    continue
-                model = rng.choice(MODELS.get(category, ("通用型",)))
-                unit = loaners.add_unit(s, manager, tag, category, model, f"LN{rng.randrange(10**7, 10**8)}",
-                                        rng.choice(CONDITION_OUT), note="", now=created)
-                counts["loaner_units"] += 1
-                s.flush()
-                if n == 3 and c_index % 2 == 0:
-                    loaners.set_maintenance(s, rng.choice(clerks), unit.id, note="更换门封条")
-                elif n == 3 and c_index == 1:
-                    loaners.retire_unit(s, manager, unit.id, "压缩机老化，报废")
-
-    picked = [row for row in rows if rng.random() < 0.8][:40]
-    # Every state the main demo shows keeps at least one ticket in it.
-    remaining = Counter(row.state for row in rows)
-    returned_n = 0
-    for index, row in enumerate(picked, start=1):
-        if row.state != states.AT_WORKSHOP:
-            if remaining[row.state] <= 1:
+def setup_units(session: Session, rng: random.Random, manager: Actor, clerk: Actor, categories: Iterable[str],
+                now: datetime) -> int:
+    """A few units per category (tags ``ZZ-ccnn``), the last of some in
+    maintenance and one retired; tags already in the pool are skipped.
+    Returns how many were added."""
+    taken = set(session.scalars(select(LoanerUnit.tag)))
+    added = 0
+    for c_index, category in enumerate(sorted(set(categories))):
+        for n in range(UNITS_PER_CATEGORY):
+            tag = f"ZZ-{c_index + 1:02d}{n + 1:02d}"
+            if tag in taken:
                 continue
-            remaining[row.state] -= 1
-        report(0.1 + 0.9 * index / max(1, len(picked)), _("Pull-backs and loaners"))
-        clerk = rng.choice(clerks)
-        # A ticket already at the workshop went there soon after intake (no
-        # move is made); any other moves there after its last change.
-        since = row.intake_at if row.state == states.AT_WORKSHOP else row.updated_at
-        taken = since + timedelta(minutes=rng.randrange(20, 90))
-        if taken >= now - timedelta(hours=1):
-            continue
-        age = (today - taken.date()).days
-        if index % 4 == 0 and age >= 1:
-            mode = "overdue"  # due on a day before today
-            promised = taken.date() + timedelta(days=rng.randrange(0, age))
-        elif index % 4 in (1, 2):
-            mode = "returned"
-            promised = taken.date() + timedelta(days=rng.randrange(0, age) if age >= 1 else 2)
-        else:
-            mode = "out"
-            promised = max(taken.date(), today) + timedelta(days=rng.randrange(1, 6))
-        deposit = rng.choice(DEPOSITS) if mode == "returned" or rng.random() < 0.6 else None
-        try:
-            with db.write() as s:
-                loaners.pull_back(s, clerk, row.id, rng.sample(CHECKS, 2), "", rng.sample(ACCESSORIES, 2),
-                                  promised, now=taken)
-            counts["pullbacks"] += 1
-        except FrontDeskError as exc:
-            log.info("demo: no pull-back on ticket %s: %s", row.id, exc.message)
-            continue
-        with db.read() as s:
-            free = [u.tag for u in loaners.available_units(s, row.category)]
-        if not free or rng.random() < 0.2:
-            continue  # a pull-back without a loaner
-        tag = rng.choice(free)
-        lent_at = taken + timedelta(minutes=10)
-        try:
-            with db.write() as s:
-                loaners.lend(s, clerk, row.id, tag, condition_out=rng.choice(CONDITION_OUT), deposit=deposit,
-                             method=rng.choice((payments.CASH, payments.MOBILE)), now=lent_at, counter=counter)
-        except ValidationError as exc:
-            if "deposit" not in exc.fields:
-                log.info("demo: no loaner on ticket %s: %s", row.id, exc.message)
-                continue
-            deposit = None
-            with db.write() as s:
-                loaners.lend(s, clerk, row.id, tag, condition_out=rng.choice(CONDITION_OUT), now=lent_at,
-                             counter=counter)
-        counts["loans"] += 1
-        if mode == "out":
-            counts["loans_out"] += 1
-            continue
-        if mode == "overdue":
-            counts["loans_overdue"] += 1
-            continue
-        back = datetime.combine(promised, lent_at.time()) + timedelta(hours=rng.randrange(0, 5))
-        back = min(back, now - timedelta(minutes=30))
-        keep = deposit is not None and returned_n % 3 == 0
-        if deposit is not None:
-            returned_n += 1
-        try:
-            with db.write() as s:
-                loaners.back_at_counter(s, clerk, row.id, now=back)
-                loaners.return_loan(
-                    s, clerk, tag, rng.choice(CONDITION_BACK[2:] if keep else CONDITION_BACK),
-                    damage=rng.choice(DAMAGE) if keep else "", keep_deposit=keep,
-                    approver=manager if keep else None, to_maintenance=keep, now=back, counter=counter)
-                loaners.hand_back(s, clerk, row.id, now=back)
-        except FrontDeskError as exc:
-            log.info("demo: loaner %s stays out: %s", tag, exc.message)
-            counts["loans_out"] += 1
-            continue
-        counts["loans_returned"] += 1
-        if deposit is not None:
-            counts["deposits_kept" if keep else "deposits_refunded"] += 1
-    report(1.0, _("Pull-backs and loaners"))
-    log.info("loaner demo: %s", counts)
-    return counts
+            unit = loaners.add_unit(session, manager, tag, category, rng.choice(MODELS.get(category, ("通用型",))),
+                                    f"LN{rng.randrange(10**7, 10**8)}", rng.choice(CONDITION_OUT), note="", now=now)
+            added += 1
+            session.flush()
+            if n == UNITS_PER_CATEGORY - 1 and c_index % 3 == 0:
+                loaners.set_maintenance(session, clerk, unit.id, note="更换门封条", now=now)
+            elif n == UNITS_PER_CATEGORY - 1 and c_index == 1:
+                loaners.retire_unit(session, manager, unit.id, "压缩机老化，报废", now=now)
+    return added
+
+
+def pull_back(session: Session, clerk: Actor, ticket_id: int, category: str, promised: date, now: datetime,
+              rng: random.Random, *, lend: bool, deposit: bool, counter: str) -> None:
+    """Pull the product back (the pull-back receipt's facts) and, with
+    ``lend``, lend a free unit of its category (with a deposit when asked
+    and the bill leaves room for one)."""
+    loaners.pull_back(session, clerk, ticket_id, rng.sample(CHECKS, 2), rng.choice(PULL_NOTES),
+                      rng.sample(ACCESSORIES, rng.randint(0, 2)), promised, now=now)
+    if not lend:
+        return
+    free = [u.tag for u in loaners.available_units(session, category)]
+    if not free:
+        return  # the pool of this category is out: a pull-back without a loaner
+    tag = rng.choice(free)
+    amount = rng.choice(DEPOSITS) if deposit else None
+    method = rng.choice((payments.CASH, payments.MOBILE))
+    try:
+        with session.begin_nested():
+            loaners.lend(session, clerk, ticket_id, tag, condition_out=rng.choice(CONDITION_OUT), deposit=amount,
+                         method=method, now=now, counter=counter)
+    except ValidationError as exc:
+        if "deposit" not in exc.fields:
+            raise
+        loaners.lend(session, clerk, ticket_id, tag, condition_out=rng.choice(CONDITION_OUT), now=now,
+                     counter=counter)
+
+
+def take_back(session: Session, clerk: Actor, manager: Actor, ticket_id: int, now: datetime, rng: random.Random,
+              *, keep: bool, counter: str) -> None:
+    """The ticket's loaner (if one is out) comes back; with ``keep`` and a
+    deposit taken, it came back damaged and the manager keeps the deposit."""
+    loan = loaners.open_loan_of_ticket(session, ticket_id)
+    if loan is None:
+        return
+    keep = keep and bool(loan.deposit)
+    loaners.return_loan(session, clerk, loan.id, rng.choice(CONDITION_BACK[2:] if keep else CONDITION_BACK),
+                        damage=rng.choice(DAMAGE) if keep else "", keep_deposit=keep,
+                        approver=manager if keep else None, to_maintenance=keep, now=now, counter=counter)
+
+
+def counts(db: Database, today: date) -> dict[str, int]:
+    with db.read() as s:
+        def count(query: object) -> int:
+            return int(s.scalar(query) or 0)  # type: ignore[call-overload]
+
+        overdue = len(loaners.overdue(s, today))
+        return {
+            "loaner_units": count(select(func.count(LoanerUnit.id))),
+            "pullbacks": count(select(func.count(PullBack.id))),
+            "loans": count(select(func.count(Loan.id))),
+            "loans_returned": count(select(func.count(Loan.id)).where(Loan.returned_at.is_not(None))),
+            "loans_out": count(select(func.count(Loan.id)).where(Loan.returned_at.is_(None))) - overdue,
+            "loans_overdue": overdue,
+            "deposits_refunded": count(select(func.count(Loan.id)).where(Loan.deposit_outcome == loaners.REFUNDED)),
+            "deposits_kept": count(select(func.count(Loan.id)).where(Loan.deposit_outcome == loaners.KEPT)),
+        }
+
+
+__all__ = ["counts", "pull_back", "setup_units", "take_back"]

@@ -29,15 +29,19 @@ def test_the_billing_demo(db: Database) -> None:
     with db.read() as s:
         used = s.scalars(select(func.count(func.distinct(Quote.schedule_id)))).one()
         assert used == 2  # the older version prices the older tickets
-        pairs = s.execute(select(Quote.state, Ticket.state, Ticket.warranty_status)
+        pairs = s.execute(select(Quote.state, Ticket.state, Ticket.warranty_status, Quote.total)
                           .join(Ticket, Ticket.id == Quote.ticket_id)
                           .where(Quote.state != quotes.SUPERSEDED)).all()
-        assert {q for q, _t, _w in pairs} == {quotes.DRAFT, quotes.APPROVED, quotes.DECLINED}
-        # An approved repair may have gone on (pulled back to the workshop by the loaner demo).
-        after_approval = {"approved", "at_workshop", "in_repair", "awaiting_parts", "repaired", "closed"}
-        assert all(t == "quoted" if q == "draft" else t == "declined" if q == "declined" else t in after_approval
-                   for q, t, _w in pairs)
-        assert all(w != "in" for _q, _t, w in pairs)
+        assert {q for q, _t, _w, _total in pairs} == {quotes.DRAFT, quotes.APPROVED, quotes.DECLINED}
+        # The ticket went on after the customer's answer: repaired, ready for pick-up, collected.
+        after_approval = {"approved", "in_repair", "awaiting_parts", "repaired", "ready", "closed"}
+        after_decline = {"declined", "ready", "closed"}
+        assert all(t == "quoted" if q == "draft" else t in after_decline if q == "declined" else t in after_approval
+                   for q, t, _w, _total in pairs)
+        # In warranty a quote charges nothing; out of warranty (or unknown) it does.
+        assert all(total == 0 for _q, _t, w, total in pairs if w == "in")
+        assert any(w == "in" for _q, _t, w, _total in pairs)
+        assert all(total > 0 for _q, _t, w, total in pairs if w in ("out", "unknown"))
         assert set(s.scalars(select(Receipt.method))) == set(payments.METHODS)
         assert {"payment", "correction"} <= set(s.scalars(select(Receipt.kind)))
         seqs = s.scalars(select(Receipt.seq).order_by(Receipt.seq)).all()
