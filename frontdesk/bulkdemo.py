@@ -13,7 +13,12 @@ relies on:
 - every ticket has its ``created`` timeline event, every state move its
   ``state`` event and ``ticket.move`` audit record, every ticket, customer,
   quote and receipt its audit record;
-- states only follow legal moves (:mod:`frontdesk.intake.states`);
+- states only follow legal moves (:mod:`frontdesk.intake.states`), and the
+  life of a repair the services keep: no work out of warranty before the
+  customer approved the quote, a repair ticket repaired with its repair
+  record (and the part replaced), a walk-in's product ready for pick-up
+  (with its "please collect" call-back) and then picked up, a visit closed
+  at the customer's;
 - customers get their search keys (:func:`frontdesk.customers.search_keys`);
 - no day is closed, and no receipt is dated on a day already closed (the day
   lock of migration 0007 would refuse it).
@@ -56,14 +61,16 @@ from frontdesk.db.models import (
     CustomerKey,
     NumberSequence,
     Product,
+    RepairPart,
+    RepairRecord,
     Ticket,
     TicketEvent,
 )
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.i18n import _
+from frontdesk.intake import faults, states
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
 from frontdesk.loaners.models import Loan, LoanerUnit
 
 log = logging.getLogger(__name__)
@@ -131,8 +138,8 @@ class _Ids:
 class _Writer:
     """Rows queued per table, flushed in batches in foreign-key order."""
 
-    ORDER: tuple[Any, ...] = (Customer, CustomerKey, Product, Ticket, Complaint, TicketEvent, Quote, QuoteLine,
-                              Receipt, Loan, FeedbackCard, CallBack, AuditRecord)
+    ORDER: tuple[Any, ...] = (Customer, CustomerKey, Product, Ticket, RepairRecord, RepairPart, Complaint, TicketEvent,
+                              Quote, QuoteLine, Receipt, Loan, FeedbackCard, CallBack, AuditRecord)
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -204,6 +211,7 @@ class _Generator:
                                                                        DayClose.counter == counter)))
         self.pending_receipts: list[tuple[datetime, int, str, int, int | None, Decimal, Decimal, str]] = []
         self.pending_cards: list[tuple[date, int, int | None, int, bool]] = []
+        self.fault_keys: dict[str, list[str]] = {}
         self.shop = settings.load(conn_session(conn))
         self.currency = str(self.shop["currency"])
         self.tax_rate = Decimal(str(self.shop["tax_rate"]))
@@ -310,23 +318,24 @@ class _Generator:
         self.counts.customers += 1
         return person
 
-    def _product(self, person: _Customer, at: datetime) -> tuple[int, str, str]:
+    def _product(self, person: _Customer, at: datetime, new: bool = False) -> tuple[int, str, str]:
+        """One of the person's products, or a new one (``new``: just bought, to install)."""
         # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
         from frontdesk.demo import CATEGORY_WEIGHTS, PRODUCTS
 
         r = self.rng
-        if person.products and r.random() < 0.4:
+        if person.products and not new and r.random() < 0.4:
             pid, category = r.choice(person.products)
             return pid, category, ""
         category = r.choices(list(CATEGORY_WEIGHTS), weights=list(CATEGORY_WEIGHTS.values()))[0]
         brand, models = r.choice(PRODUCTS[category])
-        bought = at.date() - timedelta(days=r.randint(30, 6 * 365))
+        bought = at.date() - timedelta(days=r.randint(0, 10) if new else r.randint(30, 6 * 365))
         card = r.random() < 0.35
         pid = self.ids.take(Product)
         self.out.add(Product, {
             "id": pid, "customer_id": person.id, "category": category, "brand": brand, "model": r.choice(models),
             "serial": f"{category[:2].upper()}{r.randrange(10 ** 10):010d}", "purchase_date": bought,
-            "invoice_shown": r.random() < 0.5, "invoice_no": "", "card_shown": card,
+            "invoice_shown": new or r.random() < 0.5, "invoice_no": "", "card_shown": card,
             "card_stamp_date": bought if card else None, "card_edition": "", "card_whole_unit_months": None,
             "card_component_months": {}, "factory_date": None, "installed_on": None, "created_at": at})
         person.products.append((pid, category))
@@ -367,13 +376,16 @@ class _Generator:
         if roll < 0.04:
             return [states.RECEIVED, states.CANCELLED], ""
         first = [states.RECEIVED, states.SCHEDULED] if channel == intake.PHONE else [states.RECEIVED]
-        if kind == intake.INSTALLATION or (warranty == "in" and roll < 0.9) or roll < 0.5:
-            return first + [states.IN_REPAIR, states.REPAIRED, states.CLOSED], ""
-        if roll < 0.58:
-            return first + [states.DIAGNOSING, states.QUOTED, states.DECLINED, states.CLOSED], quotes.DECLINED
-        middle = [states.IN_REPAIR, states.AWAITING_PARTS, states.IN_REPAIR] if roll < 0.7 else [states.IN_REPAIR]
-        return (first + [states.DIAGNOSING, states.QUOTED, states.APPROVED] + middle + [states.REPAIRED, states.CLOSED],
-                quotes.APPROVED)
+        # A product at the shop is ready for pick-up, then collected; a visit closes at the customer's.
+        back = [states.READY, states.CLOSED] if channel == intake.WALK_IN else [states.CLOSED]
+        parts_wait = [states.IN_REPAIR, states.AWAITING_PARTS, states.IN_REPAIR] if roll < 0.16 else [states.IN_REPAIR]
+        if kind == intake.INSTALLATION or warranty == "in":
+            return first + parts_wait + [states.REPAIRED] + back, ""
+        # Out of warranty (or not known): no work before the customer approves the quote.
+        if roll < 0.3:
+            return first + [states.DIAGNOSING, states.QUOTED, states.DECLINED] + back, quotes.DECLINED
+        return first + [states.DIAGNOSING, states.QUOTED, states.APPROVED] + parts_wait + [states.REPAIRED] + back, \
+            quotes.APPROVED
 
     def ticket(self, at: datetime) -> None:
         r = self.rng
@@ -397,7 +409,7 @@ class _Generator:
             channel, kind = intake.PHONE, intake.COMPLAINT
         product_id, category, warranty = (None, "", "")
         if kind in intake.SERVICE_KINDS:
-            product_id, category, warranty = self._product(person, at)
+            product_id, category, warranty = self._product(person, at, new=kind == intake.INSTALLATION)
         # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
         from frontdesk.demo import COMPLAINTS, CONSULTATIONS, FAULTS
 
@@ -419,8 +431,8 @@ class _Generator:
         for step in path[1:]:
             hours = {states.SCHEDULED: (1, 8), states.DIAGNOSING: (2, 24), states.QUOTED: (1, 6),
                      states.APPROVED: (1, 30), states.DECLINED: (1, 30), states.IN_REPAIR: (2, 24),
-                     states.AWAITING_PARTS: (4, 24), states.REPAIRED: (4, 60), states.CLOSED: (2, 70),
-                     states.CANCELLED: (1, 48)}.get(step, (1, 8))
+                     states.AWAITING_PARTS: (4, 24), states.REPAIRED: (4, 60), states.READY: (0.2, 3),
+                     states.CLOSED: (2, 70), states.CANCELLED: (1, 48)}.get(step, (1, 8))
             t = self._after(t, *hours)
             if t > self.end:
                 break
@@ -438,6 +450,12 @@ class _Generator:
             if s in states.REPAIR_DAY_STATES:
                 repair_days += (moments[i + 1].date() - moments[i].date()).days
         uncertain = states.REPAIRED in reached and tech is not None and r.random() < 0.03
+        ready_at = moments[reached.index(states.READY)] if states.READY in reached else None
+        picked_up = ready_at is not None and state == states.CLOSED
+        fault_category = ""
+        if kind == intake.REPAIR and states.REPAIRED in reached:
+            fault_category = self._repair_record(tid, category, fault, moments[reached.index(states.REPAIRED)], clerk,
+                                                 tech)
         self.out.add(Ticket, {
             "id": tid, "number": number, "channel": channel, "kind": kind, "state": state, "customer_id": person.id,
             "product_id": product_id, "fault": fault, "request": "", "address": person.address, "area": person.area,
@@ -447,7 +465,9 @@ class _Generator:
             "warranty_exclusion": None, "repair_days": repair_days, "prior_repairs_same_fault": 0,
             "repeat_of_id": None, "technician_id": tech, "technician_uncertain": uncertain, "intake_at": at,
             "respond_by": respond_by, "responded_at": responded, "closed_at": final_at, "updated_at": moments[-1],
-            "created_by_id": clerk, "version": len(moments)})
+            "created_by_id": clerk, "version": len(moments), "fault_category": fault_category, "prior_repair_ids": [],
+            "ready_at": ready_at, "picked_up_at": final_at if picked_up else None,
+            "picked_up_by_id": clerk if picked_up else None})
         self.counts.tickets += 1
         self._event(tid, at, clerk, "created", f"{channel} {kind}", to_state=path[0])
         self._audit(at, clerk, "ticket.create", "ticket", tid, {"number": number, "channel": channel, "kind": kind,
@@ -467,6 +487,9 @@ class _Generator:
         if uncertain:
             i = reached.index(states.REPAIRED)
             self._callback(tid, person.id, followup.UNCERTAIN_REPAIR, moments[i], moments[i] + timedelta(hours=3))
+        if state == states.READY and ready_at is not None:
+            # "Please collect", raised by the move to ready; the pick-up takes it off the list.
+            self._callback(tid, person.id, followup.READY_TO_COLLECT, ready_at, ready_at, made=False)
         if billing and states.QUOTED in reached:
             self._quote(tid, number, category, billing, reached, moments, clerk)
         if state == states.CLOSED and kind in intake.SERVICE_KINDS:
@@ -476,9 +499,39 @@ class _Generator:
             if category in ("mobile_phone", "computer", "tablet", "microwave") and r.random() < 0.05:
                 self._loan(tid, at, final_at or at, clerk)
 
-    def _callback(self, tid: int, cid: int, reason: str, at: datetime, due: datetime) -> None:
+    def _repair_record(self, tid: int, category: str, fault: str, at: datetime, clerk: int, tech: int | None) -> str:
+        """What the technician found and did (the repair record a ticket
+        needs to be repaired); returns its fault category."""
+        # Here, not at the top: the demo hands big fills to this module, and these are its word lists.
+        from frontdesk.demo import FAULT_KEYS, FAULT_PARTS
+
+        r = self.rng
+        keys = self.fault_keys.get(category)
+        if keys is None:
+            keys = self.fault_keys[category] = [f.key for f in faults.fault_categories(category)]
+        key = FAULT_KEYS.get(fault, "")
+        key = key if key in keys else r.choice(keys)
+        listed = {code for kind, code, _d, _p in self.fees.get(category, []) if kind == pricing.PART}
+        parts = [code for code in FAULT_PARTS.get((category, key), ()) if code in listed] or sorted(listed)
+        action = faults.REPLACED_PART if parts and r.random() < 0.6 else r.choice(
+            (faults.ADJUSTED, faults.CLEANED, faults.SOFTWARE))
+        rid = self.ids.take(RepairRecord)
+        self.out.add(RepairRecord, {"id": rid, "ticket_id": tid, "fault_category": key, "action": action, "note": "",
+                                    "technician_id": tech, "recorded_at": at, "recorded_by_id": clerk})
+        if action == faults.REPLACED_PART:
+            code = r.choice(parts)
+            self.out.add(RepairPart, {
+                "id": self.ids.take(RepairPart), "record_id": rid, "position": 0, "part_no": code, "description": "",
+                "new_serial": f"{code.split('-')[0]}{at.year % 100:02d}{r.randrange(10 ** 7):07d}",
+                "old_serial": ""})
+        self._audit(at, clerk, "repair.record", "ticket", tid, {"fault": key, "action": action})
+        return key
+
+    def _callback(self, tid: int, cid: int, reason: str, at: datetime, due: datetime, made: bool = True) -> None:
+        """A call-back raised at ``at``, due at ``due``; made (reached, fine)
+        soon after when that is before the end and ``made``."""
         done = due + timedelta(minutes=self.rng.randrange(5, 240))
-        finished = done <= self.end
+        finished = made and done <= self.end
         cb_id = self.ids.take(CallBack)
         self.out.add(CallBack, {
             "id": cb_id, "ticket_id": tid, "customer_id": cid, "card_id": None, "parent_id": None, "reason": reason,

@@ -21,10 +21,21 @@ from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt
 from frontdesk.bulkdemo import BULK_THRESHOLD, dispatch_threshold, span_days
 from frontdesk.db.engine import Database
-from frontdesk.db.models import AuditRecord, Customer, CustomerKey, NumberSequence, Ticket, TicketEvent
+from frontdesk.db.models import (
+    AuditRecord,
+    Customer,
+    CustomerKey,
+    NumberSequence,
+    RepairPart,
+    RepairRecord,
+    Ticket,
+    TicketEvent,
+)
 from frontdesk.demo import DemoOptions, fill
-from frontdesk.followup.models import FeedbackCard
-from frontdesk.intake import query, states
+from frontdesk.followup import service as followup
+from frontdesk.followup.models import CallBack, FeedbackCard
+from frontdesk.intake import faults, query, states
+from frontdesk.intake import service as intake
 
 END = datetime(2026, 11, 25, 15, 0)
 TICKETS = 3000
@@ -111,6 +122,38 @@ def test_every_ticket_has_its_created_event_audit_record_and_legal_moves(bulk: D
     for state in final.values():
         shares[state] += 1
     assert shares[states.CLOSED] > TICKETS // 2 and len(shares) > 3  # most closed, some still on their way
+
+
+def test_the_life_of_a_repair_holds_the_services_rules(bulk: Database) -> None:
+    """No work out of warranty before the customer approved the quote; a
+    repair ticket is repaired with its repair record; a walk-in's product is
+    ready, then picked up (never closed straight from repaired or declined);
+    a product waiting for pick-up has its "please collect" call-back."""
+    with bulk.read() as s:
+        tickets = {t.id: t for t in s.execute(select(Ticket.id, Ticket.kind, Ticket.channel, Ticket.state,
+                                                     Ticket.warranty_status, Ticket.ready_at, Ticket.picked_up_at,
+                                                     Ticket.fault_category)).all()}
+        moves = s.execute(select(TicketEvent.ticket_id, TicketEvent.from_state, TicketEvent.to_state)
+                          .where(TicketEvent.kind == "state")).all()
+        records = dict(s.execute(select(RepairRecord.ticket_id, RepairRecord.action)).all())
+        with_part = set(s.scalars(select(RepairRecord.ticket_id).join(RepairPart,
+                                                                       RepairPart.record_id == RepairRecord.id)))
+        calls = set(s.scalars(select(CallBack.ticket_id).where(CallBack.reason == followup.READY_TO_COLLECT,
+                                                               CallBack.done_at.is_(None))))
+    assert {t.state for t in tickets.values()} <= set(states.TRANSITIONS)
+    for tid, from_state, to_state in moves:
+        t = tickets[tid]
+        if to_state == states.IN_REPAIR and from_state in states.BEFORE_APPROVAL:
+            assert t.warranty_status == "in", tid
+        if to_state == states.REPAIRED and t.kind == intake.REPAIR:
+            assert tid in records and t.fault_category, tid
+        if to_state == states.CLOSED and t.channel == intake.WALK_IN and from_state != states.RECEIVED:
+            assert from_state == states.READY and t.picked_up_at is not None, tid
+    assert records and all((action == faults.REPLACED_PART) == (tid in with_part) for tid, action in records.items())
+    waiting = [tid for tid, t in tickets.items() if t.state == states.READY]
+    assert waiting and all(tickets[tid].ready_at is not None and tid in calls for tid in waiting)
+    picked = [t for t in tickets.values() if t.picked_up_at is not None]
+    assert picked and all(t.ready_at is not None and t.ready_at <= t.picked_up_at for t in picked)
 
 
 def test_paid_tickets_owe_nothing_and_customers_come_back(bulk: Database) -> None:
