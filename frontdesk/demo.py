@@ -64,6 +64,7 @@ from sqlalchemy.orm import Session
 from frontdesk import bulkdemo, clock, counters, pickup, settings, users
 from frontdesk.billing import demo as billing_demo
 from frontdesk.billing import payments, quotes, schedules
+from frontdesk.billing.models import CardEdition, FeeSchedule
 from frontdesk.billing.pricing import PART
 from frontdesk.dayclose.demo import close_past_days
 from frontdesk.db.engine import Database
@@ -527,6 +528,7 @@ class _Planner:
         for ln in shipped:
             self.parts_by_category[ln.category] = (*self.parts_by_category.get(ln.category, ()), ln.code)
         self.fault_keys: dict[str, list[str]] = {}
+        self.exchange_shown = False  # a product came back a second time for its fault
         self.cal = cal
         self.end = end
         self.days = days
@@ -1097,7 +1099,10 @@ class _Planner:
         answer, and again after the shop's reminder days while it waits."""
         r = self.rng
         dep = ready
-        due = followup.due_time(followup.READY_TO_COLLECT, plan.actions[ready].at, self.cal)
+        ready_at = plan.actions[ready].at
+        if pickup_at.date() == ready_at.date():
+            return  # told to come back the same day: nobody calls
+        due = followup.due_time(followup.READY_TO_COLLECT, ready_at, self.cal)
         tries = 0
         while True:
             at = self._call_time(due)
@@ -1656,16 +1661,18 @@ class _Planner:
                  and (not open_only or p.close_at is None or p.close_at > t)]
         return self.rng.choice(found) if found else None
 
-    def _comeback_target(self, t: datetime) -> _Plan | None:
+    def _comeback_target(self, t: datetime, again_only: bool = False) -> _Plan | None:
         """A product repaired and collected in the last four weeks that fails
-        again, for the same fault; one already back once (in warranty) is
-        preferred, so that 三包's "repaired twice" shows."""
+        again, for the same fault.  ``again_only``: one in warranty already
+        back once, so that 三包's "repaired twice, exchange" shows."""
         since = t - timedelta(days=28)
         found = [p for p in self.plans if p.kind == WALK_IN and p.repaired and not p.comeback_taken
                  and p.close_at is not None and since <= p.close_at < t - timedelta(hours=2)]
-        again = [p for p in found if p.depth == 1 and p.coverage == "in"]
-        if again and self.rng.random() < 0.7:
-            return self.rng.choice(again)
+        if again_only:
+            found = [p for p in found if p.depth == 1 and p.coverage == "in"]
+        covered = [p for p in found if p.coverage == "in"]
+        if covered and self.rng.random() < 0.7:
+            found = covered  # 三包 brings a product in warranty back to the shop that repaired it
         return self.rng.choice(found) if found else None
 
     def unanswered(self, t0: datetime) -> None:
@@ -1753,7 +1760,11 @@ class _Planner:
         regular = n - soon - late - missed - len(due_soon)
         for t0, kind in zip(self._slot_times(regular), self._kinds(regular), strict=False):
             if kind == WALK_IN:
-                target = self._comeback_target(t0) if self.rng.random() < 0.07 else None
+                # The first product that can come back a second time does.
+                target = None if self.exchange_shown else self._comeback_target(t0, again_only=True)
+                self.exchange_shown = self.exchange_shown or target is not None
+                if target is None and self.rng.random() < 0.07:
+                    target = self._comeback_target(t0)
                 self.walk_in(t0, comeback_of=target)
             elif kind == PHONE_REPAIR:
                 self.phone_repair(t0)
@@ -1982,15 +1993,15 @@ class _Holder:
 
     def __init__(self, session: Session) -> None:
         self.tickets: dict[int, Ticket] = {}
-        self.fixed: list[object] = []  # settings rows, technicians, users: few and read often
+        self.fixed: list[object] = []  # settings rows, technicians, users, fee schedules: few and read often
         event.listen(session, "pending_to_persistent", self._seen)
         event.listen(session, "loaded_as_persistent", self._seen)
 
     def _seen(self, _session: Session, obj: object) -> None:
         if isinstance(obj, Ticket):
             self.tickets[obj.id] = obj
-        elif isinstance(obj, (Setting, Technician, User)):
-            self.fixed.append(obj)
+        elif isinstance(obj, (Setting, Technician, User, FeeSchedule, CardEdition)):
+            self.fixed.append(obj)  # a fee schedule or card edition keeps its lines loaded
 
     def release(self, ticket_id: int | None) -> None:
         if ticket_id is not None:

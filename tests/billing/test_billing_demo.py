@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from frontdesk import demo
 from frontdesk.billing import payments, quotes
-from frontdesk.billing.models import Quote, Receipt
+from frontdesk.billing.models import Quote, QuoteLine, Receipt
+from frontdesk.billing.pricing import SOFTWARE_SETUP
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Ticket
 
@@ -38,9 +39,14 @@ def test_the_billing_demo(db: Database) -> None:
         after_decline = {"declined", "ready", "closed"}
         assert all(t == "quoted" if q == "draft" else t in after_decline if q == "declined" else t in after_approval
                    for q, t, _w, _total in pairs)
-        # In warranty a quote charges nothing; out of warranty (or unknown) it does.
-        assert all(total == 0 for _q, _t, w, total in pairs if w == "in")
-        assert any(w == "in" for _q, _t, w, _total in pairs)
+        # In warranty a quote's lines cost nothing (a software set-up has its own rule); out of warranty (or
+        # unknown) it charges.
+        lines = s.execute(select(Ticket.warranty_status, QuoteLine.kind, QuoteLine.amount, QuoteLine.in_warranty)
+                          .join(Quote, Quote.id == QuoteLine.quote_id).join(Ticket, Ticket.id == Quote.ticket_id)
+                          .where(Quote.state != quotes.SUPERSEDED, QuoteLine.stage == quotes.STAGE_QUOTE)).all()
+        assert any(w == "in" for w, _k, _a, _c in lines)
+        assert all(amount == 0 and covered for w, kind, amount, covered in lines
+                   if w == "in" and kind != SOFTWARE_SETUP)
         assert all(total > 0 for _q, _t, w, total in pairs if w in ("out", "unknown"))
         assert set(s.scalars(select(Receipt.method))) == set(payments.METHODS)
         assert {"payment", "correction"} <= set(s.scalars(select(Receipt.kind)))
