@@ -1088,9 +1088,9 @@ class _Planner:
         roll = self.rng.random()
         if roll < 0.4:
             return self._after(ready_at, 40, 300)
-        if roll < 0.8:
+        if roll < 0.82:
             return self._after_days(ready_at, 1, 3)
-        if roll < 0.95:
+        if roll < 0.97:
             return self._after_days(ready_at, 4, 8)
         return self._after_days(ready_at, 9, 35)
 
