@@ -20,7 +20,7 @@ from frontdesk.db.models import AuditRecord, Ticket, TicketEvent
 from frontdesk.followup import service as fu
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.intake import service as intake
-from frontdesk.intake import states
+from frontdesk.intake import faults, repairs, states
 from frontdesk.loaners import service as loaners
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import to_money
@@ -164,7 +164,7 @@ def test_feedback_card_entry(db: Database, world: World) -> None:
                 purchase_date=date(2026, 1, 1), invoice_shown=True, fault="坏了", request="修",
                 technician_id=tech_id), now=NOW)
             intake.move(s, world.clerk, r.ticket_id, states.IN_REPAIR, now=NOW)
-            intake.move(s, world.clerk, r.ticket_id, states.REPAIRED, now=NOW)
+            repairs.record_repair(s, world.clerk, r.ticket_id, repairs.RepairResult("leak", faults.ADJUSTED), now=NOW)
             card_id = fu.issue_card(s, world.clerk, r.ticket_id, now=NOW).id
         world.refresh()
 
