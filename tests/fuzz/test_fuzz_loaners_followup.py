@@ -19,8 +19,8 @@ from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, Ticket, TicketEvent
 from frontdesk.followup import service as fu
 from frontdesk.followup.models import CallBack, FeedbackCard
-from frontdesk.intake import service as intake
 from frontdesk.intake import faults, repairs, states
+from frontdesk.intake import service as intake
 from frontdesk.loaners import service as loaners
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import to_money
