@@ -41,13 +41,14 @@ def field_label(name: str) -> str:
     return _(FIELD_LABELS.get(name, name))
 
 
-def clean_text(text: str, limit: int, fieldname: str, problems: dict[str, str]) -> str:
+def clean_text(text: str, limit: int, fieldname: str, problems: dict[str, str], label: str | None = None) -> str:
     """``text`` trimmed (:func:`frontdesk.plaintext.trimmed`); longer than
-    ``limit``, a problem is noted in ``problems`` under ``fieldname``."""
-    value = trimmed(text)
+    ``limit``, a problem is noted in ``problems`` under ``fieldname``, naming
+    the field by ``label`` (translated already) or its intake label."""
+    value = trimmed(text or "")
     if len(value) > limit:
         problems[fieldname] = _("{field} is too long ({count} characters, at most {limit}).").format(
-            field=_(TEXT_LABELS.get(fieldname, fieldname)), count=len(value), limit=limit
+            field=label or _(TEXT_LABELS.get(fieldname, fieldname)), count=len(value), limit=limit
         )
     return value
 

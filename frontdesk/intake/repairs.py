@@ -22,8 +22,8 @@ from frontdesk.db.models import RepairPart, RepairRecord, Technician
 from frontdesk.errors import IllegalTransition, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake import faults, states
+from frontdesk.intake.fields import clean_text
 from frontdesk.intake.service import get_ticket, move
-from frontdesk.plaintext import trimmed
 from frontdesk.users import Actor
 
 MAX_NOTE = 2000
@@ -59,13 +59,6 @@ class RepairView:
     parts: tuple[PartReplaced, ...]
 
 
-def _clean(text: str, limit: int, name: str, label: str, problems: dict[str, str]) -> str:
-    value = trimmed(text or "")
-    if len(value) > limit:
-        problems[name] = _("{field} is too long (at most {limit} characters).").format(field=label, limit=limit)
-    return value
-
-
 def record_repair(session: Session, actor: Actor, ticket_id: int, result: RepairResult,
                   now: datetime | None = None) -> RepairRecord:
     """Keep the technician's result and move the ticket to "repaired"."""
@@ -83,16 +76,16 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
         problems["fault_category"] = _("Pick a fault category from the list.")
     if result.action not in faults.ACTIONS:
         problems["action"] = _("Pick what was done.")
-    note = _clean(result.note, MAX_NOTE, "note", _("Note"), problems)
+    note = clean_text(result.note, MAX_NOTE, "note", problems, _("Note"))
     parts: list[PartReplaced] = []
     for n, part in enumerate(result.parts[:MAX_PARTS + 1], start=1):
-        number = _clean(part.part_no, 60, "parts", _("Part number"), problems)
+        number = clean_text(part.part_no, 60, "parts", problems, _("Part number"))
         if not number:
             problems["parts"] = _("Part {n} has no part number.").format(n=n)
         parts.append(PartReplaced(
-            number, _clean(part.description, 200, "parts", _("Part"), problems),
-            _clean(part.new_serial, 120, "parts", _("New serial"), problems),
-            _clean(part.old_serial, 120, "parts", _("Old serial"), problems)))
+            number, clean_text(part.description, 200, "parts", problems, _("Part")),
+            clean_text(part.new_serial, 120, "parts", problems, _("New serial")),
+            clean_text(part.old_serial, 120, "parts", problems, _("Old serial"))))
     if len(result.parts) > MAX_PARTS:
         problems["parts"] = _("At most {n} parts on one repair.").format(n=MAX_PARTS)
     if result.action == faults.REPLACED_PART and not parts:
