@@ -65,6 +65,38 @@ def _fault_lists(value: Any) -> dict[str, list[str]]:
     return out
 
 
+def _yes_no(value: Any) -> bool:
+    """A switch: a bool, or yes/no as typed (or 是/否)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("yes", "y", "true", "1", "on", "是"):
+        return True
+    if text in ("no", "n", "false", "0", "off", "否"):
+        return False
+    raise ValueError(N_("must be yes or no"))
+
+
+def _deposits(value: Any) -> dict[str, str]:
+    """The default loaner deposit per product category: category -> an
+    amount with at most two decimals (0: no deposit)."""
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(N_("must give an amount per product category"))
+    out: dict[str, str] = {}
+    for category, amount in value.items():
+        try:
+            number = Decimal(str(amount).strip())
+        except InvalidOperation as exc:
+            raise ValueError(N_("must give an amount per product category")) from exc
+        if not isinstance(category, str) or not category.strip() or not number.is_finite() or number < 0 \
+                or number >= Decimal("1e8") or number != number.quantize(Decimal("0.01")):
+            raise ValueError(N_("must give an amount per product category"))
+        out[category.strip()] = str(number.quantize(Decimal("0.01")))
+    return out
+
+
 def _decimal_rate(value: Any) -> str:
     try:
         rate = Decimal(str(value))
@@ -201,6 +233,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("region", N_("Phone region"), "CN", _region),
     SettingSpec("currency", N_("Currency"), "CNY", _text(3)),
     SettingSpec("tax_rate", N_("Tax rate"), "0.13", _decimal_rate),
+    SettingSpec("prices_include_tax", N_("Prices include VAT (new fee schedules and cards)"), True, _yes_no),
+    SettingSpec("damage_charge_taxed", N_("Damage kept from a deposit carries VAT"), True, _yes_no),
+    SettingSpec("loaner_deposits", N_("Loaner deposit by category"), {}, _deposits),
     SettingSpec("language", N_("Language (and of printed documents)"), "en", _language),
     SettingSpec("opening", N_("Calling hours from"), "09:00", _hhmm),
     SettingSpec("closing", N_("Calling hours to"), "18:00", _hhmm),

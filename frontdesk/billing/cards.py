@@ -15,15 +15,16 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock
+from frontdesk import audit, clock, settings
 from frontdesk.billing.models import CardEdition, CardLine
 from frontdesk.billing.pricing import KINDS, LABOUR, LEVELS, PART, CardView, kind_label, line_key, normalize_code
+from frontdesk.billing.tax import convert
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket
 from frontdesk.errors import Conflict, ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake.warranty import category_label, load_category_rules
-from frontdesk.money import round_money
+from frontdesk.money import ZERO, round_money
 from frontdesk.plaintext import one_line, trimmed
 from frontdesk.users import Actor, require_manager
 
@@ -50,6 +51,7 @@ class CardEditionDraft:
     note: str = ""
     lines: list[CardLineDraft] = field(default_factory=list)
     id: int | None = None  # an edition to change; None: a new one
+    includes_tax: bool | None = None  # the rates include VAT; None: as the shop's setting says
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,14 @@ def card_edition_info(session: Session, edition_id: int) -> CardEditionInfo:
     return _info(get_card_edition(session, edition_id))
 
 
-def card_view(edition: CardEdition) -> CardView:
-    """The edition as :func:`~frontdesk.billing.pricing.price_quote` takes it."""
+def card_view(edition: CardEdition, *, rate: Decimal = ZERO, prices_include_tax: bool | None = None) -> CardView:
+    """The edition as :func:`~frontdesk.billing.pricing.price_quote` takes
+    it, its rates on the basis asked (with or without VAT at ``rate``;
+    None: as the card states them)."""
+    basis = edition.includes_tax if prices_include_tax is None else prices_include_tax
     return CardView(
-        prices={line_key(ln.kind, ln.code): ln.price for ln in edition.lines},
+        prices={line_key(ln.kind, ln.code): convert(ln.price, rate, from_included=edition.includes_tax,
+                                                    to_included=basis) for ln in edition.lines},
         bundles={line_key(ln.kind, ln.code): frozenset(ln.covers) for ln in edition.lines if ln.covers},
         name=f"{edition.brand} {edition.edition}",
     )
@@ -123,6 +129,7 @@ def card_draft(session: Session, edition_id: int) -> CardEditionDraft:
     edition = get_card_edition(session, edition_id)
     return CardEditionDraft(
         brand=edition.brand, category=edition.category, edition=edition.edition, note=edition.note, id=edition.id,
+        includes_tax=edition.includes_tax,
         lines=[CardLineDraft(ln.kind, ln.price, ln.code, ln.description, list(ln.covers or ())) for ln in edition.lines],
     )
 
@@ -199,6 +206,7 @@ def save_card_edition(session: Session, actor: Actor, draft: CardEditionDraft, a
     if problems:
         raise ValidationError(problems)
     now = now or clock.now()
+    basis = bool(settings.get(session, "prices_include_tax")) if draft.includes_tax is None else draft.includes_tax
     if draft.id is None:
         edition = CardEdition(created_at=now, created_by_id=actor.id)
         session.add(edition)
@@ -210,6 +218,7 @@ def save_card_edition(session: Session, actor: Actor, draft: CardEditionDraft, a
         action = "card_edition.change"
     edition.brand, edition.category, edition.edition = brand, draft.category, edition_name
     edition.note = draft.note.strip()
+    edition.includes_tax = basis
     edition.updated_at = now
     for line in draft.lines:
         assert line.price is not None

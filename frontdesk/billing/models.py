@@ -45,6 +45,7 @@ class FeeSchedule(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    includes_tax: Mapped[bool] = mapped_column(Boolean, default=True)  # prices with VAT (0011)
 
     lines: Mapped[list[FeeLine]] = relationship(
         back_populates="schedule", cascade="all, delete-orphan", order_by="FeeLine.id"
@@ -92,6 +93,7 @@ class CardEdition(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    includes_tax: Mapped[bool] = mapped_column(Boolean, default=True)  # rates with VAT (0011)
 
     lines: Mapped[list[CardLine]] = relationship(
         back_populates="edition", cascade="all, delete-orphan", order_by="CardLine.id"
@@ -160,6 +162,9 @@ class Quote(Base):
     state: Mapped[str] = mapped_column(String(20))
     currency: Mapped[str] = mapped_column(String(3))
     tax_rate: Mapped[Decimal] = mapped_column(Rate)
+    # The prices include VAT: ``total`` is the lines' sum and ``tax`` the VAT
+    # in it; else ``total = subtotal + tax`` (0011).
+    prices_include_tax: Mapped[bool] = mapped_column(Boolean, default=False)
     subtotal: Mapped[Decimal] = mapped_column(Money)
     tax: Mapped[Decimal] = mapped_column(Money)
     total: Mapped[Decimal] = mapped_column(Money)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -42,7 +42,8 @@ from sqlalchemy.orm import Session
 from frontdesk import audit, clock, counters, numbering, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, TicketBilling, Waiver
 from frontdesk.billing.pricing import applied_label, kind_label
-from frontdesk.billing.quotes import APPROVED, DECLINED, DRAFT, STAGE_DECLINE, STAGE_QUOTE, billing_row, current_quote
+from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, billing_row, current_quote
+from frontdesk.billing.tax import receipt_tax, tax_due_at, tax_in
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
@@ -51,7 +52,7 @@ from frontdesk.intake.service import get_ticket
 from frontdesk.intake.timeline import add_event
 from frontdesk.intake.warranty import category_label
 from frontdesk.jsonable import jsonable
-from frontdesk.money import ZERO, format_money, round_money, to_money
+from frontdesk.money import ZERO, format_money, to_decimal, to_money
 from frontdesk.plaintext import one_line
 from frontdesk.users import Actor, require_manager
 
@@ -61,56 +62,113 @@ CASH = "cash"
 CARD = "card"
 MOBILE = "mobile"
 TRANSFER = "transfer"
+FROM_DEPOSIT = "from_deposit"  # no money changes hands: part of a held deposit changes purpose
 METHODS: dict[str, str] = {
     CASH: N_("Cash"),
     CARD: N_("Bank card"),
     MOBILE: N_("Mobile pay"),
     TRANSFER: N_("Bank transfer"),
 }
+METHOD_LABELS: dict[str, str] = {**METHODS, FROM_DEPOSIT: N_("From the deposit")}
 PAYMENT = "payment"
 DEPOSIT = "deposit"
 REFUND = "refund"
+DEPOSIT_REFUND = "deposit_refund"
+DAMAGE = "damage"
+DEPOSIT_APPLIED = "deposit_applied"
 CORRECTION = "correction"
 RECEIPT_KINDS: dict[str, str] = {
     PAYMENT: N_("Payment"),
-    DEPOSIT: N_("Deposit"),
+    DEPOSIT: N_("Loaner deposit"),
     REFUND: N_("Money refunded"),
+    DEPOSIT_REFUND: N_("Deposit refunded"),
+    DAMAGE: N_("Damage charge"),
+    DEPOSIT_APPLIED: N_("Deposit put toward the bill"),
     CORRECTION: N_("Correction"),
 }
+# Money toward the repair bill (refunds of it count against it), and the
+# kinds of the security deposit, which stays apart from the bill
+# (docs/rules.md#loaner-deposits).
+BILL_KINDS = frozenset({PAYMENT, REFUND, DEPOSIT_APPLIED})
+DEPOSIT_KINDS = frozenset({DEPOSIT, DEPOSIT_REFUND, DAMAGE})
+OUTGOING = frozenset({REFUND, DEPOSIT_REFUND})  # money leaves the drawer
+NO_CASH = frozenset({DAMAGE, DEPOSIT_APPLIED})  # no money changes hands
 SEQUENCE = "receipt"
 PREFIX = "R"
 MAX_REASON = 500
 MAX_AMOUNT = Decimal("1e10")  # Numeric(12, 2) holds less
 
 
+def kind_text(kind: str) -> str:
+    return _(RECEIPT_KINDS.get(kind, kind))
+
+
+def method_text(method: str) -> str:
+    return _(METHOD_LABELS.get(method, method))
+
+
 # -- balance -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Balance:
+    """What a ticket owes and holds.  The repair bill: ``due`` less
+    ``waived`` less ``paid`` (payments and deposits put toward it, less the
+    bill's refunds) is ``outstanding`` (negative: the shop owes the customer
+    that much).  The loaner's security deposit is apart from it: taken,
+    refunded, kept for damage, put toward the bill, and what is still held."""
+
     due: Decimal
     waived: Decimal
     paid: Decimal
     deposits_held: Decimal
     outstanding: Decimal  # negative: the customer is owed a refund
+    deposits_taken: Decimal = ZERO
+    deposits_refunded: Decimal = ZERO
+    deposits_kept: Decimal = ZERO
+    deposits_applied: Decimal = ZERO
+    tax_carried: Decimal = ZERO  # the tax the standing bill receipts carry
 
     @property
     def refundable(self) -> Decimal:
         return max(ZERO, -self.outstanding)
 
 
+def _standing(session: Session, ticket_id: int) -> list[Receipt]:
+    """The ticket's receipts that count: those not voided (a correction
+    counts by its ``net``, the difference it makes)."""
+    return list(session.scalars(select(Receipt).where(Receipt.ticket_id == ticket_id, Receipt.voided_at.is_(None))
+                                .order_by(Receipt.id)))
+
+
+def _tax_carried(receipts: list[Receipt]) -> Decimal:
+    """The bill's tax the receipts carry: each standing bill receipt's tax
+    with its sign (a refund carries tax back); a corrected receipt's tax
+    gives way to its correction's."""
+    replaced = {r.corrects_receipt_id for r in receipts if r.corrects_receipt_id is not None}
+    total = ZERO
+    for r in receipts:
+        if r.id in replaced or r.counts_as not in BILL_KINDS:
+            continue
+        total += -r.tax if r.counts_as == REFUND else r.tax
+    return total
+
+
 def balance(session: Session, ticket_id: int) -> Balance:
     due = sum(session.scalars(select(Quote.owed).where(Quote.ticket_id == ticket_id,
                                                        Quote.state.in_((APPROVED, DECLINED)))), ZERO)
     waived = sum(session.scalars(select(Waiver.amount).where(Waiver.ticket_id == ticket_id)), ZERO)
-    money: dict[str, Decimal] = {PAYMENT: ZERO, DEPOSIT: ZERO, REFUND: ZERO}
-    for counts_as, net in session.execute(
-        select(Receipt.counts_as, Receipt.net).where(Receipt.ticket_id == ticket_id, Receipt.voided_at.is_(None))
-    ):
-        money[counts_as] += net
-    refunds = -money[REFUND]
-    deposits_held = max(ZERO, money[DEPOSIT] - refunds)
-    paid = money[PAYMENT] - max(ZERO, refunds - money[DEPOSIT])
-    return Balance(due, waived, paid, deposits_held, due - waived - paid - deposits_held)
+    receipts = _standing(session, ticket_id)
+    money: dict[str, Decimal] = dict.fromkeys(RECEIPT_KINDS, ZERO)
+    for r in receipts:
+        # No money moves on a damage charge or a deposit put toward the bill
+        # (net 0): they count by their amount.
+        money[r.counts_as] += r.amount if r.counts_as in NO_CASH else r.net
+    paid = money[PAYMENT] + money[REFUND] + money[DEPOSIT_APPLIED]
+    taken, refunded = money[DEPOSIT], -money[DEPOSIT_REFUND]
+    kept, applied = money[DAMAGE], money[DEPOSIT_APPLIED]
+    return Balance(due, waived, paid, taken - refunded - kept - applied, due - waived - paid,
+                   deposits_taken=taken, deposits_refunded=refunded, deposits_kept=kept, deposits_applied=applied,
+                   tax_carried=_tax_carried(receipts))
 
 
 # -- views ---------------------------------------------------------------------------------
@@ -178,6 +236,11 @@ class ReceiptView:
     reprints: int
     copy: bool
     product: str = ""  # brand, category, model and serial of the ticket's product
+    counts_as: str = PAYMENT
+    tax_included: bool = False  # the bill's prices include VAT
+    deposit: Mapping[str, Decimal] = field(default_factory=dict)  # taken, refunded, kept, applied, held
+    damage: str = ""  # what a damage charge is for
+    deposit_receipts: tuple[str, ...] = ()  # the deposit a charge or an application comes from
 
     @property
     def title(self) -> str:
@@ -190,6 +253,60 @@ class ReceiptView:
 
     def money(self, amount: Decimal) -> str:
         return format_money(amount, self.currency)
+
+    @property
+    def is_deposit(self) -> bool:
+        return self.counts_as in DEPOSIT_KINDS
+
+    def bill_rows(self) -> list[tuple[str, str]]:
+        """The bill's totals under its lines: with prices that include VAT,
+        the total and the VAT it contains; before tax, subtotal, tax, total."""
+        m, rate = self.money, (self.tax_rate * 100).normalize()
+        rows: list[tuple[str, str]] = []
+        if not self.tax_included:
+            rows.append((_("Subtotal"), m(self.subtotal)))
+        if self.saving:
+            rows.append((_("Saving against the fee schedule"), m(self.saving)))
+        if self.waived:
+            rows.append((_("Waived"), "-" + m(self.waived)))
+        if self.tax_included:
+            rows += [(_("Total"), m(self.bill_total)),
+                     (_("of which VAT {rate}%").format(rate=rate), m(self.bill_tax))]
+        else:
+            rows += [(_("VAT {rate}%").format(rate=rate), m(self.bill_tax)), (_("Total"), m(self.bill_total))]
+        return rows
+
+    def money_rows(self) -> list[tuple[str, str]]:
+        """What this receipt moves and what it leaves: the amount, its tax,
+        cash tendered and change, and the bill or deposit after it."""
+        m = self.money
+        rows = [(_("{kind} by {method}").format(kind=self.kind_label, method=self.method_label), m(self.amount))]
+        if self.counts_as == DAMAGE:
+            rows.append((_("For: {damage}").format(damage=self.damage), ""))
+        if self.is_deposit and self.counts_as != DAMAGE:
+            rows.append((_("A security deposit: no tax, not a payment for the repair."), ""))
+        elif self.tax_included or self.counts_as == DAMAGE:
+            rows.append((_("of which VAT"), m(self.tax)))
+        else:
+            rows.append((_("VAT in this amount"), m(self.tax)))
+        if self.deposit_receipts and self.counts_as in (DAMAGE, DEPOSIT_APPLIED):
+            rows.append((_("From the deposit of receipt {numbers}").format(numbers=", ".join(self.deposit_receipts)),
+                         ""))
+        if self.tendered is not None:
+            rows += [(_("Tendered"), m(self.tendered)), (_("Change"), m(self.change or ZERO))]
+        if self.is_deposit or self.counts_as == DEPOSIT_APPLIED:
+            d = self.deposit
+            rows.append((_("Deposit taken"), m(d.get("taken", ZERO))))
+            for key, label in (("applied", _("Put toward the bill")), ("kept", _("Kept for damage")),
+                               ("refunded", _("Refunded"))):
+                if d.get(key):
+                    rows.append((label, m(d[key])))
+            rows.append((_("Deposit still held"), m(d.get("held", ZERO))))
+        if not self.is_deposit:
+            if self.paid_before:
+                rows.append((_("Paid before"), m(self.paid_before)))
+            rows.append((_("Still to pay"), m(max(ZERO, self.outstanding_after))))
+        return rows
 
     @property
     def text(self) -> str:
@@ -214,26 +331,12 @@ class ReceiptView:
                 card=m(ln.card_price) if ln.card_price is not None else "-", applied=ln.applied_label)
             out.append("  " + standards)
         if self.lines:
-            out += [
-                "",
-                _("Subtotal {amount}").format(amount=m(self.subtotal)),
-                _("Tax {rate}% {amount}").format(rate=(self.tax_rate * 100).normalize(), amount=m(self.bill_tax)),
-                _("Total {amount}").format(amount=m(self.bill_total)),
-            ]
-            if self.saving:
-                out.append(_("Saved against the fee schedule: {amount}").format(amount=m(self.saving)))
-            if self.waived:
-                out.append(_("Waived: {amount}").format(amount=m(self.waived)))
-        out += ["", _("{kind} by {method}: {amount}").format(kind=self.kind_label, method=self.method_label,
-                                                          amount=m(self.amount)),
-                _("of which tax {amount}").format(amount=m(self.tax))]
-        if self.tendered is not None:
-            out.append(_("Tendered {tendered}, change {change}").format(
-                tendered=m(self.tendered), change=m(self.change or ZERO)))
+            out += ["", *(f"{label} {value}".strip() for label, value in self.bill_rows())]
+        out.append("")
+        out += [f"{label}: {value}" if value else label for label, value in self.money_rows()]
         if self.corrects_number:
             out.append(_("Corrects receipt {number} ({amount}): {reason}").format(
                 number=self.corrects_number, amount=m(self.corrected_amount or ZERO), reason=self.correction_reason))
-        out.append(_("Still to pay: {amount}").format(amount=m(max(ZERO, self.outstanding_after))))
         if self.voided:
             out.append(_("VOID: {reason} (approved by {manager})").format(
                 reason=self.void_reason, manager=self.void_approver or ""))
@@ -312,8 +415,8 @@ def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> Recei
     return ReceiptView(
         id=r.id, number=r.number, ticket_id=r.ticket_id, ticket_number=snap.get("ticket", r.ticket.number),
         customer=snap.get("customer", ""), issued_at=r.issued_at, issued_by=_name(session, r.issued_by_id) or "",
-        kind=r.kind, kind_label=_(RECEIPT_KINDS.get(r.kind, r.kind)), method=r.method,
-        method_label=_(METHODS.get(r.method, r.method)), currency=r.currency, amount=r.amount, net=r.net, tax=r.tax,
+        kind=r.kind, kind_label=kind_text(r.kind), method=r.method,
+        method_label=method_text(r.method), currency=r.currency, amount=r.amount, net=r.net, tax=r.tax,
         tendered=r.tendered, change=r.change, lines=lines,
         subtotal=Decimal(snap.get("subtotal", "0")), tax_rate=Decimal(snap.get("tax_rate", "0")),
         bill_tax=Decimal(snap.get("tax", "0")), bill_total=Decimal(snap.get("total", "0")),
@@ -326,7 +429,10 @@ def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> Recei
         corrects_number=corrects.number if corrects is not None else None,
         corrected_amount=_d(snap.get("corrected_amount")), correction_reason=r.correction_reason,
         corrected_by_number=corrected_by.number if corrected_by is not None else None,
-        reprints=r.reprints, copy=copy, product=_product_text(r.ticket),
+        reprints=r.reprints, copy=copy, product=_product_text(r.ticket), counts_as=r.counts_as,
+        tax_included=bool(snap.get("tax_included", False)),
+        deposit={k: Decimal(v) for k, v in (snap.get("deposit") or {}).items()},
+        damage=str(snap.get("damage", "")), deposit_receipts=tuple(snap.get("deposit_receipts") or ()),
     )
 
 
@@ -365,7 +471,7 @@ def list_receipts(session: Session, day: date | None = None, ticket_id: int | No
         if corrected else {}
     return [
         ReceiptRow(r.id, r.number, r.ticket_id, ticket_number, customer, r.issued_at, user, r.kind,
-                   _(RECEIPT_KINDS.get(r.kind, r.kind)), r.method, _(METHODS.get(r.method, r.method)), r.amount, r.net,
+                   kind_text(r.kind), r.method, method_text(r.method), r.amount, r.net,
                    r.voided_at is not None, numbers.get(r.corrects_receipt_id) if r.corrects_receipt_id else None,
                    r.reprints)
         for r, ticket_number, customer, user in rows
@@ -406,31 +512,46 @@ def _reason(text: str, fieldname: str, missing: str) -> str:
 def _bill(session: Session, ticket_id: int) -> tuple[Quote | None, list[QuoteLine], Decimal, Decimal]:
     """The quote a receipt settles, its lines, and the (total, tax) of what
     it makes owed: the approved total, the inspection fee of a declined
-    quote, or the quoted total of a draft (a deposit before the answer)."""
+    quote, or the quoted total of a draft."""
     quote = current_quote(session, ticket_id)
     if quote is None:
         return None, [], ZERO, ZERO
     if quote.state == DECLINED:
         lines = [ln for ln in quote.lines if ln.stage == STAGE_DECLINE]
-        net = sum((ln.amount for ln in lines), ZERO)
-        return quote, lines, quote.owed, quote.owed - net
+        charged = sum((ln.amount for ln in lines), ZERO)
+        if quote.prices_include_tax:
+            return quote, lines, quote.owed, tax_in(quote.owed, quote.tax_rate)
+        return quote, lines, quote.owed, quote.owed - charged
     lines = [ln for ln in quote.lines if ln.stage == STAGE_QUOTE]
     return quote, lines, quote.total, quote.tax
 
 
-def _tax_share(amount: Decimal, total: Decimal, tax: Decimal) -> Decimal:
-    """The tax contained in ``amount``, in proportion to the bill (a bill
-    paid in parts may differ by a cent from the quote's tax, which is the
-    figure of record)."""
-    if total <= 0 or tax <= 0:
-        return ZERO
-    return min(amount, round_money(amount * tax / total))
+def _bill_tax(session: Session, ticket_id: int, before: Balance, amount: Decimal, paid_after: Decimal, *,
+              inflow: bool, replaced: Receipt | None = None) -> Decimal:
+    """The tax a new receipt toward the bill carries (:mod:`frontdesk.billing.tax`):
+    the bill is what the customer pays (less waivers), its tax in proportion."""
+    _quote, _lines, total, tax = _bill(session, ticket_id)
+    payable = max(ZERO, total - before.waived)
+    carried = before.tax_carried
+    if replaced is not None and replaced.counts_as in BILL_KINDS:
+        carried -= -replaced.tax if replaced.counts_as == REFUND else replaced.tax
+    return receipt_tax(amount, inflow=inflow, paid_after=paid_after, carried_before=carried, total=payable,
+                       tax=tax_due_at(payable, total, tax))
 
 
 def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list[QuoteLine], total: Decimal,
-              tax: Decimal, before: Balance, net: Decimal, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+              tax: Decimal, before: Balance, bill_change: Decimal, deposit_change: Mapping[str, Decimal],
+              show_bill: bool, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     shop = settings.load(session)
-    after = before.outstanding - net
+    held = before.deposits_held + deposit_change.get("taken", ZERO) - deposit_change.get("refunded", ZERO) \
+        - deposit_change.get("kept", ZERO) - deposit_change.get("applied", ZERO)
+    deposit = {
+        "taken": before.deposits_taken + deposit_change.get("taken", ZERO),
+        "refunded": before.deposits_refunded + deposit_change.get("refunded", ZERO),
+        "kept": before.deposits_kept + deposit_change.get("kept", ZERO),
+        "applied": before.deposits_applied + deposit_change.get("applied", ZERO),
+        "held": held,
+    }
     return {
         "shop_name": shop["shop_name"], "shop_address": shop["shop_address"], "shop_phone": shop["shop_phone"],
         "shop_code": shop["shop_code"], "footer": shop["receipt_footer"],
@@ -441,20 +562,24 @@ def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list
             "schedule_price": jsonable(ln.schedule_price), "card_price": jsonable(ln.card_price), "applied": ln.applied,
             "unit_price": str(ln.unit_price), "amount": str(ln.amount), "in_warranty": ln.in_warranty,
             "saving": str(ln.saving),
-        } for ln in lines],
+        } for ln in lines] if show_bill else [],
         "subtotal": str(total - tax), "tax_rate": str(quote.tax_rate if quote else ZERO), "tax": str(tax),
+        "tax_included": bool(quote.prices_include_tax) if quote else bool(settings.get(session, "prices_include_tax")),
         "total": str(total), "saving": str(sum((ln.saving for ln in lines), ZERO)),
-        "waived": str(before.waived), "paid_before": str(before.paid + before.deposits_held),
-        "outstanding_before": str(before.outstanding), "outstanding_after": str(after),
+        "waived": str(before.waived), "paid_before": str(before.paid),
+        "outstanding_before": str(before.outstanding), "outstanding_after": str(before.outstanding - bill_change),
+        "deposit": {k: str(v) for k, v in deposit.items()},
         **{k: jsonable(v) for k, v in (extra or {}).items()},
     }
 
 
 def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_as: str, method: str,
-           amount: Decimal, net: Decimal, before: Balance, now: datetime, counter: str, tendered: Decimal | None = None,
-           change: Decimal | None = None, corrects: Receipt | None = None, correction_reason: str = "",
-           approver_id: int | None = None, extra: Mapping[str, Any] | None = None) -> Receipt:
-    quote, lines, total, tax = _bill(session, ticket.id)
+           amount: Decimal, net: Decimal, tax: Decimal, before: Balance, now: datetime, counter: str,
+           bill_change: Decimal = ZERO, deposit_change: Mapping[str, Decimal] | None = None,
+           tendered: Decimal | None = None, change: Decimal | None = None, corrects: Receipt | None = None,
+           correction_reason: str = "", approver_id: int | None = None,
+           extra: Mapping[str, Any] | None = None) -> Receipt:
+    quote, lines, total, bill_tax = _bill(session, ticket.id)
     year = now.year
     seq = numbering.next_number(session, SEQUENCE, year)
     receipt = Receipt(
@@ -462,8 +587,9 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
         quote_id=quote.id if quote else None, issued_at=now, issued_by_id=actor.id, counter=counter, kind=kind,
         counts_as=counts_as,
         method=method, currency=str(settings.get(session, "currency")), amount=amount, net=net,
-        tax=_tax_share(amount, total, tax), tendered=tendered, change=change,
-        lines=_snapshot(session, ticket, quote, lines, total, tax, before, net, extra),
+        tax=tax, tendered=tendered, change=change,
+        lines=_snapshot(session, ticket, quote, lines, total, bill_tax, before, bill_change, deposit_change or {},
+                        counts_as in BILL_KINDS, extra),
         void_reason="", corrects_receipt_id=corrects.id if corrects else None, correction_reason=correction_reason,
         reprints=0,
     )
@@ -471,41 +597,47 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
     session.flush()
     audit.record(session, actor.id, f"receipt.{kind}", "receipt", receipt.id, {
         "number": receipt.number, "ticket": ticket.number, "kind": kind, "method": method, "amount": amount,
-        "net": net, "tendered": tendered, "change": change, "corrects": corrects.number if corrects else None,
+        "net": net, "tax": tax, "tendered": tendered, "change": change,
+        "corrects": corrects.number if corrects else None,
     }, approver_id=approver_id, at=now)
     add_event(session, ticket, actor, "receipt", _("Receipt {number}: {kind} {amount} ({method})").format(
-        number=receipt.number, kind=_(RECEIPT_KINDS[kind]).lower(), amount=format_money(amount, receipt.currency),
-        method=_(METHODS[method])), now=now)
+        number=receipt.number, kind=kind_text(kind).lower(), amount=format_money(amount, receipt.currency),
+        method=method_text(method)), now=now)
     log.info("receipt %s: %s %s %s for %s", receipt.number, kind, method, amount, ticket.number)
     return receipt
 
 
-def _deposit_room(session: Session, ticket_id: int, bal: Balance) -> Decimal | None:
-    """How much more may be taken as a deposit: up to what the current quote
-    asks (its total while the customer has not answered); None without a
-    quote (a deposit before quoting, e.g. for parts to order)."""
-    quote = current_quote(session, ticket_id)
-    if quote is None:
-        return None
-    expected = quote.total if quote.state == DRAFT else quote.owed
-    return expected - bal.waived - bal.paid - bal.deposits_held
+def _cash(method: str, value: Decimal, given: Decimal | None, currency: str, *, outgoing: bool
+          ) -> tuple[Decimal | None, Decimal | None]:
+    """(tendered, change) of money coming in: cash tendered (default: the
+    exact amount) must cover the amount."""
+    if method != CASH or outgoing:
+        return None, None
+    given = value if given is None else given
+    if given < value:
+        raise ValidationError({"tendered": _("The cash tendered ({tendered}) is less than the amount "
+                                             "({amount}).").format(tendered=format_money(given, currency),
+                                                                   amount=format_money(value, currency))})
+    return given, given - value
 
 
 def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, amount: Decimal | int | str,
                  tendered: Decimal | int | str | None = None, kind: str = PAYMENT,
                  now: datetime | None = None, *, counter: str) -> ReceiptView:
-    """Take a payment, a deposit or a refund at ``counter`` (its drawer) and
-    issue its receipt.
+    """Take money or give it back at ``counter`` (its drawer) and issue its
+    receipt: a payment toward the bill, a refund of the bill, a loaner's
+    security deposit, or the refund of a deposit held.
 
     Partial payments are allowed; paying more than is outstanding is refused;
-    a refund returns at most what the customer is owed.  Cash: ``tendered``
-    (default: the exact amount) must cover the amount; the change is on the
-    receipt."""
+    a refund returns at most what the customer is owed; a deposit is any
+    amount, whatever the bill says, and carries no tax; a deposit refund is
+    at most what is held.  Cash: ``tendered`` (default: the exact amount)
+    must cover the amount; the change is on the receipt."""
     now = now or clock.now()
     counter = counters.checked(counter)
     if method not in METHODS:
         raise ValidationError({"method": _("Choose how the customer pays: cash, bank card, mobile pay or transfer.")})
-    if kind not in (PAYMENT, DEPOSIT, REFUND):
+    if kind not in (PAYMENT, DEPOSIT, REFUND, DEPOSIT_REFUND):
         raise ValidationError({"kind": _("Unknown kind of payment: {kind}.").format(kind=kind)})
     value = _positive(amount, "amount", _("The amount"))
     given = _money(tendered, "tendered", _("The cash tendered"))
@@ -515,6 +647,7 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)
     currency = str(settings.get(session, "currency"))
+    tax, bill_change, deposit_change = ZERO, ZERO, {}
     if kind == PAYMENT:
         if bal.outstanding <= 0:
             raise ValidationError({"amount": _("Nothing is owed on this ticket.")})
@@ -522,29 +655,83 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
             raise ValidationError({"amount": _("{amount} is more than the {outstanding} outstanding: overpaying is "
                                                "refused.").format(amount=format_money(value, currency),
                                                                   outstanding=format_money(bal.outstanding, currency))})
+        bill_change = value
+        tax = _bill_tax(session, ticket.id, bal, value, bal.paid + value, inflow=True)
+    elif kind == REFUND:
+        if value > bal.refundable:
+            raise ValidationError({"amount": _("At most {amount} can be refunded on this ticket.").format(
+                amount=format_money(bal.refundable, currency))})
+        bill_change = -value
+        tax = _bill_tax(session, ticket.id, bal, value, bal.paid - value, inflow=False)
     elif kind == DEPOSIT:
-        room = _deposit_room(session, ticket.id, bal)
-        if room is not None and value > room:
-            raise ValidationError({"amount": _("A deposit of {amount} is more than the quote still asks "
-                                               "({room}).").format(amount=format_money(value, currency),
-                                                                   room=format_money(max(ZERO, room), currency))})
-    elif value > bal.refundable:
-        raise ValidationError({"amount": _("At most {amount} can be refunded on this ticket.").format(
-            amount=format_money(bal.refundable, currency))})
-    change = None
-    if method == CASH and kind != REFUND:
-        given = value if given is None else given
-        if given < value:
-            raise ValidationError({"tendered": _("The cash tendered ({tendered}) is less than the amount "
-                                                 "({amount}).").format(tendered=format_money(given, currency),
-                                                                       amount=format_money(value, currency))})
-        change = given - value
+        deposit_change = {"taken": value}
     else:
-        given = None
-    net = -value if kind == REFUND else value
-    receipt = _issue(session, actor, ticket, kind=kind, counts_as=kind, method=method, amount=value, net=net,
-                     before=bal, now=now, counter=counter, tendered=given, change=change)
+        if value > bal.deposits_held:
+            raise ValidationError({"amount": _("At most the {held} deposit held can be refunded.").format(
+                held=format_money(bal.deposits_held, currency))})
+        deposit_change = {"refunded": value}
+    given, change = _cash(method, value, given, currency, outgoing=kind in OUTGOING)
+    net = -value if kind in OUTGOING else value
+    receipt = _issue(session, actor, ticket, kind=kind, counts_as=kind, method=method, amount=value, net=net, tax=tax,
+                     before=bal, now=now, counter=counter, bill_change=bill_change, deposit_change=deposit_change,
+                     tendered=given, change=change)
     return receipt_view(session, receipt.id)
+
+
+def apply_deposit(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str,
+                  now: datetime | None = None, *, counter: str) -> ReceiptView:
+    """Put part of the deposit held toward the repair bill, as the customer
+    asks: a receipt (no money changes hands) that pays the bill and names
+    the deposit; at most what is held and what is outstanding."""
+    now = now or clock.now()
+    counter = counters.checked(counter)
+    value = _positive(amount, "amount", _("The amount"))
+    ticket = get_ticket(session, ticket_id)
+    billing_row(session, ticket.id, now, lock=True)
+    bal = balance(session, ticket.id)
+    currency = str(settings.get(session, "currency"))
+    if value > bal.deposits_held:
+        raise ValidationError({"amount": _("At most the {held} deposit held can be put toward the bill.").format(
+            held=format_money(bal.deposits_held, currency))})
+    if value > bal.outstanding:
+        raise ValidationError({"amount": _("{amount} is more than the {outstanding} outstanding.").format(
+            amount=format_money(value, currency), outstanding=format_money(max(ZERO, bal.outstanding), currency))})
+    tax = _bill_tax(session, ticket.id, bal, value, bal.paid + value, inflow=True)
+    receipt = _issue(session, actor, ticket, kind=DEPOSIT_APPLIED, counts_as=DEPOSIT_APPLIED, method=FROM_DEPOSIT,
+                     amount=value, net=ZERO, tax=tax, before=bal, now=now, counter=counter, bill_change=value,
+                     deposit_change={"applied": value}, extra={"deposit_receipts": _deposit_numbers(session, ticket.id)})
+    return receipt_view(session, receipt.id)
+
+
+def charge_damage(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str, reason: str,
+                  approver: Actor | None = None, now: datetime | None = None, *, counter: str) -> ReceiptView:
+    """Keep part or all of the deposit held for damage (a manager's act):
+    the kept part becomes a damage charge with its own receipt (no money
+    changes hands), taxed as the shop sets (``damage_charge_taxed``)."""
+    manager = require_manager(actor, approver, _("keep a loaner deposit"))
+    now = now or clock.now()
+    counter = counters.checked(counter)
+    why = _reason(reason, "damage", _("Describe the damage the deposit is kept for."))
+    value = _positive(amount, "amount", _("The amount kept"))
+    ticket = get_ticket(session, ticket_id)
+    billing_row(session, ticket.id, now, lock=True)
+    bal = balance(session, ticket.id)
+    currency = str(settings.get(session, "currency"))
+    if value > bal.deposits_held:
+        raise ValidationError({"amount": _("At most the {held} deposit held can be kept.").format(
+            held=format_money(bal.deposits_held, currency))})
+    rate = to_decimal(str(settings.get(session, "tax_rate")), "tax rate")
+    tax = tax_in(value, rate) if settings.get(session, "damage_charge_taxed") else ZERO
+    receipt = _issue(session, actor, ticket, kind=DAMAGE, counts_as=DAMAGE, method=FROM_DEPOSIT, amount=value,
+                     net=ZERO, tax=tax, before=bal, now=now, counter=counter, deposit_change={"kept": value},
+                     approver_id=manager.id, extra={"damage": why, "tax_rate_applied": str(rate) if tax else "0",
+                                                    "deposit_receipts": _deposit_numbers(session, ticket.id)})
+    return receipt_view(session, receipt.id)
+
+
+def _deposit_numbers(session: Session, ticket_id: int) -> list[str]:
+    return list(session.scalars(select(Receipt.number).where(
+        Receipt.ticket_id == ticket_id, Receipt.kind == DEPOSIT, Receipt.voided_at.is_(None)).order_by(Receipt.id)))
 
 
 def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, approver: Actor | None = None,
@@ -603,25 +790,33 @@ def correct_receipt(session: Session, actor: Actor, receipt_id: int, amount: Dec
     if standing is not None:
         raise IllegalTransition(_("Receipt {number} was already corrected by {correction}: correct that one.")
                                 .format(number=original.number, correction=standing.number))
+    if original.counts_as in NO_CASH:
+        raise IllegalTransition(_("Receipt {number} moved no money: void it and record it again.").format(
+            number=original.number))
     if value == original.amount and new_method == original.method:
         raise ValidationError({"amount": _("The correction changes neither the amount nor the method.")})
-    sign = -1 if original.counts_as == REFUND else 1
-    net = (value - original.amount) * sign
+    outgoing = original.counts_as in OUTGOING
+    net = (value - original.amount) * (-1 if outgoing else 1)
     bal = balance(session, ticket.id)
     currency = original.currency
     if original.counts_as == PAYMENT and net > 0 and net > bal.outstanding:
         raise ValidationError({"amount": _("The corrected amount would pay more than the {outstanding} outstanding.")
                                .format(outstanding=format_money(max(ZERO, bal.outstanding), currency))})
-    if original.counts_as == DEPOSIT and net > 0:
-        room = _deposit_room(session, ticket.id, bal)
-        if room is not None and net > room:
-            raise ValidationError({"amount": _("The corrected deposit would be more than the quote asks.")})
     if original.counts_as == REFUND and -net > bal.refundable:
         raise ValidationError({"amount": _("At most {amount} more can be refunded on this ticket.").format(
             amount=format_money(bal.refundable, currency))})
+    if original.counts_as in (DEPOSIT, DEPOSIT_REFUND) and bal.deposits_held + net < 0:
+        raise ValidationError({"amount": _("The correction would give back more deposit than is held ({held}).")
+                               .format(held=format_money(bal.deposits_held, currency))})
+    tax, bill_change, deposit_change = ZERO, ZERO, {}
+    if original.counts_as in BILL_KINDS:
+        bill_change = net
+        tax = _bill_tax(session, ticket.id, bal, value, bal.paid + net, inflow=not outgoing, replaced=original)
+    else:
+        deposit_change = {"taken": net} if original.counts_as == DEPOSIT else {"refunded": -net}
     receipt = _issue(session, actor, ticket, kind=CORRECTION, counts_as=original.counts_as, method=new_method,
-                     amount=value, net=net, before=bal, now=now, counter=counter, corrects=original,
-                     correction_reason=why,
+                     amount=value, net=net, tax=tax, before=bal, now=now, counter=counter, bill_change=bill_change,
+                     deposit_change=deposit_change, corrects=original, correction_reason=why,
                      approver_id=manager.id, extra={
                          "corrects": original.number, "corrected_amount": original.amount,
                          "corrected_method": original.method})

@@ -19,8 +19,11 @@ differ, the lower is charged, **per line**:
    included lines show 0.
 4. An item that neither standard lists cannot be charged: it goes to
    ``refused`` with the sentence the clerk reads.
-5. ``tax = round_money(subtotal * rate)``, shown separately;
-   ``total = subtotal + tax``.
+5. Prices include VAT (``prices_include_tax``, the shop's default): the
+   ``total`` is the lines' ``subtotal`` and ``tax`` the VAT it contains,
+   ``round_money(total * rate / (1 + rate))``.  Prices before tax:
+   ``tax = round_money(subtotal * rate)``, ``total = subtotal + tax``
+   (:mod:`frontdesk.billing.tax`).
 
 ``saving`` is what the rule saves against the fee schedule (the shop's own
 price); ``saving_vs_card`` what it saves against the warranty card.
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from frontdesk.billing.tax import tax_in, tax_on
 from frontdesk.i18n import N_, _
 from frontdesk.intake.warranty import (
     SOFTWARE_CHARGED,
@@ -237,6 +241,7 @@ class QuoteCalc:
     saving_vs_card: Decimal = ZERO
     schedule_total: Decimal | None = None  # the charged lines all by the schedule (None: it misses one)
     card_total: Decimal | None = None  # the charged lines all by the card (None: it misses one)
+    prices_include_tax: bool = False
 
     @property
     def needs_decision(self) -> bool:
@@ -316,6 +321,7 @@ def price_quote(
     installed_on: date | None = None,
     as_of: date | None = None,
     software_charge: bool | None = None,
+    prices_include_tax: bool = False,
 ) -> QuoteCalc:
     """Price ``items`` by the lowest-rate rule (see the module docstring).
 
@@ -324,6 +330,8 @@ def price_quote(
     Software set-up needs ``installed_on`` and ``as_of`` (the ticket's intake
     day); without an installation date a manager decides.  ``software_charge``
     is that decision (True: charge, False: free) when one is needed.
+    ``prices_include_tax``: both standards' prices include VAT (else they
+    are before tax).
     """
     sched = (schedule if isinstance(schedule, ScheduleView) else ScheduleView(prices=schedule)).checked()
     view = card.checked() if card is not None and card_applies else None
@@ -426,7 +434,7 @@ def price_quote(
              for ln in lines]
 
     subtotal = sum((ln.amount for ln in lines), ZERO)
-    tax = round_money(subtotal * rate)
+    tax = tax_in(subtotal, rate) if prices_include_tax else tax_on(subtotal, rate)
     charged = [ln for ln in lines if ln.charged]
     schedule_total = None
     if all(ln.schedule_price is not None for ln in charged):
@@ -438,12 +446,13 @@ def price_quote(
         subtotal=subtotal,
         tax_rate=rate,
         tax=tax,
-        total=subtotal + tax,
+        total=subtotal if prices_include_tax else subtotal + tax,
         saving=sum((ln.saving for ln in lines), ZERO),
         refused=refused,
         saving_vs_card=sum((ln.saving_vs_card for ln in lines), ZERO),
         schedule_total=schedule_total,
         card_total=card_total,
+        prices_include_tax=prices_include_tax,
     )
 
 

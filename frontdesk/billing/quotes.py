@@ -157,6 +157,7 @@ class QuoteView:
 
     def money(self, amount: Decimal) -> str:
         return format_money(amount, self.currency)
+    prices_include_tax: bool = False  # the total includes the tax
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,14 @@ class _Context:
     covered: Callable[[str], bool]
     tax_rate: Decimal
     currency: str
+    prices_include_tax: bool
 
 
 def _context(session: Session, ticket: Ticket, card_edition_id: int | None,
-             schedule: FeeSchedule | None = None) -> _Context:
+             schedule: FeeSchedule | None = None, prices_include_tax: bool | None = None) -> _Context:
+    """What pricing needs for the ticket.  Prices are compared on one basis,
+    the shop's (``prices_include_tax``, or the one a quote was made on): a
+    standard stated on the other basis is converted (docs/rules.md#money-and-tax)."""
     product = ticket.product
     if product is None:
         raise ValidationError({"product": _("A quote needs the product: this ticket has none.")})
@@ -212,16 +217,19 @@ def _context(session: Session, ticket: Ticket, card_edition_id: int | None,
     def covered(component: str) -> bool:
         return bool(status is not None and status.covers(component))
 
+    basis = bool(settings.get(session, "prices_include_tax")) if prices_include_tax is None else prices_include_tax
+    rate = to_decimal(str(settings.get(session, "tax_rate")), "tax rate")
     return _Context(
         ticket=ticket,
         schedule=schedule,
-        view=schedule_view(schedule, product.category),
+        view=schedule_view(schedule, product.category, rate=rate, prices_include_tax=basis),
         edition=edition,
-        card=card_view(edition) if edition is not None else None,
+        card=card_view(edition, rate=rate, prices_include_tax=basis) if edition is not None else None,
         card_applies=ticket.warranty_exclusion != CARD_MISMATCH,
         covered=covered,
-        tax_rate=to_decimal(str(settings.get(session, "tax_rate")), "tax rate"),
+        tax_rate=rate,
         currency=str(settings.get(session, "currency")),
+        prices_include_tax=basis,
     )
 
 
@@ -295,6 +303,7 @@ def _price(ctx: _Context, items: list[QuoteItem], software_charge: bool | None) 
     return price_quote(
         ctx.view, ctx.card, items, ctx.covered, ctx.tax_rate, ctx.card_applies,
         installed_on=product.installed_on, as_of=ctx.ticket.intake_at.date(), software_charge=software_charge,
+        prices_include_tax=ctx.prices_include_tax,
     )
 
 
@@ -414,6 +423,7 @@ def make_quote(session: Session, actor: Actor, ticket_id: int, items: Iterable[Q
     quote = Quote(
         ticket_id=ticket.id, schedule_id=ctx.schedule.id, card_edition_id=card_edition_id,
         card_applies=ctx.card_applies, state=DRAFT, currency=ctx.currency, tax_rate=calc.tax_rate,
+        prices_include_tax=calc.prices_include_tax,
         subtotal=calc.subtotal, tax=calc.tax, total=calc.total, saving=calc.saving,
         saving_vs_card=calc.saving_vs_card, schedule_total=calc.schedule_total, card_total=calc.card_total,
         owed=ZERO, created_at=now, created_by_id=actor.id,
@@ -491,9 +501,11 @@ def decline_quote(session: Session, actor: Actor, quote_id: int, fault_found: bo
     owed = ZERO
     why = ""
     if fault_found:
-        ctx = _context(session, ticket, quote.card_edition_id, schedule=get_schedule(session, quote.schedule_id))
+        ctx = _context(session, ticket, quote.card_edition_id, schedule=get_schedule(session, quote.schedule_id),
+                       prices_include_tax=quote.prices_include_tax)
         calc = price_quote(ctx.view, ctx.card, [QuoteItem(INSPECTION, description=_("Inspection fee"))],
-                           ctx.covered, quote.tax_rate, ctx.card_applies)
+                           ctx.covered, quote.tax_rate, ctx.card_applies,
+                           prices_include_tax=quote.prices_include_tax)
         if calc.refused:
             why = _("no inspection fee is listed, so nothing is owed")
         else:
@@ -571,6 +583,7 @@ def quote_view(session: Session, quote_id: int) -> QuoteView:
         approved_by=_user_name(session, quote.approved_by_id), approved_customer_name=quote.customer_name,
         declined_at=quote.declined_at, declined_by=_user_name(session, quote.declined_by_id),
         fault_found=quote.fault_found, software_decided_by=_user_name(session, quote.software_decided_by_id),
+        prices_include_tax=quote.prices_include_tax,
     )
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock
+from frontdesk import audit, clock, settings
 from frontdesk.billing.models import FeeLine, FeeSchedule, Quote
 from frontdesk.billing.pricing import (
     ANY_CATEGORY,
@@ -43,6 +43,7 @@ from frontdesk.billing.pricing import (
     line_key,
     normalize_code,
 )
+from frontdesk.billing.tax import convert
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket, User
 from frontdesk.errors import NotFound, ValidationError
@@ -102,6 +103,9 @@ class ScheduleDraft:
     effective_from: date | None  # None: not filled in (refused)
     note: str = ""
     lines: list[FeeLineDraft] = field(default_factory=list)
+    # The prices include VAT (True) or are before tax (False); None: as the
+    # shop's setting ``prices_include_tax`` says when it is saved.
+    includes_tax: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -343,6 +347,7 @@ def save_schedule(session: Session, actor: Actor, draft: ScheduleDraft, approver
         raise ScheduleRefused(problems)
     now = now or clock.now()
     assert draft.effective_from is not None  # checked above
+    basis = bool(settings.get(session, "prices_include_tax")) if draft.includes_tax is None else draft.includes_tax
     schedule = session.scalar(select(FeeSchedule).where(FeeSchedule.effective_from == draft.effective_from))
     action = "fees.replace" if schedule is not None else "fees.save"
     if schedule is None:
@@ -355,10 +360,12 @@ def save_schedule(session: Session, actor: Actor, draft: ScheduleDraft, approver
         schedule.created_by_id = actor.id
     schedule.name = draft.name.strip()
     schedule.note = (draft.note or "").strip()
+    schedule.includes_tax = basis
     schedule.lines.extend(_clean_line(line) for line in draft.lines)
     session.flush()
     audit.record(session, actor.id, action, "fee_schedule", schedule.id, {
         "name": schedule.name, "effective_from": schedule.effective_from, "lines": len(draft.lines),
+        "includes_tax": schedule.includes_tax,
         "source": _source or "typed",
     }, approver_id=manager.id, at=now)
     log.info("fee schedule %s effective %s saved (%d lines)", schedule.name, schedule.effective_from,
@@ -404,6 +411,7 @@ def schedule_draft(session: Session, schedule_id: int) -> ScheduleDraft:
     schedule = get_schedule(session, schedule_id)
     return ScheduleDraft(
         name=schedule.name, effective_from=schedule.effective_from, note=schedule.note,
+        includes_tax=schedule.includes_tax,
         lines=[FeeLineDraft(kind=ln.kind, price=ln.price, category=ln.category, code=ln.code,
                             description=ln.description, component=ln.component, free_km=ln.free_km,
                             per_km=ln.per_km) for ln in _sorted_lines(schedule.lines)],
@@ -434,14 +442,22 @@ def lines_for(schedule: FeeSchedule, category: str) -> dict[tuple[str, str], Fee
     return chosen
 
 
-def schedule_view(schedule: FeeSchedule, category: str) -> ScheduleView:
-    """The schedule as :func:`~frontdesk.billing.pricing.price_quote` takes it."""
+def schedule_view(schedule: FeeSchedule, category: str, *, rate: Decimal = ZERO,
+                  prices_include_tax: bool | None = None) -> ScheduleView:
+    """The schedule as :func:`~frontdesk.billing.pricing.price_quote` takes
+    it, its prices on the basis asked (with or without VAT at ``rate``;
+    None: as the schedule states them)."""
     chosen = lines_for(schedule, category)
     visit = chosen.get((VISIT, ""))
+    basis = schedule.includes_tax if prices_include_tax is None else prices_include_tax
+
+    def on_basis(price: Decimal) -> Decimal:
+        return convert(price, rate, from_included=schedule.includes_tax, to_included=basis)
+
     return ScheduleView(
-        prices={key: ln.price for key, ln in chosen.items()},
+        prices={key: on_basis(ln.price) for key, ln in chosen.items()},
         visit_free_km=visit.free_km if visit is not None and visit.free_km is not None else ZERO,
-        visit_per_km=visit.per_km if visit is not None and visit.per_km is not None else ZERO,
+        visit_per_km=on_basis(visit.per_km) if visit is not None and visit.per_km is not None else ZERO,
         name=schedule.name,
     )
 
@@ -461,7 +477,7 @@ def default_schedule() -> ScheduleDraft:
             per_km=to_decimal(str(raw["per_km"])) if raw.get("per_km") is not None else None,
         ))
     return ScheduleDraft(name=data["name"], effective_from=date.fromisoformat(data["effective_from"]),
-                         note=data.get("note", ""), lines=lines)
+                         note=data.get("note", ""), lines=lines, includes_tax=data.get("includes_tax"))
 
 
 def install_default_schedule(session: Session, actor: Actor, approver: Actor | None = None,
@@ -481,7 +497,8 @@ def _about_rows(draft: ScheduleDraft) -> list[list[Any]]:
         ["format_version", FORMAT_VERSION],
         [],
         [_("This workbook holds one version of the shop's fee schedule. Prices are in the shop's currency, "
-           "before tax, with at most two decimal places.")],
+           "with at most two decimal places, with VAT included or before tax as the field prices_include_tax "
+           "of the sheet \"schedule\" says (yes or no; empty: as the shop's setting).")],
         [_("Sheet \"schedule\": the version's name, the day it takes effect (effective_from, YYYY-MM-DD) and a "
            "note. A ticket is priced by the version in force on its intake day.")],
         [_("One sheet per kind of line; row 1 names the columns (their order does not matter), "
@@ -544,6 +561,7 @@ def export_workbook(session: Session, path: str | Path, schedule_id: int | None 
     head.append(["name", draft.name])
     head.append(["effective_from", draft.effective_from])
     head.append(["note", draft.note])
+    head.append(["prices_include_tax", "" if draft.includes_tax is None else ("yes" if draft.includes_tax else "no")])
     head["B3"].number_format = "yyyy-mm-dd"
     head.column_dimensions["A"].width = 16
     head.column_dimensions["B"].width = 40
@@ -618,6 +636,21 @@ def _cell_date(value: Any) -> date | None | str:
         return _("Not a date (YYYY-MM-DD): {value}").format(value=value)
 
 
+def _cell_yes_no(value: Any) -> bool | None | str:
+    """A yes/no cell (TRUE/FALSE, yes/no, 是/否); None when empty; a
+    message when it is neither."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("yes", "y", "true", "1", "是"):
+        return True
+    if text in ("no", "n", "false", "0", "否"):
+        return False
+    return _("Not yes or no: {value}").format(value=value)
+
+
 def read_workbook(path: str | Path) -> tuple[ScheduleDraft, list[tuple[str, int]], dict[str, int], list[Problem]]:
     """Parse a workbook: the draft, each line's (sheet, row), the rows of
     the schedule sheet's fields, and the problems of form (not a workbook,
@@ -681,6 +714,13 @@ def _read_head(ws: Any, draft: ScheduleDraft, head_rows: dict[str, int], problem
             draft.name = _text(value)
         elif key == "note":
             draft.note = _text(value)
+        elif key == "prices_include_tax":
+            head_rows[key] = n
+            flag = _cell_yes_no(value)
+            if isinstance(flag, str):
+                problems.append(Problem(SCHEDULE_SHEET, n, "value", flag))
+            else:
+                draft.includes_tax = flag
         elif key == "effective_from":
             head_rows[key] = n
             day = _cell_date(value)

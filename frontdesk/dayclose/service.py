@@ -186,6 +186,8 @@ class DayFigures:
     counted_by: str | None = None
     note: str = ""
     blind: bool = False
+    deposits_applied: Decimal = ZERO  # deposits put toward a bill (no cash moves)
+    deposits_applied_count: int = 0
 
     @property
     def waived_total(self) -> Decimal:
@@ -230,7 +232,9 @@ def receipt_movements(rows: list[tuple[str, str, str, Decimal, str | None, Decim
             line[2] -= amount
 
     for n, (kind, counts_as, method, amount, old_method, old_amount) in enumerate(rows):
-        sign = -1 if counts_as == payments.REFUND else 1
+        if counts_as in payments.NO_CASH:  # a damage charge, a deposit put toward the bill
+            continue
+        sign = -1 if counts_as in payments.OUTGOING else 1
         move(method, sign * amount)
         out[method][0].add(n)
         if kind == payments.CORRECTION and old_method is not None and old_amount is not None:
@@ -318,20 +322,18 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     methods = tuple(
         MethodLine(m, _(label), *moves.get(m, (0, ZERO, ZERO))) for m, label in payments.METHODS.items()
     ) + tuple(MethodLine(m, m, *v) for m, v in moves.items() if m not in payments.METHODS)
-    deposit_refunds = set(session.scalars(select(Loan.refund_receipt_id).where(Loan.refund_receipt_id.is_not(None))))
-
     def total(pick: Any) -> tuple[Decimal, int]:
         chosen = [r for r, *_rest in standing if pick(r)]
         return sum((r.amount for r in chosen), ZERO), len(chosen)
 
     paid, paid_n = total(lambda r: r.kind == payments.PAYMENT)
     dep, dep_n = total(lambda r: r.kind == payments.DEPOSIT)
-    dep_back, dep_back_n = total(lambda r: r.kind == payments.REFUND and r.id in deposit_refunds)
-    refunds, refunds_n = total(lambda r: r.kind == payments.REFUND and r.id not in deposit_refunds)
+    dep_back, dep_back_n = total(lambda r: r.kind == payments.DEPOSIT_REFUND)
+    kept, kept_n = total(lambda r: r.kind == payments.DAMAGE)
+    applied, applied_n = total(lambda r: r.kind == payments.DEPOSIT_APPLIED)
+    refunds, refunds_n = total(lambda r: r.kind == payments.REFUND)
     corrections = tuple(CorrectionLine(r.number, on or "", r.method, r.amount, r.net, r.correction_reason)
                         for r, _om, _oa, on in standing if r.kind == payments.CORRECTION)
-    kept = session.execute(select(func.coalesce(func.sum(Loan.deposit), 0), func.count(Loan.id)).where(
-        Loan.deposit_outcome == "kept", Loan.returned_at >= start, Loan.returned_at < end)).one()
     voids = tuple(
         VoidLine(r.number, t, r.amount, r.void_reason, names.get(r.void_approver_id or 0, ""), r.issued_at.date())
         for r, t in session.execute(
@@ -395,8 +397,8 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
         first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
         receipt_count=len(numbers), gaps=gaps, voids=voids, corrections=corrections, reprints=reprints,
         methods=methods, payments_total=paid, payments_count=paid_n, deposits_taken=dep, deposits_taken_count=dep_n,
-        deposits_returned=dep_back, deposits_returned_count=dep_back_n, deposits_kept=Decimal(str(kept[0] or 0)),
-        deposits_kept_count=int(kept[1]), refunds=refunds, refunds_count=refunds_n,
+        deposits_returned=dep_back, deposits_returned_count=dep_back_n, deposits_kept=kept,
+        deposits_kept_count=kept_n, deposits_applied=applied, deposits_applied_count=applied_n, refunds=refunds, refunds_count=refunds_n,
         corrections_net=sum((c.net for c in corrections), ZERO),
         net_total=sum((r.net for r, *_rest in standing), ZERO),
         opening_float=opening, cash_moved=cash_moved, expected_cash=expected if show_expected else None,

@@ -53,6 +53,8 @@ class Loan(Base):
     refunded: Mapped[Decimal | None] = mapped_column()
     refund_receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
     kept_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kept: Mapped[Decimal | None] = mapped_column()  # the part kept for damage (0011)
+    damage_receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))  # its damage charge (0011)
 
     unit: Mapped[LoanerUnit] = relationship()
     ticket: Mapped[Ticket] = relationship()

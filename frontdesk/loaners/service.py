@@ -7,9 +7,12 @@
   ``BEGIN IMMEDIATE``) and a partial unique index on the open loans refuses a
   second open loan whatever happens; either way the loser gets
   :class:`Conflict` naming the ticket that holds the unit.
-- A deposit is taken through billing (a deposit receipt) in the lending
-  transaction, and refunded through billing (a refund receipt) when the unit
-  comes back, unless a manager approves keeping it.
+- The deposit is a security deposit apart from the repair bill
+  (docs/rules.md#loaner-deposits): any amount (by default the shop's amount
+  for the unit's category), taken through billing (a deposit receipt, no
+  tax) in the lending transaction; when the unit comes back what is still
+  held is refunded (a deposit-refund receipt), less what a manager keeps
+  for damage (a damage-charge receipt).
 - A ticket cannot be closed while its loaner is out, unless a manager
   overrides (:func:`before_close`, called by intake through the hooks).
 """
@@ -25,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock
+from frontdesk import audit, clock, settings
 from frontdesk.billing import payments
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Product, Ticket, User
@@ -34,6 +37,7 @@ from frontdesk.i18n import N_, _
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
+from frontdesk.money import format_money
 from frontdesk.plaintext import drop_controls
 from frontdesk.users import Actor, require_manager
 
@@ -130,6 +134,8 @@ class LoanView:
     refund_receipt_id: int | None
     kept_approved_by: str | None
     days_overdue: int  # as of ``today`` given to the list (0 when not overdue or returned)
+    kept: Decimal | None = None  # kept for damage (a damage charge)
+    damage_receipt_id: int | None = None
 
     @property
     def is_out(self) -> bool:
@@ -175,6 +181,14 @@ def _name(session: Session, user_id: int | None) -> str | None:
         return None
     user = session.get(User, user_id)
     return user.name if user else None
+
+
+def default_deposit(session: Session, category: str) -> Decimal | None:
+    """The shop's deposit for a loaner of ``category`` (setting
+    ``loaner_deposits``, set by a manager); None when it asks none."""
+    amount = (settings.get(session, "loaner_deposits") or {}).get(category)
+    value = Decimal(str(amount)) if amount is not None else ZERO
+    return value if value > 0 else None
 
 
 def _deposit(value: Decimal | int | str | None) -> Decimal | None:
@@ -504,10 +518,13 @@ def pullbacks_slipping(session: Session, today: date, days: int = 1) -> list[Pul
 
 def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date | None = None,
          condition_out: str = "", deposit: Decimal | int | str | None = None, method: str = payments.CASH,
-         agreement_signed: bool = True, now: datetime | None = None, *, counter: str) -> Loan:
+         agreement_signed: bool = True, now: datetime | None = None, *, counter: str,
+         tendered: Decimal | int | str | None = None) -> Loan:
     """Lend the unit with asset tag ``tag`` on the ticket.  The deposit (if
-    any) is taken through billing in this transaction, into ``counter``'s
-    drawer; ``due_on`` defaults to the pull-back's promised return date."""
+    any: the screen proposes :func:`default_deposit`) is taken through
+    billing in this transaction, into ``counter``'s drawer, whatever the
+    repair's bill says; ``due_on`` defaults to the pull-back's promised
+    return date."""
     now = now or clock.now()
     ticket = intake.get_ticket(session, ticket_id)
     found = find_unit(session, tag)
@@ -565,7 +582,7 @@ def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date 
     if amount is not None:
         try:
             receipt = payments.take_payment(session, actor, ticket.id, method, amount, kind=payments.DEPOSIT, now=now,
-                                            counter=counter)
+                                            counter=counter, tendered=tendered)
         except ValidationError as exc:
             raise ValidationError({("deposit" if k == "amount" else k): v for k, v in exc.fields.items()}) from None
         loan.deposit_receipt_id = receipt.id
@@ -591,10 +608,13 @@ def _loan_for(session: Session, tag_or_loan: str | int) -> Loan:
 
 def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, condition_back: str, damage: str = "",
                 keep_deposit: bool = False, approver: Actor | None = None, to_maintenance: bool = False,
-                method: str = payments.CASH, now: datetime | None = None, *, counter: str) -> Loan:
+                method: str = payments.CASH, now: datetime | None = None, *, counter: str,
+                keep: Decimal | int | str | None = None) -> Loan:
     """The loaner comes back (by its tag, or a loan id): its condition is
-    recorded, damage noted, and the deposit refunded through billing (from
-    ``counter``'s drawer), or kept with a manager's approval."""
+    recorded and damage noted.  Of the deposit still held, a manager may
+    keep ``keep`` (or all of it: ``keep_deposit``) for the damage described:
+    that part becomes a damage charge with its own receipt; the rest is
+    refunded through billing from ``counter``'s drawer."""
     now = now or clock.now()
     loan = _loan_for(session, tag_or_loan)
     unit = _lock_unit(session, loan.unit_id)
@@ -606,40 +626,53 @@ def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, conditio
     harm = _text(damage, MAX_TEXT, "damage", problems)
     if not cond:
         problems["condition_back"] = _("Note the unit's condition as it comes back.")
-    if keep_deposit and not loan.deposit:
+    held = payments.balance(session, loan.ticket_id).deposits_held if loan.deposit else ZERO
+    held = min(held, loan.deposit or ZERO)
+    try:
+        kept = _deposit(keep) or ZERO
+    except ValidationError:
+        problems["keep"] = _("The amount kept must be an amount of money.")
+        kept = ZERO
+    if keep_deposit and not kept:
+        kept = held
+    if (keep_deposit or kept) and not loan.deposit:
         problems["keep_deposit"] = _("No deposit was taken for this loan.")
-    if keep_deposit and not harm:
+    elif kept > held:
+        problems["keep"] = _("At most the {held} still held can be kept.").format(
+            held=format_money(held, str(settings.get(session, "currency"))))
+    if kept and not harm:
         problems["damage"] = _("Describe the damage the deposit is kept for.")
     if problems:
         raise ValidationError(problems)
-    manager = require_manager(actor, approver, _("keep a loaner deposit")) if keep_deposit else None
+    manager = require_manager(actor, approver, _("keep a loaner deposit")) if kept else None
     loan.returned_at = now
     loan.returned_by_id = actor.id
     loan.condition_back = cond
     loan.damage = harm
     if not loan.deposit:
         loan.deposit_outcome = NONE
-    elif keep_deposit:
-        assert manager is not None
-        loan.deposit_outcome = KEPT
-        loan.kept_approved_by_id = manager.id
     else:
-        bal = payments.balance(session, loan.ticket_id)
-        back = min(loan.deposit, bal.refundable)
+        if kept:
+            assert manager is not None
+            charge = payments.charge_damage(session, actor, loan.ticket_id, kept, harm, approver=manager, now=now,
+                                            counter=counter)
+            loan.damage_receipt_id = charge.id
+            loan.kept = kept
+            loan.kept_approved_by_id = manager.id
+        back = held - kept
         if back > 0:
-            receipt = payments.take_payment(session, actor, loan.ticket_id, method, back, kind=payments.REFUND,
-                                            now=now, counter=counter)
+            receipt = payments.take_payment(session, actor, loan.ticket_id, method, back,
+                                            kind=payments.DEPOSIT_REFUND, now=now, counter=counter)
             loan.refund_receipt_id = receipt.id
         loan.refunded = back
-        loan.deposit_outcome = REFUNDED
-        if back < loan.deposit:
-            log.info("loan %s: %s of the deposit stays on the ticket's bill", loan.id, loan.deposit - back)
+        loan.deposit_outcome = KEPT if kept else REFUNDED
     unit.status = MAINTENANCE if to_maintenance else AVAILABLE
     unit.condition = cond
     session.flush()
     audit.record(session, actor.id, "loaner.return", "loan", loan.id,
                  {"tag": unit.tag, "condition": cond, "damage": harm, "deposit": loan.deposit,
-                  "outcome": loan.deposit_outcome, "refunded": loan.refunded, "maintenance": to_maintenance},
+                  "outcome": loan.deposit_outcome, "refunded": loan.refunded, "kept": loan.kept,
+                  "maintenance": to_maintenance},
                  approver_id=manager.id if manager else None, at=now)
     text = _("Loaner {tag} returned").format(tag=unit.tag)
     if harm:
@@ -682,7 +715,7 @@ def loan_view(session: Session, loan: Loan | int, today: date | None = None) -> 
         loan.lent_at, _name(session, loan.lent_by_id) or "", loan.due_on, loan.condition_out, loan.deposit,
         loan.deposit_receipt_id, loan.agreement_signed, loan.returned_at, _name(session, loan.returned_by_id),
         loan.condition_back, loan.damage, loan.deposit_outcome, loan.refunded, loan.refund_receipt_id,
-        _name(session, loan.kept_approved_by_id), late)
+        _name(session, loan.kept_approved_by_id), late, loan.kept, loan.damage_receipt_id)
 
 
 def loans_out(session: Session, today: date | None = None) -> list[LoanView]:

@@ -98,6 +98,7 @@ def _story(f: DayFigures) -> list[Flowable]:
         (_("Deposits taken ({count})").format(count=f.deposits_taken_count), m(f.deposits_taken)),
         (_("Deposits returned ({count})").format(count=f.deposits_returned_count), m(f.deposits_returned)),
         (_("Deposits kept ({count})").format(count=f.deposits_kept_count), m(f.deposits_kept)),
+        (_("Deposits put toward a bill ({count})").format(count=f.deposits_applied_count), m(f.deposits_applied)),
         (_("Other refunds ({count})").format(count=f.refunds_count), m(f.refunds)),
         (_("Corrections, difference"), m(f.corrections_net)),
         (_("Net of the day"), m(f.net_total)),

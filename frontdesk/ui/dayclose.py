@@ -84,6 +84,7 @@ def report_html(f: DayFigures) -> str:
         (_("Deposits taken ({count})").format(count=f.deposits_taken_count), m(f.deposits_taken)),
         (_("Deposits returned ({count})").format(count=f.deposits_returned_count), m(f.deposits_returned)),
         (_("Deposits kept ({count})").format(count=f.deposits_kept_count), m(f.deposits_kept)),
+        (_("Deposits put toward a bill ({count})").format(count=f.deposits_applied_count), m(f.deposits_applied)),
         (_("Other refunds ({count})").format(count=f.refunds_count), m(f.refunds)),
         (_("Waived and discounted"), m(f.waived_total)),
     ]))

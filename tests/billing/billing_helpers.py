@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from frontdesk import settings
 from frontdesk.billing import schedules
 from frontdesk.billing.cards import CardEditionDraft, CardLineDraft, save_card_edition
 from frontdesk.billing.pricing import QuoteItem
@@ -52,13 +53,17 @@ def schedule_draft(effective: date = date(2026, 1, 1), name: str = "2026", labou
     ])
 
 
-def add_schedule(db: Database, manager: Actor, **kw: object) -> int:
+def add_schedule(db: Database, manager: Actor, includes_tax: bool = False, **kw: object) -> int:
+    """The test schedule, saved by a shop that prices before tax (the
+    worked example: 310 + 13 % = 350.30) or, ``includes_tax``, with VAT in
+    its prices (the shop's setting is set to match)."""
     with db.write() as s:
+        settings.store(s, {"prices_include_tax": includes_tax})
         return schedules.save_schedule(s, manager, schedule_draft(**kw), now=NOW).id  # type: ignore[arg-type]
 
 
 def add_card(db: Database, manager: Actor, bundle: bool = False, brand: str = "Haier",
-             edition: str = "2024版") -> int:
+             edition: str = "2024版", includes_tax: bool = False) -> int:
     lines = [
         CardLineDraft("labour", D("80.00"), "medium", "维修费", ["visit"] if bundle else []),
         CardLineDraft("part", D("220.00"), "BX-THERM", "温控器"),
@@ -66,7 +71,8 @@ def add_card(db: Database, manager: Actor, bundle: bool = False, brand: str = "H
     if not bundle:
         lines.append(CardLineDraft("visit", D("60.00"), "", "上门费"))
     with db.write() as s:
-        return save_card_edition(s, manager, CardEditionDraft(brand, "refrigerator", edition, "", lines), now=NOW).id
+        return save_card_edition(s, manager, CardEditionDraft(brand, "refrigerator", edition, "", lines,
+                                                              includes_tax=includes_tax), now=NOW).id
 
 
 def diagnosing_ticket(db: Database, clerk: Actor, at: datetime = NOW, **changes: object) -> int:

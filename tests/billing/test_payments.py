@@ -65,7 +65,8 @@ def test_cash_gives_change_partial_payments_are_allowed_and_overpaying_is_refuse
         cash = payments.take_payment(s, clerk, ticket, "cash", "300", tendered="500", now=NOW, counter="main")
         assert (cash.amount, cash.tendered, cash.change, cash.tax) == (D("300.00"), D("500.00"), D("200.00"),
                                                                         D("34.51"))
-        assert "Tendered ¥500.00, change ¥200.00" in cash.text and "Still to pay: ¥50.30" in cash.text
+        assert "Tendered: ¥500.00\nChange: ¥200.00" in cash.text and "Still to pay: ¥50.30" in cash.text
+        assert "VAT in this amount: ¥34.51" in cash.text  # prices before tax: no "of which VAT"
         bal = payments.balance(s, ticket)
         assert (bal.due, bal.paid, bal.outstanding) == (TOTAL, D("300.00"), D("50.30"))
         card = payments.take_payment(s, clerk, ticket, "card", D("50.30"), tendered="999", now=NOW, counter="main")
@@ -205,7 +206,10 @@ def test_a_reprint_says_copy_and_is_counted(db: Database, users: tuple[Actor, Ac
         assert payments.list_receipts(s, text="000001")[0].reprints == 2
 
 
-def test_deposits_and_refunds(db: Database, users: tuple[Actor, Actor]) -> None:
+def test_a_deposit_is_held_apart_from_the_bill_and_put_toward_it_only_when_asked(
+        db: Database, users: tuple[Actor, Actor]) -> None:
+    """docs/rules.md#loaner-deposits: any amount, whatever the quote says;
+    no tax; the bill stays owed until the customer asks to use the deposit."""
     manager, clerk = users
     from tests.billing.billing_helpers import WORKED, add_schedule
 
@@ -213,21 +217,34 @@ def test_deposits_and_refunds(db: Database, users: tuple[Actor, Actor]) -> None:
     ticket = diagnosing_ticket(db, clerk)
     with db.write() as s:
         quote_id = quotes.make_quote(s, clerk, ticket, WORKED, now=NOW).id  # 395.50 without a card
-        with pytest.raises(ValidationError, match="more than the quote still asks"):
-            payments.take_payment(s, clerk, ticket, "cash", "400", kind="deposit", now=NOW, counter="main")
-        deposit = payments.take_payment(s, clerk, ticket, "cash", "100", kind="deposit", now=NOW, counter="main")
-        assert deposit.kind == "deposit" and deposit.kind_label == "Deposit"
+        deposit = payments.take_payment(s, clerk, ticket, "cash", "400", kind="deposit", now=NOW, counter="main")
+        assert (deposit.kind, deposit.kind_label, deposit.tax, deposit.lines) == ("deposit", "Loaner deposit", 0, ())
+        assert "A security deposit: no tax, not a payment for the repair." in deposit.text
+        assert "Deposit still held: ¥400.00" in deposit.text and "Still to pay" not in deposit.text
         bal = payments.balance(s, ticket)
-        assert (bal.due, bal.deposits_held, bal.outstanding, bal.refundable) == (0, D("100.00"), D("-100.00"),
-                                                                                 D("100.00"))
+        assert (bal.due, bal.deposits_held, bal.outstanding, bal.refundable) == (0, D("400.00"), 0, 0)
+        with pytest.raises(ValidationError, match="At most ¥0.00 can be refunded"):
+            payments.take_payment(s, clerk, ticket, "cash", "10", kind="refund", now=NOW, counter="main")
         quotes.decline_quote(s, clerk, quote_id, fault_found=True, now=NOW)  # owes 33.90
-        with pytest.raises(ValidationError, match="At most ¥66.10"):
-            payments.take_payment(s, clerk, ticket, "cash", "70", kind="refund", now=NOW, counter="main")
-        refund = payments.take_payment(s, clerk, ticket, "cash", "66.10", tendered="100", kind="refund", now=NOW,
-                                       counter="main")
-        assert (refund.net, refund.tendered, refund.change) == (D("-66.10"), None, None)
         bal = payments.balance(s, ticket)
-        assert (bal.due, bal.deposits_held, bal.paid, bal.outstanding) == (D("33.90"), D("33.90"), 0, 0)
+        assert (bal.due, bal.paid, bal.deposits_held, bal.outstanding) == (D("33.90"), 0, D("400.00"), D("33.90"))
+        with pytest.raises(ValidationError, match="more than the ¥33.90 outstanding"):
+            payments.apply_deposit(s, clerk, ticket, "40", now=NOW, counter="main")
+        applied = payments.apply_deposit(s, clerk, ticket, "33.90", now=NOW, counter="main")
+        assert (applied.kind, applied.method, applied.net, applied.tax) == ("deposit_applied", "from_deposit", 0,
+                                                                            D("3.90"))
+        assert f"From the deposit of receipt {deposit.number}" in applied.text
+        assert "Put toward the bill: ¥33.90" in applied.text and "Deposit still held: ¥366.10" in applied.text
+        with pytest.raises(ValidationError, match="At most the ¥366.10 deposit held"):
+            payments.take_payment(s, clerk, ticket, "cash", "400", kind="deposit_refund", now=NOW, counter="main")
+        back = payments.take_payment(s, clerk, ticket, "cash", "366.10", tendered="999", kind="deposit_refund",
+                                     now=NOW, counter="main")
+        assert (back.net, back.tax, back.tendered, back.change) == (D("-366.10"), 0, None, None)
+        assert "Put toward the bill: ¥33.90" in back.text and "Deposit still held: ¥0.00" in back.text
+        bal = payments.balance(s, ticket)
+        assert (bal.due, bal.paid, bal.deposits_held, bal.outstanding) == (D("33.90"), D("33.90"), 0, 0)
+        assert (bal.deposits_taken, bal.deposits_applied, bal.deposits_refunded) == (D("400.00"), D("33.90"),
+                                                                                       D("366.10"))
 
 
 def test_invoices_are_owed_until_their_number_is_entered(db: Database, users: tuple[Actor, Actor]) -> None:

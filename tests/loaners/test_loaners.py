@@ -97,7 +97,7 @@ def test_lend_and_return_with_deposit_refunded(db: Database, users: Users) -> No
         assert view.condition_back == "屏幕有一道新划痕"
         assert view.deposit_outcome == loaners.REFUNDED and view.refunded == Decimal("300.00")
         assert view.refund_receipt_id is not None
-        assert payments.receipt_view(s, view.refund_receipt_id).kind == payments.REFUND
+        assert payments.receipt_view(s, view.refund_receipt_id).kind == payments.DEPOSIT_REFUND
         assert payments.balance(s, ticket).deposits_held == 0
         unit = loaners.get_unit(s, unit_id)
         assert unit.status == loaners.AVAILABLE and unit.condition == "屏幕有一道新划痕"
