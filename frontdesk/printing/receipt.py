@@ -29,11 +29,6 @@ LOGO_W, LOGO_H = 30 * mm, 16 * mm  # the logo's box on A5 (left of the shop's na
 ROLL_LOGO_W, ROLL_LOGO_H = 44 * mm, 16 * mm  # centred above the name on the roll
 
 
-def _rate(rate: Decimal) -> str:
-    text = f"{rate * 100:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 @dataclass
 class _Row:
     left: str
@@ -100,23 +95,11 @@ def _body_rows(view: ReceiptView, invoice_no: str | None, invoice_owed: bool) ->
             size=7.5, indent=3 * mm))
     close: list[_Row] = []
     if view.lines:
-        close.append(_Row(_("Subtotal"), m(view.subtotal), rule=True, bold_gap=3))
-        if view.saving:
-            close.append(_Row(_("Saving against the fee schedule"), m(view.saving)))
-        if view.waived:
-            close.append(_Row(_("Waived"), "-" + m(view.waived)))
-        close.append(_Row(_("Tax {rate}% (included)").format(rate=_rate(view.tax_rate)), m(view.bill_tax)))
-        close.append(_Row(_("Total"), m(view.bill_total), size=11))
-    close.append(_Row(_("{kind} by {method}").format(kind=view.kind_label, method=view.method_label), m(view.amount),
-                      size=10, rule=True, bold_gap=3))
-    close.append(_Row(_("Payment method: {method}").format(method=view.method_label), size=8.5))
-    close.append(_Row(_("of which tax"), m(view.tax), size=8.5))
-    if view.tendered is not None:
-        close.append(_Row(_("Tendered"), m(view.tendered), size=8.5))
-        close.append(_Row(_("Change"), m(view.change or Decimal(0)), size=8.5))
-    if view.paid_before:
-        close.append(_Row(_("Paid before"), m(view.paid_before), size=8.5))
-    close.append(_Row(_("Still to pay"), m(max(Decimal(0), view.outstanding_after)), size=8.5))
+        for i, (label, value) in enumerate(view.bill_rows()):
+            close.append(_Row(label, value, rule=i == 0, bold_gap=3 if i == 0 else 0,
+                              size=11 if label == _("Total") else 9))
+    for i, (label, value) in enumerate(view.money_rows()):
+        close.append(_Row(label, value, size=10 if i == 0 else 8.5, rule=i == 0, bold_gap=3 if i == 0 else 0))
     if invoice_no:
         close.append(_Row(_("Invoice {number}").format(number=invoice_no), size=8.5, bold_gap=2))
     elif invoice_owed:

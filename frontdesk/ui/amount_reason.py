@@ -18,7 +18,7 @@ class AmountReasonDialog(QDialog):
     """``amount`` and ``reason`` (and ``method``) are set when accepted."""
 
     def __init__(self, title: str, intro: str, *, ask_amount: bool = True, ask_method: bool = False,
-                 amount: Decimal | None = None, parent: QWidget | None = None) -> None:
+                 amount: Decimal | None = None, with_reason: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_AmountReasonDialog()
         self.ui.setupUi(self)
@@ -32,6 +32,9 @@ class AmountReasonDialog(QDialog):
             widget.setVisible(ask_amount)
         for widget in (self.ui.methodLabel, self.ui.methodCombo):
             widget.setVisible(ask_method)
+        self.with_reason = with_reason
+        for widget in (self.ui.reasonLabel, self.ui.reasonEdit):
+            widget.setVisible(with_reason)
         for key, text in METHODS.items():
             self.ui.methodCombo.addItem(_(text), key)
         if amount is not None:
@@ -46,7 +49,7 @@ class AmountReasonDialog(QDialog):
             show_inline(self.ui.messageLabel, _("The amount must be a number like 120 or 120.50."))
             return
         reason = self.ui.reasonEdit.text().strip()
-        if not reason:
+        if not reason and self.with_reason:
             show_inline(self.ui.messageLabel, _("Write down the reason."))
             return
         self.amount, self.reason = amount, reason

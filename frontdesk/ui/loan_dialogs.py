@@ -5,16 +5,19 @@ whatever field has focus, so the tag fields act on Enter."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QCompleter, QDialog, QGridLayout, QTableWidgetItem, QWidget
 
 from frontdesk import clock, settings
+from frontdesk.billing import payments
 from frontdesk.billing.payments import METHODS
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.intake import service
 from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.loaners import service as loaners
+from frontdesk.money import format_money
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day, split_list
@@ -33,6 +36,7 @@ class LoanDialog(QDialog):
         self.ctx = ctx
         self.mode = mode
         self.done_text = ""
+        self.receipt_ids: list[int] = []  # the receipts issued (deposit; damage charge and refund)
         self.ui = Ui_LoanDialog()
         self.ui.setupUi(self)
         u = self.ui
@@ -43,7 +47,7 @@ class LoanDialog(QDialog):
         for widget in (u.ticketLabel, u.ticketEdit, u.dueLabel, u.dueEdit, u.depositLabel, u.depositEdit,
                        u.methodLabel, u.methodCombo, u.agreementCheck):
             widget.setVisible(lending)
-        for widget in (u.damageLabel, u.damageEdit, u.keepCheck, u.maintenanceCheck):
+        for widget in (u.damageLabel, u.damageEdit, u.keepLabel, u.keepEdit, u.maintenanceCheck):
             widget.setVisible(not lending)
         for key, text in METHODS.items():
             u.methodCombo.addItem(_(text), key)
@@ -57,6 +61,9 @@ class LoanDialog(QDialog):
         if lending:
             u.ticketEdit.editingFinished.connect(self.offer_units)
             self.offer_units()
+        else:
+            u.tagEdit.editingFinished.connect(self.show_loan)
+            self.show_loan()
         (u.tagEdit if ticket_number or not lending else u.ticketEdit).setFocus()
 
     def offer_units(self) -> list[str]:
@@ -66,17 +73,20 @@ class LoanDialog(QDialog):
         if not number:
             return []
 
-        def read(s: object) -> tuple[str, list[str]]:
+        def read(s: object) -> tuple[str, list[str], Decimal | None]:
             ticket = service.find_ticket(s, number)  # type: ignore[arg-type]
             category = ticket.product.category if ticket.product else ""
-            return category, [x.tag for x in loaners.available_units(s, category)] if category else []  # type: ignore[arg-type]
+            return (category, [x.tag for x in loaners.available_units(s, category)] if category else [],  # type: ignore[arg-type]
+                    loaners.default_deposit(s, category) if category else None)  # type: ignore[arg-type]
 
         try:
-            category, tags = self.ctx.read(read)  # type: ignore[arg-type]
+            category, tags, deposit = self.ctx.read(read)  # type: ignore[arg-type]
         except FrontDeskError as exc:
             show_inline(self.ui.messageLabel, exc.message)
             return []
         self.ui.messageLabel.clear()
+        if deposit is not None and not self.ui.depositEdit.text().strip():
+            self.ui.depositEdit.setText(f"{deposit:.2f}")  # the shop's deposit for the category
         self.offered = tags
         self.ui.tagEdit.setCompleter(QCompleter(tags, self))
         if tags:
@@ -85,6 +95,39 @@ class LoanDialog(QDialog):
         else:
             self.ui.introLabel.setText(_("No {category} loaner is available now.").format(category=category_label(category)))
         return tags
+
+    def show_loan(self) -> None:
+        """Taking a unit back: what it went out as, and the deposit held."""
+        tag = self.ui.tagEdit.text().strip()
+        if not tag:
+            return
+
+        def read(s: object) -> tuple[loaners.LoanView, Decimal] | None:
+            unit = loaners.find_unit(s, tag)  # type: ignore[arg-type]
+            loan = loaners.open_loan_of_unit(s, unit.id)  # type: ignore[arg-type]
+            if loan is None:
+                return None
+            held = payments.balance(s, loan.ticket_id).deposits_held if loan.deposit else Decimal(0)  # type: ignore[arg-type]
+            return loaners.loan_view(s, loan), held  # type: ignore[arg-type]
+
+        try:
+            found = self.ctx.read(read)  # type: ignore[arg-type]
+        except FrontDeskError as exc:
+            show_inline(self.ui.messageLabel, exc.message)
+            return
+        self.ui.messageLabel.clear()
+        if found is None:
+            return
+        loan, held = found
+        currency = str(self.ctx.read(lambda s: settings.get(s, "currency")))
+        text = _("Lent on ticket {ticket} to {customer} on {day}, out as: {condition}.").format(
+            ticket=loan.ticket_number, customer=loan.customer, day=loan.lent_at.strftime("%Y-%m-%d"),
+            condition=loan.condition_out or "—")
+        if held:
+            text += " " + _("Deposit held: {held}; what is not kept is refunded.").format(
+                held=format_money(held, currency))
+        self.ui.introLabel.setText(text)
+        self.ui.keepEdit.setEnabled(bool(held))
 
     def check(self) -> None:
         u = self.ui
@@ -107,16 +150,22 @@ class LoanDialog(QDialog):
                 ticket = service.find_ticket(s, number)  # type: ignore[arg-type]
                 loan = loaners.lend(s, actor, ticket.id, tag, due, condition, deposit, method, signed,  # type: ignore[arg-type]
                                     counter=counter)
+                self.receipt_ids = [loan.deposit_receipt_id] if loan.deposit_receipt_id else []
                 return _("Loaner {tag} lent on ticket {ticket}, due back {due}.").format(
                     tag=tag.upper(), ticket=ticket.number, due=loan.due_on.isoformat() if loan.due_on else "—")
 
             text = self.ctx.write(lend, self, u.messageLabel)  # type: ignore[arg-type]
         else:
-            damage, keep, maintenance = u.damageEdit.text(), u.keepCheck.isChecked(), u.maintenanceCheck.isChecked()
+            keep = read_amount(u.keepEdit.text())
+            if u.keepEdit.text().strip() and keep is None:
+                show_inline(u.messageLabel, _("The amount must be a number like 120 or 120.50."))
+                return
+            damage, maintenance = u.damageEdit.text(), u.maintenanceCheck.isChecked()
 
             def back(s: object, approver: object) -> str:
-                loaners.return_loan(s, actor, tag, condition, damage, keep_deposit=keep, approver=approver,  # type: ignore[arg-type]
-                                    to_maintenance=maintenance, counter=counter)
+                loan = loaners.return_loan(s, actor, tag, condition, damage, approver=approver,  # type: ignore[arg-type]
+                                           to_maintenance=maintenance, counter=counter, keep=keep)
+                self.receipt_ids = [r for r in (loan.damage_receipt_id, loan.refund_receipt_id) if r]
                 return _("Loaner {tag} is back.").format(tag=tag.upper())
 
             text = self.ctx.write(back, self, u.messageLabel)  # type: ignore[arg-type]

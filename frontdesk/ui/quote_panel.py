@@ -76,7 +76,7 @@ class QuotePanel(QWidget):
         u.phoneApproveButton.clicked.connect(lambda: self.approve("phone"))
         u.declineButton.clicked.connect(self.decline)
         u.payButton.clicked.connect(lambda: self.open_payment("payment"))
-        u.depositButton.clicked.connect(lambda: self.open_payment("deposit"))
+        u.depositButton.clicked.connect(self.open_apply_deposit)
         u.waiverButton.clicked.connect(self.open_waiver)
         u.invoiceButton.clicked.connect(self.invoice)
         self._loading = False
@@ -234,7 +234,8 @@ class QuotePanel(QWidget):
             rows.append((item.label(), component_label(item.component), str(item.qty), None, None, _("cannot be charged"),
                          "—", reason, REFUSED))
         self._fill_lines(rows)
-        self.ui.totalsLabel.setText(self._totals(calc.subtotal, calc.tax_rate, calc.tax, calc.total, calc.saving))
+        self.ui.totalsLabel.setText(self._totals(calc.subtotal, calc.tax_rate, calc.tax, calc.total, calc.saving,
+                                                 calc.prices_include_tax))
         self.ui.makeQuoteButton.setEnabled(self.ui.addLineButton.isEnabled() and bool(calc.lines) and not calc.refused)
         # Software set-up between one and three months after installation: the manager decides.
         self.ui.softwareCheck.setVisible(calc.needs_decision)
@@ -253,11 +254,16 @@ class QuotePanel(QWidget):
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
 
-    def _totals(self, subtotal: Decimal, rate: Decimal, tax: Decimal, total: Decimal, saving: Decimal) -> str:
+    def _totals(self, subtotal: Decimal, rate: Decimal, tax: Decimal, total: Decimal, saving: Decimal,
+                included: bool) -> str:
         cur = self.currency
-        text = _("Subtotal {subtotal} · tax {rate}% {tax} · <b>total {total}</b>").format(
-            subtotal=format_money(subtotal, cur), rate=percent(rate), tax=format_money(tax, cur),
-            total=format_money(total, cur))
+        if included:
+            text = _("<b>total {total}</b> (of which VAT {rate}% {tax})").format(
+                rate=percent(rate), tax=format_money(tax, cur), total=format_money(total, cur))
+        else:
+            text = _("Subtotal {subtotal} · VAT {rate}% {tax} · <b>total {total}</b>").format(
+                subtotal=format_money(subtotal, cur), rate=percent(rate), tax=format_money(tax, cur),
+                total=format_money(total, cur))
         if saving > 0:
             text += " · " + _("the lower standard saves the customer {saving}").format(saving=format_money(saving, cur))
         return text
@@ -280,7 +286,7 @@ class QuotePanel(QWidget):
         schedule = _("Fee schedule {name} (from {day})").format(name=html.escape(q.schedule_name),
                                                                day=q.schedule_effective_from.isoformat())
         card = html.escape(q.card_label) if q.card_label else _("no warranty card")
-        self.ui.totalsLabel.setText(f"{self._totals(q.subtotal, q.tax_rate, q.tax, q.total, q.saving)} · "
+        self.ui.totalsLabel.setText(f"{self._totals(q.subtotal, q.tax_rate, q.tax, q.total, q.saving, q.prices_include_tax)} · "
                                     f"{schedule} · {card}<br><b>{status}</b>")
 
     def show_payments(self) -> None:
@@ -290,9 +296,15 @@ class QuotePanel(QWidget):
         if bal.waived:
             parts.append(_("waived {waived}").format(waived=format_money(bal.waived, cur)))
         parts.append(_("paid {paid}").format(paid=format_money(bal.paid, cur)))
-        if bal.deposits_held:
-            parts.append(_("deposits held {held}").format(held=format_money(bal.deposits_held, cur)))
         parts.append("<b>" + _("outstanding {outstanding}").format(outstanding=format_money(bal.outstanding, cur)) + "</b>")
+        if bal.deposits_taken:
+            deposit = _("loaner deposit held {held}").format(held=format_money(bal.deposits_held, cur))
+            for amount, text in ((bal.deposits_applied, _("put toward the bill {amount}")),
+                                 (bal.deposits_kept, _("kept for damage {amount}")),
+                                 (bal.deposits_refunded, _("refunded {amount}"))):
+                if amount:
+                    deposit += ", " + text.format(amount=format_money(amount, cur))
+            parts.append(deposit)
         invoice = self.facts["invoice"]
         if invoice is not None:
             if invoice.owed:  # type: ignore[attr-defined]
@@ -301,6 +313,7 @@ class QuotePanel(QWidget):
                 parts.append(_("invoice {number}").format(number=html.escape(invoice.invoice_no)))  # type: ignore[attr-defined]
         self.ui.balanceLabel.setText(" · ".join(parts))
         self.ui.payButton.setEnabled(bal.outstanding > 0)
+        self.ui.depositButton.setEnabled(bal.outstanding > 0 and bal.deposits_held > 0)
         self.ui.waiverButton.setEnabled(bal.outstanding > 0)
         self.ui.invoiceButton.setText(_("Record the invoice number…") if invoice is not None and invoice.owed  # type: ignore[attr-defined]
                                       else _("Customer asks for an invoice"))
@@ -375,6 +388,28 @@ class QuotePanel(QWidget):
             if change:
                 text += " " + _("Change: {change}").format(change=format_money(change, self.currency))
             self._saved(text)
+
+        return self._open(dialog, done)
+
+    def open_apply_deposit(self) -> QDialog:
+        """The customer asks to pay (part of) the bill from the loaner
+        deposit held: no money changes hands; a receipt says so."""
+        bal: payments.Balance = self.facts["balance"]  # type: ignore[assignment]
+        cur = self.currency
+        dialog = AmountReasonDialog(
+            _("Use the deposit"),
+            _("The customer asks to put part of the {held} deposit held toward the {outstanding} outstanding.")
+            .format(held=format_money(bal.deposits_held, cur), outstanding=format_money(bal.outstanding, cur)),
+            amount=min(bal.deposits_held, bal.outstanding), with_reason=False, parent=self)
+        actor, counter = self.ctx.actor, self.ctx.counter
+
+        def done() -> None:
+            amount = dialog.amount or Decimal(0)
+            receipt = self.ctx.write(lambda s, _a: payments.apply_deposit(s, actor, self.ticket_id, amount,
+                                                                           counter=counter),
+                                     self, self.ui.messageLabel)
+            if receipt is not None:
+                self._saved(_("Receipt {number} issued.").format(number=receipt.number))
 
         return self._open(dialog, done)
 

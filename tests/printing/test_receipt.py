@@ -50,12 +50,24 @@ def test_every_field_prints_in_chinese_with_the_font_embedded(tmp_path: Path, si
     text = flat(pdf_text(path))
     for field in ("鸿运家电维修中心", "010-12345678", "ReceiptR2026-000123", "2026-11-2415:30", "李小姐",
                   "T2026-000456", "欧阳娜娜", "更换压缩机启动器1", "¥150.00", "¥120.00", "保修卡标准",
-                  "Saving", "¥30.00", "Subtotal", "¥200.00", "Tax13%", "¥26.00", "Total", "¥226.00", "Cash",
+                  "Saving", "¥30.00", "Subtotal", "¥200.00", "VAT13%", "¥26.00", "Total", "¥226.00", "Cash",
                   "Tendered", "¥300.00", "Change", "¥74.00", "Invoiceowed", "R2026-000100", "金额录错",
                   "保修期九十天", "notataxinvoice", "地铁四号线中关村站A口"):
         assert field in text, field
-    assert "COPY" not in text and "VOID" not in text
+    assert "COPY" not in text and "VOID" not in text and "ofwhichVAT" not in text  # prices before tax
     assert any("WenQuanYiMicroHei" in f for f in embedded_fonts(path))
+
+
+@pytest.mark.parametrize("size", ["a5", "80mm"])
+def test_prices_with_vat_print_of_which_vat_and_a_deposit_prints_no_tax(tmp_path: Path, size: str) -> None:
+    view = a_view(tax_included=True, subtotal=D("200.00"), bill_total=D("226.00"), tax=D("26.00"))
+    text = flat(pdf_text(write_receipt(view, tmp_path / "r.pdf", size=size)))
+    assert "Total¥226.00" in text and "ofwhichVAT13%¥26.00" in text and "Subtotal" not in text
+    deposit = a_view(kind="deposit", counts_as="deposit", kind_label="Loanerdeposit", lines=(), amount=D("300.00"),
+                     tax=D("0"), deposit={"taken": D("300.00"), "held": D("300.00")})
+    text = flat(pdf_text(write_receipt(deposit, tmp_path / "d.pdf", size=size)))
+    assert "Asecuritydeposit:notax,notapaymentfortherepair." in text and "Depositstillheld¥300.00" in text
+    assert "VAT" not in text and "Stilltopay" not in text
 
 
 def test_the_invoice_number_when_known(tmp_path: Path) -> None:

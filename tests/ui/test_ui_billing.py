@@ -75,8 +75,9 @@ def test_quote_approve_pay_cash_void_and_reprint(qtbot: QtBot, ctx: AppContext, 
     assert cell(lines, 0, 5) == "Fee schedule" and cell(lines, 0, 6) != "0.00"
     assert cell(lines, 1, 1) == "Compressor" and cell(lines, 1, 6) == "0.00"  # the compressor is in warranty
     calc = panel.reprice()
-    assert calc is not None and calc.total == calc.subtotal + calc.tax
-    assert f"total ¥{calc.total:.2f}" in u.totalsLabel.text()
+    # a new shop's prices include VAT: the total is the lines' sum, the VAT in it shown
+    assert calc is not None and calc.total == calc.subtotal and calc.tax == (calc.total * 13 / 113).quantize(Decimal("0.01"))
+    assert f"<b>total ¥{calc.total:.2f}</b> (of which VAT 13% ¥{calc.tax:.2f})" in u.totalsLabel.text()
     qtbot.mouseClick(u.makeQuoteButton, Qt.MouseButton.LeftButton)
     assert u.messageLabel.text() == "The quote is ready for the customer."
     assert ctx.read(lambda s: s.get_one(Ticket, fridge).state) == states.QUOTED

@@ -8,8 +8,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from ui_helpers import Approvals
 
-from frontdesk import clock
+from frontdesk import clock, settings
+from frontdesk.billing import payments
 from frontdesk.intake import service, states
 from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
@@ -18,11 +20,13 @@ from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
 
 
-def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]) -> None:
+def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: dict[str, object],
+                                           approvals: Approvals) -> None:
     manager = shop["manager"]
     assert isinstance(manager, Actor)
     now = clock.now()
     with ctx.db.write() as s:
+        settings.store(s, {"loaner_deposits": {"mobile_phone": "200"}})
         loaners.add_unit(s, manager, "LN-0007", "mobile_phone", "Redmi 12", "RM12-77")
         loaners.add_unit(s, manager, "LN-0100", "refrigerator", "BCD-100")
         r = service.take_intake(s, ctx.actor, service.IntakeForm(
@@ -59,7 +63,7 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
     assert lend.offer_units() == ["LN-0007"]  # type: ignore[attr-defined]  # the same category only
     assert lend.ui.introLabel.text() == "Available Mobile phone loaners: LN-0007"  # type: ignore[attr-defined]
     lend.ui.conditionEdit.setText("屏幕完好")  # type: ignore[attr-defined]
-    lend.ui.depositEdit.setText("200")  # type: ignore[attr-defined]
+    assert lend.ui.depositEdit.text() == "200.00"  # type: ignore[attr-defined]  # the shop's deposit for phones
     lend.check()  # type: ignore[attr-defined]
     assert board.ui.messageLabel.text().startswith(f"Loaner LN-0007 lent on ticket {r.number}")
     statuses = {board.ui.unitsTable.item(i, 0).text(): board.ui.unitsTable.item(i, 4).text()
@@ -86,9 +90,22 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
     qtbot.keyClick(board.ui.scanEdit, Qt.Key.Key_Return)
     back = board.dialog
     assert back is not None and back.windowTitle() == "Take a loaner back"
-    back.ui.conditionEdit.setText("完好")  # type: ignore[attr-defined]
+    intro = back.ui.introLabel.text()  # type: ignore[attr-defined]
+    assert f"Lent on ticket {r.number} to 赵敏" in intro and "out as: 屏幕完好" in intro
+    assert "Deposit held: ¥200.00" in intro
+    back.ui.conditionEdit.setText("背面有划痕")  # type: ignore[attr-defined]
+    back.ui.damageEdit.setText("背面新划痕")  # type: ignore[attr-defined]
+    back.ui.keepEdit.setText("50")  # type: ignore[attr-defined]
+    back.check()  # type: ignore[attr-defined]  # keeping needs a manager: none came
+    assert approvals.asked == ["A manager must approve: keep a loaner deposit"]
+    approvals.manager = manager
     back.check()  # type: ignore[attr-defined]
     assert board.ui.messageLabel.text() == "Loaner LN-0007 is back."
+    with ctx.db.read() as s:
+        bal = payments.balance(s, r.ticket_id)
+        assert (bal.deposits_kept, bal.deposits_refunded, bal.deposits_held) == (50, 150, 0)
+        kinds = [x.kind for x in payments.list_receipts(s, ticket_id=r.ticket_id)]
+    assert kinds == ["deposit", "damage", "deposit_refund"]
     statuses = {board.ui.unitsTable.item(i, 0).text(): board.ui.unitsTable.item(i, 4).text()
                 for i in range(board.ui.unitsTable.rowCount())}
     assert statuses["LN-0007"] == "Available" and board.ui.outTable.rowCount() == 0
@@ -98,7 +115,7 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
     assert history is not None
     table = history.ui.historyTable  # type: ignore[attr-defined]
     assert table.rowCount() == 1 and table.item(0, 1).text() == r.number
-    assert table.item(0, 4).text() == "屏幕完好 → 完好"
+    assert table.item(0, 4).text() == "屏幕完好 → 背面有划痕 (背面新划痕)"
 
 
 def test_add_and_edit_a_unit_and_see_its_history(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]) -> None:

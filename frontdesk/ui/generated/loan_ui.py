@@ -95,10 +95,15 @@ class Ui_LoanDialog(object):
 
         self.loanForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.damageEdit)
 
-        self.keepCheck = QCheckBox(LoanDialog)
-        self.keepCheck.setObjectName(u"keepCheck")
+        self.keepLabel = QLabel(LoanDialog)
+        self.keepLabel.setObjectName(u"keepLabel")
 
-        self.loanForm.setWidget(8, QFormLayout.ItemRole.SpanningRole, self.keepCheck)
+        self.loanForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.keepLabel)
+
+        self.keepEdit = QLineEdit(LoanDialog)
+        self.keepEdit.setObjectName(u"keepEdit")
+
+        self.loanForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.keepEdit)
 
         self.maintenanceCheck = QCheckBox(LoanDialog)
         self.maintenanceCheck.setObjectName(u"maintenanceCheck")
@@ -129,6 +134,7 @@ class Ui_LoanDialog(object):
         self.depositLabel.setBuddy(self.depositEdit)
         self.methodLabel.setBuddy(self.methodCombo)
         self.damageLabel.setBuddy(self.damageEdit)
+        self.keepLabel.setBuddy(self.keepEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.ticketEdit, self.tagEdit)
         QWidget.setTabOrder(self.tagEdit, self.dueEdit)
@@ -137,8 +143,8 @@ class Ui_LoanDialog(object):
         QWidget.setTabOrder(self.depositEdit, self.methodCombo)
         QWidget.setTabOrder(self.methodCombo, self.agreementCheck)
         QWidget.setTabOrder(self.agreementCheck, self.damageEdit)
-        QWidget.setTabOrder(self.damageEdit, self.keepCheck)
-        QWidget.setTabOrder(self.keepCheck, self.maintenanceCheck)
+        QWidget.setTabOrder(self.damageEdit, self.keepEdit)
+        QWidget.setTabOrder(self.keepEdit, self.maintenanceCheck)
         QWidget.setTabOrder(self.maintenanceCheck, self.buttons)
 
         self.retranslateUi(LoanDialog)
@@ -160,7 +166,8 @@ class Ui_LoanDialog(object):
         self.agreementCheck.setText(QCoreApplication.translate("LoanDialog", u"The customer signed the loaner agreement", None))
         self.damageLabel.setText(QCoreApplication.translate("LoanDialog", u"Da&mage", None))
         self.damageEdit.setPlaceholderText(QCoreApplication.translate("LoanDialog", u"what is damaged or missing, if anything", None))
-        self.keepCheck.setText(QCoreApplication.translate("LoanDialog", u"Keep the deposit for the damage (a manager approves)", None))
+        self.keepLabel.setText(QCoreApplication.translate("LoanDialog", u"&Keep for damage", None))
+        self.keepEdit.setPlaceholderText(QCoreApplication.translate("LoanDialog", u"amount kept from the deposit (a manager approves); empty: refund it all", None))
         self.maintenanceCheck.setText(QCoreApplication.translate("LoanDialog", u"Send the unit to maintenance", None))
     # retranslateUi
 

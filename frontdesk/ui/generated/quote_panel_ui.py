@@ -263,7 +263,10 @@ class Ui_QuotePanel(object):
         self.softwareCheck.setText(QCoreApplication.translate("QuotePanel", u"Charge the software set-up (the manager decides)", None))
         self.paymentGroup.setTitle(QCoreApplication.translate("QuotePanel", u"Payments", None))
         self.payButton.setText(QCoreApplication.translate("QuotePanel", u"Take &payment\u2026", None))
-        self.depositButton.setText(QCoreApplication.translate("QuotePanel", u"Take a de&posit\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.depositButton.setToolTip(QCoreApplication.translate("QuotePanel", u"Put part of the loaner deposit held toward the bill, when the customer asks", None))
+#endif // QT_CONFIG(tooltip)
+        self.depositButton.setText(QCoreApplication.translate("QuotePanel", u"Use the de&posit\u2026", None))
         self.waiverButton.setText(QCoreApplication.translate("QuotePanel", u"&Waiver or discount\u2026", None))
         self.invoiceButton.setText(QCoreApplication.translate("QuotePanel", u"&Invoice\u2026", None))
         pass
