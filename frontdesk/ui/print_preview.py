@@ -252,16 +252,45 @@ def _temp_path(name: str) -> Path:
     return _temp_dir / name
 
 
-def preview(ctx: AppContext, parent: QWidget, title: str, kind: str, filename: str,
-            make: Callable[[Session, Path], Path], label: QLabel) -> PrintPreviewDialog | None:
-    """Make a document (``make(session, path)``) and open its preview without
-    blocking; an expected problem (nothing to print) is said in ``label``."""
+def make_document(ctx: AppContext, parent: QWidget | None, filename: str, make: Callable[[Session, Path], Path],
+                  label: QLabel | None) -> Path | None:
+    """Make a document (``make(session, path)``) in this run's temporary
+    folder; an expected problem (nothing to print) is said in ``label``
+    (else in a message box) and None returned."""
     path = _temp_path(filename)
     try:
-        made = ctx.read(lambda s: make(s, path))
+        return ctx.read(lambda s: make(s, path))
     except (FrontDeskError, OSError) as exc:
-        show_inline(label, describe(exc))
+        if label is not None:
+            show_inline(label, describe(exc))
+        else:
+            report(parent, exc)
+        return None
+
+
+def preview(ctx: AppContext, parent: QWidget, title: str, kind: str, filename: str,
+            make: Callable[[Session, Path], Path], label: QLabel | None) -> PrintPreviewDialog | None:
+    """Make a document (``make(session, path)``) and open its preview without
+    blocking; an expected problem (nothing to print) is said in ``label``."""
+    made = make_document(ctx, parent, filename, make, label)
+    if made is None:
         return None
     dialog = PrintPreviewDialog(made, title, kind, parent)
     dialog.open()
     return dialog
+
+
+def print_straight(pdf: Path, printer_name: str, owner: QWidget | None,
+                   on_failure: Callable[[BaseException], None]) -> Job[int]:
+    """Print ``pdf`` on ``printer_name`` at once, with no preview, in the
+    background, on paper of the document's size.  ``owner`` is the widget
+    whose window the job belongs to (closing it cancels the print run).  A
+    printer that fails goes to ``on_failure`` (the PDF is kept)."""
+    document = QPdfDocument()
+    try:
+        document.load(str(pdf))
+        printer = document_printer(document, printer_name)
+    finally:
+        document.close()
+    printer.setDocName(pdf.stem)
+    return Job(print_work(pdf, printer), owner=owner, on_failure=on_failure, name="print").start()
