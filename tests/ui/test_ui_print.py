@@ -219,7 +219,12 @@ def test_the_print_dialog_does_not_put_letter_paper_back(qtbot: QtBot, tmp_path:
     dialog = PrintPreviewDialog(pdf, "Receipt", "receipt")
     qtbot.addWidget(dialog)
     sent: list[QPrinter] = []
-    monkeypatch.setattr(dialog, "print_to", lambda printer: sent.append(printer) or True)
+
+    def print_to(printer: QPrinter) -> bool:
+        sent.append(printer)
+        return True
+
+    monkeypatch.setattr(dialog, "print_to", print_to)
     dialog.choose_printer()
     assert len(sent) == 1
     page = sent[0].pageLayout().fullRectPoints()
