@@ -3,10 +3,11 @@ QtPdf, printed to a chosen printer, or saved as a PDF.  The printer chosen
 for a kind of document (receipts on the thermal printer...) is remembered
 on this machine.  A document is printed on paper of its own size, full page
 (it carries its own margins): an 80 mm receipt on the roll, as long as it
-is, never shrunk onto Letter or A4.  Printing runs in the background (a progress bar and a
-cancel button; the window stays usable).  A printer that is gone gives a
-clear message; the PDF is kept, so nothing is lost and it can be printed
-again later."""
+is, never shrunk onto Letter or A4.  Printing runs in the background (a
+progress bar and a cancel button; the window stays usable).  A printer that
+is gone gives a clear message; the PDF is kept, so nothing is lost and it
+can be printed again later.  :func:`print_straight` prints a document with
+no preview (a receipt, when the counter prints them straight away)."""
 
 from __future__ import annotations
 
