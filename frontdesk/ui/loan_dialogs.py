@@ -25,6 +25,7 @@ from frontdesk.ui.generated.loan_ui import Ui_LoanDialog
 from frontdesk.ui.generated.pullback_ui import Ui_PullBackDialog
 from frontdesk.ui.generated.unit_ui import Ui_UnitDialog
 from frontdesk.ui.payment_dialog import read_amount
+from frontdesk.ui.receipt_output import show_receipt
 
 
 class LoanDialog(QDialog):
@@ -37,6 +38,7 @@ class LoanDialog(QDialog):
         self.mode = mode
         self.done_text = ""
         self.receipt_ids: list[int] = []  # the receipts issued (deposit; damage charge and refund)
+        self.receipt_dialogs: list[object] = []  # their previews (None: printed straight away)
         self.ui = Ui_LoanDialog()
         self.ui.setupUi(self)
         u = self.ui
@@ -172,6 +174,9 @@ class LoanDialog(QDialog):
         if text is not None:
             self.done_text = text
             self.accept()
+            parent = self.parentWidget() or self
+            for receipt_id in self.receipt_ids:  # the deposit; the damage charge and the refund
+                self.receipt_dialogs.append(show_receipt(parent, self.ctx, receipt_id))
 
 
 class PullBackDialog(QDialog):

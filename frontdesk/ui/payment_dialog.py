@@ -1,6 +1,7 @@
-"""Take a payment (or a deposit): the method, the amount, and for cash the
-amount tendered with the change shown as it is typed.  The receipt is issued
-by the service in the same transaction."""
+"""Take a payment (or a deposit), or pay a refund: the method, the amount,
+and for cash taken the amount tendered with the change shown as it is
+typed.  The receipt is issued by the service in the same transaction; the
+screen that opened the dialog gives it out (:mod:`frontdesk.ui.receipt_output`)."""
 
 from __future__ import annotations
 
@@ -38,12 +39,14 @@ class PaymentDialog(QDialog):
         self.ctx = ctx
         self.ticket_id = ticket_id
         self.kind = kind
-        self.receipt: object | None = None
+        self.receipt: payments.ReceiptView | None = None
         self.ui = Ui_PaymentDialog()
         self.ui.setupUi(self)
         u = self.ui
-        if kind == "deposit":
+        if kind == payments.DEPOSIT:
             self.setWindowTitle(_("Take a deposit"))
+        elif kind == payments.REFUND:
+            self.setWindowTitle(_("Refund the customer"))
         u.ticketLabel.setText(ticket_text)
         for key, text in METHODS.items():
             u.methodCombo.addItem(_(text), key)
@@ -63,7 +66,7 @@ class PaymentDialog(QDialog):
 
     def update_change(self, *_args: object) -> None:
         u = self.ui
-        cash = self.method() == "cash"
+        cash = self.method() == payments.CASH and self.kind != payments.REFUND  # a refund is handed out: no change
         for widget in (u.tenderedLabel, u.tenderedEdit, u.changeTitle, u.changeLabel):
             widget.setVisible(cash)
         amount = read_amount(u.amountEdit.text())
@@ -90,7 +93,8 @@ class PaymentDialog(QDialog):
         if amount is None:
             show_inline(self.ui.messageLabel, _("The amount must be a number like 120 or 120.50."))
             return
-        tendered = read_amount(self.ui.tenderedEdit.text()) if self.method() == "cash" else None
+        cash = self.method() == payments.CASH and self.kind != payments.REFUND
+        tendered = read_amount(self.ui.tenderedEdit.text()) if cash else None
         actor, counter = self.ctx.actor, self.ctx.counter
         method, kind = self.method(), self.kind
         receipt = self.ctx.write(

@@ -27,6 +27,7 @@ from frontdesk.ui.errors import ERROR_STYLE, show_inline
 from frontdesk.ui.generated.pickup_ui import Ui_PickupDialog
 from frontdesk.ui.loan_dialogs import LoanDialog
 from frontdesk.ui.payment_dialog import PaymentDialog
+from frontdesk.ui.receipt_output import show_receipt
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,11 @@ class PickupDialog(QDialog):
         self.dialog = dialog
 
         def done() -> None:
-            self._step_done(_("Receipt {number} issued.").format(number=getattr(dialog.receipt, "number", "")))
+            receipt = dialog.receipt
+            if receipt is None:
+                return
+            self._step_done(_("Receipt {number} issued.").format(number=receipt.number))
+            self.print_dialog = show_receipt(self, self.ctx, receipt.id, self.ui.messageLabel)
 
         return open_modeless(dialog, done)
 

@@ -1,10 +1,13 @@
 """Print preview: a document made by frontdesk.printing (a PDF) shown with
 QtPdf, printed to a chosen printer, or saved as a PDF.  The printer chosen
 for a kind of document (receipts on the thermal printer...) is remembered
-on this machine.  Printing runs in the background (a progress bar and a
-cancel button; the window stays usable).  A printer that is gone gives a
-clear message; the PDF is kept, so nothing is lost and it can be printed
-again later."""
+on this machine.  A document is printed on paper of its own size, full page
+(it carries its own margins): an 80 mm receipt on the roll, as long as it
+is, never shrunk onto Letter or A4.  Printing runs in the background (a
+progress bar and a cancel button; the window stays usable).  A printer that
+is gone gives a clear message; the PDF is kept, so nothing is lost and it
+can be printed again later.  :func:`print_straight` prints a document with
+no preview (a receipt, when the counter prints them straight away)."""
 
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtCore import QMarginsF, QSettings, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -37,6 +40,41 @@ RENDER_DPI = 300
 
 def remembered_printer(kind: str) -> str:
     return str(QSettings().value(PRINTER_KEY.format(kind=kind), ""))
+
+
+def available_printers() -> list[str]:
+    """The printers this machine can print on now."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def fit_to_document(printer: QPrinter, document: QPdfDocument) -> None:
+    """Set ``printer`` up for ``document``'s own page: the size of its first
+    page (an 80 mm receipt: the roll's width and the receipt's length; an A5
+    receipt: A5), upright or turned as the page is, full page with no
+    margins, since every document of frontdesk.printing carries its own.
+    Called again after the print dialog, which puts the printer's default
+    paper (Letter, A4) back when a printer is picked in it."""
+    if not document.pageCount():
+        return
+    size = document.pagePointSize(0)
+    landscape = size.width() > size.height()
+    upright = QSizeF(size.height(), size.width()) if landscape else QSizeF(size)
+    printer.setFullPage(True)
+    # Exactly: the default fuzzy match snaps a receipt that happens to be
+    # near a standard sheet (an envelope) to that sheet's width.
+    printer.setPageSize(QPageSize(upright, QPageSize.Unit.Point, _("Document"),
+                                  QPageSize.SizeMatchPolicy.ExactMatch))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+
+
+def document_printer(document: QPdfDocument, name: str = "") -> QPrinter:
+    """A printer (``name``, else this machine's default) set up for ``document``."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if name:
+        printer.setPrinterName(name)  # first: naming a printer puts its default paper back
+    fit_to_document(printer, document)
+    return printer
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter,
@@ -122,20 +160,15 @@ class PrintPreviewDialog(QDialog):
         self.ui.closeButton.clicked.connect(self.accept)
 
     def printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        name = remembered_printer(self.kind)
-        if name:
-            printer.setPrinterName(name)
-        if self.document.pageCount():
-            size = self.document.pagePointSize(0)
-            printer.setPageSize(QPageSize(size, QPageSize.Unit.Point, _("Document")))
-        return printer
+        """The printer remembered for this kind of document, set up for it."""
+        return document_printer(self.document, remembered_printer(self.kind))
 
     def choose_printer(self) -> None:
         printer = self.printer()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        fit_to_document(printer, self.document)  # the dialog gave the chosen printer its default paper
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -145,7 +178,7 @@ class PrintPreviewDialog(QDialog):
             show_inline(self.ui.messageLabel, _("Still printing: wait for it to finish or cancel it."))
             return False
         is_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
-        if not is_file and printer.printerName() not in QPrinterInfo.availablePrinterNames():
+        if not is_file and printer.printerName() not in available_printers():
             show_inline(self.ui.messageLabel, _("The printer {name} is not there. The document is kept: print it "
                                                 "again when the printer is back, or save it as a PDF.").format(
                 name=printer.printerName() or _("(none)")))
@@ -223,16 +256,45 @@ def _temp_path(name: str) -> Path:
     return _temp_dir / name
 
 
-def preview(ctx: AppContext, parent: QWidget, title: str, kind: str, filename: str,
-            make: Callable[[Session, Path], Path], label: QLabel) -> PrintPreviewDialog | None:
-    """Make a document (``make(session, path)``) and open its preview without
-    blocking; an expected problem (nothing to print) is said in ``label``."""
+def make_document(ctx: AppContext, parent: QWidget | None, filename: str, make: Callable[[Session, Path], Path],
+                  label: QLabel | None) -> Path | None:
+    """Make a document (``make(session, path)``) in this run's temporary
+    folder; an expected problem (nothing to print) is said in ``label``
+    (else in a message box) and None returned."""
     path = _temp_path(filename)
     try:
-        made = ctx.read(lambda s: make(s, path))
+        return ctx.read(lambda s: make(s, path))
     except (FrontDeskError, OSError) as exc:
-        show_inline(label, describe(exc))
+        if label is not None:
+            show_inline(label, describe(exc))
+        else:
+            report(parent, exc)
+        return None
+
+
+def preview(ctx: AppContext, parent: QWidget, title: str, kind: str, filename: str,
+            make: Callable[[Session, Path], Path], label: QLabel | None) -> PrintPreviewDialog | None:
+    """Make a document (``make(session, path)``) and open its preview without
+    blocking; an expected problem (nothing to print) is said in ``label``."""
+    made = make_document(ctx, parent, filename, make, label)
+    if made is None:
         return None
     dialog = PrintPreviewDialog(made, title, kind, parent)
     dialog.open()
     return dialog
+
+
+def print_straight(pdf: Path, printer_name: str, owner: QWidget | None,
+                   on_failure: Callable[[BaseException], None]) -> Job[int]:
+    """Print ``pdf`` on ``printer_name`` at once, with no preview, in the
+    background, on paper of the document's size.  ``owner`` is the widget
+    whose window the job belongs to (closing it cancels the print run).  A
+    printer that fails goes to ``on_failure`` (the PDF is kept)."""
+    document = QPdfDocument()
+    try:
+        document.load(str(pdf))
+        printer = document_printer(document, printer_name)
+    finally:
+        document.close()
+    printer.setDocName(pdf.stem)
+    return Job(print_work(pdf, printer), owner=owner, on_failure=on_failure, name="print").start()

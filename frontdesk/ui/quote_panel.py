@@ -31,6 +31,7 @@ from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.generated.quote_panel_ui import Ui_QuotePanel
 from frontdesk.ui.payment_dialog import PaymentDialog
+from frontdesk.ui.receipt_output import show_receipt
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class QuotePanel(QWidget):
         self.items: list[QuoteItem] = []
         self.quotable: list[quotes.QuotableItem] = []
         self.dialog: QDialog | None = None  # the payment or waiver dialog open now
+        self.print_dialog: QDialog | None = None  # the preview of the last receipt issued here
         self.quote: quotes.QuoteView | None = None
         self.currency = "CNY"
         u = self.ui
@@ -77,6 +79,7 @@ class QuotePanel(QWidget):
         u.declineButton.clicked.connect(self.decline)
         u.payButton.clicked.connect(lambda: self.open_payment("payment"))
         u.depositButton.clicked.connect(self.open_apply_deposit)
+        u.refundButton.clicked.connect(lambda: self.open_payment("refund"))
         u.waiverButton.clicked.connect(self.open_waiver)
         u.invoiceButton.clicked.connect(self.invoice)
         self._loading = False
@@ -315,6 +318,7 @@ class QuotePanel(QWidget):
         self.ui.payButton.setEnabled(bal.outstanding > 0)
         self.ui.depositButton.setEnabled(bal.outstanding > 0 and bal.deposits_held > 0)
         self.ui.waiverButton.setEnabled(bal.outstanding > 0)
+        self.ui.refundButton.setVisible(bal.refundable > 0)  # more paid than owed (a lower quote, a waiver)
         self.ui.invoiceButton.setText(_("Record the invoice number…") if invoice is not None and invoice.owed  # type: ignore[attr-defined]
                                       else _("Customer asks for an invoice"))
         self.ui.invoiceButton.setEnabled(invoice is None or bool(invoice.owed))  # type: ignore[attr-defined]
@@ -374,20 +378,29 @@ class QuotePanel(QWidget):
         return open_modeless(dialog, on_accept)
 
     def open_payment(self, kind: str) -> QDialog:
+        """The payment, deposit or refund dialog; once it has issued the
+        receipt, the receipt is given out as this counter is set up."""
         bal: payments.Balance = self.facts["balance"]  # type: ignore[assignment]
-        amount = bal.outstanding if kind == "payment" else Decimal("0")
-        text = _("Ticket {number}, {customer}: outstanding {outstanding}").format(
-            number=self.facts["number"], customer=html.escape(str(self.facts["customer"])),
-            outstanding=format_money(bal.outstanding, self.currency))
+        amount = {payments.PAYMENT: bal.outstanding, payments.REFUND: bal.refundable}.get(kind, Decimal("0"))
+        customer = html.escape(str(self.facts["customer"]))
+        if kind == payments.REFUND:
+            text = _("Ticket {number}, {customer}: the customer is owed {amount}").format(
+                number=self.facts["number"], customer=customer, amount=format_money(bal.refundable, self.currency))
+        else:
+            text = _("Ticket {number}, {customer}: outstanding {outstanding}").format(
+                number=self.facts["number"], customer=customer,
+                outstanding=format_money(bal.outstanding, self.currency))
         dialog = PaymentDialog(self.ctx, self.ticket_id, amount, kind, text, self)
 
         def done() -> None:
             receipt = dialog.receipt
-            text = _("Receipt {number} issued.").format(number=getattr(receipt, "number", ""))
-            change = getattr(receipt, "change", None)
-            if change:
-                text += " " + _("Change: {change}").format(change=format_money(change, self.currency))
+            if receipt is None:
+                return
+            text = _("Receipt {number} issued.").format(number=receipt.number)
+            if receipt.change:
+                text += " " + _("Change: {change}").format(change=format_money(receipt.change, self.currency))
             self._saved(text)
+            self.print_dialog = show_receipt(self, self.ctx, receipt.id, self.ui.messageLabel)
 
         return self._open(dialog, done)
 
@@ -410,6 +423,7 @@ class QuotePanel(QWidget):
                                      self, self.ui.messageLabel)
             if receipt is not None:
                 self._saved(_("Receipt {number} issued.").format(number=receipt.number))
+                self.print_dialog = show_receipt(self, self.ctx, receipt.id, self.ui.messageLabel)
 
         return self._open(dialog, done)
 

@@ -22,6 +22,8 @@ from frontdesk.ui.dialogs import open_modeless
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day
 from frontdesk.ui.generated.receipts_ui import Ui_ReceiptsScreen
+from frontdesk.ui.machine import receipt_size
+from frontdesk.ui.receipt_output import receipt_preview, show_receipt
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +165,7 @@ class ReceiptsScreen(QWidget):
             self.ui.table.setCurrentCell(row, 0)
             self.show_selected(view)  # the copy as reprinted
             show_inline(self.ui.messageLabel, _("Receipt {number} reprinted as a COPY.").format(number=view.number), ok=True)
-            self.print_receipt("a5", copy=True)
+            self.print_receipt(receipt_size(), copy=True)  # on this counter's receipt size
         return view
 
     def void(self) -> QDialog | None:
@@ -203,6 +205,7 @@ class ReceiptsScreen(QWidget):
                 self.load()
                 show_inline(self.ui.messageLabel, _("Receipt {new} replaces {old}.").format(
                     new=view.number, old=current.number), ok=True)
+                self.print_dialog = show_receipt(self, self.ctx, view.id, self.ui.messageLabel)
 
         return self._open(dialog, done)
 
@@ -213,18 +216,10 @@ class ReceiptsScreen(QWidget):
     def print_receipt(self, size: str, copy: bool = False) -> QDialog | None:
         """The selected receipt in the print preview (A5, or the 80 mm roll
         for this counter's receipt printer)."""
-        # Here, not at the top: reportlab loads at the first print, not when the window opens.
-        from frontdesk.printing import documents
-        from frontdesk.ui.print_preview import preview
-
         row = self.ui.table.currentRow()
         if not 0 <= row < len(self.rows):
             return None
-        number = self.rows[row].number
-        self.print_dialog = preview(
-            self.ctx, self, _("Receipt {number}").format(number=number), "receipt" if size == "80mm" else "a5",
-            f"{number}-{size}{'-copy' if copy else ''}.pdf",
-            lambda s, p: documents.print_receipt(s, number, p, size=size, copy=copy), self.ui.messageLabel)
+        self.print_dialog = receipt_preview(self, self.ctx, self.rows[row].number, size, copy, self.ui.messageLabel)
         return self.print_dialog
 
     def refresh(self) -> None:

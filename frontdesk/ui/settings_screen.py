@@ -1,5 +1,5 @@
 """Settings: the shop profile (shared by every counter), users, and this
-counter's language.  The profile's fields come from the one declaration in
+counter's own settings (its language, its name, how it gives out receipts).  The profile's fields come from the one declaration in
 :mod:`frontdesk.settings`, so a new setting shows up here by itself."""
 
 from __future__ import annotations
@@ -34,7 +34,15 @@ from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fees_screen import FeesScreen
 from frontdesk.ui.fields import split_list
 from frontdesk.ui.generated.settings_ui import Ui_SettingsScreen
-from frontdesk.ui.machine import COUNTER_KEY, LANGUAGE_KEY
+from frontdesk.ui.machine import (
+    COUNTER_KEY,
+    LANGUAGE_KEY,
+    RECEIPT_SIZES,
+    prints_receipts_straight,
+    receipt_size,
+    set_prints_receipts_straight,
+    set_receipt_size,
+)
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +133,12 @@ class SettingsScreen(QWidget):
         u.counterEdit.setText("" if ctx.counter == counters.MAIN else ctx.counter)
         u.counterEdit.setMaxLength(counters.MAX_LENGTH)
         u.counterEdit.editingFinished.connect(self.save_counter)
+        for code, text in RECEIPT_SIZES.items():
+            u.receiptSizeCombo.addItem(_(text), code)
+        u.receiptSizeCombo.setCurrentIndex(max(0, u.receiptSizeCombo.findData(receipt_size())))
+        u.receiptSizeCombo.currentIndexChanged.connect(lambda _i: set_receipt_size(str(u.receiptSizeCombo.currentData())))
+        u.printStraightCheck.setChecked(prints_receipts_straight())
+        u.printStraightCheck.toggled.connect(set_prints_receipts_straight)
         u.databaseLabel.setText(_("Database: {url}").format(url=ctx.db.engine.url.render_as_string(hide_password=True)))
         self.load_users()
 
@@ -265,7 +279,7 @@ class SettingsScreen(QWidget):
         if self.ctx.write(work, self, self.ui.usersMessage):
             show_inline(self.ui.usersMessage, _("Your PIN is changed."), ok=True)
 
-    # ---- language -----------------------------------------------------------
+    # ---- this counter ---------------------------------------------------------
 
     def save_counter(self) -> str:
         """Name this machine's counter (kept on this machine; the window's

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -140,3 +141,93 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
         assert copy.print_to(printer)  # type: ignore[attr-defined]
     assert len(PdfReader(tmp_path / "copy-printed.pdf").pages) == 1
 
+
+
+def a_roll_receipt(ctx: AppContext, shop: dict[str, object], tmp_path: Path) -> tuple[str, Path]:
+    """A paid ticket's receipt on the 80 mm roll: (its number, the PDF)."""
+    from datetime import date, datetime
+
+    from frontdesk.billing import payments, quotes, schedules
+    from frontdesk.intake import service, states
+    from frontdesk.printing import documents
+
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    with ctx.db.write() as s:
+        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
+        r = service.take_intake(s, ctx.actor, service.IntakeForm(
+            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
+            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
+            request="维修"), now=datetime(2026, 11, 20, 10))
+        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
+        q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
+        quotes.approve_quote(s, ctx.actor, q.id)
+        receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "card", q.total, counter="main")
+        pdf = documents.print_receipt(s, receipt.number, tmp_path / "roll.pdf", size="80mm")
+    return receipt.number, pdf
+
+
+ROLL_WIDTH_PT = 80 / 25.4 * 72
+
+
+def test_a_roll_receipt_prints_on_paper_of_its_own_size(qtbot: QtBot, tmp_path: Path, ctx: AppContext,
+                                                        shop: dict[str, object]) -> None:
+    """80 mm wide and as long as the receipt, full page: not Letter or A4,
+    and not shrunk inside a printer's margins."""
+    number, pdf = a_roll_receipt(ctx, shop, tmp_path)
+    dialog = PrintPreviewDialog(pdf, f"Receipt {number}", "receipt")
+    qtbot.addWidget(dialog)
+    length = dialog.document.pagePointSize(0).height()
+    assert length > 200  # a real receipt, longer than it is wide
+    printer = dialog.printer()
+    layout = printer.pageLayout()
+    page = layout.fullRectPoints()
+    assert abs(page.width() - ROLL_WIDTH_PT) < 1 and abs(page.height() - length) < 1
+    assert printer.fullPage() and layout.margins().isNull()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.printed, timeout=20_000) as done:
+        assert dialog.print_to(printer)
+    assert done.args == [1]
+    box = PdfReader(tmp_path / "printed.pdf").pages[0].mediabox
+    assert abs(float(box.width) - ROLL_WIDTH_PT) < 1 and abs(float(box.height) - length) < 1
+
+
+def test_the_print_dialog_does_not_put_letter_paper_back(qtbot: QtBot, tmp_path: Path, ctx: AppContext,
+                                                         shop: dict[str, object],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Picking a printer in the print dialog gives it that printer's default
+    paper; the receipt is still printed on its own."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtWidgets import QDialog
+
+    from frontdesk.ui import print_preview
+
+    class PrintDialog:  # as the real one does when a printer is picked: its default paper, its margins
+        def __init__(self, printer: QPrinter, _parent: object) -> None:
+            self.printer = printer
+
+        def exec(self) -> QDialog.DialogCode:
+            self.printer.setFullPage(False)
+            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+            self.printer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Point)
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(print_preview, "QPrintDialog", PrintDialog)
+    _number, pdf = a_roll_receipt(ctx, shop, tmp_path)
+    dialog = PrintPreviewDialog(pdf, "Receipt", "receipt")
+    qtbot.addWidget(dialog)
+    sent: list[QPrinter] = []
+
+    def print_to(printer: QPrinter) -> bool:
+        sent.append(printer)
+        return True
+
+    monkeypatch.setattr(dialog, "print_to", print_to)
+    dialog.choose_printer()
+    assert len(sent) == 1
+    page = sent[0].pageLayout().fullRectPoints()
+    assert abs(page.width() - ROLL_WIDTH_PT) < 1
+    assert abs(page.height() - dialog.document.pagePointSize(0).height()) < 1
+    assert sent[0].fullPage() and sent[0].pageLayout().margins().isNull()

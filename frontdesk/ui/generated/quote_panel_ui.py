@@ -184,6 +184,11 @@ class Ui_QuotePanel(object):
 
         self.payButtons.addWidget(self.depositButton)
 
+        self.refundButton = QPushButton(self.paymentGroup)
+        self.refundButton.setObjectName(u"refundButton")
+
+        self.payButtons.addWidget(self.refundButton)
+
         self.waiverButton = QPushButton(self.paymentGroup)
         self.waiverButton.setObjectName(u"waiverButton")
 
@@ -240,7 +245,8 @@ class Ui_QuotePanel(object):
         QWidget.setTabOrder(self.declineButton, self.faultFoundCheck)
         QWidget.setTabOrder(self.faultFoundCheck, self.payButton)
         QWidget.setTabOrder(self.payButton, self.depositButton)
-        QWidget.setTabOrder(self.depositButton, self.waiverButton)
+        QWidget.setTabOrder(self.depositButton, self.refundButton)
+        QWidget.setTabOrder(self.refundButton, self.waiverButton)
         QWidget.setTabOrder(self.waiverButton, self.invoiceButton)
         QWidget.setTabOrder(self.invoiceButton, self.receiptsTable)
 
@@ -267,6 +273,10 @@ class Ui_QuotePanel(object):
         self.depositButton.setToolTip(QCoreApplication.translate("QuotePanel", u"Put part of the loaner deposit held toward the bill, when the customer asks", None))
 #endif // QT_CONFIG(tooltip)
         self.depositButton.setText(QCoreApplication.translate("QuotePanel", u"Use the de&posit\u2026", None))
+        self.refundButton.setText(QCoreApplication.translate("QuotePanel", u"Re&fund\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.refundButton.setToolTip(QCoreApplication.translate("QuotePanel", u"Pay back what the customer is owed (more was paid than is owed): a refund receipt is issued", None))
+#endif // QT_CONFIG(tooltip)
         self.waiverButton.setText(QCoreApplication.translate("QuotePanel", u"&Waiver or discount\u2026", None))
         self.invoiceButton.setText(QCoreApplication.translate("QuotePanel", u"&Invoice\u2026", None))
         pass

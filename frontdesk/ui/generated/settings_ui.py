@@ -1,6 +1,6 @@
 # Generated from forms/settings.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
 
 class Ui_SettingsScreen(object):
     def setupUi(self, SettingsScreen):
@@ -173,6 +173,21 @@ class Ui_SettingsScreen(object):
 
         self.languageForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.counterEdit)
 
+        self.receiptSizeLabel = QLabel(self.languageTab)
+        self.receiptSizeLabel.setObjectName(u"receiptSizeLabel")
+
+        self.languageForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.receiptSizeLabel)
+
+        self.receiptSizeCombo = QComboBox(self.languageTab)
+        self.receiptSizeCombo.setObjectName(u"receiptSizeCombo")
+
+        self.languageForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.receiptSizeCombo)
+
+        self.printStraightCheck = QCheckBox(self.languageTab)
+        self.printStraightCheck.setObjectName(u"printStraightCheck")
+
+        self.languageForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.printStraightCheck)
+
 
         self.languageLayout.addLayout(self.languageForm)
 
@@ -205,6 +220,7 @@ class Ui_SettingsScreen(object):
         self.newPinLabel.setBuddy(self.newPinEdit)
         self.languageLabel.setBuddy(self.languageCombo)
         self.counterLabel.setBuddy(self.counterEdit)
+        self.receiptSizeLabel.setBuddy(self.receiptSizeCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.tabs, self.saveProfileButton)
         QWidget.setTabOrder(self.saveProfileButton, self.usersTable)
@@ -217,6 +233,8 @@ class Ui_SettingsScreen(object):
         QWidget.setTabOrder(self.toggleUserButton, self.pinButton)
         QWidget.setTabOrder(self.pinButton, self.languageCombo)
         QWidget.setTabOrder(self.languageCombo, self.counterEdit)
+        QWidget.setTabOrder(self.counterEdit, self.receiptSizeCombo)
+        QWidget.setTabOrder(self.receiptSizeCombo, self.printStraightCheck)
 
         self.retranslateUi(SettingsScreen)
     # setupUi
@@ -240,7 +258,15 @@ class Ui_SettingsScreen(object):
 #if QT_CONFIG(tooltip)
         self.counterEdit.setToolTip(QCoreApplication.translate("SettingsScreen", u"Name this desk when the shop has several: each desk's drawer is counted and closed on its own", None))
 #endif // QT_CONFIG(tooltip)
-        self.languageHint.setText(QCoreApplication.translate("SettingsScreen", u"The language applies at once to this counter's screens; printed documents are in the shop's language (shop profile). The counter's name goes on every receipt taken here, and its drawer is closed on its own.", None))
+        self.receiptSizeLabel.setText(QCoreApplication.translate("SettingsScreen", u"&Receipts print on", None))
+#if QT_CONFIG(tooltip)
+        self.receiptSizeCombo.setToolTip(QCoreApplication.translate("SettingsScreen", u"The paper of this counter's receipt printer: an A5 sheet, or the 80 mm roll of a receipt printer", None))
+#endif // QT_CONFIG(tooltip)
+        self.printStraightCheck.setText(QCoreApplication.translate("SettingsScreen", u"&Print receipts straight away, without the preview", None))
+#if QT_CONFIG(tooltip)
+        self.printStraightCheck.setToolTip(QCoreApplication.translate("SettingsScreen", u"A receipt just issued (payment, deposit, refund, correction) goes at once to the printer last used for receipts of this size on this counter", None))
+#endif // QT_CONFIG(tooltip)
+        self.languageHint.setText(QCoreApplication.translate("SettingsScreen", u"The language applies at once to this counter's screens; printed documents are in the shop's language (shop profile). The counter's name goes on every receipt taken here, and its drawer is closed on its own. A receipt issued here opens in the print preview, or goes straight to the printer last used for receipts of its size here.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.languageTab), QCoreApplication.translate("SettingsScreen", u"This counter", None))
         pass
     # retranslateUi
