@@ -3,16 +3,20 @@
 Every file is checked before anything is written: it must be an .xlsx
 workbook with exactly the export's sheets, a ``schema`` sheet naming this
 format and version, the columns (keys, types, units) this program writes,
-and header rows that match the titles its schema sheet gives.  A file that
-is not such a workbook, or was edited into another shape, is refused with
-the file and the reason.  Cells are checked against their column's type as
+and header rows that match the titles its schema sheet gives.  It must also
+agree with itself: its summary with its own tickets and receipts, and its
+receipt numbers without holes per year (docs/rules.md#consolidation).  A
+file that is not such a workbook, was edited into another shape or
+disagrees with itself is refused with the file and the reason (the sheet and
+cell where it can be named).  Cells are checked against their column's type as
 they are copied; a bad cell also refuses the lot and the output file is not
 left behind (it is written under a temporary name and renamed at the end).
 
 The result has every shop's rows (with the shop on every sheet), a
 ``shops`` sheet with one row per file, and a ``summary`` adding up the
 shops' summaries by day and category.  It is read and written in streaming
-modes, so memory stays flat.
+modes, so memory stays flat (the check of receipt numbers keeps two
+integers a receipt).
 """
 
 from __future__ import annotations

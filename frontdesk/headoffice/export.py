@@ -6,6 +6,10 @@ workbook, so memory stays flat however many tickets there are.  The export
 reports progress through ``progress(fraction, note)``; when that returns
 False the export stops and no file is left behind.
 
+Loans are flagged overdue as of the earlier of the period's last day and
+the export's ``now``; loaner deposits have their own sheet and are not in a
+ticket's "paid" (:mod:`frontdesk.headoffice.deposits`).
+
 Customer names and phones are masked (张*, 138****5678) unless a manager
 asks for them unmasked (the actor, or ``approver`` who entered their PIN);
 every export is audited, an unmasked one with its approver.
