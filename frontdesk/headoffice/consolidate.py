@@ -3,24 +3,30 @@
 Every file is checked before anything is written: it must be an .xlsx
 workbook with exactly the export's sheets, a ``schema`` sheet naming this
 format and version, the columns (keys, types, units) this program writes,
-and header rows that match the titles its schema sheet gives.  A file that
-is not such a workbook, or was edited into another shape, is refused with
-the file and the reason.  Cells are checked against their column's type as
+and header rows that match the titles its schema sheet gives.  It must also
+agree with itself: its summary with its own tickets and receipts, and its
+receipt numbers without holes per year (docs/rules.md#consolidation).  A
+file that is not such a workbook, was edited into another shape or
+disagrees with itself is refused with the file and the reason (the sheet and
+cell where it can be named).  Cells are checked against their column's type as
 they are copied; a bad cell also refuses the lot and the output file is not
 left behind (it is written under a temporary name and renamed at the end).
 
 The result has every shop's rows (with the shop on every sheet), a
 ``shops`` sheet with one row per file, and a ``summary`` adding up the
 shops' summaries by day and category.  It is read and written in streaming
-modes, so memory stays flat.
+modes, so memory stays flat (the check of receipt numbers keeps two
+integers a receipt).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -28,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from frontdesk import clock, i18n
@@ -154,6 +161,7 @@ def read_shop_file(path: Path | str) -> ShopFile:
             header = next(wb[sheet].iter_rows(min_row=1, max_row=1, values_only=True), ())
             if [_text(v) for v in header] != titles[sheet]:
                 raise refuse(_("the header row of sheet {sheet} was changed").format(sheet=sheet))
+        _check_itself(wb, p, meta)
     finally:
         wb.close()
     return ShopFile(p, meta, titles)
@@ -188,6 +196,126 @@ def _typed(col: Column, value: Any) -> Any:
             raise ValueError(col.key)
         return value
     raise ValueError(col.key)
+
+
+def _rows(wb: Any, path: Path, sheet: str) -> Iterator[tuple[int, list[Any]]]:
+    """The sheet's rows after the header as (row number, typed values);
+    blank rows skipped, a cell not of its column's type refused."""
+    spec = SHEETS[sheet]
+    for r, row in enumerate(wb[sheet].iter_rows(min_row=2, values_only=True), start=2):
+        cells = tuple(row)[:len(spec)]
+        if not any(v is not None for v in cells):
+            continue
+        cells += (None,) * (len(spec) - len(cells))
+        try:
+            values = [_typed(col, v) for col, v in zip(spec, cells, strict=True)]
+        except ValueError as exc:
+            raise WorkbookRefused([Refusal(path, _("sheet {sheet}, row {row}: {column} is not a {type}").format(
+                sheet=sheet, row=r, column=exc, type={c.key: c.type for c in spec}.get(str(exc), "?")))]) from exc
+        yield r, values
+
+
+def _cell(sheet: str, key: str, row: int) -> str:
+    """``summary!G5``: the sheet and cell of column ``key`` on ``row``."""
+    column = [c.key for c in SHEETS[sheet]].index(key) + 1
+    return f"{sheet}!{get_column_letter(column)}{row}"
+
+
+def _day(value: Any) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+RECEIPT_NUMBER = re.compile(r"(\d{4})-(\d+)$")  # R2026-000123: the year and the number in it
+
+
+def _check_itself(wb: Any, path: Path, meta: dict[str, str]) -> None:
+    """Refuse a workbook whose summary disagrees with its own rows, or whose
+    receipt numbers have a hole (docs/rules.md#consolidation)."""
+
+    def refuse(reason: str) -> WorkbookRefused:
+        return WorkbookRefused([Refusal(path, reason)])
+
+    first, last = _iso(meta.get("period_from")), _iso(meta.get("period_to"))
+    # per (day, category): taken in, closed (of the tickets on the sheet), receipts, received
+    found: dict[tuple[date | None, str], list[Any]] = defaultdict(lambda: [0, 0, 0, ZERO])
+    keys = [c.key for c in SHEETS["tickets"]]
+    at_intake, at_close, at_category = keys.index("intake_at"), keys.index("closed_at"), keys.index("category")
+    for _r, values in _rows(wb, path, "tickets"):
+        if values[at_intake] is not None:
+            found[(_day(values[at_intake]), values[at_category] or "")][0] += 1
+        closed = _day(values[at_close])
+        if closed is not None and (first is None or closed >= first) and (last is None or closed <= last):
+            found[(closed, values[at_category] or "")][1] += 1
+    keys = [c.key for c in SHEETS["receipts"]]
+    at_no, at_issued, at_category = keys.index("receipt_no"), keys.index("issued_at"), keys.index("category")
+    at_net, at_status = keys.index("net"), keys.index("status")
+    numbers: dict[int, tuple[array[int], array[int]]] = {}  # year -> (numbers, rows): 8 bytes a receipt
+    prefixes: dict[int, str] = {}  # year -> what its numbers begin with (R)
+    for r, values in _rows(wb, path, "receipts"):
+        number = values[at_no] or ""
+        match = RECEIPT_NUMBER.search(number)
+        if match is None:
+            raise refuse(_("{cell}: {number} is not a receipt number").format(
+                cell=_cell("receipts", "receipt_no", r), number=number or "-"))
+        prefixes.setdefault(int(match.group(1)), number[:match.start()])
+        seqs, rows = numbers.setdefault(int(match.group(1)), (array("q"), array("q")))
+        seqs.append(int(match.group(2)))
+        rows.append(r)
+        if values[at_status] != "void":
+            line = found[(_day(values[at_issued]), values[at_category] or "")]
+            line[2] += 1
+            line[3] += values[at_net] or ZERO
+    for year, (seqs, rows) in sorted(numbers.items()):
+
+        def shown(seq: int, year: int = year) -> str:
+            return f"{prefixes[year]}{year}-{seq:06d}"
+
+        order = sorted(range(len(seqs)), key=seqs.__getitem__)
+        for before, after in zip(order, order[1:], strict=False):
+            if seqs[after] == seqs[before]:
+                raise refuse(_("{cell}: receipt number {number} is also on row {row}").format(
+                    cell=_cell("receipts", "receipt_no", rows[after]), number=shown(seqs[after]),
+                    row=rows[before]))
+            if seqs[after] != seqs[before] + 1:
+                raise refuse(_("{cell}: receipt numbers of {year} have a hole: {missing} missing between the "
+                               "receipts on rows {before} and {after}").format(
+                    cell=_cell("receipts", "receipt_no", rows[after]), year=year,
+                    missing=_missing(shown(seqs[before] + 1), shown(seqs[after] - 1)), before=rows[before],
+                    after=rows[after]))
+    claimed: dict[tuple[date | None, str], int] = {}
+    for r, (_shop, day, category, opened, closed, receipts, received) in _rows(wb, path, "summary"):
+        key = (_day(day), category or "")
+        what = f"{key[0]} {key[1]}".strip()
+        if key in claimed:
+            raise refuse(_("{cell}: a second summary row for {what} (also row {row})").format(
+                cell=_cell("summary", "day", r), what=what, row=claimed[key]))
+        claimed[key] = r
+        has = found.pop(key, [0, 0, 0, ZERO])
+        checks = (
+            ("tickets_opened", opened or 0, has[0], has[0] != (opened or 0),
+             _("{cell} says {claimed} tickets taken in on {what}, its tickets say {found}")),
+            ("tickets_closed", closed or 0, has[1], has[1] > (closed or 0),
+             _("{cell} says {claimed} tickets closed on {what}, its tickets show {found} closed")),
+            ("receipts", receipts or 0, has[2], has[2] != (receipts or 0),
+             _("{cell} says {claimed} receipts on {what}, its receipts say {found}")),
+            ("amount_received", received or ZERO, has[3], has[3] != (received or ZERO),
+             _("{cell} says {claimed} received on {what}, its receipts say {found}")),
+        )
+        for column, says, counted, wrong, message in checks:
+            if wrong:
+                raise refuse(message.format(cell=_cell("summary", column, r), claimed=says, what=what,
+                                            found=counted))
+    for (day, category), (opened, closed, receipts, received) in sorted(
+            found.items(), key=lambda item: (item[0][0] or date.min, item[0][1])):
+        if opened or closed or receipts or received:
+            raise refuse(_("the summary has no row for {what}: its tickets say {opened} taken in and {closed} "
+                           "closed, its receipts {receipts} receipts and {received} received").format(
+                what=f"{day} {category}".strip(), opened=opened, closed=closed, receipts=receipts,
+                received=received))
+
+
+def _missing(first: str, last: str) -> str:
+    return first if first == last else _("{first} to {last}").format(first=first, last=last)
 
 
 def consolidate(paths: Sequence[Path | str], out: Path | str, progress: Progress | None = None,
@@ -253,7 +381,8 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
     for f in files:
         counts, received = _copy(f, writers, summary, report)
         per_shop.append([f.shop, f.meta.get("shop_name", ""), _iso(f.meta.get("period_from")),
-                         _iso(f.meta.get("period_to")), f.path.name, *[counts[s] for s in DATA_SHEETS], received])
+                         _iso(f.meta.get("period_to")), _iso(f.meta.get("overdue_as_of")), f.path.name,
+                         *[counts[s] for s in DATA_SHEETS], received])
     out_summary = SheetWriter(wb, "summary", consolidated_columns("summary"), currency)
     for (day, category), (shops, opened, closed, receipts, money) in sorted(summary.items()):
         out_summary.append([day, category, len(shops), opened, closed, receipts, money])
@@ -266,7 +395,8 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
             "shop_code": ",".join(f.shop for f in files), "shop_name": "", "currency": currency,
             "period_from": min(f.meta.get("period_from", "") for f in files),
             "period_to": max(f.meta.get("period_to", "") for f in files),
-            "exported_at": clock.now().isoformat(timespec="seconds"), "masked": _masked(files), "language": lang}
+            "exported_at": clock.now().isoformat(timespec="seconds"), "overdue_as_of": _overdue_as_of(files),
+            "masked": _masked(files), "language": lang}
     write_schema(wb, sheets, meta, currency)
     return writers, out_summary, shops_sheet
 
@@ -276,6 +406,13 @@ def _iso(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def _overdue_as_of(files: Sequence[ShopFile]) -> str:
+    """The day the loaners' overdue flags are counted on: one for every
+    shop, or each shop's on the shops sheet."""
+    days = {f.meta.get("overdue_as_of", "") for f in files}
+    return days.pop() if len(days) == 1 else _("per shop: see the shops sheet")
 
 
 def _masked(files: Sequence[ShopFile]) -> str:
@@ -293,17 +430,7 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
             spec = SHEETS[sheet]
             add_shop = sheet != "summary" and spec[0].key != "shop"
             n = 0
-            for r, row in enumerate(wb[sheet].iter_rows(min_row=2, values_only=True), start=2):
-                cells = tuple(row)[:len(spec)]
-                if not any(v is not None for v in cells):
-                    continue
-                cells += (None,) * (len(spec) - len(cells))
-                try:
-                    values = [_typed(col, v) for col, v in zip(spec, cells, strict=True)]
-                except ValueError as exc:
-                    raise WorkbookRefused([Refusal(f.path, _("sheet {sheet}, row {row}: {column} is not a {type}")
-                                                   .format(sheet=sheet, row=r, column=exc, type={
-                                                       c.key: c.type for c in spec}.get(str(exc), "?")))]) from exc
+            for _r, values in _rows(wb, f.path, sheet):
                 n += 1
                 if sheet == "summary":
                     _shop, day, category, opened, closed, receipts, money = values

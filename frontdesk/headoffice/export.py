@@ -6,6 +6,10 @@ workbook, so memory stays flat however many tickets there are.  The export
 reports progress through ``progress(fraction, note)``; when that returns
 False the export stops and no file is left behind.
 
+Loans are flagged overdue as of the earlier of the period's last day and
+the export's ``now``; loaner deposits have their own sheet and are not in a
+ticket's "paid" (:mod:`frontdesk.headoffice.deposits`).
+
 Customer names and phones are masked (张*, 138****5678) unless a manager
 asks for them unmasked (the actor, or ``approver`` who entered their PIN);
 every export is audited, an unmasked one with its approver.
@@ -27,12 +31,13 @@ from sqlalchemy.orm import Session, aliased
 
 from frontdesk import audit, clock, i18n, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
-from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE
+from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
 from frontdesk.db.engine import Database
-from frontdesk.db.models import Customer, Product, Technician, Ticket, User
+from frontdesk.db.models import Customer, Product, RepairPart, RepairRecord, Technician, Ticket, User
 from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
+from frontdesk.headoffice.deposits import LoanFact, ReceiptFact, TicketMoney, ticket_money
 from frontdesk.headoffice.schema import (
     FORMAT,
     FORMAT_VERSION,
@@ -47,6 +52,7 @@ from frontdesk.headoffice.schema import (
 )
 from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save
 from frontdesk.i18n import _
+from frontdesk.intake import faults
 from frontdesk.loaners.models import Loan, LoanerUnit
 from frontdesk.money import ZERO
 from frontdesk.users import Actor, require_manager
@@ -89,12 +95,30 @@ def _span(date_from: date, date_to: date) -> tuple[datetime, datetime]:
     return datetime.combine(date_from, time.min), datetime.combine(date_to + timedelta(days=1), time.min)
 
 
+def overdue_as_of(date_to: date, now: datetime) -> date:
+    """The day loans are flagged overdue on: the period's last day, or today
+    when the period has not ended yet (a loan due tomorrow is not late)."""
+    return min(date_to, now.date())
+
+
+def parts_text(parts: Sequence[tuple[str, str]]) -> tuple[str, int]:
+    """The parts replaced as one cell, ``compressor ×1; capacitor ×2`` (each
+    part by its description, else its number, in the order first written),
+    and how many there were."""
+    counts: dict[str, int] = {}
+    for part_no, description in parts:
+        label = description or part_no
+        counts[label] = counts.get(label, 0) + 1
+    return "; ".join(f"{label} ×{n}" for label, n in counts.items()), len(parts)
+
+
 class _Export:
     def __init__(self, session: Session, date_from: date, date_to: date, masked: bool,
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, now: datetime) -> None:
         self.s = session
         self.start, self.end = _span(date_from, date_to)
         self.date_to = date_to
+        self.overdue_as_of = overdue_as_of(date_to, now)
         self.masked = masked
         self.progress = progress
         shop = settings.load(session)
@@ -124,6 +148,7 @@ class _Export:
             .where(Quote.ticket_id.in_(tickets)),
             select(func.count(Receipt.id)).where(self.in_period(Receipt.issued_at)),
             select(func.count(Loan.id)).where(self.in_period(Loan.lent_at)),
+            select(func.count(Loan.id)).where(self.in_period(Loan.lent_at), Loan.deposit_receipt_id.is_not(None)),
             select(func.count(CallBack.id)).where(self.in_period(CallBack.due_at)),
             select(func.count(FeedbackCard.id)).where(FeedbackCard.issued_on >= self.start.date(),
                                                       FeedbackCard.issued_on < self.end.date()),
@@ -136,7 +161,8 @@ class _Export:
             select(Ticket.id, Ticket.number, Ticket.channel, Ticket.intake_at, Ticket.state, Customer.name,
                    Customer.phone_display, Customer.phone, Product.category, Product.brand, Product.model,
                    Product.serial, Ticket.warranty_status, Ticket.warranty_exclusion, Ticket.fault, Technician.name,
-                   Ticket.closed_at, Ticket.prior_repairs_same_fault)
+                   Ticket.closed_at, Ticket.prior_repairs_same_fault, Ticket.ready_at, Ticket.picked_up_at,
+                   Ticket.fault_category)
             .join(Customer, Customer.id == Ticket.customer_id)
             .outerjoin(Product, Product.id == Ticket.product_id)
             .outerjoin(Technician, Technician.id == Ticket.technician_id)
@@ -150,21 +176,57 @@ class _Export:
                                                                          Quote.state == DECLINED)))
             waived = dict(self.s.execute(select(Waiver.ticket_id, func.sum(Waiver.amount)).where(
                 Waiver.ticket_id.in_(ids)).group_by(Waiver.ticket_id)).all())
-            paid = dict(self.s.execute(select(Receipt.ticket_id, func.sum(Receipt.net)).where(
-                Receipt.ticket_id.in_(ids), Receipt.voided_at.is_(None)).group_by(Receipt.ticket_id)).all())
+            money = self.money_of(ids)
+            quoted: dict[int, tuple[datetime | None, datetime | None]] = {}
+            for ticket_id, created_at, approved_at in self.s.execute(  # the current quote: the newest not revised
+                    select(Quote.ticket_id, Quote.created_at, Quote.approved_at)
+                    .where(Quote.ticket_id.in_(ids), Quote.state != SUPERSEDED).order_by(Quote.id)):
+                quoted[ticket_id] = (created_at, approved_at)
+            repaired: dict[int, tuple[int | None, datetime | None, str]] = {
+                ticket_id: (record_id, at, action) for record_id, ticket_id, at, action in self.s.execute(
+                select(RepairRecord.id, RepairRecord.ticket_id, RepairRecord.recorded_at, RepairRecord.action)
+                .where(RepairRecord.ticket_id.in_(ids)))}
+            parts: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for rec_id, part_no, description in self.s.execute(
+                    select(RepairPart.record_id, RepairPart.part_no, RepairPart.description)
+                    .where(RepairPart.record_id.in_([r[0] for r in repaired.values()]))
+                    .order_by(RepairPart.record_id, RepairPart.position)):
+                parts[rec_id].append((part_no, description))
             for (tid, number, channel, intake_at, state, name, phone_display, phone, category, brand, model, serial,
-                 w_status, w_reason, fault, tech, closed_at, prior) in page:
+                 w_status, w_reason, fault, tech, closed_at, prior, ready_at, picked_up_at, fault_category) in page:
                 phone_text = phone_display or phone
                 charged = Decimal(owed.get(tid) or 0) - Decimal(waived.get(tid) or 0)
+                quoted_at, approved_at = quoted.get(tid, (None, None))
+                record_id, repaired_at, action = repaired.get(tid, (None, None, ""))
+                replaced, n_parts = parts_text(parts.get(record_id, []) if record_id else [])
                 out.append([
                     self.shop, number, channel, intake_at, state, mask_name(name) if self.masked else name,
                     mask_phone(phone_text) if self.masked else phone_text, category or "", brand or "", model or "",
-                    serial or "", w_status, w_reason or "", fault, tech or "", tid in declined, charged,
-                    Decimal(paid.get(tid) or 0), closed_at,
+                    serial or "", w_status, w_reason or "", fault, faults.fault_label(fault_category or ""),
+                    faults.action_label(action) if action else "", replaced, n_parts if record_id else None,
+                    tech or "", tid in declined, charged, money[tid].paid if tid in money else ZERO,
+                    quoted_at, approved_at, repaired_at, ready_at, picked_up_at, closed_at,
                     (closed_at.date() - intake_at.date()).days if closed_at else None, prior,
                 ])
                 self.summary[(intake_at.date(), category or "")][0] += 1
             self.tick(len(page), _("Tickets"))
+
+    def money_of(self, ticket_ids: Sequence[int]) -> dict[int, TicketMoney]:
+        """The tickets' money (paid for the repair, each loan's deposit) from
+        all their receipts and loans, whatever their dates."""
+        receipts: dict[int, list[ReceiptFact]] = defaultdict(list)
+        for rid, tid, issued_at, counts_as, net, corrects, voided_at in self.s.execute(
+                select(Receipt.id, Receipt.ticket_id, Receipt.issued_at, Receipt.counts_as, Receipt.net,
+                       Receipt.corrects_receipt_id, Receipt.voided_at).where(Receipt.ticket_id.in_(ticket_ids))):
+            receipts[tid].append(ReceiptFact(rid, tid, issued_at, counts_as, Decimal(net), corrects,
+                                             voided_at is not None))
+        loans: dict[int, list[LoanFact]] = defaultdict(list)
+        for lid, tid, lent_at, returned_at, deposit, outcome, deposit_receipt, refund_receipt in self.s.execute(
+                select(Loan.id, Loan.ticket_id, Loan.lent_at, Loan.returned_at, Loan.deposit, Loan.deposit_outcome,
+                       Loan.deposit_receipt_id, Loan.refund_receipt_id).where(Loan.ticket_id.in_(ticket_ids))):
+            loans[tid].append(LoanFact(lid, tid, lent_at, returned_at, deposit, outcome, deposit_receipt,
+                                       refund_receipt))
+        return {tid: ticket_money(receipts.get(tid, []), loans.get(tid, [])) for tid in set(receipts) | set(loans)}
 
     def closed_and_received(self) -> None:
         """The summary's closed tickets and money received, by day and category."""
@@ -200,18 +262,19 @@ class _Export:
     def receipts(self, out: SheetWriter) -> None:
         corrected = aliased(Receipt)
         query = (
-            select(Receipt.id, Receipt.number, Receipt.issued_at, Receipt.counter, Ticket.number, Receipt.kind,
-                   Receipt.method,
+            select(Receipt.id, Receipt.number, Receipt.issued_at, Receipt.counter, Ticket.number, Product.category,
+                   Receipt.kind, Receipt.counts_as, Receipt.method,
                    Receipt.amount, Receipt.net, Receipt.voided_at, Receipt.void_reason, Receipt.void_approver_id,
                    corrected.number)
             .join(Ticket, Ticket.id == Receipt.ticket_id)
+            .outerjoin(Product, Product.id == Ticket.product_id)
             .outerjoin(corrected, corrected.id == Receipt.corrects_receipt_id)
             .where(self.in_period(Receipt.issued_at))
         )
         for page in _pages(self.s, query, Receipt.id):
-            for (_id, number, issued_at, counter, ticket, kind, method, amount, net, voided_at, reason, approver,
-                 corrects) in page:
-                out.append([number, issued_at, counter, ticket, kind, method, amount, net,
+            for (_id, number, issued_at, counter, ticket, category, kind, counts_as, method, amount, net, voided_at,
+                 reason, approver, corrects) in page:
+                out.append([number, issued_at, counter, ticket, category or "", kind, counts_as, method, amount, net,
                             "void" if voided_at else "issued", reason or "",
                             self.users.get(approver, "") if approver else "", corrects or ""])
             self.tick(len(page), _("Receipts"))
@@ -225,10 +288,32 @@ class _Export:
         )
         for page in _pages(self.s, query, Loan.id):
             for _id, tag, category, ticket, lent_at, due_on, returned_at, deposit in page:
-                back = returned_at.date() if returned_at else self.date_to
+                # Late on the day overdue is counted on: still out then, or came back after its due date.
+                back = min(returned_at.date(), self.overdue_as_of) if returned_at else self.overdue_as_of
                 out.append([tag, category, ticket, lent_at, due_on, returned_at, deposit,
                             due_on is not None and back > due_on])
             self.tick(len(page), _("Loaners"))
+
+    def deposits(self, out: SheetWriter) -> None:
+        """One row per loan of the period that had a deposit, and what
+        became of it (:mod:`frontdesk.headoffice.deposits`)."""
+        taken = aliased(Receipt)
+        query = (
+            select(Loan.id, Loan.ticket_id, Ticket.number, LoanerUnit.tag, Loan.lent_at, taken.number,
+                   Loan.returned_at)
+            .join(LoanerUnit, LoanerUnit.id == Loan.unit_id).join(Ticket, Ticket.id == Loan.ticket_id)
+            .outerjoin(taken, taken.id == Loan.deposit_receipt_id)
+            .where(self.in_period(Loan.lent_at))
+        )
+        for page in _pages(self.s, query, Loan.id):
+            money = self.money_of(sorted({r[1] for r in page}))
+            for loan_id, ticket_id, ticket, tag, lent_at, receipt_no, returned_at in page:
+                figures = money[ticket_id].deposits.get(loan_id) if ticket_id in money else None
+                if figures is None:
+                    continue
+                out.append([self.shop, ticket, tag, lent_at, figures.taken, receipt_no or "", returned_at,
+                            figures.refunded, figures.kept, figures.applied, figures.held, figures.outcome])
+            self.tick(len(page), _("Deposits"))
 
     def callbacks(self, out: SheetWriter) -> None:
         query = (select(CallBack.id, Ticket.number, CallBack.reason, CallBack.due_at, CallBack.done_at,
@@ -256,14 +341,17 @@ class _Export:
             out.append([self.shop, day, category, opened, closed, receipts, received])
 
 
-def write_schema(wb: Any, sheets: dict[str, tuple[Column, ...]], meta: dict[str, str], currency: str) -> None:
-    """The ``schema`` sheet: the workbook's facts, then every sheet's columns."""
+def write_schema(wb: Any, sheets: dict[str, tuple[Column, ...]], meta: dict[str, str], currency: str,
+                 notes: dict[tuple[str, str], str] | None = None) -> None:
+    """The ``schema`` sheet: the workbook's facts, then every sheet's columns
+    (with a note in the value cell where ``notes`` has one)."""
     out = SheetWriter(wb, SCHEMA_SHEET, SCHEMA_COLUMNS, currency)
     for key in meta:
         out.append([WORKBOOK_ROW, key, "", "text", "", meta[key]])
     for sheet, columns in sheets.items():
         for col in columns:
-            out.append([sheet, col.key, col.header(), col.type, currency if col.unit == "currency" else col.unit, ""])
+            out.append([sheet, col.key, col.header(), col.type, currency if col.unit == "currency" else col.unit,
+                        (notes or {}).get((sheet, col.key), "")])
     out.finish()
 
 
@@ -275,6 +363,7 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
     job.fee_lines(writers["fee_lines"])
     job.receipts(writers["receipts"])
     job.loaners(writers["loaners"])
+    job.deposits(writers["deposits"])
     job.callbacks(writers["callbacks"])
     job.feedback(writers["feedback"])
     job.closed_and_received()
@@ -285,12 +374,18 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
         "format": FORMAT, "format_version": FORMAT_VERSION, "kind": KIND_SHOP, "shop_code": job.shop,
         "shop_name": job.shop_name, "currency": currency, "period_from": date_from.isoformat(),
         "period_to": date_to.isoformat(), "exported_at": now.isoformat(timespec="seconds"),
-        "masked": "yes" if job.masked else "no", "language": lang,
+        "overdue_as_of": job.overdue_as_of.isoformat(), "masked": "yes" if job.masked else "no", "language": lang,
     }
-    write_schema(wb, SHEETS, meta, currency)
+    write_schema(wb, SHEETS, meta, currency, overdue_note(job.overdue_as_of))
     if progress is not None and progress(1.0, _("Saving")) is False:
         raise ExportCancelled()
     return writers
+
+
+def overdue_note(as_of: date) -> dict[tuple[str, str], str]:
+    """The schema sheet's note on the loaners' overdue column."""
+    return {("loaners", "overdue"): _("overdue as of {date}: still out that day, or returned late").format(
+        date=as_of.isoformat())}
 
 
 def _check_period(date_from: date, date_to: date) -> None:
@@ -323,7 +418,7 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
     if not out_path.parent.is_dir():
         raise ValidationError({"path": _("No such folder: {path}").format(path=out_path.parent)})
     with i18n.using(language) as lang, db.read() as session:
-        job = _Export(session, date_from, date_to, not unmasked, progress)
+        job = _Export(session, date_from, date_to, not unmasked, progress, now)
         job.total = job.count()
         wb = new_workbook()
         try:
@@ -341,4 +436,5 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
     return ExportResult(out_path, rows, not unmasked)
 
 
-__all__ = ["ExportCancelled", "ExportResult", "export_workbook", "write_schema"]
+__all__ = ["ExportCancelled", "ExportResult", "export_workbook", "overdue_as_of", "overdue_note", "parts_text",
+           "write_schema"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from frontdesk.i18n import N_, _
 
 FORMAT = "frontdesk-headoffice"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: step dates, fault, action and parts on tickets; deposits; receipts' category
 KIND_SHOP = "shop"
 KIND_CONSOLIDATED = "consolidated"
 
@@ -46,9 +46,16 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("category", N_("Category")), _c("brand", N_("Brand")), _c("model", N_("Model"), width=18),
         _c("serial", N_("Serial number"), width=18), _c("warranty_status", N_("Warranty")),
         _c("warranty_reason", N_("Not covered because")), _c("fault", N_("Fault"), width=30),
+        _c("fault_category", N_("Fault category"), width=18), _c("repair_action", N_("Action taken"), width=18),
+        _c("parts_replaced", N_("Parts replaced"), width=30), _c("parts_count", N_("Parts"), INT, width=8),
         _c("technician", N_("Technician")), _c("quote_declined", N_("Quote declined"), BOOL, width=9),
         _c("total_charged", N_("Charged"), MONEY), _c("total_paid", N_("Paid"), MONEY),
-        _c("closed_at", N_("Closed"), DATETIME, width=17), _c("turnaround_days", N_("Turnaround"), INT, DAYS, 10),
+        # the dates of each step: the current quote made and approved, the repair record, ready, picked up
+        _c("quoted_at", N_("Quoted"), DATETIME, width=17), _c("approved_at", N_("Approved"), DATETIME, width=17),
+        _c("repaired_at", N_("Repaired"), DATETIME, width=17),
+        _c("ready_at", N_("Ready for pick-up"), DATETIME, width=17),
+        _c("picked_up_at", N_("Picked up"), DATETIME, width=17), _c("closed_at", N_("Closed"), DATETIME, width=17),
+        _c("turnaround_days", N_("Turnaround"), INT, DAYS, 10),
         _c("repeat_repair_count", N_("Earlier repairs of the fault"), INT, width=10),
     ),
     "fee_lines": (
@@ -59,7 +66,9 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     ),
     "receipts": (
         _c("receipt_no", N_("Receipt"), width=16), _c("issued_at", N_("Issued"), DATETIME, width=17),
-        _c("counter", N_("Counter"), width=10), _c("ticket_no", N_("Ticket"), width=16), _c("kind", N_("Kind")), _c("method", N_("Method")),
+        _c("counter", N_("Counter"), width=10), _c("ticket_no", N_("Ticket"), width=16),
+        _c("category", N_("Category")), _c("kind", N_("Kind")), _c("counts_as", N_("Counts as")),
+        _c("method", N_("Method")),
         _c("amount", N_("Amount"), MONEY), _c("net", N_("Net change"), MONEY), _c("status", N_("Status")),
         _c("void_reason", N_("Void reason"), width=24), _c("approved_by", N_("Approved by")),
         _c("corrects_receipt_no", N_("Corrects receipt"), width=16),
@@ -69,6 +78,14 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("lent_at", N_("Lent"), DATETIME, width=17), _c("due_date", N_("Due"), DATE, width=12),
         _c("returned_at", N_("Returned"), DATETIME, width=17), _c("deposit", N_("Deposit"), MONEY),
         _c("overdue", N_("Overdue"), BOOL, width=9),
+    ),
+    "deposits": (
+        _c("shop", N_("Shop"), width=8), _c("ticket_no", N_("Ticket"), width=16), _c("tag", N_("Asset tag")),
+        _c("lent_at", N_("Lent"), DATETIME, width=17), _c("deposit", N_("Deposit"), MONEY),
+        _c("receipt_no", N_("Receipt"), width=16), _c("returned_at", N_("Returned"), DATETIME, width=17),
+        _c("refunded", N_("Refunded"), MONEY), _c("kept", N_("Kept for damage"), MONEY),
+        _c("applied", N_("Applied to the bill"), MONEY), _c("held", N_("Still held"), MONEY),
+        _c("outcome", N_("Outcome"), width=24),
     ),
     "callbacks": (
         _c("ticket_no", N_("Ticket"), width=16), _c("reason", N_("Reason"), width=20),
@@ -87,7 +104,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("receipts", N_("Receipts"), INT), _c("amount_received", N_("Received (net)"), MONEY),
     ),
 }
-DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "callbacks", "feedback")
+DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback")
 SCHEMA_SHEET = "schema"
 SCHEMA_COLUMNS = (
     _c("sheet", N_("Sheet")), _c("key", N_("Key"), width=20), _c("title", N_("Title"), width=28),
@@ -95,7 +112,7 @@ SCHEMA_COLUMNS = (
 )
 WORKBOOK_ROW = "workbook"  # schema rows describing the workbook, not a column
 META_KEYS = ("format", "format_version", "kind", "shop_code", "shop_name", "currency", "period_from", "period_to",
-             "exported_at", "masked", "language")
+             "exported_at", "overdue_as_of", "masked", "language")
 
 # The consolidated workbook adds the shop to every sheet that lacks it and a
 # sheet with one row per shop; its summary adds up every shop's.
@@ -109,7 +126,7 @@ CONSOLIDATED_SUMMARY = (
 SHOPS_COLUMNS = (
     _c("shop", N_("Shop"), width=8), _c("shop_name", N_("Shop name"), width=24),
     _c("period_from", N_("From"), DATE, width=12), _c("period_to", N_("To"), DATE, width=12),
-    _c("file", N_("File"), width=24),
+    _c("overdue_as_of", N_("Overdue as of"), DATE, width=12), _c("file", N_("File"), width=24),
 ) + tuple(_c(f"{name}_rows", name, INT, width=10) for name in DATA_SHEETS) + (
     _c("amount_received", N_("Received (net)"), MONEY),
 )
