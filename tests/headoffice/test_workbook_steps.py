@@ -90,6 +90,8 @@ def shop(sqlite_db: Database) -> Iterator[Shop]:
         payments.void_receipt(s, manager, wrong.id, "typed the wrong amount", now=NOW + timedelta(days=2))
         payments.take_payment(s, clerk, t["repaired"], payments.CARD, total - D("200"),
                               now=NOW + timedelta(days=2, minutes=5), counter=MAIN)
+        payments.apply_deposit(s, clerk, t["repaired"], D("200"), now=NOW + timedelta(days=2, minutes=6),
+                               counter=MAIN)  # the customer asks
     with db.write() as s:
         loaners.return_loan(s, clerk, "LN-1", "良好", now=NOW + timedelta(days=2, minutes=10), counter=MAIN)
         loaners.return_loan(s, clerk, "LN-2", "良好", now=NOW + timedelta(days=2, minutes=20), counter=MAIN)
