@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, text
 
+from frontdesk import settings
+from frontdesk.billing import payments
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import current_revision, head_revision, open_database, upgrade
+from frontdesk.errors import DayClosed
 
 FIRST = "0001"
 
@@ -223,3 +227,45 @@ def test_at_the_workshop_becomes_what_the_ticket_was_doing_there(db: Database) -
     with fresh.engine.connect() as conn:
         got = {int(i): str(state) for i, state in conn.execute(text("SELECT id, state FROM tickets ORDER BY id"))}
     assert got == {1: "in_repair", 2: "diagnosing"}
+
+
+def test_deposit_refunds_are_retyped_on_a_closed_day_and_an_old_shop_keeps_prices_before_tax(db: Database) -> None:
+    """0011: the refund receipts of loaner deposits become deposit refunds
+    (so they stop counting against the bill), even on a day already closed,
+    whose lock is back afterwards; a shop with fee schedules keeps pricing
+    before tax."""
+    fresh = _empty_copy(db)
+    upgrade(fresh, "0010")
+    _fill_first_schema(fresh)
+    receipt = ("INSERT INTO receipts (id, number, year, seq, ticket_id, issued_at, issued_by_id, counter, kind, "
+               "counts_as, method, currency, amount, net, tax, lines, void_reason, correction_reason, reprints) VALUES "
+               "(:id, :n, 2026, :id, 1, '2026-01-03 10:00:00', 1, 'main', :k, :k, 'cash', 'CNY', 300, :net, 0, '{}', "
+               "'', '', 0)")
+    with fresh.engine.begin() as conn:
+        conn.execute(text("INSERT INTO fee_schedules (id, name, effective_from, note, created_at, created_by_id) "
+                          "VALUES (1, '2026', '2026-01-01', '', '2026-01-01 09:00:00', 1)"))
+        conn.execute(text("INSERT INTO loaner_units (id, tag, category, model, serial, condition, status, note, "
+                          "created_at) VALUES (1, 'LN-1', 'refrigerator', '', '', '', 'available', '', "
+                          "'2026-01-01 09:00:00')"))
+        conn.execute(text(receipt), {"id": 1, "n": "R2026-000001", "k": "deposit", "net": 300})
+        conn.execute(text(receipt), {"id": 2, "n": "R2026-000002", "k": "refund", "net": -300})
+        conn.execute(text(
+            "INSERT INTO loans (id, unit_id, ticket_id, lent_at, lent_by_id, due_on, condition_out, deposit, "
+            "deposit_receipt_id, agreement_signed, returned_at, condition_back, damage, deposit_outcome, refunded, "
+            "refund_receipt_id) VALUES (1, 1, 1, '2026-01-03 09:30:00', 1, '2026-01-05', '', 300, 1, :t, "
+            "'2026-01-03 10:00:00', '', '', 'refunded', 300, 2)"), {"t": True})
+        conn.execute(text(
+            "INSERT INTO day_closes (id, day, counter, opening_float, denominations, closed_at, closed_by_id, note, "
+            "figures) VALUES (1, '2026-01-03', 'main', 0, '{}', '2026-01-03 20:00:00', 1, '', '{}')"))
+    upgrade(fresh)
+    with fresh.engine.connect() as conn:
+        got = [tuple(r) for r in conn.execute(text("SELECT id, kind, counts_as FROM receipts ORDER BY id"))]
+        basis = conn.execute(text("SELECT value FROM settings WHERE key = 'prices_include_tax'")).scalar()
+    assert got == [(1, "deposit", "deposit"), (2, "deposit_refund", "deposit_refund")]
+    assert basis in (False, "false")
+    with fresh.read() as s:
+        assert settings.get(s, "prices_include_tax") is False
+        bal = payments.balance(s, 1)
+        assert (bal.paid, bal.deposits_held, bal.deposits_refunded) == (0, 0, 300)
+    with pytest.raises(DayClosed), fresh.engine.begin() as conn:  # the closed day is locked again
+        conn.execute(text("UPDATE receipts SET kind = 'refund' WHERE id = 2"))
