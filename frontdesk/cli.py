@@ -254,7 +254,8 @@ def cmd_users(args: argparse.Namespace) -> int:
         if not first:
             if not args.user:
                 raise CliError(_("Name the manager who adds the user with --user (their PIN is asked)."))
-            actor = users.sign_in(db, args.user, _ask_pin(_("PIN for {name}: ").format(name=args.user)), manager=True)
+            actor = users.sign_in(db, args.user, _ask_pin(_("PIN for {name}: ").format(name=args.user)), manager=True,
+                                  purpose="user.add")
         with db.write() as s:
             user = users.add_user(s, actor, args.name, args.role, pin, args.full_name)
             print(_("Added {role} {name}.").format(role=_(users.ROLES[user.role]).lower(), name=user.name))
@@ -295,9 +296,12 @@ def cmd_fees(args: argparse.Namespace) -> int:
     if args.fees_command == "import":
         if not args.file.is_file():
             raise CliError(_("No such file: {path}").format(path=args.file))
-        with db.write() as s:
+        with db.read() as s:
             name = _manager_for(s, args.user)
-            actor = users.verify_manager(s, name, _ask_pin(_("PIN of {name}: ").format(name=name)))
+        # The PIN in a transaction of its own: a wrong one stays in the audit trail.
+        actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                              purpose="fees.import")
+        with db.write() as s:
             try:
                 schedule = schedules.import_workbook(s, actor, args.file)
             except schedules.ScheduleRefused as exc:
@@ -444,11 +448,14 @@ def cmd_day_close(args: argparse.Namespace) -> int:
         raise CliError(_("Closing the day needs the cash counted: --counted AMOUNT (and --float AMOUNT)."))
     db = _open(args)
     if args.close:
-        with db.write() as s:
+        with db.read() as s:
             name = _the_manager(s, args.user, _("closes the day"))
-            actor = users.verify_manager(s, name, _ask_pin(_("PIN of {name}: ").format(name=name)))
-            figures = dayclose.close_day(s, actor, day, opening_float=args.opening_float, counted=args.counted,
-                                         counter=counter, note=args.note)
+        # The PIN in a transaction of its own: a wrong one stays in the audit trail.
+        actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                              purpose="day.close")
+        with db.write() as s:
+            figures = dayclose.close_day(s, actor, day, actor, opening_float=args.opening_float,
+                                         counted=args.counted, counter=counter, note=args.note)
     else:
         with db.read() as s:
             figures = dayclose.day_figures(s, day, counter=counter)
@@ -501,7 +508,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.unmasked:
         with db.read() as s:
             name = _the_manager(s, args.user, _("approves an unmasked export"))
-        approver = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True)
+        approver = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                                 purpose="export.unmasked")
     elif args.user:
         raise CliError(_("--user names the manager approving --unmasked; a masked export needs no one."))
     bar = None if args.quiet else _ProgressBar(_("Exporting"))
