@@ -46,9 +46,9 @@ from sqlalchemy.orm import Session, aliased
 from frontdesk import audit, clock, counters, settings
 from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt, TicketBilling, Waiver
-from frontdesk.dayclose.models import DayClose
+from frontdesk.dayclose.models import DayClose, check_open
 from frontdesk.db.models import AuditRecord, Customer, Ticket, User
-from frontdesk.errors import Conflict, DayClosed, ValidationError
+from frontdesk.errors import Conflict, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.i18n import _
@@ -280,14 +280,6 @@ def counters_of(session: Session, day: date | None = None, recent_days: int = 31
         seen |= set(session.scalars(select(DayClose.counter).distinct()))
     others = sorted(seen - {counter})
     return [counter, *others]
-
-
-def check_open(session: Session, day: date, counter: str) -> None:
-    """Raise :class:`DayClosed` when ``day`` is closed at ``counter`` (the
-    database refuses anyway; this says it before any work is done)."""
-    if is_closed(session, day, counter):
-        raise DayClosed(_("{day} is closed: its payments, voids and edits are locked. Make the correction on "
-                          "a later day.").format(day=day.isoformat()))
 
 
 def day_figures(session: Session, day: date, counter: str, *, blind: bool = False) -> DayFigures:
