@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -138,3 +141,17 @@ def test_a_failed_sign_in_stays_in_the_audit_log(db: Database, users: tuple[Acto
     assert actions == [("login.failed", "clerk", clerk.id, {}),
                        ("login.failed", "clerk", clerk.id, {"for": "close the day", "reason": "not a manager"}),
                        ("login", str(manager.id), manager.id, {})]
+
+
+def test_a_pin_is_checked_only_through_sign_in() -> None:
+    """No path can check a PIN inside the work it guards (where a refusal
+    would roll its audit record back): outside users.py nothing calls the
+    PIN check itself, except the demo, which only tells whether the PIN it
+    prints still opens an existing user."""
+    root = Path(accounts.__file__).parent
+    callers = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("check_pin", "_check_credentials"):
+                callers.add(path.relative_to(root).as_posix())
+    assert callers <= {"demo.py"}
