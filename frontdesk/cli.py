@@ -254,7 +254,8 @@ def cmd_users(args: argparse.Namespace) -> int:
         if not first:
             if not args.user:
                 raise CliError(_("Name the manager who adds the user with --user (their PIN is asked)."))
-            actor = users.sign_in(db, args.user, _ask_pin(_("PIN for {name}: ").format(name=args.user)), manager=True)
+            actor = users.sign_in(db, args.user, _ask_pin(_("PIN for {name}: ").format(name=args.user)), manager=True,
+                                  purpose="user.add")
         with db.write() as s:
             user = users.add_user(s, actor, args.name, args.role, pin, args.full_name)
             print(_("Added {role} {name}.").format(role=_(users.ROLES[user.role]).lower(), name=user.name))
@@ -295,9 +296,12 @@ def cmd_fees(args: argparse.Namespace) -> int:
     if args.fees_command == "import":
         if not args.file.is_file():
             raise CliError(_("No such file: {path}").format(path=args.file))
-        with db.write() as s:
+        with db.read() as s:
             name = _manager_for(s, args.user)
-            actor = users.verify_manager(s, name, _ask_pin(_("PIN of {name}: ").format(name=name)))
+        # The PIN in a transaction of its own: a wrong one stays in the audit trail.
+        actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                              purpose="fees.import")
+        with db.write() as s:
             try:
                 schedule = schedules.import_workbook(s, actor, args.file)
             except schedules.ScheduleRefused as exc:
@@ -383,6 +387,8 @@ def _day_close_and_head_office_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--counter", default=None, help="the counter whose drawer is closed (default: main)")
     p.add_argument("--pdf", type=Path, default=None, metavar="FILE", help="write the A4 reconciliation to FILE")
     p.add_argument("--close", action="store_true", help="close the day (a manager's act; needs --counted)")
+    p.add_argument("--early", action="store_true",
+                   help="close today before the shop's closing hour, on purpose (refused without it)")
     p.add_argument("--counted", default=None, metavar="AMOUNT", help="the cash counted in the drawer")
     p.add_argument("--float", dest="opening_float", default=None, metavar="AMOUNT", help="the opening float")
     p.add_argument("--note", default="", help="a note on the close")
@@ -442,13 +448,26 @@ def cmd_day_close(args: argparse.Namespace) -> int:
         raise CliError(_("--counted and --float go with --close (the day close is read-only without it)."))
     if args.close and args.counted is None:
         raise CliError(_("Closing the day needs the cash counted: --counted AMOUNT (and --float AMOUNT)."))
+    if args.early and not args.close:
+        raise CliError(_("--early goes with --close."))
     db = _open(args)
     if args.close:
-        with db.write() as s:
+        with db.read() as s:
+            preview = dayclose.close_preview(s, day, counter=counter, opening_float=args.opening_float,
+                                             counted=args.counted)
             name = _the_manager(s, args.user, _("closes the day"))
-            actor = users.verify_manager(s, name, _ask_pin(_("PIN of {name}: ").format(name=name)))
-            figures = dayclose.close_day(s, actor, day, opening_float=args.opening_float, counted=args.counted,
-                                         counter=counter, note=args.note)
+        if preview.early and not args.early:
+            raise CliError(_("{day} is not over: the shop closes at {closing} and it is {now}. Closing now locks the "
+                             "rest of the day's money; to close it anyway, add --early.").format(
+                day=day.isoformat(), closing=preview.closing.strftime("%H:%M"), now=preview.at.strftime("%H:%M")))
+        for line in close_preview_lines(preview):  # what the PIN will close
+            print(line, file=sys.stderr)
+        # The PIN in a transaction of its own: a wrong one stays in the audit trail.
+        actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                              purpose="day.close")
+        with db.write() as s:
+            figures = dayclose.close_day(s, actor, day, actor, opening_float=args.opening_float,
+                                         counted=args.counted, counter=counter, note=args.note, early=args.early)
     else:
         with db.read() as s:
             figures = dayclose.day_figures(s, day, counter=counter)
@@ -458,6 +477,30 @@ def cmd_day_close(args: argparse.Namespace) -> int:
         with db.read() as s:
             print(documents.print_reconciliation(s, day, args.pdf, counter=counter))
     return EXIT_OK
+
+
+def close_preview_lines(preview: object) -> list[str]:
+    """What a close will close, said before the manager's PIN is asked."""
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from frontdesk.dayclose.service import ClosePreview
+
+    assert isinstance(preview, ClosePreview)
+    f = preview.figures
+    m = f.money
+    lines = [
+        _("To close: {day} at counter {counter}: {count} receipts; expected cash {expected}, counted {counted}, "
+          "over/short {over}").format(day=f.day.isoformat(), counter=f.counter, count=f.receipt_count,
+                                     expected=m(f.expected_cash) or "-", counted=m(f.counted_cash) or "-",
+                                     over=m(f.over_short) or "-"),
+    ]
+    lines += [f"  {ml.label}: {m(ml.net)}" for ml in f.methods if ml.count]
+    if preview.others_open:
+        lines.append(_("Other counters still open that day: {counters}").format(
+            counters=", ".join(preview.others_open)))
+    if preview.early:
+        lines.append(_("Warning: {day} is not over (the shop closes at {closing}): its money is locked from now on.")
+                     .format(day=f.day.isoformat(), closing=preview.closing.strftime("%H:%M")))
+    return lines
 
 
 def day_close_lines(f: object) -> list[str]:
@@ -501,7 +544,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.unmasked:
         with db.read() as s:
             name = _the_manager(s, args.user, _("approves an unmasked export"))
-        approver = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True)
+        approver = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                                 purpose="export.unmasked")
     elif args.user:
         raise CliError(_("--user names the manager approving --unmasked; a masked export needs no one."))
     bar = None if args.quiet else _ProgressBar(_("Exporting"))

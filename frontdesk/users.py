@@ -2,8 +2,9 @@
 
 A PIN is stored as an argon2id hash (salted, deliberately slow).  Services take
 the acting user as an :class:`Actor` and check the role themselves; a manager
-action done by a clerk needs a manager's approval at that moment
-(:func:`verify_manager`), which the window asks for with its approval dialog.
+action done by a clerk needs a manager's approval at that moment: their name
+and PIN through :func:`sign_in` (``manager=True``), which the window asks
+for with its approval dialog and the command line on the terminal.
 """
 
 from __future__ import annotations
@@ -144,42 +145,39 @@ def set_role(session: Session, actor: Actor, user_id: int, role: str, now: datet
     audit.record(session, actor.id, "user.role", "user", user.id, {"role": role}, at=now or clock.now())
 
 
-def check_credentials(session: Session, name: str, pin: str, now: datetime | None = None) -> Actor | None:
-    """The user for a name and PIN, or None; either way the attempt is audited."""
+def _check_credentials(session: Session, name: str, pin: str, *, manager: bool = False, purpose: str = "",
+                       now: datetime | None = None) -> Actor | None:
+    """The user for a name and PIN (a manager when ``manager``), or None;
+    either way the attempt is audited in ``session``.  Only :func:`sign_in`
+    calls it, in a transaction of its own: a refused attempt's record must
+    not share the fate of the work it refused."""
     now = now or clock.now()
     user = session.scalar(select(User).where(User.name == (name or "").strip()))
+    detail: dict[str, str] = {"for": purpose} if purpose else {}
     if user is None or not user.active or not check_pin(user.pin_hash, pin or ""):
-        audit.record(session, user.id if user else None, "login.failed", "user", name or "", at=now)
+        audit.record(session, user.id if user else None, "login.failed", "user", name or "", detail or None, at=now)
         return None
-    audit.record(session, user.id, "login", "user", user.id, at=now)
+    if manager and user.role != MANAGER:
+        audit.record(session, user.id, "login.failed", "user", name or "", {**detail, "reason": "not a manager"},
+                     at=now)
+        return _actor(user)
+    audit.record(session, user.id, "login", "user", user.id, detail or None, at=now)
     return _actor(user)
 
 
-def authenticate(session: Session, name: str, pin: str) -> Actor:
-    """Check a name and PIN; the same message for an unknown name and a wrong
-    PIN, so the login does not tell which names exist."""
-    actor = check_credentials(session, name, pin)
-    if actor is None:
-        raise NotAllowed(_("Wrong user name or PIN."))
-    return actor
-
-
-def sign_in(db: Database, name: str, pin: str, *, manager: bool = False) -> Actor:
-    """A login (or a manager's approval) in its own transaction, so that a
-    failed attempt stays in the audit log although it raises."""
+def sign_in(db: Database, name: str, pin: str, *, manager: bool = False, purpose: str = "") -> Actor:
+    """A login, or a manager's approval (``manager``: the PIN of a manager;
+    ``purpose``: what it approves, kept in the audit record), in its own
+    transaction: a failed attempt is committed to the audit trail before this
+    raises, so it stays there whatever happens to the work it was for.  The
+    one way a PIN is checked: the window's login and approval dialog and
+    every command line that asks a PIN come here.  Call it outside any write
+    transaction (on SQLite a second writer waits for the first)."""
     with db.write() as session:
-        actor = check_credentials(session, name, pin)
+        actor = _check_credentials(session, name, pin, manager=manager, purpose=purpose)
     if actor is None:
         raise NotAllowed(_("Wrong user name or PIN."))
     if manager and not actor.is_manager:
-        raise NeedsManager(_("{name} is not a manager.").format(name=actor.name))
-    return actor
-
-
-def verify_manager(session: Session, name: str, pin: str) -> Actor:
-    """A manager's approval at this moment (their name and PIN)."""
-    actor = authenticate(session, name, pin)
-    if not actor.is_manager:
         raise NeedsManager(_("{name} is not a manager.").format(name=actor.name))
     return actor
 

@@ -56,9 +56,7 @@ def small(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 def test_the_demo_users_log_in_with_the_pins_the_readme_promises(
         small: tuple[Database, DemoSummary, list[float]]) -> None:
     db, summary, _seen = small
-    with db.write() as s:
-        got = {name: accounts.authenticate(s, name, pin) for name, pin in
-               [("wang", "1111"), ("li", "2222"), ("zhao", "3333")]}
+    got = {name: accounts.sign_in(db, name, pin) for name, pin in [("wang", "1111"), ("li", "2222"), ("zhao", "3333")]}
     assert {n: a.role for n, a in got.items()} == {"wang": "manager", "li": "clerk", "zhao": "clerk"}
     with db.read() as s:
         assert {u.name: u.full_name for u in accounts.list_users(s)} == {"wang": "王经理", "li": "李小红", "zhao": "赵磊"}
@@ -218,9 +216,9 @@ def test_existing_users_are_reused_and_their_pins_left_alone(db: Database) -> No
     assert (by_name["wang"].pin_known, by_name["li"].pin_known, by_name["zhao"].pin_known) == (False, True, True)
     text = summary.text()
     assert "wang / 1111" not in text and "existing user" in text and "li / 2222" in text
-    with db.write() as s:
-        assert accounts.authenticate(s, "wang", "9999").is_manager
-        assert accounts.authenticate(s, "li", "2222").role == accounts.CLERK
+    assert accounts.sign_in(db, "wang", "9999").is_manager
+    assert accounts.sign_in(db, "li", "2222").role == accounts.CLERK
+    with db.read() as s:
         assert s.scalar(select(func.count(Ticket.id))) == 25
 
 

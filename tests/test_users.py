@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -31,33 +34,32 @@ def test_the_pin_is_stored_hashed_and_salted(db: Database, users: tuple[Actor, A
 def test_a_wrong_pin_and_an_unknown_name_give_the_same_message(db: Database, users: tuple[Actor, Actor]) -> None:
     messages = []
     for name, pin in [("manager", "0000"), ("nobody", MANAGER_PIN), ("", "")]:
-        with pytest.raises(NotAllowed) as err, db.write() as s:
-            accounts.authenticate(s, name, pin)
+        with pytest.raises(NotAllowed) as err:
+            accounts.sign_in(db, name, pin)
         messages.append(err.value.message)
     assert len(set(messages)) == 1 and messages[0] == "Wrong user name or PIN."
-    with db.write() as s:
-        actor = accounts.authenticate(s, " manager ", MANAGER_PIN)
+    actor = accounts.sign_in(db, " manager ", MANAGER_PIN)
     assert (actor.name, actor.role, actor.is_manager) == ("manager", accounts.MANAGER, True)
 
 
 def test_a_good_login_is_audited_and_a_bad_one_refused(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, _clerk = users
-    with db.write() as s:
-        accounts.authenticate(s, "manager", MANAGER_PIN)
-    with pytest.raises(NotAllowed), db.write() as s:
-        accounts.authenticate(s, "manager", "9999")
-    with pytest.raises(NotAllowed), db.write() as s:
-        accounts.authenticate(s, "ghost", "9999")
+    accounts.sign_in(db, "manager", MANAGER_PIN)
+    with pytest.raises(NotAllowed):
+        accounts.sign_in(db, "manager", "9999")
+    with pytest.raises(NotAllowed):
+        accounts.sign_in(db, "ghost", "9999")
     with db.read() as s:
         assert [r.user_id for r in audit.records(s, action="login")] == [manager.id]
+        assert [r.entity_id for r in audit.records(s, action="login.failed")] == ["ghost", "manager"]
 
 
 def test_a_disabled_user_cannot_log_in(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
     with db.write() as s:
         accounts.set_active(s, manager, clerk.id, False)
-    with pytest.raises(NotAllowed, match="Wrong user name or PIN"), db.write() as s:
-        accounts.authenticate(s, "clerk", CLERK_PIN)
+    with pytest.raises(NotAllowed, match="Wrong user name or PIN"):
+        accounts.sign_in(db, "clerk", CLERK_PIN)
     with pytest.raises(NotAllowed), db.write() as s:
         accounts.set_active(s, manager, manager.id, False)  # not yourself
 
@@ -99,14 +101,14 @@ def test_bad_names_and_pins_are_refused(db: Database, users: tuple[Actor, Actor]
     assert set(err.value.fields) == fields
 
 
-def test_verify_manager_refuses_a_clerk(db: Database, users: tuple[Actor, Actor]) -> None:
+def test_a_managers_approval_refuses_a_clerk(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
-    with pytest.raises(NeedsManager, match="clerk is not a manager"), db.write() as s:
-        accounts.verify_manager(s, "clerk", CLERK_PIN)
-    with pytest.raises(NotAllowed), db.write() as s:
-        accounts.verify_manager(s, "manager", CLERK_PIN)
-    with db.write() as s:
-        assert accounts.verify_manager(s, "manager", MANAGER_PIN) == manager
+    with pytest.raises(NeedsManager, match="clerk is not a manager"):
+        accounts.sign_in(db, "clerk", CLERK_PIN, manager=True)
+    with pytest.raises(NotAllowed):
+        accounts.sign_in(db, "manager", CLERK_PIN, manager=True)
+    assert accounts.sign_in(db, "manager", MANAGER_PIN, manager=True) == manager
+    assert not hasattr(accounts, "verify_manager")  # no check of a PIN inside the refused work's transaction
     # require_manager: the actor if a manager, else the approver if a manager.
     assert accounts.require_manager(manager, None, "x") == manager
     assert accounts.require_manager(clerk, manager, "x") == manager
@@ -120,8 +122,7 @@ def test_a_clerk_changes_only_their_own_pin(db: Database, users: tuple[Actor, Ac
         accounts.set_pin(s, clerk, manager.id, "5555")
     with db.write() as s:
         accounts.set_pin(s, clerk, clerk.id, "5555")
-    with db.write() as s:
-        assert accounts.authenticate(s, "clerk", "5555") == clerk
+    assert accounts.sign_in(db, "clerk", "5555") == clerk
 
 
 def test_a_failed_sign_in_stays_in_the_audit_log(db: Database, users: tuple[Actor, Actor]) -> None:
@@ -131,9 +132,26 @@ def test_a_failed_sign_in_stays_in_the_audit_log(db: Database, users: tuple[Acto
     with pytest.raises(NotAllowed):
         sign_in(db, "clerk", "0000")
     with pytest.raises(NeedsManager):
-        sign_in(db, "clerk", CLERK_PIN, manager=True)
+        sign_in(db, "clerk", CLERK_PIN, manager=True, purpose="close the day")
     assert sign_in(db, "manager", MANAGER_PIN, manager=True) == manager
     with db.read() as s:
-        actions = [(r.action, r.entity_id) for r in s.scalars(select(AuditRecord).where(
+        actions = [(r.action, r.entity_id, r.user_id, r.detail) for r in s.scalars(select(AuditRecord).where(
             AuditRecord.action.in_(["login", "login.failed"])).order_by(AuditRecord.id))]
-    assert actions == [("login.failed", "clerk"), ("login", str(clerk.id)), ("login", str(manager.id))]
+    # A clerk's own PIN typed as a manager's approval is a failed approval, not a login.
+    assert actions == [("login.failed", "clerk", clerk.id, {}),
+                       ("login.failed", "clerk", clerk.id, {"for": "close the day", "reason": "not a manager"}),
+                       ("login", str(manager.id), manager.id, {})]
+
+
+def test_a_pin_is_checked_only_through_sign_in() -> None:
+    """No path can check a PIN inside the work it guards (where a refusal
+    would roll its audit record back): outside users.py nothing calls the
+    PIN check itself, except the demo, which only tells whether the PIN it
+    prints still opens an existing user."""
+    root = Path(accounts.__file__).parent
+    callers = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("check_pin", "_check_credentials"):
+                callers.add(path.relative_to(root).as_posix())
+    assert callers <= {"demo.py"}

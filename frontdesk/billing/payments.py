@@ -44,6 +44,7 @@ from frontdesk.billing.models import Quote, QuoteLine, Receipt, TicketBilling, W
 from frontdesk.billing.pricing import applied_label, kind_label
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, billing_row, current_quote
 from frontdesk.billing.tax import receipt_tax, tax_due_at, tax_in
+from frontdesk.dayclose import models as daylock
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
@@ -640,6 +641,7 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
     if kind not in (PAYMENT, DEPOSIT, REFUND, DEPOSIT_REFUND):
         raise ValidationError({"kind": _("Unknown kind of payment: {kind}.").format(kind=kind)})
     value = _positive(amount, "amount", _("The amount"))
+    daylock.check_open(session, now.date(), counter, daylock.attempt_of(kind))
     given = _money(tendered, "tendered", _("The cash tendered"))
     if given is not None and given >= MAX_AMOUNT:
         raise ValidationError({"tendered": _("{field} is too large.").format(field=_("The cash tendered"))})
@@ -686,6 +688,7 @@ def apply_deposit(session: Session, actor: Actor, ticket_id: int, amount: Decima
     now = now or clock.now()
     counter = counters.checked(counter)
     value = _positive(amount, "amount", _("The amount"))
+    daylock.check_open(session, now.date(), counter, daylock.attempt_of(DEPOSIT_APPLIED))
     ticket = get_ticket(session, ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)
@@ -713,6 +716,7 @@ def charge_damage(session: Session, actor: Actor, ticket_id: int, amount: Decima
     counter = counters.checked(counter)
     why = _reason(reason, "damage", _("Describe the damage the deposit is kept for."))
     value = _positive(amount, "amount", _("The amount kept"))
+    daylock.check_open(session, now.date(), counter, daylock.attempt_of(DAMAGE))
     ticket = get_ticket(session, ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)
@@ -743,6 +747,8 @@ def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, a
     why = _reason(reason, "reason", _("Say why the receipt is voided."))
     now = now or clock.now()
     receipt = get_receipt(session, receipt_id)
+    daylock.check_open(session, receipt.issued_at.date(), receipt.counter, daylock.VOID)
+    daylock.check_open(session, now.date(), receipt.counter, daylock.VOID)
     ticket = get_ticket(session, receipt.ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     correction = _active_correction(session, receipt.id)
@@ -777,6 +783,7 @@ def correct_receipt(session: Session, actor: Actor, receipt_id: int, amount: Dec
     why = _reason(reason, "reason", _("Say what the correction is for."))
     value = _positive(amount, "amount", _("The corrected amount"))
     now = now or clock.now()
+    daylock.check_open(session, now.date(), counter, daylock.CORRECTION)
     original = get_receipt(session, receipt_id)
     new_method = method or original.method
     if new_method not in METHODS:
@@ -861,6 +868,7 @@ def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal
     why = _reason(reason, "reason", _("Say why the amount is waived."))
     value = _positive(amount, "amount", _("The amount waived"))
     now = now or clock.now()
+    daylock.check_open(session, now.date(), counter, daylock.WAIVER)
     ticket = get_ticket(session, ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)

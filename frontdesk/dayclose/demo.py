@@ -52,7 +52,7 @@ def close_past_days(db: Database, end: datetime, *, counter: str) -> int:
             figures = dayclose.day_figures(s, day, counter)
             float_ = max(FLOAT, FLOAT - figures.cash_moved)  # enough for the day's cash refunds
             dayclose.close_day(s, actor, day, opening_float=float_, counted=float_ + figures.cash_moved,
-                               counter=counter, now=datetime.combine(day, CLOSE_AT))
+                               counter=counter, now=datetime.combine(day, max(CLOSE_AT, cal.closing)))
             closed += 1
     log.info("demo: %d days closed", closed)
     return closed

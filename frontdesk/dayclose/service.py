@@ -23,10 +23,15 @@ the correction).  A voided receipt moves nothing.
 Blind count: :func:`day_figures` with ``blind=True`` leaves the expected
 cash and over/short out until a count is saved for the day.
 
+Closing shows first what it will close (:func:`close_preview`: the figures
+with the count, whether the day is over, the other counters of the day still
+open); the window and the command line show it and ask a manager's PIN.  A
+day is not closed before the shop's closing hour (setting ``closing``) on
+that very day unless the close says ``early`` (the manager was warned).
 Closing takes the counted cash, stores the figures as they stand (JSON
 snapshot), and from its commit the database refuses any receipt, void or
-receipt edit and any waiver dated on that day (migration 0007): corrections
-go on a later day.  On PostgreSQL the close first takes a SHARE lock on
+receipt edit and any waiver dated on that day (migration 0007): new money is
+taken on a day still open, corrections go on a later day.  On PostgreSQL the close first takes a SHARE lock on
 receipts and waivers, so a payment in flight at another counter either
 commits before the figures are read or waits and is then refused.
 """
@@ -46,9 +51,9 @@ from sqlalchemy.orm import Session, aliased
 from frontdesk import audit, clock, counters, settings
 from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt, TicketBilling, Waiver
-from frontdesk.dayclose.models import DayClose
+from frontdesk.dayclose.models import DayClose, check_open
 from frontdesk.db.models import AuditRecord, Customer, Ticket, User
-from frontdesk.errors import Conflict, DayClosed, ValidationError
+from frontdesk.errors import Conflict, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.i18n import _
@@ -286,14 +291,6 @@ def counters_of(session: Session, day: date | None = None, recent_days: int = 31
     return [counter, *others]
 
 
-def check_open(session: Session, day: date, counter: str) -> None:
-    """Raise :class:`DayClosed` when ``day`` is closed at ``counter`` (the
-    database refuses anyway; this says it before any work is done)."""
-    if is_closed(session, day, counter):
-        raise DayClosed(_("{day} is closed: its payments, voids and edits are locked. Make the correction on "
-                          "a later day.").format(day=day.isoformat()))
-
-
 def day_figures(session: Session, day: date, counter: str, *, blind: bool = False) -> DayFigures:
     """The figures of ``day`` at ``counter`` as they stand now (a closed
     day: as they stood at the close, from its snapshot, with the count it
@@ -513,6 +510,23 @@ def _lock_for_close(session: Session) -> None:
         session.execute(text("LOCK TABLE receipts, waivers IN SHARE MODE"))
 
 
+def _count_values(opening_float: Decimal | int | str, counted: Decimal | int | str | None,
+                  denominations: Mapping[str, int] | None) -> tuple[Decimal, Decimal, dict[str, int]]:
+    """The opening float, the cash counted and the pieces of a count, checked."""
+    float_ = _amount(opening_float, "opening_float", _("The opening float"))
+    pieces = _pieces(denominations or {})
+    if denominations:
+        total = count_total(pieces)
+        if counted is not None and _amount(counted, "counted", _("The cash counted")) != total:
+            raise ValidationError({"counted": _("The notes and coins add up to {total}, not {counted}.").format(
+                total=format_money(total), counted=counted)})
+    elif counted is not None:
+        total = _amount(counted, "counted", _("The cash counted"))
+    else:
+        raise ValidationError({"counted": _("Enter the cash counted in the drawer.")})
+    return float_, total, pieces
+
+
 def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal | int | str,
                counted: Decimal | int | str | None = None, denominations: Mapping[str, int] | None = None, *,
                counter: str, now: datetime | None = None) -> DayFigures:
@@ -525,17 +539,7 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
     _check_day(day, now)
     counter = counters.checked(counter)
     check_open(session, day, counter)
-    float_ = _amount(opening_float, "opening_float", _("The opening float"))
-    pieces = _pieces(denominations or {})
-    if denominations:
-        total = count_total(pieces)
-        if counted is not None and _amount(counted, "counted", _("The cash counted")) != total:
-            raise ValidationError({"counted": _("The notes and coins add up to {total}, not {counted}.").format(
-                total=format_money(total), counted=counted)})
-    elif counted is not None:
-        total = _amount(counted, "counted", _("The cash counted"))
-    else:
-        raise ValidationError({"counted": _("Enter the cash counted in the drawer.")})
+    float_, total, pieces = _count_values(opening_float, counted, denominations)
     row = get_close(session, day, counter)
     if row is None:
         row = DayClose(day=day, counter=counter, opening_float=float_, denominations={}, note="", figures={})
@@ -552,18 +556,87 @@ def save_count(session: Session, actor: Actor, day: date, opening_float: Decimal
     return _compute(session, day, counter, row, blind=False)
 
 
-def close_day(session: Session, actor: Actor, day: date, approver: Actor | None = None, *,
-              opening_float: Decimal | int | str | None = None, counted: Decimal | int | str | None = None,
-              denominations: Mapping[str, int] | None = None, counter: str, note: str = "",
-              now: datetime | None = None) -> DayFigures:
-    """Close ``day`` at ``counter`` (a manager's act: the actor, or ``approver`` who entered
-    their PIN).  A count given here is saved first; without one, the count
-    saved before is used.  The figures are stored as they stand, and the
-    database locks the day's money from the commit on."""
-    manager = require_manager(actor, approver, _("close the day"))
+def closing_hour(session: Session) -> time:
+    """The shop's closing hour (setting ``closing``)."""
+    return datetime.strptime(str(settings.get(session, "closing")), "%H:%M").time()
+
+
+def is_early(session: Session, day: date, now: datetime) -> bool:
+    """Whether closing ``day`` at ``now`` is closing it before it is over:
+    the day is today and the shop's closing hour has not come."""
+    return day == now.date() and now.time() < closing_hour(session)
+
+
+@dataclass(frozen=True)
+class ClosePreview:
+    """What a close would close, for the manager to confirm: the figures
+    with the count (the expected cash, over/short), whether the day is
+    over, and the other counters that took money that day and are still
+    open."""
+
+    figures: DayFigures
+    early: bool  # closing today before the shop's closing hour
+    closing: time  # the shop's closing hour
+    at: datetime  # the moment the preview was made
+    others_open: tuple[str, ...]
+
+
+def close_preview(session: Session, day: date, *, counter: str, opening_float: Decimal | int | str | None = None,
+                  counted: Decimal | int | str | None = None, denominations: Mapping[str, int] | None = None,
+                  now: datetime | None = None) -> ClosePreview:
+    """What closing ``day`` at ``counter`` with this count (or the count
+    saved) would close; writes nothing.  Refused as the close would be: a
+    day to come, a day closed already, no count."""
     now = now or clock.now()
     _check_day(day, now)
     counter = counters.checked(counter)
+    row = get_close(session, day, counter)
+    if row is not None and row.closed_at is not None:
+        raise Conflict(_("{day} was already closed by {name}.").format(
+            day=day.isoformat(), name=_user_names(session).get(row.closed_by_id or 0, "?")))
+    saved_float = row.opening_float if row is not None else None
+    if counted is not None or denominations:
+        float_in = opening_float if opening_float is not None else saved_float
+        if float_in is None:
+            raise ValidationError({"opening_float": _("Enter the opening float.")})
+        float_, total, pieces = _count_values(float_in, counted, denominations)
+    elif row is None or row.counted_cash is None:
+        raise ValidationError({"counted": _("Count the drawer before closing the day.")})
+    else:
+        float_ = (_amount(opening_float, "opening_float", _("The opening float")) if opening_float is not None
+                  else row.opening_float)
+        total, pieces = row.counted_cash, dict(row.denominations or {})
+    # A row of its own (never added to the session): the figures with this count, nothing written.
+    probe = DayClose(day=day, counter=counter, opening_float=float_, counted_cash=total, denominations=pieces,
+                     counted_by_id=row.counted_by_id if row is not None else None, note="")
+    figures = _compute(session, day, counter, probe, blind=False)
+    others = tuple(c for c in counters_of(session, day, counter=counter)[1:] if not is_closed(session, day, c))
+    return ClosePreview(figures, is_early(session, day, now), closing_hour(session), now, others)
+
+
+def close_day(session: Session, actor: Actor, day: date, approver: Actor | None = None, *,
+              opening_float: Decimal | int | str | None = None, counted: Decimal | int | str | None = None,
+              denominations: Mapping[str, int] | None = None, counter: str, note: str = "",
+              early: bool = False, now: datetime | None = None) -> DayFigures:
+    """Close ``day`` at ``counter`` (a manager's act: ``approver``, the
+    manager who entered their PIN, else the actor if a manager).  A count
+    given here is saved first; without one, the count saved before is used.
+    Before the shop's closing hour on ``day`` itself the close is refused
+    unless ``early`` (the manager was told the day is not over).  The
+    figures are stored as they stand, and the database locks the day's money
+    from the commit on."""
+    manager = approver if approver is not None and approver.is_manager else require_manager(
+        actor, approver, _("close the day"))
+    now = now or clock.now()
+    _check_day(day, now)
+    counter = counters.checked(counter)
+    too_early = is_early(session, day, now)
+    if too_early and not early:
+        raise ValidationError({"day": _("{day} is not over: the shop closes at {closing} and it is {now}. Closing "
+                                        "now locks the day's money for the rest of the day; close it early only "
+                                        "on purpose.").format(day=day.isoformat(),
+                                                             closing=closing_hour(session).strftime("%H:%M"),
+                                                             now=now.strftime("%H:%M"))})
     clean_note = " ".join((note or "").split())
     if len(clean_note) > payments.MAX_REASON:
         raise ValidationError({"note": _("The note is too long (at most {limit} characters).").format(
@@ -598,8 +671,8 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
     audit.record(session, actor.id, "day.close", "day_close", row.id, {
         "day": day.isoformat(), "counter": counter, "receipts": figures.receipt_count,
         "first": figures.first_number, "last": figures.last_number, "expected_cash": figures.expected_cash,
-        "counted": figures.counted_cash, "over_short": figures.over_short, "gaps": list(figures.gaps)},
-        approver_id=manager.id, at=now)
+        "counted": figures.counted_cash, "over_short": figures.over_short, "gaps": list(figures.gaps),
+        **({"early": True} if too_early else {})}, approver_id=manager.id, at=now)
     log.info("day %s (%s) closed by %s: over/short %s", day, counter, manager.name, figures.over_short)
     return figures
 
@@ -625,9 +698,9 @@ def list_closes(session: Session, date_from: date, date_to: date) -> list[CloseR
 
 
 __all__ = [
-    "DENOMINATIONS", "CloseRow", "CorrectionLine", "DayFigures", "InvoiceLine", "LoanLine", "MethodLine",
-    "VoidLine", "WaiverLine", "check_open", "close_day", "count_total", "counters_of", "day_figures", "figures_from_json",
-    "figures_to_json", "get_close", "is_closed", "list_closes", "receipt_movements", "save_count",
+    "DENOMINATIONS", "ClosePreview", "CloseRow", "CorrectionLine", "DayFigures", "InvoiceLine", "LoanLine", "MethodLine",
+    "VoidLine", "WaiverLine", "check_open", "close_day", "close_preview", "closing_hour", "count_total", "counters_of", "day_figures", "figures_from_json",
+    "figures_to_json", "get_close", "is_closed", "is_early", "list_closes", "receipt_movements", "save_count",
 ]
 
 

@@ -1,5 +1,8 @@
 """The manager-approval dialog: any action a clerk may do only with a
-manager's consent asks for it here (the manager types their PIN)."""
+manager's consent asks for it here (the manager types their PIN).  The PIN
+is checked by ``users.sign_in`` in a transaction of its own, so a wrong one
+stays in the audit trail (with what it was to approve) whatever becomes of
+the work it was asked for."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ class ApprovalDialog(QDialog):
         self.ui = Ui_ApprovalDialog()
         self.ui.setupUi(self)
         self.approver: users.Actor | None = None
+        self.what = what
         self.ui.whatLabel.setText(what)
         with db.read() as s:
             for u in users.list_users(s):
@@ -35,7 +39,7 @@ class ApprovalDialog(QDialog):
             show_inline(self.ui.messageLabel, _("There is no manager to approve."))
             return
         try:
-            self.approver = users.sign_in(self.db, name, self.ui.pinEdit.text(), manager=True)
+            self.approver = users.sign_in(self.db, name, self.ui.pinEdit.text(), manager=True, purpose=self.what)
         except FrontDeskError as exc:
             self.ui.pinEdit.clear()
             show_inline(self.ui.messageLabel, describe(exc))

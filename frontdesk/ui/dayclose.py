@@ -2,7 +2,13 @@
 counted by note and coin (blind if the manager wants: the expected cash
 stays hidden until the count is saved), over/short, closing the day (a
 manager's act that locks its money in the database), the reconciliation
-printed, and the head-office workbook."""
+printed, and the head-office workbook.
+
+Closing first shows what will be closed (:class:`CloseConfirmDialog`: the
+day, the counter, the receipts, the money by method, the drawer, the other
+counters still open that day, and a warning when the day is not over), then
+asks a manager's PIN in the approval dialog, even when a manager is signed
+in: a close cannot be undone."""
 
 from __future__ import annotations
 
@@ -14,17 +20,19 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QFormLayout, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, counters
 from frontdesk.dayclose import service as dayclose
-from frontdesk.dayclose.service import DayFigures
+from frontdesk.dayclose.service import ClosePreview, DayFigures
+from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
 from frontdesk.intake import states
 from frontdesk.money import format_money
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import show_inline
+from frontdesk.ui.errors import report, show_inline
+from frontdesk.ui.generated.close_confirm_ui import Ui_CloseConfirmDialog
 from frontdesk.ui.generated.dayclose_ui import Ui_DayCloseScreen
 from frontdesk.users import Actor
 
@@ -107,6 +115,59 @@ def report_html(f: DayFigures) -> str:
     return "".join(parts)
 
 
+def early_warning(p: ClosePreview) -> str:
+    """The warning of a close before the shop's closing hour ("" when the day is over)."""
+    if not p.early:
+        return ""
+    return _("{day} is not over: the shop closes at {closing} and it is {now}. Closing now locks the money of the "
+             "rest of the day at counter {counter}.").format(day=p.figures.day.isoformat(),
+                                                             closing=p.closing.strftime("%H:%M"),
+                                                             now=p.at.strftime("%H:%M"), counter=p.figures.counter)
+
+
+def confirmation_html(p: ClosePreview) -> str:
+    """What the close will close: the day, the counter and its figures."""
+    f = p.figures
+    m = f.money
+
+    def row(label: str, value: str) -> str:
+        return f'<tr><td>{escape(label)}</td><td align="right">{escape(value)}</td></tr>'
+
+    receipts = str(f.receipt_count)
+    if f.first_number:
+        receipts += f" ({f.first_number} – {f.last_number})"
+    rows = [row(_("Day"), f.day.isoformat()), row(_("Counter"), f.counter), row(_("Receipts issued"), receipts)]
+    rows += [row(ml.label, f"{m(ml.net)} ({ml.count})") for ml in f.methods if ml.count or ml.net]
+    rows += [row(_("Net of the day"), m(f.net_total)), row(_("Expected cash"), m(f.expected_cash) or "-"),
+             row(_("Cash counted"), m(f.counted_cash) or "-"), row(_("Over/short"), m(f.over_short) or "-")]
+    if f.gaps:
+        rows.append(row(_("Gaps in the sequence"), ", ".join(f.gaps)))
+    rows.append(row(_("Other counters still open that day"), ", ".join(p.others_open) or _("none")))
+    return '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(rows) + "</table>"
+
+
+class CloseConfirmDialog(QDialog):
+    """Close the day? What will be closed, with the warning when the day is
+    not over; accepted, the screen asks for a manager's PIN."""
+
+    def __init__(self, preview: ClosePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+        self.ui = Ui_CloseConfirmDialog()
+        self.ui.setupUi(self)
+        day = preview.figures.day.isoformat()
+        self.setWindowTitle(_("Close {day}?").format(day=day))
+        warning = early_warning(preview)
+        self.ui.warningLabel.setText(f'<b style="color:{RED}">{escape(warning)}</b>' if warning else "")
+        self.ui.warningLabel.setVisible(bool(warning))
+        self.ui.summaryView.setHtml(confirmation_html(preview))
+        ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Close {day} early").format(day=day) if warning else _("Close {day}").format(day=day))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)  # Enter does not close a day
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+
+
 class DayCloseScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +177,7 @@ class DayCloseScreen(QWidget):
         self.figures: DayFigures | None = None
         self.print_dialog: QDialog | None = None
         self.export_dialog: QDialog | None = None
+        self.confirm_dialog: CloseConfirmDialog | None = None
         u = self.ui
         today = clock.now().date()
         u.dayEdit.setMaximumDate(QDate(today.year, today.month, today.day))
@@ -285,17 +347,37 @@ class DayCloseScreen(QWidget):
         return result
 
     def close_day(self) -> DayFigures | None:
+        """Show what will be closed and ask to confirm; then a manager's PIN
+        (even a manager signed in types it); then close."""
         count = self._count()
         if count is None:
             return None
         opening, pieces = count
         day, actor, note, counter = self.day(), self.ctx.actor, self.ui.noteEdit.text(), self.counter()
+        label = self.ui.messageLabel
+        try:
+            preview = self.ctx.read(lambda s: dayclose.close_preview(s, day, counter=counter, opening_float=opening,
+                                                                     denominations=pieces))
+        except FrontDeskError as exc:
+            report(self, exc, label)
+            return None
+        self.confirm_dialog = CloseConfirmDialog(preview, self)
+        if self.confirm_dialog.exec() != QDialog.DialogCode.Accepted:
+            show_inline(label, _("{day} is still open: the close was cancelled.").format(day=day.isoformat()))
+            return None
+        assert self.ctx.ask_manager is not None
+        approver = self.ctx.ask_manager(self, _("Closing {day} at counter {counter} locks its money: a manager's PIN, "
+                                                "please.").format(day=day.isoformat(), counter=counter))
+        if approver is None or not approver.is_manager:
+            show_inline(label, _("{day} is still open: closing it needs a manager's PIN.").format(day=day.isoformat()))
+            return None
+        early = preview.early  # the manager was warned and confirmed
 
-        def work(s: Session, approver: Actor | None) -> DayFigures:
+        def work(s: Session, _approver: Actor | None) -> DayFigures:
             return dayclose.close_day(s, actor, day, approver, opening_float=opening, denominations=pieces, note=note,
-                                      counter=counter)
+                                      counter=counter, early=early)
 
-        result = self.ctx.write(work, self, self.ui.messageLabel)
+        result = self.ctx.write(work, self, label)
         if result is None:
             return None
         self.load()

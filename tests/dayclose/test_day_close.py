@@ -99,9 +99,9 @@ def test_a_closed_day_refuses_payments_voids_and_waivers_but_a_later_day_takes_t
         dayclose.close_day(s, manager, DAY, opening_float="500", counted="600", now=at(18), counter="main")
         first = s.scalar(select(Receipt.id).where(Receipt.seq == 1))
         assert first is not None
-    with pytest.raises(DayClosed, match="later day"), db.write() as s:
+    with pytest.raises(DayClosed, match="Take it on 2026-11-25"), db.write() as s:
         payments.take_payment(s, clerk, ticket, "cash", "10", now=at(18, 30), counter="main")
-    with pytest.raises(DayClosed), db.write() as s:
+    with pytest.raises(DayClosed, match="later day"), db.write() as s:
         payments.void_receipt(s, manager, first, "wrong", now=at(9, day=date(2026, 11, 25)))
     with pytest.raises(DayClosed), db.write() as s:
         payments.grant_waiver(s, manager, ticket, "1", "late", now=at(19), counter="main")

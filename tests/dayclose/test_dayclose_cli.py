@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from frontdesk import clock
 from frontdesk.cli import EXIT_ERROR, EXIT_OK
+from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
+from frontdesk.db.models import AuditRecord
 from tests.conftest import MANAGER_PIN, seed_users
-from tests.dayclose.test_day_close import DAY, known_day
+from tests.dayclose.test_day_close import DAY, at, known_day
 from tests.test_cli import _clean_environment, run  # noqa: F401  (the autouse fixture, the runner)
 
 
@@ -39,9 +43,31 @@ def test_day_close_reads_then_closes_with_the_managers_pin(day_db: Database, tmp
                          "--counted", "598", "--float", "500", "--user", "manager")
     assert code == EXIT_OK, err
     assert "closed" in out and "¥600.00" in out and "-¥2.00" in out
+    # What the PIN closed was said before it was asked.
+    assert "To close: 2026-11-24 at counter main: 5 receipts; expected cash ¥600.00, counted ¥598.00, " \
+           "over/short -¥2.00" in err and "not over" not in err
     code, _out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--close",
                           "--counted", "598")
     assert code == EXIT_ERROR and "already closed" in err
+
+
+def test_today_is_closed_before_the_closing_hour_only_with_early(
+        day_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "now", lambda: at(3, 33))  # the small hours of the day to close
+    monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
+    argv = ["day-close", "--db", day_db.url, "--close", "--counted", "598", "--float", "500", "--user", "manager"]
+    code, _out, err = run(capsys, *argv)
+    assert code == EXIT_ERROR
+    assert err.strip() == ("frontdesk: 2026-11-24 is not over: the shop closes at 18:00 and it is 03:33. Closing now "
+                           "locks the rest of the day's money; to close it anyway, add --early.")
+    with day_db.read() as s:
+        assert not dayclose.is_closed(s, DAY, "main")
+        assert s.scalar(select(AuditRecord.id).where(AuditRecord.action.like("login%"))) is None  # no PIN asked
+    code, out, err = run(capsys, *argv, "--early")
+    assert code == EXIT_OK, err
+    assert "Warning: 2026-11-24 is not over (the shop closes at 18:00)" in err and "(main): closed" in out
+    code, _out, err = run(capsys, "day-close", "--db", day_db.url, "--early")
+    assert code == EXIT_ERROR and "--early goes with --close" in err
 
 
 def test_day_close_reads_the_counter_it_is_given(day_db: Database, capsys: pytest.CaptureFixture[str]) -> None:

@@ -181,7 +181,5 @@ def test_a_manager_action_is_refused_to_a_clerk(case: str, db: Database, users: 
 
 
 def test_a_clerks_pin_is_no_managers_approval(db: Database, users: tuple[Actor, Actor]) -> None:
-    with db.write() as s, pytest.raises(NeedsManager):
-        accounts.verify_manager(s, "clerk", CLERK_PIN)
     with pytest.raises(NeedsManager):
         accounts.sign_in(db, "clerk", CLERK_PIN, manager=True)
