@@ -191,7 +191,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = _open(args)
     bar = None if args.quiet else _ProgressBar(_("Filling demo data"))
     summary = fill(db, DemoOptions(days=args.days, tickets=args.tickets, seed=args.seed, shop=args.shop_name,
-                                   shop_code=args.shop_code,
+                                   shop_code=args.shop_code, language=getattr(args, "lang", None),
                                    close_days=args.close_days, counter=counters.checked(args.counter)),
                    progress=bar.update if bar else None)
     if bar:

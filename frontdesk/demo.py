@@ -107,6 +107,7 @@ class DemoOptions:
     # bulkdemo.BULK_THRESHOLD tickets.
     bulk: bool | None = None
     counter: str = counters.MAIN  # the desk whose drawer takes the demo's money (and whose days are closed)
+    language: str | None = None  # the shop's language, of its printed documents (None: as it is)
 
 
 @dataclass(frozen=True)
@@ -979,7 +980,7 @@ class _Planner:
     def _pay(self, plan: _Plan, at: datetime, method: str, share: Decimal | None = None,
              kind: str = payments.PAYMENT) -> int:
         """Money before the pick-up: paid in full when the customer approves,
-        or a deposit on the bill."""
+        or a part of it on account."""
         who = self._clerk()
         desk, live = self.desk, plan.live
 
@@ -1323,13 +1324,12 @@ class _Planner:
             self._answer(plan, t, approve=True, onsite=onsite)
             roll = r.random()
             if plan.coverage != "in" and not onsite and roll < 0.22:
-                # Money before the work: paid in full at once, or a deposit on the bill.
+                # Money before the work: paid in full at once, or a part paid on account.
                 t = self._after(t, 1, 10)
                 if roll < 0.1:
                     self._pay(plan, t, self._method())
                 else:
-                    self._pay(plan, t, r.choice((payments.CASH, payments.MOBILE)), share=Decimal("0.3"),
-                              kind=payments.DEPOSIT)
+                    self._pay(plan, t, r.choice((payments.CASH, payments.MOBILE)), share=Decimal("0.3"))
         t = self._gap(states.APPROVED, states.IN_REPAIR, t, onsite)
         self._start_repair(plan, t, "开始维修" if onsite else "")
         if onsite and not plan.pulled and plan.category in PULLED_ON_VISITS and r.random() < 0.06:
@@ -2061,6 +2061,8 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
         profile = {"shop_name": shop, **SHOP_PROFILE}
         if (options.shop_code or "").strip():
             profile["shop_code"] = (options.shop_code or "").strip()
+        if options.language:
+            profile["language"] = options.language
         with db.write() as s:
             settings.store(s, profile)
             demo_users, actors = _ensure_users(s)

@@ -82,6 +82,8 @@ def _deposits(value: Any) -> dict[str, str]:
     amount with at most two decimals (0: no deposit)."""
     if value in (None, ""):
         return {}
+    if isinstance(value, str):  # the part of the line a screen could not read
+        raise ValueError(_("cannot read \"{part}\": write a category, a colon and an amount").format(part=value))
     if not isinstance(value, dict):
         raise ValueError(N_("must give an amount per product category"))
     out: dict[str, str] = {}

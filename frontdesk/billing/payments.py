@@ -281,7 +281,10 @@ class ReceiptView:
         """What this receipt moves and what it leaves: the amount, its tax,
         cash tendered and change, and the bill or deposit after it."""
         m = self.money
-        rows = [(_("{kind} by {method}").format(kind=self.kind_label, method=self.method_label), m(self.amount))]
+        # No money changes hands on a damage charge or a deposit put toward the bill: the kind says it all.
+        first = self.kind_label if self.counts_as in NO_CASH else _("{kind} by {method}").format(
+            kind=self.kind_label, method=self.method_label)
+        rows = [(first, m(self.amount))]
         if self.counts_as == DAMAGE:
             rows.append((_("For: {damage}").format(damage=self.damage), ""))
         if self.is_deposit and self.counts_as != DAMAGE:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from frontdesk import settings
 from frontdesk.db.models import RepairRecord, Ticket
 from frontdesk.i18n import N_, _
-from frontdesk.intake.warranty import REPEAT_REPAIR_DAYS, category_label, load_category_rules
+from frontdesk.intake.warranty import REPEAT_REPAIR_DAYS, category_key, category_label
 
 REPLACED_PART = "replaced_part"
 ADJUSTED = "adjusted"
@@ -194,18 +194,13 @@ def extra_from_text(text: str) -> dict[str, list[str]]:
     """Read :func:`extra_as_text`'s line back; a product category may be
     named by its name (either language) or its key.  Raises ValueError
     naming a part it cannot read."""
-    by_name: dict[str, str] = {}
-    for key, rule in load_category_rules().items():
-        for name in (key, rule.label, _(rule.label)):
-            by_name[name.strip().lower()] = key
-    for name in ("*", "all", _("All").lower()):
-        by_name[name] = ALL_CATEGORIES
+    every = {"*", "all", _("All").lower()}
     out: dict[str, list[str]] = {}
     for part in (p.strip() for p in text.replace("；", ";").split(";")):
         if not part:
             continue
         name, sep, rest = part.replace("：", ":").partition(":")
-        found = by_name.get(name.strip().lower())
+        found = ALL_CATEGORIES if name.strip().lower() in every else category_key(name)
         if not sep or found is None:
             raise ValueError(part)
         key = found

@@ -223,6 +223,16 @@ def category_label(key: str) -> str:
     return _(rule.label) if rule else key
 
 
+def category_key(name: str) -> str | None:
+    """The product category a person named: by its key, or its name in
+    English or in the reader's language (any case); None when none is."""
+    wanted = (name or "").strip().lower()
+    for key, rule in _load_rules().items():
+        if wanted in (key.lower(), rule.label.strip().lower(), _(rule.label).strip().lower()):
+            return key
+    return None
+
+
 def add_months(d: date, months: int) -> date:
     """``d`` plus calendar months; a missing day clamps to the month's end."""
     index = d.year * 12 + (d.month - 1) + months

@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session
 
 from frontdesk.billing import payments
 from frontdesk.db.engine import Database
-from frontdesk.errors import ValidationError
 from frontdesk.loaners import service as loaners
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
+from frontdesk.money import round_money
 from frontdesk.users import Actor
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ DAMAGE = ("外壳摔裂", "电源线被剪断", "门把手断裂")
 CHECKS = ("外观完好", "有划痕", "有凹痕", "通电正常", "无法开机")
 ACCESSORIES = ("电源线", "遥控器", "说明书", "底座")
 DEPOSITS = (Decimal("200.00"), Decimal("300.00"), Decimal("500.00"))
+KEPT_SHARES = (Decimal("0.2"), Decimal("0.4"), Decimal("1"))  # of the deposit, kept for damage
 PULL_NOTES = ("需要专用设备，拉回维修站", "上门无法修复，拉修", "已开具拉修收条", "")
 
 
@@ -79,8 +80,7 @@ def setup_units(session: Session, rng: random.Random, manager: Actor, clerk: Act
 def pull_back(session: Session, clerk: Actor, ticket_id: int, category: str, promised: date, now: datetime,
               rng: random.Random, *, lend: bool, deposit: bool, counter: str) -> None:
     """Pull the product back (the pull-back receipt's facts) and, with
-    ``lend``, lend a free unit of its category (with a deposit when asked
-    and the bill leaves room for one)."""
+    ``lend``, lend a free unit of its category (with a deposit when asked)."""
     loaners.pull_back(session, clerk, ticket_id, rng.sample(CHECKS, 2), rng.choice(PULL_NOTES),
                       rng.sample(ACCESSORIES, rng.randint(0, 2)), promised, now=now)
     if not lend:
@@ -91,27 +91,22 @@ def pull_back(session: Session, clerk: Actor, ticket_id: int, category: str, pro
     tag = rng.choice(free)
     amount = rng.choice(DEPOSITS) if deposit else None
     method = rng.choice((payments.CASH, payments.MOBILE))
-    try:
-        with session.begin_nested():
-            loaners.lend(session, clerk, ticket_id, tag, condition_out=rng.choice(CONDITION_OUT), deposit=amount,
-                         method=method, now=now, counter=counter)
-    except ValidationError as exc:
-        if "deposit" not in exc.fields:
-            raise
-        loaners.lend(session, clerk, ticket_id, tag, condition_out=rng.choice(CONDITION_OUT), now=now,
-                     counter=counter)
+    loaners.lend(session, clerk, ticket_id, tag, condition_out=rng.choice(CONDITION_OUT), deposit=amount,
+                 method=method, now=now, counter=counter)
 
 
 def take_back(session: Session, clerk: Actor, manager: Actor, ticket_id: int, now: datetime, rng: random.Random,
               *, keep: bool, counter: str) -> None:
     """The ticket's loaner (if one is out) comes back; with ``keep`` and a
-    deposit taken, it came back damaged and the manager keeps the deposit."""
+    deposit taken, it came back damaged and the manager keeps part of the
+    deposit (or all of it) for the damage; the rest is refunded."""
     loan = loaners.open_loan_of_ticket(session, ticket_id)
     if loan is None:
         return
     keep = keep and bool(loan.deposit)
+    kept = round_money((loan.deposit or Decimal(0)) * rng.choice(KEPT_SHARES)) if keep else None
     loaners.return_loan(session, clerk, loan.id, rng.choice(CONDITION_BACK[2:] if keep else CONDITION_BACK),
-                        damage=rng.choice(DAMAGE) if keep else "", keep_deposit=keep,
+                        damage=rng.choice(DAMAGE) if keep else "", keep=kept,
                         approver=manager if keep else None, to_maintenance=keep, now=now, counter=counter)
 
 

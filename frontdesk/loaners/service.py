@@ -36,6 +36,7 @@ from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationEr
 from frontdesk.i18n import N_, _
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
+from frontdesk.intake.warranty import category_key, category_label
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import format_money
 from frontdesk.plaintext import drop_controls
@@ -189,6 +190,28 @@ def default_deposit(session: Session, category: str) -> Decimal | None:
     amount = (settings.get(session, "loaner_deposits") or {}).get(category)
     value = Decimal(str(amount)) if amount is not None else ZERO
     return value if value > 0 else None
+
+
+def deposits_as_text(deposits: dict[str, str]) -> str:
+    """The shop's deposits per category as one line a manager edits:
+    ``Refrigerator: 500; Mobile phone: 200`` (categories by their names in
+    the reader's language)."""
+    return "; ".join(f"{category_label(key)}: {amount}" for key, amount in deposits.items())
+
+
+def deposits_from_text(text: str) -> dict[str, str]:
+    """Read :func:`deposits_as_text`'s line back (a category by its name in
+    either language, or its key); ValueError naming a part it cannot read."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in (text or "").replace("；", ";").split(";")):
+        if not part:
+            continue
+        name, sep, amount = part.replace("：", ":").partition(":")
+        key = category_key(name)
+        if not sep or key is None:
+            raise ValueError(part)
+        out[key] = amount.strip().replace("¥", "").replace("￥", "")
+    return out
 
 
 def _deposit(value: Decimal | int | str | None) -> Decimal | None:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -28,6 +29,7 @@ from frontdesk import counters, i18n, settings, users
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
 from frontdesk.intake import faults
+from frontdesk.loaners import service as loaners
 from frontdesk.ui.audit_screen import AuditScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -48,6 +50,7 @@ log = logging.getLogger(__name__)
 
 LIST_KEYS = {"working_weekdays", "holidays", "extra_workdays"}
 FAULTS_KEY = "extra_fault_categories"
+DEPOSITS_KEY = "loaner_deposits"
 
 
 class LogoField(QWidget):
@@ -164,6 +167,10 @@ class SettingsScreen(QWidget):
                 widget = combo
             elif spec.key == "shop_logo":
                 widget = LogoField(str(values[spec.key] or ""), self)
+            elif isinstance(spec.default, bool):
+                check = QCheckBox(self)
+                check.setChecked(bool(values[spec.key]))
+                widget = check
             else:
                 edit = QLineEdit(self)
                 edit.setText(self._as_text(spec.key, values[spec.key]))
@@ -171,6 +178,8 @@ class SettingsScreen(QWidget):
                     edit.setPlaceholderText(_("separated by commas"))
                 elif spec.key == FAULTS_KEY:
                     edit.setPlaceholderText(_("e.g. Refrigerator: Smell, Rust; All: Dust"))
+                elif spec.key == DEPOSITS_KEY:
+                    edit.setPlaceholderText(_("e.g. Refrigerator: 500; Mobile phone: 200"))
                 widget = edit
             widget.setObjectName(f"setting_{spec.key}")
             self.inputs[spec.key] = widget
@@ -184,6 +193,8 @@ class SettingsScreen(QWidget):
             return ", ".join(str(v) for v in value or [])
         if key == FAULTS_KEY:
             return faults.extra_as_text(value or {})
+        if key == DEPOSITS_KEY:
+            return loaners.deposits_as_text(value or {})
         return "" if value is None else str(value)
 
     def profile_values(self) -> dict[str, Any]:
@@ -191,13 +202,16 @@ class SettingsScreen(QWidget):
         for key, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
                 out[key] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                out[key] = widget.isChecked()
             elif isinstance(widget, LogoField):
                 out[key] = widget.value()
             elif isinstance(widget, QLineEdit):
                 text = widget.text()
-                if key == FAULTS_KEY:
+                if key in (FAULTS_KEY, DEPOSITS_KEY):
+                    read = faults.extra_from_text if key == FAULTS_KEY else loaners.deposits_from_text
                     try:
-                        out[key] = faults.extra_from_text(text)
+                        out[key] = read(text)
                     except ValueError as exc:
                         # The domain's check names the field; this says which part it cannot read.
                         out[key] = str(exc)

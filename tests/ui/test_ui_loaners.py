@@ -166,3 +166,33 @@ def test_the_board_prints_asset_tag_labels(qtbot: QtBot, ctx: AppContext, shop: 
     assert len(shown) == 1 and shown[0].windowTitle() == "Loaner asset tags (3)"
     text = "".join(PdfReader(shown[0].pdf).pages[0].extract_text().split())  # type: ignore[attr-defined]
     assert all(tag in text for tag in ("LN-0301", "LN-0302", "LN-0303"))
+
+
+def test_a_manager_sets_the_deposit_per_category_and_the_tax_switches(qtbot: QtBot, ctx: AppContext,
+                                                                        shop: dict[str, object],
+                                                                        approvals: Approvals) -> None:
+    """The shop profile: deposits by category named as people name them,
+    the VAT switches as check boxes; a line it cannot read is refused."""
+    from frontdesk.ui.settings_screen import SettingsScreen
+
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    approvals.manager = manager
+    screen = SettingsScreen(ctx)
+    qtbot.addWidget(screen)
+    deposits, included = screen.inputs["loaner_deposits"], screen.inputs["prices_include_tax"]
+    assert included.isChecked() and deposits.text() == ""  # type: ignore[attr-defined]
+    deposits.setText("Refrigerator: 500； mobile_phone： ¥200")  # type: ignore[attr-defined]
+    included.setChecked(False)  # type: ignore[attr-defined]
+    screen.save_profile()
+    assert screen.ui.profileMessage.text() == "The shop profile is saved."
+    with ctx.db.read() as s:
+        assert settings.get(s, "loaner_deposits") == {"refrigerator": "500.00", "mobile_phone": "200.00"}
+        assert settings.get(s, "prices_include_tax") is False
+    again = SettingsScreen(ctx)
+    qtbot.addWidget(again)
+    assert again.inputs["loaner_deposits"].text() == "Refrigerator: 500.00; Mobile phone: 200.00"  # type: ignore[attr-defined]
+    again.inputs["loaner_deposits"].setText("Spaceship: 9")  # type: ignore[attr-defined]
+    again.save_profile()
+    assert again.ui.profileMessage.text() == ('Loaner deposit by category cannot read "Spaceship: 9": write a '
+                                              'category, a colon and an amount')
