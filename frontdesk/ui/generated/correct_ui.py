@@ -1,6 +1,6 @@
 # Generated from forms/correct.ui by tools/compile_forms.py: do not edit.
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 class Ui_CorrectDialog(object):
     def setupUi(self, CorrectDialog):
@@ -16,7 +16,17 @@ class Ui_CorrectDialog(object):
 
         self.correctLayout.addWidget(self.introLabel)
 
-        self.customerGroup = QGroupBox(CorrectDialog)
+        self.formScroll = QScrollArea(CorrectDialog)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setFocusPolicy(Qt.NoFocus)
+        self.formScroll.setFrameShape(QFrame.NoFrame)
+        self.formScroll.setWidgetResizable(True)
+        self.formContents = QWidget()
+        self.formContents.setObjectName(u"formContents")
+        self.formContentsLayout = QVBoxLayout(self.formContents)
+        self.formContentsLayout.setObjectName(u"formContentsLayout")
+        self.formContentsLayout.setContentsMargins(0, 0, 0, 0)
+        self.customerGroup = QGroupBox(self.formContents)
         self.customerGroup.setObjectName(u"customerGroup")
         self.customerForm = QFormLayout(self.customerGroup)
         self.customerForm.setObjectName(u"customerForm")
@@ -51,9 +61,9 @@ class Ui_CorrectDialog(object):
         self.customerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
 
-        self.correctLayout.addWidget(self.customerGroup)
+        self.formContentsLayout.addWidget(self.customerGroup)
 
-        self.productGroup = QGroupBox(CorrectDialog)
+        self.productGroup = QGroupBox(self.formContents)
         self.productGroup.setObjectName(u"productGroup")
         self.productForm = QFormLayout(self.productGroup)
         self.productForm.setObjectName(u"productForm")
@@ -149,9 +159,9 @@ class Ui_CorrectDialog(object):
         self.productForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.installedOnEdit)
 
 
-        self.correctLayout.addWidget(self.productGroup)
+        self.formContentsLayout.addWidget(self.productGroup)
 
-        self.faultGroup = QGroupBox(CorrectDialog)
+        self.faultGroup = QGroupBox(self.formContents)
         self.faultGroup.setObjectName(u"faultGroup")
         self.faultForm = QFormLayout(self.faultGroup)
         self.faultForm.setObjectName(u"faultForm")
@@ -188,7 +198,11 @@ class Ui_CorrectDialog(object):
         self.faultForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.requestEdit)
 
 
-        self.correctLayout.addWidget(self.faultGroup)
+        self.formContentsLayout.addWidget(self.faultGroup)
+
+        self.formScroll.setWidget(self.formContents)
+
+        self.correctLayout.addWidget(self.formScroll)
 
         self.messageLabel = QLabel(CorrectDialog)
         self.messageLabel.setObjectName(u"messageLabel")

@@ -1,6 +1,6 @@
 # Generated from forms/intake.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QSizePolicy, QSpacerItem, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_IntakeScreen(object):
     def setupUi(self, IntakeScreen):
@@ -45,11 +45,21 @@ class Ui_IntakeScreen(object):
 
         self.intakeLayout.addLayout(self.topLayout)
 
+        self.formScroll = QScrollArea(IntakeScreen)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setFocusPolicy(Qt.NoFocus)
+        self.formScroll.setFrameShape(QFrame.NoFrame)
+        self.formScroll.setWidgetResizable(True)
+        self.formContents = QWidget()
+        self.formContents.setObjectName(u"formContents")
+        self.formContentsLayout = QVBoxLayout(self.formContents)
+        self.formContentsLayout.setObjectName(u"formContentsLayout")
+        self.formContentsLayout.setContentsMargins(0, 0, 0, 0)
         self.columns = QHBoxLayout()
         self.columns.setObjectName(u"columns")
         self.leftColumn = QVBoxLayout()
         self.leftColumn.setObjectName(u"leftColumn")
-        self.customerGroup = QGroupBox(IntakeScreen)
+        self.customerGroup = QGroupBox(self.formContents)
         self.customerGroup.setObjectName(u"customerGroup")
         self.customerLayout = QVBoxLayout(self.customerGroup)
         self.customerLayout.setObjectName(u"customerLayout")
@@ -129,7 +139,7 @@ class Ui_IntakeScreen(object):
 
         self.middleColumn = QVBoxLayout()
         self.middleColumn.setObjectName(u"middleColumn")
-        self.productGroup = QGroupBox(IntakeScreen)
+        self.productGroup = QGroupBox(self.formContents)
         self.productGroup.setObjectName(u"productGroup")
         self.productForm = QFormLayout(self.productGroup)
         self.productForm.setObjectName(u"productForm")
@@ -250,7 +260,7 @@ class Ui_IntakeScreen(object):
 
         self.duplicateLayout = QHBoxLayout()
         self.duplicateLayout.setObjectName(u"duplicateLayout")
-        self.duplicateLabel = QLabel(IntakeScreen)
+        self.duplicateLabel = QLabel(self.formContents)
         self.duplicateLabel.setObjectName(u"duplicateLabel")
         self.duplicateLabel.setStyleSheet(u"color: #8a6d00;")
         self.duplicateLabel.setText(u"")
@@ -260,7 +270,7 @@ class Ui_IntakeScreen(object):
 
         self.duplicateLayout.addWidget(self.duplicateLabel)
 
-        self.openDuplicateButton = QPushButton(IntakeScreen)
+        self.openDuplicateButton = QPushButton(self.formContents)
         self.openDuplicateButton.setObjectName(u"openDuplicateButton")
 
         self.duplicateLayout.addWidget(self.openDuplicateButton)
@@ -268,7 +278,7 @@ class Ui_IntakeScreen(object):
 
         self.middleColumn.addLayout(self.duplicateLayout)
 
-        self.faultGroup = QGroupBox(IntakeScreen)
+        self.faultGroup = QGroupBox(self.formContents)
         self.faultGroup.setObjectName(u"faultGroup")
         self.faultForm = QFormLayout(self.faultGroup)
         self.faultForm.setObjectName(u"faultForm")
@@ -317,7 +327,7 @@ class Ui_IntakeScreen(object):
 
         self.middleColumn.addWidget(self.faultGroup)
 
-        self.warrantyGroup = QGroupBox(IntakeScreen)
+        self.warrantyGroup = QGroupBox(self.formContents)
         self.warrantyGroup.setObjectName(u"warrantyGroup")
         self.warrantyLayout = QVBoxLayout(self.warrantyGroup)
         self.warrantyLayout.setObjectName(u"warrantyLayout")
@@ -341,7 +351,7 @@ class Ui_IntakeScreen(object):
 
         self.rightColumn = QVBoxLayout()
         self.rightColumn.setObjectName(u"rightColumn")
-        self.counterGroup = QGroupBox(IntakeScreen)
+        self.counterGroup = QGroupBox(self.formContents)
         self.counterGroup.setObjectName(u"counterGroup")
         self.counterLayout = QVBoxLayout(self.counterGroup)
         self.counterLayout.setObjectName(u"counterLayout")
@@ -384,7 +394,7 @@ class Ui_IntakeScreen(object):
 
         self.rightColumn.addWidget(self.counterGroup)
 
-        self.phoneGroup = QGroupBox(IntakeScreen)
+        self.phoneGroup = QGroupBox(self.formContents)
         self.phoneGroup.setObjectName(u"phoneGroup")
         self.phoneForm = QFormLayout(self.phoneGroup)
         self.phoneForm.setObjectName(u"phoneForm")
@@ -456,7 +466,11 @@ class Ui_IntakeScreen(object):
         self.columns.addLayout(self.rightColumn)
 
 
-        self.intakeLayout.addLayout(self.columns)
+        self.formContentsLayout.addLayout(self.columns)
+
+        self.formScroll.setWidget(self.formContents)
+
+        self.intakeLayout.addWidget(self.formScroll)
 
         self.resultLabel = QLabel(IntakeScreen)
         self.resultLabel.setObjectName(u"resultLabel")
