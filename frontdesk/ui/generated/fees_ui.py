@@ -24,6 +24,8 @@ class Ui_FeesScreen(object):
 
         self.versionCombo = QComboBox(FeesScreen)
         self.versionCombo.setObjectName(u"versionCombo")
+        self.versionCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.versionCombo.setMinimumContentsLength(24)
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sizePolicy.setHorizontalStretch(1)
         sizePolicy.setVerticalStretch(0)

@@ -1,6 +1,6 @@
 # Generated from forms/loaners.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout, QWidget
 
 class Ui_LoanersScreen(object):
     def setupUi(self, LoanersScreen):
@@ -65,46 +65,46 @@ class Ui_LoanersScreen(object):
 
         self.unitsLayout.addWidget(self.unitsTable)
 
-        self.unitButtons = QHBoxLayout()
+        self.unitButtons = QGridLayout()
         self.unitButtons.setObjectName(u"unitButtons")
         self.lendButton = QPushButton(self.unitsGroup)
         self.lendButton.setObjectName(u"lendButton")
 
-        self.unitButtons.addWidget(self.lendButton)
+        self.unitButtons.addWidget(self.lendButton, 0, 0, 1, 1)
 
         self.returnButton = QPushButton(self.unitsGroup)
         self.returnButton.setObjectName(u"returnButton")
 
-        self.unitButtons.addWidget(self.returnButton)
+        self.unitButtons.addWidget(self.returnButton, 0, 1, 1, 1)
 
         self.maintenanceButton = QPushButton(self.unitsGroup)
         self.maintenanceButton.setObjectName(u"maintenanceButton")
 
-        self.unitButtons.addWidget(self.maintenanceButton)
+        self.unitButtons.addWidget(self.maintenanceButton, 0, 2, 1, 1)
 
         self.addUnitButton = QPushButton(self.unitsGroup)
         self.addUnitButton.setObjectName(u"addUnitButton")
 
-        self.unitButtons.addWidget(self.addUnitButton)
+        self.unitButtons.addWidget(self.addUnitButton, 0, 3, 1, 1)
 
         self.editUnitButton = QPushButton(self.unitsGroup)
         self.editUnitButton.setObjectName(u"editUnitButton")
 
-        self.unitButtons.addWidget(self.editUnitButton)
+        self.unitButtons.addWidget(self.editUnitButton, 1, 0, 1, 1)
 
         self.retireButton = QPushButton(self.unitsGroup)
         self.retireButton.setObjectName(u"retireButton")
 
-        self.unitButtons.addWidget(self.retireButton)
+        self.unitButtons.addWidget(self.retireButton, 1, 1, 1, 1)
 
         self.labelsButton = QPushButton(self.unitsGroup)
         self.labelsButton.setObjectName(u"labelsButton")
 
-        self.unitButtons.addWidget(self.labelsButton)
+        self.unitButtons.addWidget(self.labelsButton, 1, 2, 1, 1)
 
         self.unitSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.unitButtons.addItem(self.unitSpacer)
+        self.unitButtons.addItem(self.unitSpacer, 0, 4, 1, 1)
 
 
         self.unitsLayout.addLayout(self.unitButtons)
