@@ -6,7 +6,7 @@ class Ui_TicketDetailDialog(object):
     def setupUi(self, TicketDetailDialog):
         if not TicketDetailDialog.objectName():
             TicketDetailDialog.setObjectName(u"TicketDetailDialog")
-        TicketDetailDialog.resize(1040, 720)
+        TicketDetailDialog.resize(1040, 680)
         self.detailLayout = QVBoxLayout(TicketDetailDialog)
         self.detailLayout.setObjectName(u"detailLayout")
         self.factsScroll = QScrollArea(TicketDetailDialog)
@@ -301,9 +301,23 @@ class Ui_TicketDetailDialog(object):
         self.tabs.addTab(self.historyTab, "")
         self.billingTab = QWidget()
         self.billingTab.setObjectName(u"billingTab")
-        self.billingLayout = QVBoxLayout(self.billingTab)
+        self.billingTabLayout = QVBoxLayout(self.billingTab)
+        self.billingTabLayout.setObjectName(u"billingTabLayout")
+        self.billingTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.billingScroll = QScrollArea(self.billingTab)
+        self.billingScroll.setObjectName(u"billingScroll")
+        self.billingScroll.setFocusPolicy(Qt.NoFocus)
+        self.billingScroll.setFrameShape(QFrame.NoFrame)
+        self.billingScroll.setWidgetResizable(True)
+        self.billingContents = QWidget()
+        self.billingContents.setObjectName(u"billingContents")
+        self.billingLayout = QVBoxLayout(self.billingContents)
         self.billingLayout.setObjectName(u"billingLayout")
         self.billingLayout.setContentsMargins(0, 0, 0, 0)
+        self.billingScroll.setWidget(self.billingContents)
+
+        self.billingTabLayout.addWidget(self.billingScroll)
+
         self.tabs.addTab(self.billingTab, "")
 
         self.detailLayout.addWidget(self.tabs)
