@@ -19,7 +19,7 @@ from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
 from frontdesk.ui.login import LoginDialog
-from frontdesk.ui.qt_support import apply_language
+from frontdesk.ui.qt_support import apply_language, fit_to_screen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("ui/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        fit_to_screen(self)  # the form's default size, or one kept from a larger screen
 
     def build_pages(self) -> None:
         """(Re)build every screen: at start, after a language change or a new login."""

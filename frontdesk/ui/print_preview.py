@@ -31,6 +31,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, report, show_inline
 from frontdesk.ui.generated.print_preview_ui import Ui_PrintPreviewDialog
 from frontdesk.ui.jobs import Job, Progress
+from frontdesk.ui.qt_support import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ class PrintPreviewDialog(QDialog):
         self.ui.printButton.clicked.connect(self.choose_printer)
         self.ui.saveButton.clicked.connect(lambda: self.save_as())
         self.ui.closeButton.clicked.connect(self.accept)
+        fit_to_screen(self)  # the form's default height is for a tall screen
 
     def printer(self) -> QPrinter:
         """The printer remembered for this kind of document, set up for it."""

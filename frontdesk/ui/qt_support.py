@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSize, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from frontdesk import i18n
 from frontdesk.paths import resource
@@ -89,3 +89,52 @@ def application(argv: list[str] | None = None, fonts: bool = True) -> QApplicati
             install_fonts(app)
     assert isinstance(app, QApplication)
     return app
+
+
+# Room a window manager takes around a window before it is first shown (the
+# frame is not known yet): the title bar and the borders.
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Keep ``window`` within the screen it opens on, less the taskbar and
+    its frame: a form's default size or a geometry kept from a larger screen
+    never puts its buttons out of reach (a counter PC is often 1366x768).
+    The layouts shrink down to the window's minimum, which fits such a
+    screen (tests/ui/test_ui_fit.py)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if frame.width() <= 0 and frame.height() <= 0:
+        frame = FRAME_ALLOWANCE
+    width = max(window.minimumWidth(), min(window.width(), room.width() - frame.width()))
+    height = max(window.minimumHeight(), min(window.height(), room.height() - frame.height()))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        geometry = window.frameGeometry()
+        x = min(max(geometry.x(), room.x()), max(room.x(), room.right() + 1 - geometry.width()))
+        y = min(max(geometry.y(), room.y()), max(room.y(), room.bottom() + 1 - geometry.height()))
+        if (x, y) != (geometry.x(), geometry.y()):
+            window.move(x, y)
+
+
+class FocusFollower(QObject):
+    """Scrolls ``scroll`` to whatever takes the focus inside it, however it
+    came (a mnemonic, a shortcut, a click on a label): a field reached from
+    the keyboard is never left out of view. Tab alone QScrollArea already
+    follows. Owned by the scroll area, so it goes with it."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self.scroll = scroll
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.follow)
+
+    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        contents = self.scroll.widget()
+        if new is not None and contents is not None and contents.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new)

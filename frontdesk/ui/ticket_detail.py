@@ -33,6 +33,7 @@ from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.ticket_detail_ui import Ui_TicketDetailDialog
 from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog
 from frontdesk.ui.pickup_dialog import PickupDialog
+from frontdesk.ui.qt_support import FocusFollower, fit_to_screen
 from frontdesk.ui.quote_panel import QuotePanel
 from frontdesk.ui.repair_dialog import RepairDialog
 
@@ -307,8 +308,10 @@ class TicketDetailDialog(QDialog):
 
         self.quote_panel = QuotePanel(ctx, ticket_id, self)
         u.billingLayout.addWidget(self.quote_panel)
+        FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
         self.quote_panel.changed.connect(self._billing_changed)
         self.reload(billing=False)  # the panel has just loaded itself
+        fit_to_screen(self)
 
     def reload(self, billing: bool = True) -> None:
         if billing:
