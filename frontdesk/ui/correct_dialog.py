@@ -22,6 +22,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day
 from frontdesk.ui.generated.correct_ui import Ui_CorrectDialog
+from frontdesk.ui.qt_support import FocusFollower
 
 HIGHLIGHT = "background-color: #fff3c4;"
 
@@ -38,6 +39,7 @@ class CorrectDialog(QDialog):
         self.done_text = ""
         self.ui = Ui_CorrectDialog()
         self.ui.setupUi(self)
+        FocusFollower(self.ui.formScroll)  # the fields scroll on a small screen; the buttons stay below
         u = self.ui
         self.widgets: dict[str, QWidget] = {
             "name": u.nameEdit, "phone": u.phoneEdit, "address": u.addressEdit, "brand": u.brandEdit,

@@ -28,6 +28,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import OK_STYLE, show_inline
 from frontdesk.ui.fields import parse_day, split_list
 from frontdesk.ui.generated.intake_ui import Ui_IntakeScreen
+from frontdesk.ui.qt_support import FocusFollower
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class IntakeScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self).activated.connect(self._escape)
         u.nameEdit.installEventFilter(self)
         u.phoneEdit.installEventFilter(self)
+        FocusFollower(u.formScroll)  # the fields scroll on a small screen; Save stays below them
         self._category_changed()
         self._mode_changed()
         self.update_preview()
