@@ -113,12 +113,18 @@ def fit_to_screen(window: QWidget) -> None:
     height = max(window.minimumHeight(), min(window.height(), room.height() - frame.height()))
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
-    if window.testAttribute(Qt.WidgetAttribute.WA_Moved):
-        geometry = window.frameGeometry()
-        x = min(max(geometry.x(), room.x()), max(room.x(), room.right() + 1 - geometry.width()))
-        y = min(max(geometry.y(), room.y()), max(room.y(), room.bottom() + 1 - geometry.height()))
-        if (x, y) != (geometry.x(), geometry.y()):
-            window.move(x, y)
+    moved = window.testAttribute(Qt.WidgetAttribute.WA_Moved)
+    if not moved and window.parentWidget() is not None:
+        return  # a dialog is centred on its parent when shown, and Qt keeps it on the screen
+    outer = QSize(width, height) + frame
+    if moved:  # a kept position: pulled back onto the screen
+        x = max(room.x(), min(window.x(), room.x() + room.width() - outer.width()))
+        y = max(room.y(), min(window.y(), room.y() + room.height() - outer.height()))
+    else:  # else in the middle, so the window manager does not push its bottom off the screen
+        x = room.x() + max(0, room.width() - outer.width()) // 2
+        y = room.y() + max(0, room.height() - outer.height()) // 2
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
 
 
 class FocusFollower(QObject):

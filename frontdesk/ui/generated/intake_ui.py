@@ -327,21 +327,6 @@ class Ui_IntakeScreen(object):
 
         self.middleColumn.addWidget(self.faultGroup)
 
-        self.warrantyGroup = QGroupBox(self.formContents)
-        self.warrantyGroup.setObjectName(u"warrantyGroup")
-        self.warrantyLayout = QVBoxLayout(self.warrantyGroup)
-        self.warrantyLayout.setObjectName(u"warrantyLayout")
-        self.warrantyView = QTextBrowser(self.warrantyGroup)
-        self.warrantyView.setObjectName(u"warrantyView")
-        self.warrantyView.setMinimumSize(QSize(0, 120))
-        self.warrantyView.setFocusPolicy(Qt.NoFocus)
-        self.warrantyView.setFrameShape(QFrame.NoFrame)
-
-        self.warrantyLayout.addWidget(self.warrantyView)
-
-
-        self.middleColumn.addWidget(self.warrantyGroup)
-
         self.middleSpacer = QSpacerItem(10, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.middleColumn.addItem(self.middleSpacer)
@@ -458,10 +443,26 @@ class Ui_IntakeScreen(object):
 
         self.rightColumn.addWidget(self.phoneGroup)
 
+        self.warrantyGroup = QGroupBox(self.formContents)
+        self.warrantyGroup.setObjectName(u"warrantyGroup")
+        self.warrantyLayout = QVBoxLayout(self.warrantyGroup)
+        self.warrantyLayout.setObjectName(u"warrantyLayout")
+        self.warrantyView = QTextBrowser(self.warrantyGroup)
+        self.warrantyView.setObjectName(u"warrantyView")
+        self.warrantyView.setMinimumSize(QSize(0, 120))
+        self.warrantyView.setFocusPolicy(Qt.NoFocus)
+        self.warrantyView.setFrameShape(QFrame.NoFrame)
+
+        self.warrantyLayout.addWidget(self.warrantyView)
+
+
+        self.rightColumn.addWidget(self.warrantyGroup)
+
         self.rightSpacer = QSpacerItem(10, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rightColumn.addItem(self.rightSpacer)
 
+        self.rightColumn.setStretch(2, 1)
 
         self.columns.addLayout(self.rightColumn)
 
@@ -620,7 +621,6 @@ class Ui_IntakeScreen(object):
         self.requestLabel.setText(QCoreApplication.translate("IntakeScreen", u"Re&quest", None))
         self.requestEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"what the customer asks for", None))
         self.technicianLabel.setText(QCoreApplication.translate("IntakeScreen", u"&Technician", None))
-        self.warrantyGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"Warranty and \u4e09\u5305", None))
         self.counterGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"At the counter", None))
         self.conditionLabel.setText(QCoreApplication.translate("IntakeScreen", u"Visible condition, checked with the customer", None))
         self.conditionNoteEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"other condition notes", None))
@@ -637,6 +637,7 @@ class Ui_IntakeScreen(object):
         self.visitDayLabel.setText(QCoreApplication.translate("IntakeScreen", u"Visit day", None))
         self.visitDayEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"YYYY-MM-DD", None))
         self.visitWindowLabel.setText(QCoreApplication.translate("IntakeScreen", u"Time window", None))
+        self.warrantyGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"Warranty and \u4e09\u5305", None))
         self.clearButton.setText(QCoreApplication.translate("IntakeScreen", u"Clear", None))
         self.saveButton.setText(QCoreApplication.translate("IntakeScreen", u"&Save ticket", None))
         pass
