@@ -13,7 +13,7 @@ class Ui_TicketDetailDialog(object):
         self.factsScroll.setObjectName(u"factsScroll")
         self.factsScroll.setFrameShape(QFrame.NoFrame)
         self.factsScroll.setWidgetResizable(True)
-        self.factsScroll.setMinimumSize(QSize(0, 90))
+        self.factsScroll.setMinimumSize(QSize(0, 150))
         self.factsWidget = QWidget()
         self.factsWidget.setObjectName(u"factsWidget")
         self.factsLayout = QHBoxLayout(self.factsWidget)
