@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSize, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -141,6 +142,8 @@ class FocusFollower(QObject):
             app.focusChanged.connect(self.follow)
 
     def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.scroll):
+            return  # the focus moves on while the scroll area is being destroyed, before this follower is
         contents = self.scroll.widget()
         if new is not None and contents is not None and contents.isAncestorOf(new):
             self.scroll.ensureWidgetVisible(new)
