@@ -34,6 +34,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.generated.close_confirm_ui import Ui_CloseConfirmDialog
 from frontdesk.ui.generated.dayclose_ui import Ui_DayCloseScreen
+from frontdesk.ui.qt_support import FocusFollower
 from frontdesk.users import Actor
 
 log = logging.getLogger(__name__)
@@ -196,7 +197,8 @@ class DayCloseScreen(QWidget):
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
         u.blindCheck.toggled.connect(lambda _on: self.read_figures())
         u.drawerForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        u.drawerLayout.insertStretch(1)  # the rows keep their height; the buttons sit at the bottom
+        u.drawerContentsLayout.addStretch(1)  # the rows keep their height, and scroll on a small screen
+        FocusFollower(u.drawerScroll)
         table = u.denominationsTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([_("Note or coin"), _("Pieces"), _("Amount")])

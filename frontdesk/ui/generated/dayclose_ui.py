@@ -1,6 +1,6 @@
 # Generated from forms/dayclose.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTableWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 class Ui_DayCloseScreen(object):
     def setupUi(self, DayCloseScreen):
@@ -93,69 +93,83 @@ class Ui_DayCloseScreen(object):
         self.drawerBox.setMaximumSize(QSize(420, 16777215))
         self.drawerLayout = QVBoxLayout(self.drawerBox)
         self.drawerLayout.setObjectName(u"drawerLayout")
+        self.drawerScroll = QScrollArea(self.drawerBox)
+        self.drawerScroll.setObjectName(u"drawerScroll")
+        self.drawerScroll.setFocusPolicy(Qt.NoFocus)
+        self.drawerScroll.setFrameShape(QFrame.NoFrame)
+        self.drawerScroll.setWidgetResizable(True)
+        self.drawerContents = QWidget()
+        self.drawerContents.setObjectName(u"drawerContents")
+        self.drawerContentsLayout = QVBoxLayout(self.drawerContents)
+        self.drawerContentsLayout.setObjectName(u"drawerContentsLayout")
+        self.drawerContentsLayout.setContentsMargins(0, 0, 0, 0)
         self.drawerForm = QFormLayout()
         self.drawerForm.setObjectName(u"drawerForm")
-        self.floatLabel = QLabel(self.drawerBox)
+        self.floatLabel = QLabel(self.drawerContents)
         self.floatLabel.setObjectName(u"floatLabel")
 
         self.drawerForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.floatLabel)
 
-        self.floatEdit = QLineEdit(self.drawerBox)
+        self.floatEdit = QLineEdit(self.drawerContents)
         self.floatEdit.setObjectName(u"floatEdit")
 
         self.drawerForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.floatEdit)
 
-        self.denominationsTable = QTableWidget(self.drawerBox)
+        self.denominationsTable = QTableWidget(self.drawerContents)
         self.denominationsTable.setObjectName(u"denominationsTable")
 
         self.drawerForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.denominationsTable)
 
-        self.countedTitle = QLabel(self.drawerBox)
+        self.countedTitle = QLabel(self.drawerContents)
         self.countedTitle.setObjectName(u"countedTitle")
 
         self.drawerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.countedTitle)
 
-        self.countedValue = QLabel(self.drawerBox)
+        self.countedValue = QLabel(self.drawerContents)
         self.countedValue.setObjectName(u"countedValue")
         self.countedValue.setText(u"")
 
         self.drawerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.countedValue)
 
-        self.expectedTitle = QLabel(self.drawerBox)
+        self.expectedTitle = QLabel(self.drawerContents)
         self.expectedTitle.setObjectName(u"expectedTitle")
 
         self.drawerForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.expectedTitle)
 
-        self.expectedValue = QLabel(self.drawerBox)
+        self.expectedValue = QLabel(self.drawerContents)
         self.expectedValue.setObjectName(u"expectedValue")
         self.expectedValue.setText(u"")
 
         self.drawerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.expectedValue)
 
-        self.overShortTitle = QLabel(self.drawerBox)
+        self.overShortTitle = QLabel(self.drawerContents)
         self.overShortTitle.setObjectName(u"overShortTitle")
 
         self.drawerForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.overShortTitle)
 
-        self.overShortValue = QLabel(self.drawerBox)
+        self.overShortValue = QLabel(self.drawerContents)
         self.overShortValue.setObjectName(u"overShortValue")
         self.overShortValue.setText(u"")
         self.overShortValue.setTextFormat(Qt.RichText)
 
         self.drawerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.overShortValue)
 
-        self.noteLabel = QLabel(self.drawerBox)
+        self.noteLabel = QLabel(self.drawerContents)
         self.noteLabel.setObjectName(u"noteLabel")
 
         self.drawerForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.noteLabel)
 
-        self.noteEdit = QLineEdit(self.drawerBox)
+        self.noteEdit = QLineEdit(self.drawerContents)
         self.noteEdit.setObjectName(u"noteEdit")
 
         self.drawerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.noteEdit)
 
 
-        self.drawerLayout.addLayout(self.drawerForm)
+        self.drawerContentsLayout.addLayout(self.drawerForm)
+
+        self.drawerScroll.setWidget(self.drawerContents)
+
+        self.drawerLayout.addWidget(self.drawerScroll)
 
         self.drawerButtons = QVBoxLayout()
         self.drawerButtons.setObjectName(u"drawerButtons")
