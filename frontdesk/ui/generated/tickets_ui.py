@@ -1,5 +1,5 @@
 # Generated from forms/tickets.ui by tools/compile_forms.py: do not edit.
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
 
 class Ui_TicketsScreen(object):
@@ -91,6 +91,8 @@ class Ui_TicketsScreen(object):
         self.countLabel = QLabel(TicketsScreen)
         self.countLabel.setObjectName(u"countLabel")
         self.countLabel.setText(u"")
+        self.countLabel.setWordWrap(True)
+        self.countLabel.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.checkLayout.addWidget(self.countLabel)
 
