@@ -6,7 +6,7 @@ class Ui_CorrectDialog(object):
     def setupUi(self, CorrectDialog):
         if not CorrectDialog.objectName():
             CorrectDialog.setObjectName(u"CorrectDialog")
-        CorrectDialog.resize(520, 640)
+        CorrectDialog.resize(520, 700)
         self.correctLayout = QVBoxLayout(CorrectDialog)
         self.correctLayout.setObjectName(u"correctLayout")
         self.introLabel = QLabel(CorrectDialog)
