@@ -44,7 +44,7 @@ from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.payment_dialog import PaymentDialog
 from frontdesk.ui.pickup_dialog import PickupDialog
 from frontdesk.ui.print_preview import PrintPreviewDialog
-from frontdesk.ui.qt_support import FRAME_ALLOWANCE, apply_language
+from frontdesk.ui.qt_support import FRAME_ALLOWANCE, apply_language, fit_to_screen
 from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen
@@ -231,3 +231,22 @@ def test_the_buttons_that_finish_the_work_stay_in_view(qtbot: QtBot, qapp: QAppl
     for button in [*actions, u.closeButton]:
         assert fully_shown(button), button.objectName()
 
+
+
+def test_a_window_opens_no_larger_than_its_screen(qtbot: QtBot) -> None:
+    """A size kept from a larger screen (or a form's default) is cut to the
+    screen less its frame, and a window kept off the screen comes back."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(5000, 4000)
+    dialog.move(3000, 3000)
+    fit_to_screen(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() - FRAME_ALLOWANCE.width()
+    assert dialog.height() <= room.height() - FRAME_ALLOWANCE.height()
+    assert room.contains(dialog.pos())
+    small = QDialog()
+    qtbot.addWidget(small)
+    small.resize(300, 200)
+    fit_to_screen(small)
+    assert small.size().toTuple() == (300, 200)
