@@ -683,29 +683,53 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
     return receipt_view(session, receipt.id)
 
 
-def apply_deposit(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str,
-                  now: datetime | None = None, *, counter: str) -> ReceiptView:
-    """Put part of the deposit held toward the repair bill, as the customer
-    asks: a receipt (no money changes hands) that pays the bill and names
-    the deposit; at most what is held and what is outstanding."""
+@dataclass(frozen=True)
+class _FromDeposit:
+    """A part of the deposit held changing purpose: its amount, ticket, the
+    balance before and the shop's currency, checked alike for every such act."""
+
+    now: datetime
+    counter: str
+    value: Decimal
+    ticket: Ticket
+    before: Balance
+    currency: str
+
+
+def _from_deposit(session: Session, ticket_id: int, amount: Decimal | int | str, label: str, kind: str,
+                  too_much: str, now: datetime | None, counter: str) -> _FromDeposit:
+    """Check an act on the deposit held (``too_much`` when ``amount`` is more
+    than is held) and lock the ticket's billing row."""
     now = now or clock.now()
     counter = counters.checked(counter)
-    value = _positive(amount, "amount", _("The amount"))
-    daylock.check_open(session, now.date(), counter, daylock.attempt_of(DEPOSIT_APPLIED))
+    value = _positive(amount, "amount", label)
+    daylock.check_open(session, now.date(), counter, daylock.attempt_of(kind))
     ticket = get_ticket(session, ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)
     currency = str(settings.get(session, "currency"))
     if value > bal.deposits_held:
-        raise ValidationError({"amount": _("At most the {held} deposit held can be put toward the bill.").format(
-            held=format_money(bal.deposits_held, currency))})
+        raise ValidationError({"amount": too_much.format(held=format_money(bal.deposits_held, currency))})
+    return _FromDeposit(now, counter, value, ticket, bal, currency)
+
+
+def apply_deposit(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str,
+                  now: datetime | None = None, *, counter: str) -> ReceiptView:
+    """Put part of the deposit held toward the repair bill, as the customer
+    asks: a receipt (no money changes hands) that pays the bill and names
+    the deposit; at most what is held and what is outstanding."""
+    act = _from_deposit(session, ticket_id, amount, _("The amount"), DEPOSIT_APPLIED,
+                        _("At most the {held} deposit held can be put toward the bill."), now, counter)
+    value, bal = act.value, act.before
     if value > bal.outstanding:
         raise ValidationError({"amount": _("{amount} is more than the {outstanding} outstanding.").format(
-            amount=format_money(value, currency), outstanding=format_money(max(ZERO, bal.outstanding), currency))})
-    tax = _bill_tax(session, ticket.id, bal, value, bal.paid + value, inflow=True)
-    receipt = _issue(session, actor, ticket, kind=DEPOSIT_APPLIED, counts_as=DEPOSIT_APPLIED, method=FROM_DEPOSIT,
-                     amount=value, net=ZERO, tax=tax, before=bal, now=now, counter=counter, bill_change=value,
-                     deposit_change={"applied": value}, extra={"deposit_receipts": _deposit_numbers(session, ticket.id)})
+            amount=format_money(value, act.currency),
+            outstanding=format_money(max(ZERO, bal.outstanding), act.currency))})
+    tax = _bill_tax(session, act.ticket.id, bal, value, bal.paid + value, inflow=True)
+    receipt = _issue(session, actor, act.ticket, kind=DEPOSIT_APPLIED, counts_as=DEPOSIT_APPLIED, method=FROM_DEPOSIT,
+                     amount=value, net=ZERO, tax=tax, before=bal, now=act.now, counter=act.counter, bill_change=value,
+                     deposit_change={"applied": value},
+                     extra={"deposit_receipts": _deposit_numbers(session, act.ticket.id)})
     return receipt_view(session, receipt.id)
 
 
@@ -715,24 +739,16 @@ def charge_damage(session: Session, actor: Actor, ticket_id: int, amount: Decima
     the kept part becomes a damage charge with its own receipt (no money
     changes hands), taxed as the shop sets (``damage_charge_taxed``)."""
     manager = require_manager(actor, approver, _("keep a loaner deposit"))
-    now = now or clock.now()
-    counter = counters.checked(counter)
     why = _reason(reason, "damage", _("Describe the damage the deposit is kept for."))
-    value = _positive(amount, "amount", _("The amount kept"))
-    daylock.check_open(session, now.date(), counter, daylock.attempt_of(DAMAGE))
-    ticket = get_ticket(session, ticket_id)
-    billing_row(session, ticket.id, now, lock=True)
-    bal = balance(session, ticket.id)
-    currency = str(settings.get(session, "currency"))
-    if value > bal.deposits_held:
-        raise ValidationError({"amount": _("At most the {held} deposit held can be kept.").format(
-            held=format_money(bal.deposits_held, currency))})
+    act = _from_deposit(session, ticket_id, amount, _("The amount kept"), DAMAGE,
+                        _("At most the {held} deposit held can be kept."), now, counter)
     rate = to_decimal(str(settings.get(session, "tax_rate")), "tax rate")
-    tax = tax_in(value, rate) if settings.get(session, "damage_charge_taxed") else ZERO
-    receipt = _issue(session, actor, ticket, kind=DAMAGE, counts_as=DAMAGE, method=FROM_DEPOSIT, amount=value,
-                     net=ZERO, tax=tax, before=bal, now=now, counter=counter, deposit_change={"kept": value},
-                     approver_id=manager.id, extra={"damage": why, "tax_rate_applied": str(rate) if tax else "0",
-                                                    "deposit_receipts": _deposit_numbers(session, ticket.id)})
+    tax = tax_in(act.value, rate) if settings.get(session, "damage_charge_taxed") else ZERO
+    receipt = _issue(session, actor, act.ticket, kind=DAMAGE, counts_as=DAMAGE, method=FROM_DEPOSIT,
+                     amount=act.value, net=ZERO, tax=tax, before=act.before, now=act.now, counter=act.counter,
+                     deposit_change={"kept": act.value}, approver_id=manager.id,
+                     extra={"damage": why, "tax_rate_applied": str(rate) if tax else "0",
+                            "deposit_receipts": _deposit_numbers(session, act.ticket.id)})
     return receipt_view(session, receipt.id)
 
 

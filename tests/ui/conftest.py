@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 import pytest
 from ui_helpers import _program_translator, approvals, ctx, shop  # noqa: F401 (fixtures)
 
@@ -21,3 +23,21 @@ def _this_machine_starts_fresh(_settings_of_this_machine_in_a_temporary_folder: 
 
     QSettings().clear()
     QSettings().sync()
+
+
+@pytest.fixture(autouse=True)
+def _no_preview_left_open() -> Iterator[None]:
+    """A print preview is a window of its own (a payment opens one): closed
+    before and after each test, so a test sees only the previews it opened."""
+    from PySide6.QtWidgets import QApplication
+
+    from frontdesk.ui.print_preview import PrintPreviewDialog
+
+    def close_all() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, PrintPreviewDialog) and widget.isVisible():
+                widget.close()
+
+    close_all()
+    yield
+    close_all()
