@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +26,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
+from frontdesk.ui.help_dialog import HelpDialog
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
 from frontdesk.ui.login import LoginDialog
@@ -102,6 +103,14 @@ class MainWindow(QMainWindow):
         u.actionLock.triggered.connect(self.lock)
         u.actionQuit.triggered.connect(self.close)
         u.actionAbout.triggered.connect(self.about)
+        # Made here, beside About, so that the form's menus stay the designer's.
+        self.actionHelp = QAction(_("&Keys and the day's steps…"), self)
+        self.actionHelp.setObjectName("actionHelp")
+        self.actionHelp.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.actionHelp.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # F1 from a ticket's window too
+        self.actionHelp.triggered.connect(self.show_help)
+        u.menuHelp.insertAction(u.actionAbout, self.actionHelp)
+        self.help_dialog: HelpDialog | None = None
         for i in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(
                 lambda i=i: self.show_page(PAGES[i][0]))
@@ -249,6 +258,11 @@ class MainWindow(QMainWindow):
         if app is not None:
             apply_language(app, code)
         self.ui.retranslateUi(self)
+        self.actionHelp.setText(_("&Keys and the day's steps…"))
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+            self.help_dialog = None  # made again in the new language
         self.build_pages()
 
     def unsaved_work(self) -> list[str]:
@@ -343,6 +357,24 @@ class MainWindow(QMainWindow):
                 widget.reject()
         for detail in list(self.details.values()):
             detail.close()
+
+    def current_screen(self) -> str:
+        """The key of the screen in use: a ticket's window when one is in
+        front, else the page shown."""
+        active = QApplication.activeWindow()
+        if isinstance(active, TicketDetailDialog) or (isinstance(active, QWidget) and isinstance(
+                active.parentWidget(), TicketDetailDialog)):
+            return "ticket"
+        page = self.ui.pages.currentWidget()
+        return next((key for key, widget in self.pages.items() if widget is page), "")
+
+    def show_help(self) -> HelpDialog:
+        """The help page, the keys of the screen in use first."""
+        screen = self.current_screen()
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_for(screen)
+        return self.help_dialog
 
     def about(self) -> None:
         QMessageBox.about(self, _("About FrontDesk"),
