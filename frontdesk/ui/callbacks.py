@@ -71,7 +71,7 @@ class CallbacksScreen(QWidget):
         u.queueTable.installEventFilter(self)
         u.queueTable.doubleClicked.connect(lambda _i: self.open_ticket())
         u.openButton.clicked.connect(self.open_ticket)
-        u.refreshButton.clicked.connect(self.refresh)
+        u.refreshButton.clicked.connect(self._refresh_clicked)
         u.noteEdit.returnPressed.connect(u.queueTable.setFocus)
         for button, outcome in ((u.fineButton, fu.REACHED_FINE), (u.notFineButton, fu.REACHED_NOT_FINE),
                                 (u.noAnswerButton, fu.NO_ANSWER), (u.wrongNumberButton, fu.WRONG_NUMBER)):
@@ -145,6 +145,10 @@ class CallbacksScreen(QWidget):
         self.undo_timer.start()  # only the last call, only for a few seconds
         return True
 
+    def _refresh_clicked(self) -> None:
+        self.end_undo()  # the next act: the call just recorded stays as it is
+        self.refresh()
+
     def end_undo(self) -> None:
         self.undoable = None
         self.undo_timer.stop()
@@ -172,6 +176,7 @@ class CallbacksScreen(QWidget):
         return True
 
     def open_ticket(self) -> None:
+        self.end_undo()  # the next act: the call just recorded stays as it is
         row = self.current()
         if row is None or row.ticket_id is None:
             show_inline(self.ui.messageLabel, _("This call has no ticket.") if row else _("Select the call first."))
