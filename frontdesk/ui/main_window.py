@@ -221,9 +221,17 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def new_intake(self) -> None:
+        """F2: a fresh intake form.  An intake typed and not saved is not
+        thrown away by it: from another page F2 goes back to it as it was;
+        on the intake itself it asks first."""
+        shown = self.ui.pages.currentWidget()
         page = self.show_page("intake")
         assert isinstance(page, IntakeScreen)
-        page.clear()
+        keep = page.has_unsaved() and (shown is not page or not self.confirm_discard(
+            [_("the intake being typed")], self,
+            lambda what: _("Start a new intake and throw away {what}?").format(what=what)))
+        if not keep:
+            page.clear()
 
     def find_ticket(self) -> None:
         page = self.show_page("tickets")

@@ -180,3 +180,26 @@ def test_quitting_asks_before_throwing_an_intake_away(qtbot: QtBot, ctx: AppCont
     monkeypatch.setattr(LoginDialog, "exec", quit_at_the_lock)
     win.lock()
     assert len(asked) == 3 and not win.isVisible()
+
+
+def test_f2_does_not_throw_away_the_intake_being_typed(qtbot: QtBot, ctx: AppContext,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    intake = _type_intake(qtbot, win)
+    answers = [False, True]
+    asked: list[list[str]] = []
+
+    def answer(self: MainWindow, what: list[str], parent: object = None, question: object = None) -> bool:
+        asked.append(what)
+        return answers.pop(0)
+
+    monkeypatch.setattr(MainWindow, "confirm_discard", answer)
+    win.show_page("tickets")
+    win.ui.actionNewIntake.trigger()  # F2 from another page: back to the intake as it was, nothing asked
+    assert win.ui.pages.currentWidget() is intake and intake.ui.nameEdit.text() == "王小明" and asked == []
+    win.ui.actionNewIntake.trigger()  # F2 on the intake: asked; "no" keeps it
+    assert asked == [["the intake being typed"]] and intake.ui.nameEdit.text() == "王小明"
+    win.ui.actionNewIntake.trigger()  # "yes": a fresh form
+    assert len(asked) == 2 and not intake.has_unsaved()
