@@ -318,8 +318,9 @@ class MainWindow(QMainWindow):
         hidden: list[QWidget] = []
         covers: list[LockCover] = []
         for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible() or isinstance(widget, LoginDialog):
-                continue
+            if widget is self or not widget.isVisible() or isinstance(widget, LoginDialog) \
+                    or widget.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                continue  # a tooltip or a menu popup closes by itself
             if isinstance(widget, QDialog) and widget.isModal():
                 covers.append(LockCover(widget))
             else:
