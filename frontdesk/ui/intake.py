@@ -463,6 +463,19 @@ class IntakeScreen(QWidget):
             self.ui.matchesList.clear()
             self.ui.nameEdit.setFocus()
 
+    def has_unsaved(self) -> bool:
+        """Whether something is typed (or a customer picked) that no save
+        has kept: the lock keeps it, quitting asks before throwing it away."""
+        u = self.ui
+        if self.customer_id is not None:
+            return True
+        for edit in self.findChildren(QLineEdit):
+            if edit is u.visitDayEdit or edit.objectName().startswith("qt_") or edit.parent() is u.visitWindowCombo:
+                continue  # filled in by the screen itself
+            if edit.text().strip():
+                return True
+        return any(box.toPlainText().strip() for box in self.findChildren(QPlainTextEdit))
+
     def clear(self) -> None:
         u = self.ui
         self.customer_id = None

@@ -41,3 +41,22 @@ def _no_preview_left_open() -> Iterator[None]:
     close_all()
     yield
     close_all()
+
+
+@pytest.fixture(autouse=True)
+def _quitting_asks_nobody(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The window asks before a quit throws away an unsaved intake or an open
+    dialog; tests that do not answer it themselves agree (a question box
+    would wait for ever when the test closes its window).  Returns what was
+    asked about."""
+    # Here, not at the top: the fixtures of this file load before the screens' modules are wanted.
+    from frontdesk.ui.main_window import MainWindow
+
+    asked: list[list[str]] = []
+
+    def agree(self: MainWindow, what: list[str], parent: object = None, question: object = None) -> bool:
+        asked.append(list(what))
+        return True
+
+    monkeypatch.setattr(MainWindow, "confirm_discard", agree)
+    return asked
