@@ -40,7 +40,10 @@ class _Parser(argparse.ArgumentParser):
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                    help="database: an SQLAlchemy URL or an SQLite file (default: FRONTDESK_DB or the user data folder)")
-    p.add_argument("--lang", metavar="L", default=argparse.SUPPRESS, help="language: en or zh_CN")
+    p.add_argument("--lang", metavar="L", default=argparse.SUPPRESS,
+                   help="language: en or zh_CN (of the messages, and of a printed document: default the shop's)")
+    # The print commands' old name for --lang: still understood, no longer shown.
+    p.add_argument("--language", dest="lang", metavar="L", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,9 +148,6 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--all", action="store_true", help="every unit in the pool (not retired)")
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
-    for q in psub.choices.values():
-        q.add_argument("--language", choices=sorted(i18n.LANGUAGES), default=None,
-                       help="the document's language (default: the shop's language)")
     backup_cli.add_parsers(sub, _common)
     return parser
 
@@ -330,6 +330,13 @@ def cmd_fees(args: argparse.Namespace) -> int:
     raise CliError(_("Say 'frontdesk fees import FILE.xlsx', 'frontdesk fees export FILE.xlsx' or 'frontdesk fees list'."))
 
 
+def _document_language(args: argparse.Namespace) -> str | None:
+    """The language a printed document was asked for with ``--lang`` (or the
+    old ``--language``); None: the shop's language."""
+    lang = getattr(args, "lang", None)
+    return i18n.normalize_language(lang) if lang else None
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.printing import documents
@@ -337,7 +344,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.print_command is None:
         raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
     db = _open(args)
-    lang = args.language
+    lang = _document_language(args)
     if args.print_command == "card":
         out = args.output or Path(f"card-{args.ticket.upper()}.pdf")
         with db.read() as s:
@@ -475,7 +482,8 @@ def cmd_day_close(args: argparse.Namespace) -> int:
         print(line)
     if args.pdf is not None:
         with db.read() as s:
-            print(documents.print_reconciliation(s, day, args.pdf, counter=counter))
+            print(documents.print_reconciliation(s, day, args.pdf, counter=counter,
+                                                 language=_document_language(args)))
     return EXIT_OK
 
 
