@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from frontdesk import __version__, backup_cli, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 
 log = logging.getLogger("frontdesk")
 
@@ -309,7 +309,8 @@ def cmd_fees(args: argparse.Namespace) -> int:
                 for problem in exc.problems:
                     print(f"  {problem}", file=sys.stderr)
                 return EXIT_ERROR
-            print(_("Imported \"{name}\", in force from {date} ({count} lines).").format(
+            print(ngettext("Imported \"{name}\", in force from {date} ({count} line).",
+                           "Imported \"{name}\", in force from {date} ({count} lines).", len(schedule.lines)).format(
                 name=schedule.name, date=schedule.effective_from.isoformat(), count=len(schedule.lines)))
         return EXIT_OK
     if args.fees_command == "export":
@@ -325,7 +326,8 @@ def cmd_fees(args: argparse.Namespace) -> int:
         for row in rows:
             flags = [_("in force") if row.in_force else "", _("used by quotes") if row.used else ""]
             print("\t".join([str(row.id), row.effective_from.isoformat(), row.name,
-                             _("{count} lines").format(count=row.line_count), ", ".join(f for f in flags if f)]))
+                             ngettext("{count} line", "{count} lines", row.line_count).format(count=row.line_count),
+                             ", ".join(f for f in flags if f)]))
         return EXIT_OK
     raise CliError(_("Say 'frontdesk fees import FILE.xlsx', 'frontdesk fees export FILE.xlsx' or 'frontdesk fees list'."))
 
@@ -496,10 +498,12 @@ def close_preview_lines(preview: object) -> list[str]:
     f = preview.figures
     m = f.money
     lines = [
-        _("To close: {day} at counter {counter}: {count} receipts; expected cash {expected}, counted {counted}, "
-          "over/short {over}").format(day=f.day.isoformat(), counter=f.counter, count=f.receipt_count,
-                                     expected=m(f.expected_cash) or "-", counted=m(f.counted_cash) or "-",
-                                     over=m(f.over_short) or "-"),
+        ngettext("To close: {day} at counter {counter}: {count} receipt; expected cash {expected}, counted "
+                 "{counted}, over/short {over}",
+                 "To close: {day} at counter {counter}: {count} receipts; expected cash {expected}, counted "
+                 "{counted}, over/short {over}", f.receipt_count).format(
+            day=f.day.isoformat(), counter=f.counter, count=f.receipt_count, expected=m(f.expected_cash) or "-",
+            counted=m(f.counted_cash) or "-", over=m(f.over_short) or "-"),
     ]
     lines += [f"  {ml.label}: {m(ml.net)}" for ml in f.methods if ml.count]
     if preview.others_open:
@@ -608,7 +612,8 @@ def cmd_uncollected(args: argparse.Namespace) -> int:
     for row in rows:
         print("\t".join((row.number, str(row.days_waiting), f"{row.ready_at:%Y-%m-%d}", row.customer, row.phone,
                          row.product)))
-    print(_("{n} products waiting for pick-up.").format(n=len(rows)), file=sys.stderr)
+    print(ngettext("{n} product waiting for pick-up.", "{n} products waiting for pick-up.", len(rows)).format(
+        n=len(rows)), file=sys.stderr)
     return EXIT_OK
 
 

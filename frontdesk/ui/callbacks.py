@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import clock
 from frontdesk.followup import service as fu
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.callbacks_ui import Ui_CallbacksScreen
@@ -80,8 +80,9 @@ class CallbacksScreen(QWidget):
         self.model.set_rows(rows)
         self.done_model.set_rows(done)
         overdue = sum(1 for r in rows if r.overdue)
-        self.ui.countLabel.setText(_("{count} calls to make, {overdue} overdue; {done} made today").format(
-            count=len(rows), overdue=overdue, done=len(done)))
+        self.ui.countLabel.setText(ngettext("{count} call to make, {overdue} overdue; {done} made today",
+                                            "{count} calls to make, {overdue} overdue; {done} made today",
+                                            len(rows)).format(count=len(rows), overdue=overdue, done=len(done)))
         if rows:
             self.ui.queueTable.selectRow(min(keep_row, self.model.rowCount() - 1))
 

@@ -208,7 +208,7 @@ def test_walk_in_out_of_warranty_from_intake_to_pick_up(qtbot: QtBot, ctx: AppCo
     assert isinstance(page, FollowUpPage)
     page.tabs.setCurrentWidget(page.uncollected)
     waiting = page.uncollected
-    assert waiting.ui.countLabel.text() == "1 products waiting for pick-up."
+    assert waiting.ui.countLabel.text() == "1 product waiting for pick-up."
     assert waiting.model.rowCount() == 1
     assert [waiting.model.data(waiting.model.index(0, c)) for c in (0, 2, 3)] == ["0", number, "赵敏"]
     with qtbot.waitSignal(waiting.open_requested) as opened:

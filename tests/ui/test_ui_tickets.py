@@ -49,6 +49,21 @@ def test_model_loads_lazily_and_passes_the_model_tester(qtbot: QtBot, qtmodeltes
     qtmodeltester.check(model)
 
 
+def test_the_count_says_1_ticket_and_2_tickets(qtbot: QtBot, ctx: AppContext) -> None:
+    """Plural forms through ngettext: not "1 tickets"."""
+    add_tickets(ctx, 2)  # serials SN0000 and SN0001
+    screen = TicketsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.keyClicks(screen.ui.searchEdit, "SN0001")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=2000)
+    assert screen.ui.countLabel.text() == "1 ticket"
+    screen.ui.searchEdit.clear()
+    qtbot.keyClicks(screen.ui.searchEdit, "SN000")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=2000)
+    assert screen.ui.countLabel.text() == "2 tickets"
+
+
 def test_filters_and_search(qtbot: QtBot, ctx: AppContext) -> None:
     add_tickets(ctx, 3)
     add_tickets(ctx, 2, purchase_date=None)  # no purchase date: to verify
