@@ -52,7 +52,7 @@ from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import ZERO, round_money, to_decimal
 from frontdesk.paths import resource
 from frontdesk.plaintext import one_line, trimmed
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name_column, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -403,7 +403,7 @@ def list_schedules(session: Session, today: date | None = None) -> list[Schedule
     in_force = session.scalar(select(FeeSchedule.id).where(FeeSchedule.effective_from <= today)
                               .order_by(FeeSchedule.effective_from.desc()).limit(1))
     rows = session.execute(
-        select(FeeSchedule, User.name).join(User, User.id == FeeSchedule.created_by_id)
+        select(FeeSchedule, display_name_column()).join(User, User.id == FeeSchedule.created_by_id)
         .order_by(FeeSchedule.effective_from.desc())
     )
     return [ScheduleSummary(s.id, s.name, s.effective_from, s.note, s.created_at, who, counts.get(s.id, 0),

@@ -157,10 +157,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         actor = self.ctx.actor
-        shop = self.ctx.read(lambda s: settings.get(s, "shop_name"))
+        shop, person = self.ctx.read(lambda s: (settings.get(s, "shop_name"), users.display_name(s, actor.id)))
         self.setWindowTitle(_("FrontDesk — {shop}").format(shop=shop))
         self.ui.statusBar.showMessage(_("{user} ({role}) · {shop}").format(
-            user=actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
+            user=person or actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
 
     def show_page(self, key: str) -> QWidget:
         keys = [k for k, _t in PAGES]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pdfcheck import pdf_text
 from sqlalchemy import select
 
 from frontdesk import clock
@@ -129,9 +130,6 @@ def test_export_and_consolidate_from_the_command_line(day_db: Database, tmp_path
 
 def test_day_close_pdf_comes_out_in_the_language_asked_for(day_db: Database, tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    # Loaded here: only this test reads the PDF.
-    from tests.printing.pdfcheck import pdf_text
-
     pdf = tmp_path / "zh.pdf"
     code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--lang", "zh_CN",
                          "--pdf", str(pdf))

@@ -383,7 +383,7 @@ def test_work_out_of_warranty_before_approval_needs_a_reason_and_a_manager(
     assert d.messageLabel.text() == "The repair started."
     assert state_of(ctx, fridge) == states.IN_REPAIR
     lines = timeline(detail)
-    assert ("Work started without the customer's approval, on manager's word: customer on a trip, agreed to any cost"
+    assert ("Work started without the customer's approval, on Wang Manager's word: customer on a trip, agreed to any cost"
             in lines)
     approver = ctx.read(lambda s: s.scalar(select(AuditRecord.approver_id).where(
         AuditRecord.action == "ticket.approval_override")))

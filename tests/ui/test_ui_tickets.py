@@ -195,7 +195,7 @@ def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContex
     state = ctx.read(lambda s: s.get_one(Ticket, ticket_id).state)
     if approve:
         assert state == states.QUOTED
-        assert "Quoted with facts to verify, approved by manager" in timeline(dialog)
+        assert "Quoted with facts to verify, approved by Wang Manager" in timeline(dialog)
         assert "Quoted: waiting for the customer's answer" in u.nextLabel.text()
         approver = ctx.read(lambda s: s.scalar(select(AuditRecord.approver_id).where(
             AuditRecord.action == "ticket.verify_override")))
