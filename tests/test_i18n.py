@@ -103,3 +103,16 @@ def test_switching_language_translates_at_call_time() -> None:
                                             ("en_US", "en"), (None, "en"), ("fr", "en")])
 def test_language_codes(given: str | None, expected: str) -> None:
     assert i18n.normalize_language(given) == expected
+
+
+def test_a_plural_message_keeps_its_old_translation_until_the_catalog_has_its_plural_entry() -> None:
+    """'{count} pages' was translated before it went through ngettext: the
+    Chinese window says it in Chinese until the catalog's plural entry is
+    there (and then says what that entry says)."""
+    with i18n.using("zh_CN"):
+        old = i18n._("{count} pages")
+        assert old != "{count} pages"
+        assert i18n.ngettext("{count} page", "{count} pages", 1) == old
+        assert i18n.ngettext("{count} page", "{count} pages", 3) == old
+        assert i18n.ngettext("a message the catalog never saw", "messages it never saw", 1) == \
+            "a message the catalog never saw"
