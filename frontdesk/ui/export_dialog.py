@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from frontdesk import i18n, settings
 from frontdesk.db.engine import Database
 from frontdesk.headoffice.export import ExportCancelled, ExportResult, export_workbook
 from frontdesk.i18n import _, ngettext
+from frontdesk.paths import exports_dir
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.generated.export_ui import Ui_ExportDialog
@@ -76,8 +77,7 @@ class ExportDialog(QDialog):
         u.cancelButton.setVisible(False)
 
     def default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / self.suggested_name()
+        return exports_dir() / self.suggested_name()
 
     def suggested_name(self) -> str:
         code = self.shop_code

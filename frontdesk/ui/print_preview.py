@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _, ngettext
+from frontdesk.paths import exports_dir
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, report, show_inline
 from frontdesk.ui.generated.print_preview_ui import Ui_PrintPreviewDialog
@@ -234,7 +235,8 @@ class PrintPreviewDialog(QDialog):
 
     def save_as(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), self.pdf.name, _("PDF files (*.pdf)"))
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), str(exports_dir() / self.pdf.name),
+                                                        _("PDF files (*.pdf)"))
             if not path:
                 return None
         try:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from ui_helpers import _program_translator, approvals, ctx, shop  # noqa: F401 (fixtures)
 
@@ -21,3 +23,10 @@ def _this_machine_starts_fresh(_settings_of_this_machine_in_a_temporary_folder: 
 
     QSettings().clear()
     QSettings().sync()
+
+
+@pytest.fixture(autouse=True)
+def _documents_in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save dialog makes its default folder (Documents/FrontDesk/exports)
+    when it is not there: in a throw-away folder, never in the user's own."""
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
