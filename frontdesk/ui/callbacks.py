@@ -48,9 +48,12 @@ def _done_text(row: fu.CallRow, key: str) -> str:
 
 
 class CallbacksScreen(QWidget):
-    """Emits ``open_requested(ticket_id)``."""
+    """Emits ``open_requested(ticket_id)``, and ``changed()`` once a call is
+    recorded (or found recorded by another counter): the queue, and the
+    counts shown elsewhere, are not what they were."""
 
     open_requested = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +112,7 @@ class CallbacksScreen(QWidget):
         next_due = self.ctx.write(work, self, u.messageLabel)
         if next_due is None:
             self.refresh(position)  # someone else may have recorded it: show the list as it is now
+            self.changed.emit()
             return False
         done = _("Call to {customer}: {outcome}.").format(customer=row.customer_name, outcome=_(fu.OUTCOMES[outcome]))
         if outcome == fu.REACHED_NOT_FINE:
@@ -119,6 +123,7 @@ class CallbacksScreen(QWidget):
             done += " " + _("Ticket {number} is flagged to verify the phone number.").format(number=row.ticket_number)
         u.noteEdit.clear()
         self.refresh(position)
+        self.changed.emit()
         show_inline(u.messageLabel, done, ok=True)
         u.queueTable.setFocus()
         return True

@@ -38,9 +38,11 @@ def _brush(row: complaints.ComplaintRow) -> QBrush | None:
 
 
 class ComplaintsScreen(QWidget):
-    """Emits ``open_requested(ticket_id)``."""
+    """Emits ``open_requested(ticket_id)``, and ``changed()`` once a complaint
+    is closed (its ticket may close with it)."""
 
     open_requested = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,7 @@ class ComplaintsScreen(QWidget):
             return False
         u.resolutionEdit.clear()
         self.refresh(position)
+        self.changed.emit()
         show_inline(u.messageLabel, _("The complaint of {customer} is closed.").format(customer=row.customer_name), ok=True)
         return True
 

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         loaner_board = LoanersScreen(self.ctx, self)
         followup = FollowUpPage(self.ctx, self)
         followup.open_requested.connect(self.open_ticket)
+        followup.changed.connect(self.update_due)  # a call recorded: "(8 overdue)" must not stay
         intake.ticket_saved.connect(lambda _id, _n: followup.refresh_lists())  # a consultation raises a call-back
         day_close = DayCloseScreen(self.ctx, self)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
