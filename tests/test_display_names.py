@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import load_workbook
 from pdfcheck import pdf_text
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from frontdesk.billing import payments
 from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
 from frontdesk.db.models import User
+from frontdesk.headoffice.export import export_workbook
 from frontdesk.printing import documents
 from frontdesk.users import Actor
 from tests.dayclose.test_day_close import DAY, at, known_day
@@ -62,3 +64,12 @@ def test_a_receipt_and_the_day_close_name_people_by_their_full_names(sqlite_db: 
         assert [c.closed_by for c in dayclose.list_closes(s, DAY, DAY)] == ["李小红"]
         pdf = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", counter="main", language="en")
     assert "by李小红,approvedby王经理" in "".join(pdf_text(pdf).split())
+
+
+def test_the_head_office_workbook_names_the_approving_manager(sqlite_db: Database, tmp_path: Path) -> None:
+    wang, li, _zhao = chinese_staff(sqlite_db)
+    known_day(sqlite_db, wang, li)
+    result = export_workbook(sqlite_db, None, tmp_path / "shop.xlsx", DAY, DAY, language="en")
+    sheet = load_workbook(result.path, read_only=True)["receipts"]
+    cells = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
+    assert "王经理" in cells and "wang" not in cells
