@@ -56,14 +56,16 @@ def test_a_receipt_and_the_day_close_name_people_by_their_full_names(sqlite_db: 
     assert "Clerk:李小红" in text
     with sqlite_db.write() as s:
         dayclose.save_count(s, li, DAY, "500", "598", counter="main", now=at(18))
-        figures = dayclose.close_day(s, li, DAY, approver=wang, counter="main", now=at(18, 10))
-    assert (figures.closed_by, figures.approved_by) == ("李小红", "王经理")
+        with_clerk = dayclose.day_figures(s, DAY, counter="main")
+        figures = dayclose.close_day(s, wang, DAY, counter="main", now=at(18, 10))
+    assert with_clerk.counted_by == "李小红"
+    assert (figures.closed_by, figures.approved_by) == ("王经理", "王经理")
     assert figures.voids[0].approver == "王经理"
     with sqlite_db.read() as s:
-        assert dayclose.day_figures(s, DAY, counter="main").approved_by == "王经理"
-        assert [c.closed_by for c in dayclose.list_closes(s, DAY, DAY)] == ["李小红"]
+        assert dayclose.day_figures(s, DAY, counter="main").closed_by == "王经理"
+        assert [c.closed_by for c in dayclose.list_closes(s, DAY, DAY)] == ["王经理"]
         pdf = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", counter="main", language="en")
-    assert "by李小红,approvedby王经理" in "".join(pdf_text(pdf).split())
+    assert "by王经理,approvedby王经理" in "".join(pdf_text(pdf).split())
 
 
 def test_the_head_office_workbook_names_the_approving_manager(sqlite_db: Database, tmp_path: Path) -> None:
