@@ -34,7 +34,7 @@ from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
 from frontdesk.plaintext import drop_controls
-from frontdesk.users import Actor
+from frontdesk.users import Actor, display_name_column
 from frontdesk.workcalendar import WorkCalendar
 
 log = logging.getLogger(__name__)
@@ -230,7 +230,7 @@ def calls_made(session: Session, day: date) -> list[CallRow]:
     """The calls recorded on ``day``, latest first."""
     start = datetime.combine(day, datetime.min.time())
     rows = session.execute(
-        select(CallBack.id, CallBack.done_at, CallBack.reason, CallBack.outcome, User.name, CallBack.ticket_id,
+        select(CallBack.id, CallBack.done_at, CallBack.reason, CallBack.outcome, display_name_column(), CallBack.ticket_id,
                Ticket.number, Customer.name, CallBack.note)
         .join(Customer, Customer.id == CallBack.customer_id)
         .outerjoin(Ticket, Ticket.id == CallBack.ticket_id)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import clock
 from frontdesk.followup import service as fu
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.callbacks_ui import Ui_CallbacksScreen
@@ -52,9 +52,12 @@ def _done_text(row: fu.CallRow, key: str) -> str:
 
 
 class CallbacksScreen(QWidget):
-    """Emits ``open_requested(ticket_id)``."""
+    """Emits ``open_requested(ticket_id)``, and ``changed()`` once a call is
+    recorded (or found recorded by another counter): the queue, and the
+    counts shown elsewhere, are not what they were."""
 
     open_requested = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,8 +103,9 @@ class CallbacksScreen(QWidget):
         self.model.set_rows(rows)
         self.done_model.set_rows(done)
         overdue = sum(1 for r in rows if r.overdue)
-        self.ui.countLabel.setText(_("{count} calls to make, {overdue} overdue; {done} made today").format(
-            count=len(rows), overdue=overdue, done=len(done)))
+        self.ui.countLabel.setText(ngettext("{count} call to make, {overdue} overdue; {done} made today",
+                                            "{count} calls to make, {overdue} overdue; {done} made today",
+                                            len(rows)).format(count=len(rows), overdue=overdue, done=len(done)))
         if rows:
             self.ui.queueTable.selectRow(min(keep_row, self.model.rowCount() - 1))
 
@@ -128,6 +132,7 @@ class CallbacksScreen(QWidget):
         next_due = self.ctx.write(work, self, u.messageLabel)
         if next_due is None:
             self.refresh(position)  # someone else may have recorded it: show the list as it is now
+            self.changed.emit()
             return False
         done = _("Call to {customer}: {outcome}.").format(customer=row.customer_name, outcome=_(fu.OUTCOMES[outcome]))
         if outcome == fu.REACHED_NOT_FINE:
@@ -138,6 +143,7 @@ class CallbacksScreen(QWidget):
             done += " " + _("Ticket {number} is flagged to verify the phone number.").format(number=row.ticket_number)
         u.noteEdit.clear()
         self.refresh(position)
+        self.changed.emit()
         show_inline(u.messageLabel, done + " " + _("Ctrl+Z takes it back."), ok=True)
         u.queueTable.setFocus()
         self.undoable = (row.id, _("Call to {customer}").format(customer=row.customer_name))
@@ -167,6 +173,7 @@ class CallbacksScreen(QWidget):
             self.refresh()
             return False
         self.refresh()
+        self.changed.emit()
         rows = [self.model.row(r) for r in range(self.model.rowCount())]
         for position, row in enumerate(rows):
             if row is not None and row.id == callback_id:

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         loaner_board = LoanersScreen(self.ctx, self)
         followup = FollowUpPage(self.ctx, self)
         followup.open_requested.connect(self.open_ticket)
+        followup.changed.connect(self.update_due)  # a call recorded: "(8 overdue)" must not stay
         intake.ticket_saved.connect(lambda _id, _n: followup.refresh_lists())  # a consultation raises a call-back
         day_close = DayCloseScreen(self.ctx, self)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
@@ -210,10 +211,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         actor = self.ctx.actor
-        shop = self.ctx.read(lambda s: settings.get(s, "shop_name"))
+        shop, person = self.ctx.read(lambda s: (settings.get(s, "shop_name"), users.display_name(s, actor.id)))
         self.setWindowTitle(_("FrontDesk — {shop}").format(shop=shop))
         self.ui.statusBar.showMessage(_("{user} ({role}) · {shop}").format(
-            user=actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
+            user=person or actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
 
     def show_page(self, key: str) -> QWidget:
         keys = [k for k, _t in PAGES]

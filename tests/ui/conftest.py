@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from ui_helpers import _program_translator, approvals, ctx, shop  # noqa: F401 (fixtures)
@@ -60,3 +61,10 @@ def _quitting_asks_nobody(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
     monkeypatch.setattr(MainWindow, "confirm_discard", agree)
     return asked
+
+
+@pytest.fixture(autouse=True)
+def _documents_in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save dialog makes its default folder (Documents/FrontDesk/exports)
+    when it is not there: in a throw-away folder, never in the user's own."""
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))

@@ -96,7 +96,7 @@ def test_work_the_call_back_list_by_keyboard(qtbot: QtBot, ctx: AppContext, at_n
     assert u.noteEdit.text() == ""
     made = table_rows(u.doneTable)
     assert [(m["Ticket"], m["Outcome"], m["Called by"], m["Note"]) for m in made] == [
-        (late, "No answer", ctx.actor.name, "no one home")]
+        (late, "No answer", "Li Clerk", "no one home")]  # by the full name
 
     # Alt+2 (reached, not fine) on the first: a follow-up the next working day takes its place.
     u.queueTable.selectRow(0)
@@ -353,3 +353,33 @@ def test_the_lists_show_rows_a_page_at_a_time(qtbot: QtBot, qtmodeltester) -> No
     assert model.rowCount() == 5 and not model.canFetchMore()
     assert model.data(model.index(4, 1)) == "16" and model.headerData(1, Qt.Orientation.Horizontal) == "Square"
     qtmodeltester.check(model)
+
+
+def test_the_sidebar_count_of_overdue_calls_drops_as_the_calls_are_made(qtbot: QtBot, ctx: AppContext,
+                                                                         at_now: datetime) -> None:
+    """"(2 overdue)" on the sidebar follows the calls recorded on the
+    Call-backs page, not only the minute timer."""
+    from frontdesk.ui.main_window import PAGES, MainWindow
+
+    consultation(ctx, "李四", "139 1234 5678", datetime(2026, 11, 23, 9, 0))  # both due yesterday
+    consultation(ctx, "王五", "137 1234 5678", datetime(2026, 11, 23, 10, 0))
+    window = MainWindow(ctx)
+    window.due_timer.stop()  # only what is done on the page may change the count here
+    shown(qtbot, window)
+    item = window.ui.navList.item([k for k, _t in PAGES].index("callbacks"))
+    assert item.text() == "Call-backs (2 overdue)"
+    page = window.show_page("callbacks")
+    assert isinstance(page, FollowUpPage)
+    u = page.callbacks.ui
+    u.queueTable.setFocus()
+    u.queueTable.selectRow(0)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)  # reached, fine
+    assert item.text() == "Call-backs (1 overdue)"
+    page.callbacks.undo()  # taken back: overdue again
+    assert item.text() == "Call-backs (2 overdue)"
+    u.queueTable.selectRow(0)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)
+    u.queueTable.selectRow(0)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)
+    assert item.text() == "Call-backs"
+    assert window.ui.statusBar.currentMessage().startswith("Li Clerk (Clerk)")  # signed in: by the full name

@@ -33,7 +33,7 @@ def test_preview_prints_to_a_pdf_printer_and_saves(qtbot: QtBot, tmp_path: Path)
     dialog = PrintPreviewDialog(pdf, "Feedback card", "card")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.document.pageCount() == 1 and dialog.ui.pagesLabel.text() == "1 pages"
+    assert dialog.document.pageCount() == 1 and dialog.ui.pagesLabel.text() == "1 page"
     printer = dialog.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -41,7 +41,7 @@ def test_preview_prints_to_a_pdf_printer_and_saves(qtbot: QtBot, tmp_path: Path)
         assert dialog.print_to(printer)
         assert dialog.ui.progressBar.isVisible() and not dialog.ui.printButton.isEnabled()
     assert done.args == [1]
-    assert dialog.ui.messageLabel.text() == "Printed 1 pages."
+    assert dialog.ui.messageLabel.text() == "Printed 1 page."
     assert not dialog.ui.progressBar.isVisible() and dialog.ui.printButton.isEnabled()
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
     saved = dialog.save_as(str(tmp_path / "copy.pdf"))
