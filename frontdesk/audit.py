@@ -131,13 +131,13 @@ def search(session: Session, actor: Actor, query: AuditQuery, approver: Actor | 
     """One page of the trail, newest first (a manager's act: the actor, or
     ``approver``).  The next page: ``before_id`` = the last row's id."""
     # Here, not at the top: users records its own acts in this trail (a cycle at load).
-    from frontdesk.users import require_manager
+    from frontdesk.users import display_name_column, require_manager
 
     require_manager(actor, approver, _("read the audit trail"))
     if query.date_from and query.date_to and query.date_from > query.date_to:
         raise ValidationError({"date_to": _("The end date is before the start date.")})
     who, approved = aliased(User), aliased(User)
-    stmt = (select(AuditRecord, who.name, approved.name)
+    stmt = (select(AuditRecord, display_name_column(who), display_name_column(approved))
             .outerjoin(who, who.id == AuditRecord.user_id)
             .outerjoin(approved, approved.id == AuditRecord.approver_id)
             .order_by(AuditRecord.id.desc()).limit(max(1, limit)))

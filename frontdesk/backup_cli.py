@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 
 # frontdesk.backup (and Alembic under it) is imported in the commands, not
 # here: the command line imports this module on every start.
@@ -44,7 +44,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise CliError(_("{path} already exists: choose another file name.").format(path=out))
     path = backup.backup(url, out)
     info = backup.check_backup(path)
-    print(_("Backed up to {path} (schema {rev}, {tickets} tickets).").format(
+    print(ngettext("Backed up to {path} (schema {rev}, {tickets} ticket).",
+                   "Backed up to {path} (schema {rev}, {tickets} tickets).", info.tickets).format(
         path=path, rev=info.revision, tickets=info.tickets))
     return EXIT_OK
 
@@ -69,7 +70,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError(_("Restoring replaces the whole database: add --yes to confirm in a script."))
-        print(_("The backup {path}: schema {rev}, {tickets} tickets.").format(
+        print(ngettext("The backup {path}: schema {rev}, {tickets} ticket.",
+                       "The backup {path}: schema {rev}, {tickets} tickets.", info.tickets).format(
             path=info.path, rev=info.revision, tickets=info.tickets))
         if not _confirmed(_("Replace the database {db} with it? Everything entered since is lost "
                             "(a copy of it is kept). Type yes to go on: ").format(db=target)):

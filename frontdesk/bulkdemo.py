@@ -68,7 +68,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack, FeedbackCard
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake import faults, states
 from frontdesk.intake import service as intake
 from frontdesk.loaners.models import Loan, LoanerUnit
@@ -720,7 +720,7 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
 
     _ensure_schedule(db, manager, end.date() - timedelta(days=span))
     moments = _moments(rng, end, span, tickets)
-    report(0.02, _("Planned {count} tickets").format(count=len(moments)))
+    report(0.02, ngettext("Planned {count} ticket", "Planned {count} tickets", len(moments)).format(count=len(moments)))
     sqlite = db.dialect == "sqlite"
     with db.engine.connect() as plain:
         raw = plain.connection.dbapi_connection

@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from frontdesk import __version__, backup_cli, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 
 log = logging.getLogger("frontdesk")
 
@@ -40,7 +40,10 @@ class _Parser(argparse.ArgumentParser):
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                    help="database: an SQLAlchemy URL or an SQLite file (default: FRONTDESK_DB or the user data folder)")
-    p.add_argument("--lang", metavar="L", default=argparse.SUPPRESS, help="language: en or zh_CN")
+    p.add_argument("--lang", metavar="L", default=argparse.SUPPRESS,
+                   help="language: en or zh_CN (of the messages, and of a printed document: default the shop's)")
+    # The print commands' old name for --lang: still understood, no longer shown.
+    p.add_argument("--language", dest="lang", metavar="L", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,9 +148,6 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--all", action="store_true", help="every unit in the pool (not retired)")
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
-    for q in psub.choices.values():
-        q.add_argument("--language", choices=sorted(i18n.LANGUAGES), default=None,
-                       help="the document's language (default: the shop's language)")
     backup_cli.add_parsers(sub, _common)
     return parser
 
@@ -309,7 +309,8 @@ def cmd_fees(args: argparse.Namespace) -> int:
                 for problem in exc.problems:
                     print(f"  {problem}", file=sys.stderr)
                 return EXIT_ERROR
-            print(_("Imported \"{name}\", in force from {date} ({count} lines).").format(
+            print(ngettext("Imported \"{name}\", in force from {date} ({count} line).",
+                           "Imported \"{name}\", in force from {date} ({count} lines).", len(schedule.lines)).format(
                 name=schedule.name, date=schedule.effective_from.isoformat(), count=len(schedule.lines)))
         return EXIT_OK
     if args.fees_command == "export":
@@ -325,9 +326,17 @@ def cmd_fees(args: argparse.Namespace) -> int:
         for row in rows:
             flags = [_("in force") if row.in_force else "", _("used by quotes") if row.used else ""]
             print("\t".join([str(row.id), row.effective_from.isoformat(), row.name,
-                             _("{count} lines").format(count=row.line_count), ", ".join(f for f in flags if f)]))
+                             ngettext("{count} line", "{count} lines", row.line_count).format(count=row.line_count),
+                             ", ".join(f for f in flags if f)]))
         return EXIT_OK
     raise CliError(_("Say 'frontdesk fees import FILE.xlsx', 'frontdesk fees export FILE.xlsx' or 'frontdesk fees list'."))
+
+
+def _document_language(args: argparse.Namespace) -> str | None:
+    """The language a printed document was asked for with ``--lang`` (or the
+    old ``--language``); None: the shop's language."""
+    lang = getattr(args, "lang", None)
+    return i18n.normalize_language(lang) if lang else None
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -337,7 +346,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.print_command is None:
         raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
     db = _open(args)
-    lang = args.language
+    lang = _document_language(args)
     if args.print_command == "card":
         out = args.output or Path(f"card-{args.ticket.upper()}.pdf")
         with db.read() as s:
@@ -475,7 +484,8 @@ def cmd_day_close(args: argparse.Namespace) -> int:
         print(line)
     if args.pdf is not None:
         with db.read() as s:
-            print(documents.print_reconciliation(s, day, args.pdf, counter=counter))
+            print(documents.print_reconciliation(s, day, args.pdf, counter=counter,
+                                                 language=_document_language(args)))
     return EXIT_OK
 
 
@@ -488,10 +498,12 @@ def close_preview_lines(preview: object) -> list[str]:
     f = preview.figures
     m = f.money
     lines = [
-        _("To close: {day} at counter {counter}: {count} receipts; expected cash {expected}, counted {counted}, "
-          "over/short {over}").format(day=f.day.isoformat(), counter=f.counter, count=f.receipt_count,
-                                     expected=m(f.expected_cash) or "-", counted=m(f.counted_cash) or "-",
-                                     over=m(f.over_short) or "-"),
+        ngettext("To close: {day} at counter {counter}: {count} receipt; expected cash {expected}, counted "
+                 "{counted}, over/short {over}",
+                 "To close: {day} at counter {counter}: {count} receipts; expected cash {expected}, counted "
+                 "{counted}, over/short {over}", f.receipt_count).format(
+            day=f.day.isoformat(), counter=f.counter, count=f.receipt_count, expected=m(f.expected_cash) or "-",
+            counted=m(f.counted_cash) or "-", over=m(f.over_short) or "-"),
     ]
     lines += [f"  {ml.label}: {m(ml.net)}" for ml in f.methods if ml.count]
     if preview.others_open:
@@ -600,7 +612,8 @@ def cmd_uncollected(args: argparse.Namespace) -> int:
     for row in rows:
         print("\t".join((row.number, str(row.days_waiting), f"{row.ready_at:%Y-%m-%d}", row.customer, row.phone,
                          row.product)))
-    print(_("{n} products waiting for pick-up.").format(n=len(rows)), file=sys.stderr)
+    print(ngettext("{n} product waiting for pick-up.", "{n} products waiting for pick-up.", len(rows)).format(
+        n=len(rows)), file=sys.stderr)
     return EXIT_OK
 
 

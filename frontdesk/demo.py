@@ -73,7 +73,7 @@ from frontdesk.followup import complaints
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack
 from frontdesk.followup.service import NOT_SATISFIED as NOT_SAT
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake import faults, repairs, responses, states, visits
 from frontdesk.intake import service as intake
 from frontdesk.intake.warranty import STATUS_IN, STATUS_PARTIAL, WarrantyStatus, load_category_rules
@@ -2097,7 +2097,7 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             loaner_demo.setup_units(s, random.Random(options.seed + 2), manager, clerks[0],
                                     [c for c in PRODUCTS if c != "other"],
                                     datetime.combine(first_day - timedelta(days=180), cal.opening))
-        report(0.05, _("Planned {count} tickets").format(count=len(plans)))
+        report(0.05, ngettext("Planned {count} ticket", "Planned {count} tickets", len(plans)).format(count=len(plans)))
         per_batch = max(200, -(-len(order) // BATCHES))
         every = max(1, len(order) // 200)
         done = 0

@@ -103,7 +103,17 @@ def gettext(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _active().ngettext(singular, plural, n)
+    """The form of a message that fits the count ``n``: ``ngettext("{count}
+    ticket", "{count} tickets", n).format(count=n)``.  Extracted as one plural
+    entry (``msgid`` / ``msgid_plural``; Chinese has one form).
+
+    Until the catalog has the plural entry, a message that had only its
+    plural form before (``_("{count} tickets")``) keeps that translation."""
+    catalog = _active()
+    text = catalog.ngettext(singular, plural, n)
+    if text in (singular, plural) and isinstance(catalog, _gettext.GNUTranslations):
+        return catalog.gettext(plural) if catalog.gettext(plural) != plural else text
+    return text
 
 
 def _(message: str) -> str:

@@ -35,6 +35,22 @@ def data_dir() -> Path:
     return path
 
 
+def exports_dir() -> Path:
+    """The folder a save dialog offers first (workbooks, PDFs): FrontDesk/exports
+    in the user's documents folder, made when it is not there (a fresh machine
+    may have no Documents folder at all); the home folder when it cannot be
+    made.  Never a folder that does not exist."""
+    # Here, not at the top: platformdirs loads only when a save dialog asks (the start stays light).
+    import platformdirs
+
+    try:
+        path = Path(platformdirs.user_documents_dir()) / "FrontDesk" / "exports"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        return Path.home()
+
+
 def default_url() -> str:
     env = os.environ.get(ENV_VAR)
     if env:

@@ -32,7 +32,7 @@ from frontdesk.intake.service import get_ticket, move
 from frontdesk.intake.timeline import add_event
 from frontdesk.loaners import service as loaners
 from frontdesk.money import ZERO, format_money
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name, require_manager
 
 MAX_REASON = 500
 
@@ -139,7 +139,7 @@ def pick_up(session: Session, actor: Actor, ticket_id: int, handed_back: list[st
                                   .format(amount=owed))
         add_event(session, ticket, actor, "owed",
                   _("{amount} owed at pick-up, on {manager}'s word: {reason}").format(
-                      amount=owed, manager=manager.name, reason=reason), now=now)
+                      amount=owed, manager=display_name(session, manager.id), reason=reason), now=now)
         audit.record(session, actor.id, "pickup.owed", "ticket", ticket.id,
                      {"owed": found.outstanding, "reason": reason}, approver_id=manager.id, at=now)
     pb = loaners.open_pullback(session, ticket.id)

@@ -13,10 +13,11 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
@@ -190,6 +191,42 @@ def require_manager(actor: Actor, approver: Actor | None, what: str) -> Actor:
     if approver is not None and approver.is_manager:
         return approver
     raise NeedsManager(_("A manager must approve: {what}").format(what=what))
+
+
+# -- people by their names --------------------------------------------------
+# Screens and paper show a person by their full name (李小红), the login name
+# (li) only when no full name was given.  Every place that shows a user goes
+# through these: one rule, no copies.
+
+
+def shown_name(user: User | None) -> str:
+    """How ``user`` is shown to people: the full name, else the login name
+    ("" for no user)."""
+    return _shown(user.full_name, user.name) if user is not None else ""
+
+
+def _shown(full_name: str | None, name: str) -> str:
+    return (full_name or "").strip() or name
+
+
+def display_name(session: Session, user_id: int | None) -> str | None:
+    """The shown name of the user ``user_id``; None for no user or an
+    unknown id."""
+    if user_id is None:
+        return None
+    user = session.get(User, user_id)
+    return shown_name(user) if user is not None else None
+
+
+def display_names(session: Session) -> dict[int, str]:
+    """Every user's shown name by id (for a list that names many)."""
+    return {uid: _shown(full, name) for uid, name, full in session.execute(select(User.id, User.name, User.full_name))}
+
+
+def display_name_column(user: Any = User) -> ColumnElement[str]:
+    """The shown name as an SQL expression, for a query that joins the users
+    table (``user``: ``User`` or an alias of it)."""
+    return func.coalesce(func.nullif(func.trim(user.full_name), ""), user.name)
 
 
 def list_users(session: Session) -> list[User]:

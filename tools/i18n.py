@@ -6,9 +6,11 @@
     python tools/i18n.py check     # untranslated or stale messages, exit 1 if any
 
 Messages come from the Python code (literal arguments of ``_()``, ``N_()``,
-``gettext()``) and from the Qt Designer forms (``<string>`` elements not marked
-``notr="true"``), so the screens, the printouts and the command line share
-one catalog.
+``gettext()``, and the singular and plural of ``ngettext()``, which become a
+plural entry: ``msgid`` / ``msgid_plural`` with one ``msgstr[i]`` per plural
+form of the language, one for Chinese) and from the Qt Designer forms
+(``<string>`` elements not marked ``notr="true"``), so the screens, the
+printouts and the command line share one catalog.
 """
 
 from __future__ import annotations
@@ -25,10 +27,18 @@ LOCALE = ROOT / "resources" / "locale"
 POT = LOCALE / "frontdesk.pot"
 LANGS = ("zh_CN",)
 FUNCS = {"_", "N_", "gettext"}
+PLURAL_FUNCS = {"ngettext"}  # (singular, plural, n)
+
+# A message: its text, or (singular, plural) for one with plural forms.
+Message = str | tuple[str, str]
 
 
-def python_messages() -> dict[str, list[tuple[str, int | None]]]:
-    found: dict[str, list[tuple[str, int | None]]] = {}
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value else None
+
+
+def python_messages() -> dict[Message, list[tuple[str, int | None]]]:
+    found: dict[Message, list[tuple[str, int | None]]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         if "generated" in path.parts:
             continue
@@ -37,14 +47,19 @@ def python_messages() -> dict[str, list[tuple[str, int | None]]]:
             if isinstance(node, ast.Call) and node.args:
                 name = node.func.id if isinstance(node.func, ast.Name) else (
                     node.func.attr if isinstance(node.func, ast.Attribute) else None)
-                arg = node.args[0]
-                if name in FUNCS and isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
-                    found.setdefault(arg.value, []).append((str(path.relative_to(ROOT)), None))
+                text = _literal(node.args[0])
+                where = (str(path.relative_to(ROOT)), None)
+                if name in FUNCS and text:
+                    found.setdefault(text, []).append(where)
+                elif name in PLURAL_FUNCS and text and len(node.args) > 1:
+                    plural = _literal(node.args[1])
+                    if plural:
+                        found.setdefault((text, plural), []).append(where)
     return found
 
 
-def form_messages() -> dict[str, list[tuple[str, int | None]]]:
-    found: dict[str, list[tuple[str, int | None]]] = {}
+def form_messages() -> dict[Message, list[tuple[str, int | None]]]:
+    found: dict[Message, list[tuple[str, int | None]]] = {}
     for path in sorted((ROOT / "forms").glob("*.ui")):
         root = ET.parse(path).getroot()
         for el in root.iter("string"):
@@ -54,7 +69,7 @@ def form_messages() -> dict[str, list[tuple[str, int | None]]]:
     return found
 
 
-def all_messages() -> dict[str, list[tuple[str, int | None]]]:
+def all_messages() -> dict[Message, list[tuple[str, int | None]]]:
     merged = python_messages()
     for msg, locs in form_messages().items():
         merged.setdefault(msg, []).extend(locs)
@@ -65,10 +80,14 @@ def template():  # type: ignore[no-untyped-def]
     from babel.messages.catalog import Catalog
 
     cat = Catalog(project="FrontDesk", version="0.1", charset="utf-8")
-    for msg, locs in sorted(all_messages().items()):
-        flags = ("python-brace-format",) if "{" in msg else ()
+    for msg, locs in sorted(all_messages().items(), key=lambda item: _sort_key(item[0])):
+        flags = ("python-brace-format",) if "{" in "".join(msg) else ()
         cat.add(msg, locations=locs, flags=flags)
     return cat
+
+
+def _sort_key(msg: Message) -> tuple[str, str]:
+    return (msg, "") if isinstance(msg, str) else msg
 
 
 def po_path(lang: str) -> Path:
@@ -166,14 +185,23 @@ def cmd_compile() -> None:
         print(f"{mo_path(lang).relative_to(ROOT)} written")
 
 
-def missing(lang: str) -> list[str]:
+def missing(lang: str) -> list[Message]:
+    """The messages with no translation: a plural message needs a plural
+    entry (its singular and plural the code's) with every form translated."""
     cat = read_po(lang)
-    out = []
+    out: list[Message] = []
     for msg in all_messages():
         entry = cat.get(msg)
-        if entry is None or not entry.string or entry.fuzzy:
+        if entry is None or entry.fuzzy or not _translated(msg, entry):
             out.append(msg)
     return out
+
+
+def _translated(msg: Message, entry) -> bool:  # type: ignore[no-untyped-def]
+    if isinstance(msg, str):
+        return isinstance(entry.string, str) and bool(entry.string)
+    return (isinstance(entry.id, (list, tuple)) and tuple(entry.id[:2]) == msg
+            and isinstance(entry.string, (list, tuple)) and len(entry.string) > 0 and all(entry.string))
 
 
 def cmd_check() -> int:

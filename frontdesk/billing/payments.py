@@ -55,7 +55,7 @@ from frontdesk.intake.warranty import category_label
 from frontdesk.jsonable import jsonable
 from frontdesk.money import ZERO, format_money, to_decimal, to_money
 from frontdesk.plaintext import one_line
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name, display_name_column, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -378,13 +378,6 @@ def _d(value: Any) -> Decimal | None:
     return Decimal(value) if value is not None else None
 
 
-def _name(session: Session, user_id: int | None) -> str | None:
-    if user_id is None:
-        return None
-    user = session.get(User, user_id)
-    return user.name if user else None
-
-
 def get_receipt(session: Session, receipt_id: int) -> Receipt:
     receipt = get_or_not_found(session, Receipt, receipt_id, _("No such receipt."))
     return receipt
@@ -418,7 +411,7 @@ def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> Recei
     corrected_by = _active_correction(session, r.id)
     return ReceiptView(
         id=r.id, number=r.number, ticket_id=r.ticket_id, ticket_number=snap.get("ticket", r.ticket.number),
-        customer=snap.get("customer", ""), issued_at=r.issued_at, issued_by=_name(session, r.issued_by_id) or "",
+        customer=snap.get("customer", ""), issued_at=r.issued_at, issued_by=display_name(session, r.issued_by_id) or "",
         kind=r.kind, kind_label=kind_text(r.kind), method=r.method,
         method_label=method_text(r.method), currency=r.currency, amount=r.amount, net=r.net, tax=r.tax,
         tendered=r.tendered, change=r.change, lines=lines,
@@ -429,7 +422,7 @@ def receipt_view(session: Session, receipt_id: int, copy: bool = False) -> Recei
         shop_name=snap.get("shop_name", ""), shop_address=snap.get("shop_address", ""),
         shop_phone=snap.get("shop_phone", ""), footer=snap.get("footer", ""),
         voided=r.voided_at is not None, voided_at=r.voided_at, void_reason=r.void_reason,
-        void_approver=_name(session, r.void_approver_id),
+        void_approver=display_name(session, r.void_approver_id),
         corrects_number=corrects.number if corrects is not None else None,
         corrected_amount=_d(snap.get("corrected_amount")), correction_reason=r.correction_reason,
         corrected_by_number=corrected_by.number if corrected_by is not None else None,
@@ -453,7 +446,7 @@ def list_receipts(session: Session, day: date | None = None, ticket_id: int | No
     """Receipts in number order: of one day, one ticket, and/or whose
     receipt or ticket number contains ``text``."""
     query = (
-        select(Receipt, Ticket.number, Customer.name, User.name)
+        select(Receipt, Ticket.number, Customer.name, display_name_column())
         .join(Ticket, Ticket.id == Receipt.ticket_id)
         .join(Customer, Customer.id == Ticket.customer_id)
         .join(User, User.id == Receipt.issued_by_id)
@@ -683,29 +676,53 @@ def take_payment(session: Session, actor: Actor, ticket_id: int, method: str, am
     return receipt_view(session, receipt.id)
 
 
-def apply_deposit(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str,
-                  now: datetime | None = None, *, counter: str) -> ReceiptView:
-    """Put part of the deposit held toward the repair bill, as the customer
-    asks: a receipt (no money changes hands) that pays the bill and names
-    the deposit; at most what is held and what is outstanding."""
+@dataclass(frozen=True)
+class _FromDeposit:
+    """A part of the deposit held changing purpose: its amount, ticket, the
+    balance before and the shop's currency, checked alike for every such act."""
+
+    now: datetime
+    counter: str
+    value: Decimal
+    ticket: Ticket
+    before: Balance
+    currency: str
+
+
+def _from_deposit(session: Session, ticket_id: int, amount: Decimal | int | str, label: str, kind: str,
+                  too_much: str, now: datetime | None, counter: str) -> _FromDeposit:
+    """Check an act on the deposit held (``too_much`` when ``amount`` is more
+    than is held) and lock the ticket's billing row."""
     now = now or clock.now()
     counter = counters.checked(counter)
-    value = _positive(amount, "amount", _("The amount"))
-    daylock.check_open(session, now.date(), counter, daylock.attempt_of(DEPOSIT_APPLIED))
+    value = _positive(amount, "amount", label)
+    daylock.check_open(session, now.date(), counter, daylock.attempt_of(kind))
     ticket = get_ticket(session, ticket_id)
     billing_row(session, ticket.id, now, lock=True)
     bal = balance(session, ticket.id)
     currency = str(settings.get(session, "currency"))
     if value > bal.deposits_held:
-        raise ValidationError({"amount": _("At most the {held} deposit held can be put toward the bill.").format(
-            held=format_money(bal.deposits_held, currency))})
+        raise ValidationError({"amount": too_much.format(held=format_money(bal.deposits_held, currency))})
+    return _FromDeposit(now, counter, value, ticket, bal, currency)
+
+
+def apply_deposit(session: Session, actor: Actor, ticket_id: int, amount: Decimal | int | str,
+                  now: datetime | None = None, *, counter: str) -> ReceiptView:
+    """Put part of the deposit held toward the repair bill, as the customer
+    asks: a receipt (no money changes hands) that pays the bill and names
+    the deposit; at most what is held and what is outstanding."""
+    act = _from_deposit(session, ticket_id, amount, _("The amount"), DEPOSIT_APPLIED,
+                        _("At most the {held} deposit held can be put toward the bill."), now, counter)
+    value, bal = act.value, act.before
     if value > bal.outstanding:
         raise ValidationError({"amount": _("{amount} is more than the {outstanding} outstanding.").format(
-            amount=format_money(value, currency), outstanding=format_money(max(ZERO, bal.outstanding), currency))})
-    tax = _bill_tax(session, ticket.id, bal, value, bal.paid + value, inflow=True)
-    receipt = _issue(session, actor, ticket, kind=DEPOSIT_APPLIED, counts_as=DEPOSIT_APPLIED, method=FROM_DEPOSIT,
-                     amount=value, net=ZERO, tax=tax, before=bal, now=now, counter=counter, bill_change=value,
-                     deposit_change={"applied": value}, extra={"deposit_receipts": _deposit_numbers(session, ticket.id)})
+            amount=format_money(value, act.currency),
+            outstanding=format_money(max(ZERO, bal.outstanding), act.currency))})
+    tax = _bill_tax(session, act.ticket.id, bal, value, bal.paid + value, inflow=True)
+    receipt = _issue(session, actor, act.ticket, kind=DEPOSIT_APPLIED, counts_as=DEPOSIT_APPLIED, method=FROM_DEPOSIT,
+                     amount=value, net=ZERO, tax=tax, before=bal, now=act.now, counter=act.counter, bill_change=value,
+                     deposit_change={"applied": value},
+                     extra={"deposit_receipts": _deposit_numbers(session, act.ticket.id)})
     return receipt_view(session, receipt.id)
 
 
@@ -715,24 +732,16 @@ def charge_damage(session: Session, actor: Actor, ticket_id: int, amount: Decima
     the kept part becomes a damage charge with its own receipt (no money
     changes hands), taxed as the shop sets (``damage_charge_taxed``)."""
     manager = require_manager(actor, approver, _("keep a loaner deposit"))
-    now = now or clock.now()
-    counter = counters.checked(counter)
     why = _reason(reason, "damage", _("Describe the damage the deposit is kept for."))
-    value = _positive(amount, "amount", _("The amount kept"))
-    daylock.check_open(session, now.date(), counter, daylock.attempt_of(DAMAGE))
-    ticket = get_ticket(session, ticket_id)
-    billing_row(session, ticket.id, now, lock=True)
-    bal = balance(session, ticket.id)
-    currency = str(settings.get(session, "currency"))
-    if value > bal.deposits_held:
-        raise ValidationError({"amount": _("At most the {held} deposit held can be kept.").format(
-            held=format_money(bal.deposits_held, currency))})
+    act = _from_deposit(session, ticket_id, amount, _("The amount kept"), DAMAGE,
+                        _("At most the {held} deposit held can be kept."), now, counter)
     rate = to_decimal(str(settings.get(session, "tax_rate")), "tax rate")
-    tax = tax_in(value, rate) if settings.get(session, "damage_charge_taxed") else ZERO
-    receipt = _issue(session, actor, ticket, kind=DAMAGE, counts_as=DAMAGE, method=FROM_DEPOSIT, amount=value,
-                     net=ZERO, tax=tax, before=bal, now=now, counter=counter, deposit_change={"kept": value},
-                     approver_id=manager.id, extra={"damage": why, "tax_rate_applied": str(rate) if tax else "0",
-                                                    "deposit_receipts": _deposit_numbers(session, ticket.id)})
+    tax = tax_in(act.value, rate) if settings.get(session, "damage_charge_taxed") else ZERO
+    receipt = _issue(session, actor, act.ticket, kind=DAMAGE, counts_as=DAMAGE, method=FROM_DEPOSIT,
+                     amount=act.value, net=ZERO, tax=tax, before=act.before, now=act.now, counter=act.counter,
+                     deposit_change={"kept": act.value}, approver_id=manager.id,
+                     extra={"damage": why, "tax_rate_applied": str(rate) if tax else "0",
+                            "deposit_receipts": _deposit_numbers(session, act.ticket.id)})
     return receipt_view(session, receipt.id)
 
 
@@ -770,7 +779,7 @@ def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, a
         "number": receipt.number, "ticket": ticket.number, "reason": why, "amount": receipt.amount,
     }, approver_id=manager.id, at=now)
     add_event(session, ticket, actor, "receipt", _("Receipt {number} voided by {manager}: {reason}").format(
-        number=receipt.number, manager=manager.name, reason=why), now=now)
+        number=receipt.number, manager=display_name(session, manager.id), reason=why), now=now)
     return receipt_view(session, receipt.id)
 
 
@@ -887,7 +896,7 @@ def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal
     audit.record(session, actor.id, "waiver.grant", "waiver", waiver.id, {
         "ticket": ticket.number, "amount": value, "reason": why}, approver_id=manager.id, at=now)
     add_event(session, ticket, actor, "waiver", _("{amount} waived, approved by {manager}: {reason}").format(
-        amount=format_money(value, currency), manager=manager.name, reason=why), now=now)
+        amount=format_money(value, currency), manager=display_name(session, manager.id), reason=why), now=now)
     return waiver
 
 
@@ -898,8 +907,8 @@ def list_waivers(session: Session, day: date | None = None, ticket_id: int | Non
         query = query.where(Waiver.at >= start, Waiver.at < start + timedelta(days=1))
     if ticket_id is not None:
         query = query.where(Waiver.ticket_id == ticket_id)
-    return [WaiverRow(w.id, w.ticket_id, number, w.amount, w.reason, _name(session, w.approver_id) or "",
-                      _name(session, w.granted_by_id) or "", w.at)
+    return [WaiverRow(w.id, w.ticket_id, number, w.amount, w.reason, display_name(session, w.approver_id) or "",
+                      display_name(session, w.granted_by_id) or "", w.at)
             for w, number in session.execute(query)]
 
 
@@ -1011,7 +1020,7 @@ def invoices_owed(session: Session) -> list[OwedInvoice]:
         bal = balance(session, row.ticket_id)
         assert row.invoice_requested_at is not None
         out.append(OwedInvoice(row.ticket_id, number, customer, row.invoice_requested_at,
-                               _name(session, row.invoice_requested_by_id) or "", row.invoice_buyer,
+                               display_name(session, row.invoice_requested_by_id) or "", row.invoice_buyer,
                                row.invoice_tax_id, bal.paid + bal.deposits_held))
     return out
 

@@ -45,7 +45,7 @@ from frontdesk.billing.pricing import (
 )
 from frontdesk.billing.schedules import get_schedule, lines_for, schedule_in_force, schedule_view
 from frontdesk.db.lookup import get_or_not_found
-from frontdesk.db.models import Ticket, User, Visit
+from frontdesk.db.models import Ticket, Visit
 from frontdesk.errors import Conflict, IllegalTransition, NeedsManager, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
@@ -55,7 +55,7 @@ from frontdesk.intake.timeline import add_event
 from frontdesk.intake.warranty import WHOLE_UNIT, category_label
 from frontdesk.money import ZERO, format_money, to_decimal
 from frontdesk.plaintext import one_line
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -538,13 +538,6 @@ def current_quote(session: Session, ticket_id: int) -> Quote | None:
     )
 
 
-def _user_name(session: Session, user_id: int | None) -> str | None:
-    if user_id is None:
-        return None
-    user = session.get(User, user_id)
-    return user.name if user is not None else None
-
-
 def _line_view(ln: QuoteLine) -> QuoteLineView:
     return QuoteLineView(
         position=ln.position, stage=ln.stage, kind=ln.kind, kind_label=kind_label(ln.kind), code=ln.code,
@@ -578,11 +571,11 @@ def quote_view(session: Session, quote_id: int) -> QuoteView:
         subtotal=quote.subtotal, tax_rate=quote.tax_rate, tax=quote.tax, total=quote.total, saving=quote.saving,
         saving_vs_card=quote.saving_vs_card, schedule_total=quote.schedule_total, card_total=quote.card_total,
         owed=quote.owed, currency=quote.currency, created_at=quote.created_at,
-        created_by=_user_name(session, quote.created_by_id) or "",
+        created_by=display_name(session, quote.created_by_id) or "",
         approved_at=quote.approved_at, approval_channel=quote.approval_channel,
-        approved_by=_user_name(session, quote.approved_by_id), approved_customer_name=quote.customer_name,
-        declined_at=quote.declined_at, declined_by=_user_name(session, quote.declined_by_id),
-        fault_found=quote.fault_found, software_decided_by=_user_name(session, quote.software_decided_by_id),
+        approved_by=display_name(session, quote.approved_by_id), approved_customer_name=quote.customer_name,
+        declined_at=quote.declined_at, declined_by=display_name(session, quote.declined_by_id),
+        fault_found=quote.fault_found, software_decided_by=display_name(session, quote.software_decided_by_id),
         prices_include_tax=quote.prices_include_tax,
     )
 

@@ -47,12 +47,12 @@ from frontdesk.billing.tax import convert
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket, User
 from frontdesk.errors import NotFound, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import ZERO, round_money, to_decimal
 from frontdesk.paths import resource
 from frontdesk.plaintext import one_line, trimmed
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name_column, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -298,11 +298,15 @@ def check_against_database(session: Session, draft: ScheduleDraft, row: int = 0)
     ).all()
     for name, count in moved:
         if day < clock.now().date():
-            text = _("The effective date {date} is in the past and {count} quotes were already priced by "
-                     "\"{name}\" for tickets taken since then: choose a later effective date.")
+            text = ngettext("The effective date {date} is in the past and {count} quote was already priced by "
+                            "\"{name}\" for a ticket taken since then: choose a later effective date.",
+                            "The effective date {date} is in the past and {count} quotes were already priced by "
+                            "\"{name}\" for tickets taken since then: choose a later effective date.", count)
         else:
-            text = _("From {date} on, {count} quotes already priced by \"{name}\" would fall under this version: "
-                     "choose a later effective date.")
+            text = ngettext("From {date} on, {count} quote already priced by \"{name}\" would fall under this "
+                            "version: choose a later effective date.",
+                            "From {date} on, {count} quotes already priced by \"{name}\" would fall under this "
+                            "version: choose a later effective date.", count)
         problems.append(Problem(SCHEDULE_SHEET, row, "effective_from" if not row else "value",
                                 text.format(date=day.isoformat(), count=count, name=name)))
     return problems
@@ -399,7 +403,7 @@ def list_schedules(session: Session, today: date | None = None) -> list[Schedule
     in_force = session.scalar(select(FeeSchedule.id).where(FeeSchedule.effective_from <= today)
                               .order_by(FeeSchedule.effective_from.desc()).limit(1))
     rows = session.execute(
-        select(FeeSchedule, User.name).join(User, User.id == FeeSchedule.created_by_id)
+        select(FeeSchedule, display_name_column()).join(User, User.id == FeeSchedule.created_by_id)
         .order_by(FeeSchedule.effective_from.desc())
     )
     return [ScheduleSummary(s.id, s.name, s.effective_from, s.note, s.created_at, who, counts.get(s.id, 0),

@@ -52,7 +52,7 @@ from frontdesk import audit, clock, counters, settings
 from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt, TicketBilling, Waiver
 from frontdesk.dayclose.models import DayClose, check_open
-from frontdesk.db.models import AuditRecord, Customer, Ticket, User
+from frontdesk.db.models import AuditRecord, Customer, Ticket
 from frontdesk.errors import Conflict, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
@@ -61,7 +61,7 @@ from frontdesk.intake import states
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import ZERO, format_money, to_money
 from frontdesk.numbering import format_number
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_names, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -218,10 +218,6 @@ def _bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _user_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(User.id, User.name)).all())
-
-
 def receipt_movements(rows: list[tuple[str, str, str, Decimal, str | None, Decimal | None]]
                       ) -> dict[str, tuple[int, Decimal, Decimal]]:
     """Per method: (receipts, in, out) for receipts given as (kind, counts_as,
@@ -303,7 +299,7 @@ def day_figures(session: Session, day: date, counter: str, *, blind: bool = Fals
 
 def _compute(session: Session, day: date, counter: str, row: DayClose | None, blind: bool) -> DayFigures:
     start, end = _bounds(day)
-    names = _user_names(session)
+    names = display_names(session)
     shop = settings.load(session)
     currency = str(shop["currency"])
     corrected = aliased(Receipt)
@@ -593,7 +589,7 @@ def close_preview(session: Session, day: date, *, counter: str, opening_float: D
     row = get_close(session, day, counter)
     if row is not None and row.closed_at is not None:
         raise Conflict(_("{day} was already closed by {name}.").format(
-            day=day.isoformat(), name=_user_names(session).get(row.closed_by_id or 0, "?")))
+            day=day.isoformat(), name=display_names(session).get(row.closed_by_id or 0, "?")))
     saved_float = row.opening_float if row is not None else None
     if counted is not None or denominations:
         float_in = opening_float if opening_float is not None else saved_float
@@ -645,7 +641,7 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
     row = get_close(session, day, counter)
     if row is not None and row.closed_at is not None:
         raise Conflict(_("{day} was already closed by {name}.").format(
-            day=day.isoformat(), name=_user_names(session).get(row.closed_by_id or 0, "?")))
+            day=day.isoformat(), name=display_names(session).get(row.closed_by_id or 0, "?")))
     if counted is not None or denominations:
         float_ = opening_float if opening_float is not None else (row.opening_float if row is not None else None)
         if float_ is None:
@@ -658,8 +654,9 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
         raise ValidationError({"counted": _("Count the drawer before closing the day.")})
     session.flush()
     figures = _compute(session, day, counter, row, blind=False)
-    names = _user_names(session)
-    figures = _replace_close(figures, now, names.get(actor.id, actor.name), manager.name, clean_note)
+    names = display_names(session)
+    figures = _replace_close(figures, now, names.get(actor.id, actor.name), names.get(manager.id, manager.name),
+                             clean_note)
     row.expected_cash = figures.expected_cash
     row.over_short = figures.over_short
     row.closed_at = now
@@ -691,7 +688,7 @@ class CloseRow:
 
 
 def list_closes(session: Session, date_from: date, date_to: date) -> list[CloseRow]:
-    names = _user_names(session)
+    names = display_names(session)
     return [CloseRow(r.day, r.counter, r.closed_at, r.over_short, names.get(r.closed_by_id or 0))
             for r in session.scalars(select(DayClose).where(DayClose.day >= date_from, DayClose.day <= date_to)
                                      .order_by(DayClose.day, DayClose.counter))]

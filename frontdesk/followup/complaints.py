@@ -23,7 +23,7 @@ from frontdesk.intake import states
 from frontdesk.intake.fields import clean_text
 from frontdesk.intake.service import COMPLAINT, MAX_TEXT, get_ticket, move
 from frontdesk.intake.timeline import add_event
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name, display_name_column, require_manager
 
 ANSWER_SOON = timedelta(hours=2)  # the list shows these in orange
 
@@ -50,7 +50,8 @@ def open_complaints(session: Session, now: datetime | None = None) -> list[Compl
     opener, handler = aliased(User), aliased(User)
     rows = session.execute(
         select(Complaint.id, Complaint.ticket_id, Ticket.number, Customer.name, Customer.phone_display,
-               Complaint.what_happened, Complaint.opened_at, opener.name, handler.name, Complaint.promised_answer_at)
+               Complaint.what_happened, Complaint.opened_at, display_name_column(opener), display_name_column(handler),
+               Complaint.promised_answer_at)
         .join(Customer, Customer.id == Complaint.customer_id)
         .outerjoin(Ticket, Ticket.id == Complaint.ticket_id)
         .outerjoin(opener, opener.id == Complaint.opened_by_id)
@@ -83,7 +84,7 @@ def close_complaint(session: Session, actor: Actor, complaint_id: int, resolutio
     if complaint.ticket_id:
         ticket = get_ticket(session, complaint.ticket_id)
         add_event(session, ticket, actor, "complaint",
-                  _("Complaint closed by {manager}: {text}").format(manager=manager.name, text=text), now=now)
+                  _("Complaint closed by {manager}: {text}").format(manager=display_name(session, manager.id), text=text), now=now)
         if ticket.kind == COMPLAINT and ticket.state in states.OPEN and states.can_move(ticket.state, states.CLOSED):
             session.flush()
             move(session, actor, ticket.id, states.CLOSED, text, approver=manager, now=now)

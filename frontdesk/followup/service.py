@@ -28,13 +28,13 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
 from frontdesk.db.lookup import get_or_not_found
-from frontdesk.db.models import Customer, Technician, Ticket, TicketEvent, User
-from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
+from frontdesk.db.models import AuditRecord, Customer, Technician, Ticket, TicketEvent, User
+from frontdesk.errors import Conflict, IllegalTransition, NotAllowed, NotFound, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
 from frontdesk.plaintext import drop_controls
-from frontdesk.users import Actor
+from frontdesk.users import Actor, display_name_column
 from frontdesk.workcalendar import WorkCalendar
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,7 @@ SATISFIED, FAIR, NOT_SATISFIED = 3, 2, 1
 RATINGS = {SATISFIED: N_("Satisfied"), FAIR: N_("Fairly satisfied"), NOT_SATISFIED: N_("Not satisfied")}
 FINISHED_STATES = frozenset({states.REPAIRED, states.READY, states.CLOSED})
 MAX_NOTE = 2000  # a call's note, a card's comment
+UNDO_WINDOW = timedelta(seconds=10)  # how long a call just recorded can be undone
 
 
 def due_time(reason: str, at: datetime, calendar: WorkCalendar) -> datetime:
@@ -229,7 +230,7 @@ def calls_made(session: Session, day: date) -> list[CallRow]:
     """The calls recorded on ``day``, latest first."""
     start = datetime.combine(day, datetime.min.time())
     rows = session.execute(
-        select(CallBack.id, CallBack.done_at, CallBack.reason, CallBack.outcome, User.name, CallBack.ticket_id,
+        select(CallBack.id, CallBack.done_at, CallBack.reason, CallBack.outcome, display_name_column(), CallBack.ticket_id,
                Ticket.number, Customer.name, CallBack.note)
         .join(Customer, Customer.id == CallBack.customer_id)
         .outerjoin(Ticket, Ticket.id == CallBack.ticket_id)
@@ -257,6 +258,7 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
     cb.called_by_id = actor.id
     cb.note = note
     nxt: CallBack | None = None
+    undo: dict[str, object] = {}  # what undo_outcome needs to put things back
     if cb.reason == READY_TO_COLLECT and cb.ticket_id is not None and outcome in (REACHED_FINE, REACHED_NOT_FINE):
         ticket = session.get(Ticket, cb.ticket_id)
         if ticket is not None and ticket.state == states.READY:
@@ -278,8 +280,10 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
         ticket = session.get(Ticket, cb.ticket_id)
         if ticket is not None:
             fields = list(ticket.verify_fields or [])
+            undo["was_to_verify"] = bool(ticket.to_verify)
             if "phone" not in fields:
                 fields.append("phone")
+                undo["phone_flagged"] = True
             ticket.verify_fields = fields
             ticket.to_verify = True
             ticket.updated_at = now
@@ -290,8 +294,56 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
                                 text=_("Call-back ({reason}): {outcome}").format(
                                     reason=_(REASONS[cb.reason]), outcome=_(OUTCOMES[outcome]))
                                 + (f" — {cb.note}" if cb.note else "")))
-    audit.record(session, actor.id, "callback.outcome", "callback", cb.id, {"outcome": outcome}, at=now)
+    audit.record(session, actor.id, "callback.outcome", "callback", cb.id,
+                 {"outcome": outcome, **({"next_id": nxt.id} if nxt is not None else {}), **undo}, at=now)
     return nxt
+
+
+def undo_outcome(session: Session, actor: Actor, callback_id: int, now: datetime | None = None) -> CallBack:
+    """Take back the call just recorded (a wrong key, the wrong row): the
+    call-back is due again as it was, with no outcome, and what the outcome
+    raised is withdrawn (the retry or follow-up it scheduled, the phone it
+    put to verify).  Only the person who recorded it, within
+    ``UNDO_WINDOW``, and only while what it raised is not recorded in turn.
+    The timeline keeps both the call and its undoing; audited as
+    ``callback.undo``."""
+    now = now or clock.now()
+    cb = get_or_not_found(session, CallBack, callback_id, _("No such call-back."), with_for_update=True)
+    if cb.done_at is None or cb.outcome is None:
+        raise Conflict(_("This call-back is not recorded: there is nothing to undo."))
+    if cb.called_by_id != actor.id:
+        raise NotAllowed(_("Only who recorded a call can undo it."))
+    if now - cb.done_at > UNDO_WINDOW:
+        raise NotAllowed(_("Too late to undo: a call can be undone for {seconds} seconds after it is recorded.").format(
+            seconds=int(UNDO_WINDOW.total_seconds())))
+    raised = list(session.scalars(select(CallBack).where(CallBack.parent_id == cb.id).with_for_update()))
+    if any(child.done_at is not None for child in raised):
+        raise Conflict(_("The call this one raised was recorded already: it cannot be undone."))
+    recorded = session.scalar(select(AuditRecord).where(
+        AuditRecord.action == "callback.outcome", AuditRecord.entity == "callback",
+        AuditRecord.entity_id == str(cb.id)).order_by(AuditRecord.id.desc()).limit(1))
+    detail = dict(recorded.detail or {}) if recorded is not None else {}
+    outcome, note = cb.outcome, cb.note
+    for child in raised:
+        session.delete(child)
+    if detail.get("phone_flagged") and cb.ticket_id is not None:
+        ticket = session.get(Ticket, cb.ticket_id)
+        if ticket is not None:
+            fields = [f for f in (ticket.verify_fields or []) if f != "phone"]
+            ticket.verify_fields = fields
+            ticket.to_verify = bool(detail.get("was_to_verify")) or bool(fields)
+            ticket.updated_at = now
+    cb.done_at = None
+    cb.outcome = None
+    cb.called_by_id = None
+    cb.note = ""
+    if cb.ticket_id is not None:
+        session.add(TicketEvent(ticket_id=cb.ticket_id, at=now, user_id=actor.id, kind="callback",
+                                text=_("Call-back ({reason}): \"{outcome}\" undone, the call is due again").format(
+                                    reason=_(REASONS[cb.reason]), outcome=_(OUTCOMES.get(outcome, outcome)))))
+    audit.record(session, actor.id, "callback.undo", "callback", cb.id,
+                 {"outcome": outcome, "note": note, "withdrawn": [child.id for child in raised]}, at=now)
+    return cb
 
 
 # ---- feedback cards --------------------------------------------------------------

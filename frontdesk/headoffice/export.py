@@ -33,7 +33,7 @@ from frontdesk import audit, clock, i18n, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
 from frontdesk.db.engine import Database
-from frontdesk.db.models import Customer, Product, RepairPart, RepairRecord, Technician, Ticket, User
+from frontdesk.db.models import Customer, Product, RepairPart, RepairRecord, Technician, Ticket
 from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
@@ -55,7 +55,7 @@ from frontdesk.i18n import _
 from frontdesk.intake import faults
 from frontdesk.loaners.models import Loan, LoanerUnit
 from frontdesk.money import ZERO
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_names, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class _Export:
         self.shop = str(shop["shop_code"])
         self.shop_name = str(shop["shop_name"])
         self.currency = str(shop["currency"])
-        self.users = dict(session.execute(select(User.id, User.name)).all())
+        self.users = display_names(session)  # "Approved by": people by their names, as on paper
         self.total = 1
         self.done = 0
         self.summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [0, 0, 0, ZERO])

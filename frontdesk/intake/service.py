@@ -39,7 +39,7 @@ from frontdesk.intake.warranty import (
     warranty_status,
 )
 from frontdesk.plaintext import trimmed
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -362,7 +362,8 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     session.add(ticket)
     session.flush()
     text = _("{channel} {kind} taken by {user}").format(
-        channel=_(CHANNELS[form.channel]), kind=_(KINDS[form.kind]).lower(), user=actor.name
+        channel=_(CHANNELS[form.channel]), kind=_(KINDS[form.kind]).lower(),
+        user=display_name(session, actor.id) or actor.name,
     )
     add_event(session, ticket, actor, "created", text, to_state=state, now=now)
     if to_verify:
@@ -515,7 +516,8 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     if to_state == states.QUOTED and ticket.to_verify and ticket.verify_override_by_id is None:
         manager = require_manager(actor, approver, _("quote a ticket with facts to verify"))
         ticket.verify_override_by_id = manager.id
-        add_event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(manager=manager.name), now=now)
+        add_event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(
+            manager=display_name(session, manager.id)), now=now)
         audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id, at=now)
     if to_state == states.CLOSED and ticket.kind == COMPLAINT and session.scalar(
             select(Complaint.id).where(Complaint.ticket_id == ticket.id, Complaint.closed_at.is_(None)).limit(1)):
@@ -564,7 +566,7 @@ def _override_approval(session: Session, actor: Actor, ticket: Ticket, note: str
     manager = require_manager(actor, approver, what)
     add_event(session, ticket, actor, "override",
               _("Work started without the customer's approval, on {manager}'s word: {reason}").format(
-                  manager=manager.name, reason=note.strip()[:MAX_TEXT]), now=now)
+                  manager=display_name(session, manager.id), reason=note.strip()[:MAX_TEXT]), now=now)
     audit.record(session, actor.id, "ticket.approval_override", "ticket", ticket.id,
                  {"warranty": ticket.warranty_status, "reason": note.strip()}, approver_id=manager.id, at=now)
 

@@ -73,7 +73,7 @@ from functools import cache
 from typing import Any
 
 from frontdesk.errors import ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.paths import resource
 from frontdesk.workcalendar import WorkCalendar, default_calendar
 
@@ -481,7 +481,8 @@ def _line(
         else:
             parts.append(_("The warranty card promises {months} months.").format(months=months))
     if facts.repair_days:
-        parts.append(_("{days} days in repair added back.").format(days=facts.repair_days))
+        parts.append(ngettext("{days} day in repair added back.", "{days} days in repair added back.",
+                              facts.repair_days).format(days=facts.repair_days))
     if last_day != nominal:
         parts.append(_("The period ended on a public holiday ({holiday}), so it runs to the next working day.").format(
             holiday=nominal.isoformat()

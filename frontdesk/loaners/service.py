@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from frontdesk import audit, clock, settings
 from frontdesk.billing import payments
 from frontdesk.db.lookup import get_or_not_found
-from frontdesk.db.models import Customer, Product, Ticket, User
+from frontdesk.db.models import Customer, Product, Ticket
 from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.intake import service as intake
@@ -40,7 +40,7 @@ from frontdesk.intake.warranty import category_key, category_label
 from frontdesk.loaners.models import Loan, LoanerUnit, PullBack
 from frontdesk.money import format_money
 from frontdesk.plaintext import drop_controls
-from frontdesk.users import Actor, require_manager
+from frontdesk.users import Actor, display_name, require_manager
 
 log = logging.getLogger(__name__)
 
@@ -175,13 +175,6 @@ def _text(value: str | None, limit: int, fieldname: str, problems: dict[str, str
     if len(text) > limit:
         problems[fieldname] = _("At most {n} characters.").format(n=limit)
     return text
-
-
-def _name(session: Session, user_id: int | None) -> str | None:
-    if user_id is None:
-        return None
-    user = session.get(User, user_id)
-    return user.name if user else None
 
 
 def default_deposit(session: Session, category: str) -> Decimal | None:
@@ -522,7 +515,7 @@ def pullback_view(session: Session, pb: PullBack, today: date | None = None) -> 
         pb.id, ticket.id, ticket.number, customer.name if customer else "",
         (customer.phone_display or customer.phone) if customer else "",
         product.category if product else "", product.brand if product else "", product.model if product else "",
-        product.serial if product else "", pb.taken_at, _name(session, pb.taken_by_id) or "", list(pb.condition),
+        product.serial if product else "", pb.taken_at, display_name(session, pb.taken_by_id) or "", list(pb.condition),
         pb.condition_note, list(pb.accessories), pb.promised_return_on, pb.sent_to_workshop_at,
         pb.returned_to_counter_at, pb.handed_back_at, where, location_label(where),
         (pb.promised_return_on - today).days)
@@ -735,10 +728,10 @@ def loan_view(session: Session, loan: Loan | int, today: date | None = None) -> 
     return LoanView(
         loan.id, unit.id, unit.tag, unit.category, unit.model, ticket.id, ticket.number,
         customer.name if customer else "", (customer.phone_display or customer.phone) if customer else "",
-        loan.lent_at, _name(session, loan.lent_by_id) or "", loan.due_on, loan.condition_out, loan.deposit,
-        loan.deposit_receipt_id, loan.agreement_signed, loan.returned_at, _name(session, loan.returned_by_id),
+        loan.lent_at, display_name(session, loan.lent_by_id) or "", loan.due_on, loan.condition_out, loan.deposit,
+        loan.deposit_receipt_id, loan.agreement_signed, loan.returned_at, display_name(session, loan.returned_by_id),
         loan.condition_back, loan.damage, loan.deposit_outcome, loan.refunded, loan.refund_receipt_id,
-        _name(session, loan.kept_approved_by_id), late, loan.kept, loan.damage_receipt_id)
+        display_name(session, loan.kept_approved_by_id), late, loan.kept, loan.damage_receipt_id)
 
 
 def loans_out(session: Session, today: date | None = None) -> list[LoanView]:

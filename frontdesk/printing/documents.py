@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from frontdesk import pickup, settings
 from frontdesk.billing import payments
 from frontdesk.dayclose import service as dayclose
-from frontdesk.db.models import Customer, Product, Technician, Ticket, User
+from frontdesk.db.models import Customer, Product, Technician, Ticket
 from frontdesk.errors import NotFound
 from frontdesk.followup.models import FeedbackCard
 from frontdesk.i18n import _, using
@@ -38,6 +38,7 @@ from frontdesk.printing.pullback import (
 )
 from frontdesk.printing.receipt import write_receipt
 from frontdesk.printing.reconciliation import write_reconciliation
+from frontdesk.users import display_name
 
 
 def shop_language(session: Session) -> str:
@@ -141,7 +142,6 @@ def pickup_data(session: Session, ticket_number: str) -> PickupData:
     found = pickup.check(session, ticket.id)
     customer = session.get(Customer, ticket.customer_id)
     product = session.get(Product, ticket.product_id) if ticket.product_id else None
-    clerk = session.get(User, ticket.picked_up_by_id) if ticket.picked_up_by_id else None
     repair = found.repair
     paid = [PaidLine(r.number, r.issued_at, r.kind_label, r.method_label, r.amount)
             for r in payments.list_receipts(session, ticket_id=ticket.id) if not r.voided]
@@ -153,7 +153,7 @@ def pickup_data(session: Session, ticket_number: str) -> PickupData:
         repair.fault_label if repair else "", repair.action_label if repair else "", repair.note if repair else "",
         [(p.part_no, p.description, p.new_serial) for p in repair.parts] if repair else [],
         paid, max(found.outstanding, Decimal(0)), list(found.accessories), found.repair_warranty_days,
-        str(settings.get(session, "currency")), (clerk.full_name or clerk.name) if clerk else "")
+        str(settings.get(session, "currency")), display_name(session, ticket.picked_up_by_id) or "")
 
 
 def print_pickup(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:

@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.intake.warranty import category_label
 from frontdesk.money import format_money
 from frontdesk.printing.base import ShopHeader, draw_logo, draw_para, draw_qr, fit_text, logo_height, register_fonts
@@ -260,9 +260,11 @@ def write_pickup_receipt(data: PickupData, path: Path | str) -> Path:
     until = data.warranty_until
     if until is not None:
         y -= 1 * mm
-        y -= draw_para(c, _("This repair is under the shop's warranty for {days} days, until {date}: bring this "
-                            "receipt if the same fault comes back.").format(days=data.repair_warranty_days,
-                                                                             date=until.isoformat()),
+        y -= draw_para(c, ngettext("This repair is under the shop's warranty for {days} day, until {date}: bring "
+                                   "this receipt if the same fault comes back.",
+                                   "This repair is under the shop's warranty for {days} days, until {date}: bring "
+                                   "this receipt if the same fault comes back.", data.repair_warranty_days).format(
+                           days=data.repair_warranty_days, date=until.isoformat()),
                        MARGIN, y, width, 8.5)
     if data.clerk:
         y = _fields(c, [(_("Clerk"), data.clerk)], y - 2 * mm)

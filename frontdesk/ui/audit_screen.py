@@ -124,7 +124,7 @@ class AuditScreen(QWidget):
         return self.search()
 
     def _fill_choices(self) -> None:
-        names, actions = self.ctx.read(lambda s: ([(x.id, x.name) for x in users.list_users(s)], audit.actions(s)))
+        names, actions = self.ctx.read(lambda s: ([(x.id, users.shown_name(x)) for x in users.list_users(s)], audit.actions(s)))
         combo = self.ui.userCombo
         chosen = combo.currentData()
         combo.clear()

@@ -1,20 +1,22 @@
 """The call-back list: the calls due, overdue first (red) and due soon
-(orange); select one and press 1, 2, 3 or 4 to record what came of it
-(with the note typed above the buttons); Enter opens the ticket.  Below,
-the calls made today and who made them."""
+(orange); select one, type a note if you like, and press Alt+1, Alt+2, Alt+3
+or Alt+4 to record what came of it (shortcuts, so they work from the note
+field without typing into it, and from the list); Ctrl+Z or Undo takes the
+last one back for a few seconds (``followup.service.undo_outcome``); Enter
+opens the ticket.  Below, the calls made today and who made them."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from frontdesk import clock
 from frontdesk.followup import service as fu
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.callbacks_ui import Ui_CallbacksScreen
@@ -27,8 +29,10 @@ QUEUE_COLUMNS = (("due", N_("Due")), ("late", N_("Late")), ("ticket", N_("Ticket
                  ("phone", N_("Phone")), ("attempt", N_("Attempt")), ("reason", N_("Why")))
 DONE_COLUMNS = (("at", N_("Called")), ("by", N_("Called by")), ("ticket", N_("Ticket")), ("customer", N_("Customer")),
                 ("reason", N_("Why")), ("outcome", N_("Outcome")), ("note", N_("Note")))
-KEYS = {Qt.Key.Key_1: fu.REACHED_FINE, Qt.Key.Key_2: fu.REACHED_NOT_FINE, Qt.Key.Key_3: fu.NO_ANSWER,
-        Qt.Key.Key_4: fu.WRONG_NUMBER}
+# Alt with a digit: a shortcut, never typed into the note.
+KEYS = {"Alt+1": fu.REACHED_FINE, "Alt+2": fu.REACHED_NOT_FINE, "Alt+3": fu.NO_ANSWER, "Alt+4": fu.WRONG_NUMBER}
+DIGITS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+UNDO_MS = int(fu.UNDO_WINDOW.total_seconds() * 1000)
 
 
 def _queue_text(row: fu.QueueRow, key: str) -> str:
@@ -48,9 +52,12 @@ def _done_text(row: fu.CallRow, key: str) -> str:
 
 
 class CallbacksScreen(QWidget):
-    """Emits ``open_requested(ticket_id)``."""
+    """Emits ``open_requested(ticket_id)``, and ``changed()`` once a call is
+    recorded (or found recorded by another counter): the queue, and the
+    counts shown elsewhere, are not what they were."""
 
     open_requested = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,11 +74,27 @@ class CallbacksScreen(QWidget):
         u.queueTable.installEventFilter(self)
         u.queueTable.doubleClicked.connect(lambda _i: self.open_ticket())
         u.openButton.clicked.connect(self.open_ticket)
-        u.refreshButton.clicked.connect(self.refresh)
+        u.refreshButton.clicked.connect(self._refresh_clicked)
         u.noteEdit.returnPressed.connect(u.queueTable.setFocus)
         for button, outcome in ((u.fineButton, fu.REACHED_FINE), (u.notFineButton, fu.REACHED_NOT_FINE),
                                 (u.noAnswerButton, fu.NO_ANSWER), (u.wrongNumberButton, fu.WRONG_NUMBER)):
             button.clicked.connect(lambda _c=False, o=outcome: self.record(o))
+        for keys, outcome in KEYS.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda o=outcome: self.record(o))
+        # Beside the outcomes; made here so that the form's layout stays the designer's.
+        self.undoButton = QPushButton(_("&Undo (Ctrl+Z)"), self)
+        self.undoButton.setObjectName("undoButton")
+        self.undoButton.setEnabled(False)
+        self.undoButton.clicked.connect(self.undo)
+        u.outcomeLayout.insertWidget(u.outcomeLayout.indexOf(u.wrongNumberButton) + 1, self.undoButton)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
+        self.undoable: tuple[int, str] | None = None  # the call just recorded, and what was said of it
+        self.undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
+        self.undo_timer.timeout.connect(self.end_undo)
         self.refresh()
 
     def refresh(self, keep_row: int = 0) -> None:
@@ -80,8 +103,9 @@ class CallbacksScreen(QWidget):
         self.model.set_rows(rows)
         self.done_model.set_rows(done)
         overdue = sum(1 for r in rows if r.overdue)
-        self.ui.countLabel.setText(_("{count} calls to make, {overdue} overdue; {done} made today").format(
-            count=len(rows), overdue=overdue, done=len(done)))
+        self.ui.countLabel.setText(ngettext("{count} call to make, {overdue} overdue; {done} made today",
+                                            "{count} calls to make, {overdue} overdue; {done} made today",
+                                            len(rows)).format(count=len(rows), overdue=overdue, done=len(done)))
         if rows:
             self.ui.queueTable.selectRow(min(keep_row, self.model.rowCount() - 1))
 
@@ -108,6 +132,7 @@ class CallbacksScreen(QWidget):
         next_due = self.ctx.write(work, self, u.messageLabel)
         if next_due is None:
             self.refresh(position)  # someone else may have recorded it: show the list as it is now
+            self.changed.emit()
             return False
         done = _("Call to {customer}: {outcome}.").format(customer=row.customer_name, outcome=_(fu.OUTCOMES[outcome]))
         if outcome == fu.REACHED_NOT_FINE:
@@ -118,11 +143,47 @@ class CallbacksScreen(QWidget):
             done += " " + _("Ticket {number} is flagged to verify the phone number.").format(number=row.ticket_number)
         u.noteEdit.clear()
         self.refresh(position)
-        show_inline(u.messageLabel, done, ok=True)
+        self.changed.emit()
+        show_inline(u.messageLabel, done + " " + _("Ctrl+Z takes it back."), ok=True)
+        u.queueTable.setFocus()
+        self.undoable = (row.id, _("Call to {customer}").format(customer=row.customer_name))
+        self.undoButton.setEnabled(True)
+        self.undo_timer.start()  # only the last call, only for a few seconds
+        return True
+
+    def _refresh_clicked(self) -> None:
+        self.end_undo()  # the next act: the call just recorded stays as it is
+        self.refresh()
+
+    def end_undo(self) -> None:
+        self.undoable = None
+        self.undo_timer.stop()
+        self.undoButton.setEnabled(False)
+
+    def undo(self) -> bool:
+        """Take back the call just recorded: it is due again, as it was."""
+        u = self.ui
+        if self.undoable is None:
+            show_inline(u.messageLabel, _("Nothing to undo: only the last call, for a few seconds after it is recorded."))
+            return False
+        callback_id, what = self.undoable
+        self.end_undo()
+        actor = self.ctx.actor
+        if self.ctx.write(lambda s, _a: fu.undo_outcome(s, actor, callback_id), self, u.messageLabel) is None:
+            self.refresh()
+            return False
+        self.refresh()
+        self.changed.emit()
+        rows = [self.model.row(r) for r in range(self.model.rowCount())]
+        for position, row in enumerate(rows):
+            if row is not None and row.id == callback_id:
+                u.queueTable.selectRow(position)
+        show_inline(u.messageLabel, _("{what}: undone, it is due again.").format(what=what), ok=True)
         u.queueTable.setFocus()
         return True
 
     def open_ticket(self) -> None:
+        self.end_undo()  # the next act: the call just recorded stays as it is
         row = self.current()
         if row is None or row.ticket_id is None:
             show_inline(self.ui.messageLabel, _("This call has no ticket.") if row else _("Select the call first."))
@@ -135,8 +196,8 @@ class CallbacksScreen(QWidget):
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return super().eventFilter(watched, event)
             key = Qt.Key(event.key())
-            if key in KEYS:
-                self.record(KEYS[key])
+            if key in DIGITS:  # the old keys record nothing now: say which ones do
+                show_inline(self.ui.messageLabel, _("Alt+1 to Alt+4 record what came of the call."))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_ticket()

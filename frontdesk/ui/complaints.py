@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk import clock
 from frontdesk.followup import complaints
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.complaints_ui import Ui_ComplaintsScreen
@@ -38,9 +38,11 @@ def _brush(row: complaints.ComplaintRow) -> QBrush | None:
 
 
 class ComplaintsScreen(QWidget):
-    """Emits ``open_requested(ticket_id)``."""
+    """Emits ``open_requested(ticket_id)``, and ``changed()`` once a complaint
+    is closed (its ticket may close with it)."""
 
     open_requested = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,8 +63,10 @@ class ComplaintsScreen(QWidget):
     def refresh(self, keep_row: int = 0) -> None:
         rows = self.ctx.read(lambda s: complaints.open_complaints(s, clock.now()))
         self.model.set_rows(rows)
-        self.ui.countLabel.setText(_("{count} open complaints, {overdue} past the promised answer").format(
-            count=len(rows), overdue=sum(1 for r in rows if r.overdue)))
+        self.ui.countLabel.setText(ngettext("{count} open complaint, {overdue} past the promised answer",
+                                            "{count} open complaints, {overdue} past the promised answer",
+                                            len(rows)).format(count=len(rows),
+                                                              overdue=sum(1 for r in rows if r.overdue)))
         if rows:
             self.ui.table.selectRow(min(keep_row, self.model.rowCount() - 1))
         self.show_selected()
@@ -99,6 +103,7 @@ class ComplaintsScreen(QWidget):
             return False
         u.resolutionEdit.clear()
         self.refresh(position)
+        self.changed.emit()
         show_inline(u.messageLabel, _("The complaint of {customer} is closed.").format(customer=row.customer_name), ok=True)
         return True
 

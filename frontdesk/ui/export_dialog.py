@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from frontdesk import i18n, settings
 from frontdesk.db.engine import Database
 from frontdesk.headoffice.export import ExportCancelled, ExportResult, export_workbook
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
+from frontdesk.paths import exports_dir
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.generated.export_ui import Ui_ExportDialog
@@ -76,8 +77,7 @@ class ExportDialog(QDialog):
         u.cancelButton.setVisible(False)
 
     def default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / self.suggested_name()
+        return exports_dir() / self.suggested_name()
 
     def suggested_name(self) -> str:
         code = self.shop_code
@@ -139,8 +139,11 @@ class ExportDialog(QDialog):
 
     def _written(self, result: ExportResult) -> None:
         rows = result.rows
-        show_inline(self.ui.messageLabel, _("Written to {path}: {tickets} tickets, {receipts} receipts ({masked}).").format(
-            path=result.path, tickets=rows.get("tickets", 0), receipts=rows.get("receipts", 0),
+        tickets, receipts = rows.get("tickets", 0), rows.get("receipts", 0)
+        show_inline(self.ui.messageLabel, _("Written to {path}: {tickets}, {receipts} ({masked}).").format(
+            path=result.path,
+            tickets=ngettext("{count} ticket", "{count} tickets", tickets).format(count=tickets),
+            receipts=ngettext("{count} receipt", "{count} receipts", receipts).format(count=receipts),
             masked=_("names and phones masked") if result.masked else _("names and phones unmasked")),
             ok=True)
         self.finished_export.emit(str(result.path))

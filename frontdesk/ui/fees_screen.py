@@ -16,6 +16,7 @@ from frontdesk import clock
 from frontdesk.billing import schedules
 from frontdesk.billing.schedules import FeeLineDraft, ScheduleDraft, ScheduleRefused
 from frontdesk.i18n import N_, _
+from frontdesk.paths import exports_dir
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, show_inline
 from frontdesk.ui.fields import parse_day
@@ -178,7 +179,7 @@ class FeesScreen(QWidget):
         summary = self.current_summary()
         if path is None:
             suggested = f"fees-{summary.effective_from.isoformat()}.xlsx" if summary else "fees.xlsx"
-            path, _filter = QFileDialog.getSaveFileName(self, _("Export the fee schedule"), suggested,
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export the fee schedule"), str(exports_dir() / suggested),
                                                         _("Excel workbooks (*.xlsx)"))
             if not path:
                 return None

@@ -19,9 +19,12 @@ from frontdesk.ui.uncollected import UncollectedScreen
 
 class FollowUpPage(QWidget):
     """Emits ``open_requested(ticket_id)`` from the call-back, uncollected and
-    complaint lists."""
+    complaint lists, and ``changed()`` after an act on one of its tabs that
+    changes what is due (a call recorded, a card entered, a complaint
+    closed): the main window's sidebar counts follow it."""
 
     open_requested = Signal(int)
+    changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,9 @@ class FollowUpPage(QWidget):
         self.uncollected.open_requested.connect(self.open_requested)
         self.complaints.open_requested.connect(self.open_requested)
         self.cards.card_entered.connect(lambda _id: self.refresh_lists())
+        self.callbacks.changed.connect(self.changed)
+        self.complaints.changed.connect(self.changed)
+        self.cards.card_entered.connect(lambda _id: self.changed.emit())
         self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
 
     def refresh_current(self) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers, settings, technicians
 from frontdesk.errors import ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake import faults, fields, service, states, visits
 from frontdesk.intake.preview import IntakeAdvice, OpenTicket, intake_advice, missing_facts, open_tickets_like
 from frontdesk.intake.warranty import EXCLUSION_REASONS, category_label, load_category_rules
@@ -266,8 +266,10 @@ class IntakeScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ("ticket", t["id"]))
             item.setForeground(Qt.GlobalColor.darkGray)
             self.ui.historyList.addItem(item)
-        show_inline(self.ui.resultLabel, _("Returning customer {name}: {count} earlier tickets.").format(
-            name=c["name"], count=len(hist["tickets"])), ok=True)
+        earlier = len(hist["tickets"])
+        show_inline(self.ui.resultLabel, ngettext("Returning customer {name}: {count} earlier ticket.",
+                                                  "Returning customer {name}: {count} earlier tickets.",
+                                                  earlier).format(name=c["name"], count=earlier), ok=True)
         if hist["products"]:
             self.ui.historyList.setFocus()
             self.ui.historyList.setCurrentRow(0)
@@ -464,6 +466,19 @@ class IntakeScreen(QWidget):
         if self.ui.matchesList.count():
             self.ui.matchesList.clear()
             self.ui.nameEdit.setFocus()
+
+    def has_unsaved(self) -> bool:
+        """Whether something is typed (or a customer picked) that no save
+        has kept: the lock keeps it, quitting asks before throwing it away."""
+        u = self.ui
+        if self.customer_id is not None:
+            return True
+        for edit in self.findChildren(QLineEdit):
+            if edit is u.visitDayEdit or edit.objectName().startswith("qt_") or edit.parent() is u.visitWindowCombo:
+                continue  # filled in by the screen itself
+            if edit.text().strip():
+                return True
+        return any(box.toPlainText().strip() for box in self.findChildren(QPlainTextEdit))
 
     def clear(self) -> None:
         u = self.ui

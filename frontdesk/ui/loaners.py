@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QTableWidget, QTableWidgetI
 
 from frontdesk import clock
 from frontdesk.errors import FrontDeskError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.intake.warranty import category_label, load_category_rules
 from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
@@ -99,8 +99,8 @@ class LoanersScreen(QWidget):
              p.promised_return_on.isoformat(), str(p.days_left)) for p in slipping],
             [LATE if p.days_left < 0 else None for p in slipping])
         late = sum(1 for v in out if v.days_overdue)
-        u.countLabel.setText(_("{units} units, {out} out, {late} overdue").format(units=len(self.units), out=len(out),
-                                                                               late=late))
+        u.countLabel.setText(ngettext("{units} unit, {out} out, {late} overdue", "{units} units, {out} out, {late} overdue",
+                                      len(self.units)).format(units=len(self.units), out=len(out), late=late))
 
     def print_labels(self) -> QDialog | None:
         """Asset-tag labels for the selected units, else for every unit listed

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
@@ -54,13 +54,20 @@ class LoginDialog(QDialog):
     ``LoginDialog(opener=...)`` at start.  Emits ``opened(shop_language)``
     once the database is open.  When it cannot be, the dialog is rejected
     with ``open_error`` saying why: the caller shows it (through
-    :func:`frontdesk.ui.errors.report`) once the login is gone."""
+    :func:`frontdesk.ui.errors.report`) once the login is gone.
+
+    As the lock screen (``confirm_quit`` given) Esc never leaves it: only a
+    PIN does, or its Quit button (or closing it) once ``confirm_quit()``
+    agreed, which asks before anything typed is thrown away.  The dialog is
+    then rejected."""
 
     opened = Signal(str)
 
     def __init__(self, db: Database | None = None, parent: QWidget | None = None, last_user: str = "",
-                 opener: Callable[[], Database] | None = None) -> None:
+                 opener: Callable[[], Database] | None = None,
+                 confirm_quit: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
+        self.confirm_quit = confirm_quit
         self.db: Database | None = None
         self.actor: Actor | None = None
         self.first_start = False
@@ -70,6 +77,11 @@ class LoginDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.buttons.accepted.connect(self.check)
         self.ui.buttons.rejected.connect(self.reject)
+        if confirm_quit is not None:
+            self.setWindowTitle(_("FrontDesk is locked"))
+            quit_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            if quit_button is not None:
+                quit_button.setText(_("&Quit FrontDesk…"))
         self.opening: Job[tuple[Database, str, list[str], str]] | None = None
         if db is not None:
             self._ready(db, *_shop_and_users(db))
@@ -88,6 +100,23 @@ class LoginDialog(QDialog):
         opening = self.opening
         if opening is not None and opening.state == PENDING:
             QTimer.singleShot(AFTER_SHOWN_MS, self._start_opening)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """On the lock screen Esc stays: it would otherwise quit the program
+        and lose what was being typed behind the lock."""
+        if self.confirm_quit is not None and event.key() == Qt.Key.Key_Escape:
+            show_inline(self.ui.messageLabel, _("Locked: type your PIN to go back to your work."), ok=True)
+            self.ui.pinEdit.setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Cancel at start; Quit on the lock screen, once ``confirm_quit`` agrees."""
+        if self.confirm_quit is not None and not self.confirm_quit():
+            self.ui.pinEdit.setFocus()
+            return
+        super().reject()
 
     def _start_opening(self) -> None:
         if self.opening is not None and self.opening.state == PENDING and self.isVisible():

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontdesk import __version__, settings, users
 from frontdesk.followup import service as followup_service
@@ -16,6 +26,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
+from frontdesk.ui.help_dialog import HelpDialog
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loaners import LoanersScreen
 from frontdesk.ui.login import LoginDialog
@@ -42,10 +53,44 @@ NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1
              "QListWidget::item:selected { background: #1565c0; color: white; }")
 
 
+class LockCover(QWidget):
+    """What a modal dialog shows while the window is locked: it covers the
+    dialog's content, which stays as it was under it (hiding a dialog in
+    ``exec`` would end it, and with it what was typed)."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        layout = QVBoxLayout(self)
+        label = QLabel(_("Locked"), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        self.setGeometry(dialog.rect())
+        dialog.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return super().eventFilter(watched, event)
+
+    def remove(self) -> None:
+        parent = self.parent()
+        if isinstance(parent, QWidget):
+            parent.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.locked = False
+        self.discard_agreed = False  # the person agreed to lose unsaved work: closing asks no more
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.pages: dict[str, QWidget] = {}
@@ -58,6 +103,14 @@ class MainWindow(QMainWindow):
         u.actionLock.triggered.connect(self.lock)
         u.actionQuit.triggered.connect(self.close)
         u.actionAbout.triggered.connect(self.about)
+        # Made here, beside About, so that the form's menus stay the designer's.
+        self.actionHelp = QAction(_("&Keys and the day's steps…"), self)
+        self.actionHelp.setObjectName("actionHelp")
+        self.actionHelp.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.actionHelp.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # F1 from a ticket's window too
+        self.actionHelp.triggered.connect(self.show_help)
+        u.menuHelp.insertAction(u.actionAbout, self.actionHelp)
+        self.help_dialog: HelpDialog | None = None
         for i in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(
                 lambda i=i: self.show_page(PAGES[i][0]))
@@ -100,6 +153,7 @@ class MainWindow(QMainWindow):
         loaner_board = LoanersScreen(self.ctx, self)
         followup = FollowUpPage(self.ctx, self)
         followup.open_requested.connect(self.open_ticket)
+        followup.changed.connect(self.update_due)  # a call recorded: "(8 overdue)" must not stay
         intake.ticket_saved.connect(lambda _id, _n: followup.refresh_lists())  # a consultation raises a call-back
         day_close = DayCloseScreen(self.ctx, self)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
@@ -158,10 +212,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         actor = self.ctx.actor
-        shop = self.ctx.read(lambda s: settings.get(s, "shop_name"))
+        shop, person = self.ctx.read(lambda s: (settings.get(s, "shop_name"), users.display_name(s, actor.id)))
         self.setWindowTitle(_("FrontDesk — {shop}").format(shop=shop))
         self.ui.statusBar.showMessage(_("{user} ({role}) · {shop}").format(
-            user=actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
+            user=person or actor.name, role=_(users.ROLES.get(actor.role, actor.role)), shop=shop))
 
     def show_page(self, key: str) -> QWidget:
         keys = [k for k, _t in PAGES]
@@ -169,9 +223,17 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def new_intake(self) -> None:
+        """F2: a fresh intake form.  An intake typed and not saved is not
+        thrown away by it: from another page F2 goes back to it as it was;
+        on the intake itself it asks first."""
+        shown = self.ui.pages.currentWidget()
         page = self.show_page("intake")
         assert isinstance(page, IntakeScreen)
-        page.clear()
+        keep = page.has_unsaved() and (shown is not page or not self.confirm_discard(
+            [_("the intake being typed")], self,
+            lambda what: _("Start a new intake and throw away {what}?").format(what=what)))
+        if not keep:
+            page.clear()
 
     def find_ticket(self) -> None:
         page = self.show_page("tickets")
@@ -206,29 +268,134 @@ class MainWindow(QMainWindow):
         if app is not None:
             apply_language(app, code)
         self.ui.retranslateUi(self)
+        self.actionHelp.setText(_("&Keys and the day's steps…"))
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+            self.help_dialog = None  # made again in the new language
         self.build_pages()
 
+    def unsaved_work(self) -> list[str]:
+        """What quitting would throw away: an intake typed and not saved, a
+        dialog open in the middle of its work (a payment, a pick-up...)."""
+        what: list[str] = []
+        intake = self.pages.get("intake")
+        if isinstance(intake, IntakeScreen) and intake.has_unsaved():
+            what.append(_("the intake being typed"))
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and not isinstance(widget, LoginDialog) and widget.isVisible() \
+                    and widget.isModal():
+                what.append(_("the open dialog “{title}”").format(title=widget.windowTitle()))
+        return what
+
+    def confirm_discard(self, what: list[str], parent: QWidget | None = None,
+                        question: Callable[[str], str] | None = None) -> bool:
+        """Ask before throwing ``what`` away (by quitting, unless ``question``
+        words it otherwise from the things listed); True when the person agrees."""
+        listed = _(", ").join(what)
+        text = question(listed) if question else _("Quitting now throws away {what}. Quit anyway?").format(what=listed)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("FrontDesk"), text,
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, parent or self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
+
+    def _agree_to_quit(self, parent: QWidget | None = None) -> bool:
+        what = self.unsaved_work()
+        agreed = not what or self.confirm_discard(what, parent)
+        self.discard_agreed = agreed
+        return agreed
+
     def lock(self) -> None:
-        if not self.isVisible():
+        """Lock the window: it hides (a modal dialog is covered instead, since
+        hiding would end it) and the login asks for a PIN.  Nothing typed is
+        lost: after the PIN everything is as it was.  Esc on the lock screen
+        does nothing; its Quit button asks before throwing work away.  A
+        different user signing in gets fresh screens, or keeps the work on
+        screen when there is some and they choose to."""
+        if self.locked or not self.isVisible():
             return
+        self.locked = True
         self.idle_timer.stop()
+        hidden: list[QWidget] = []
+        covers: list[LockCover] = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible() or isinstance(widget, LoginDialog) \
+                    or widget.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                continue  # a tooltip or a menu popup closes by itself
+            if isinstance(widget, QDialog) and widget.isModal():
+                covers.append(LockCover(widget))
+            else:
+                hidden.append(widget)
+        self.hide()
+        for widget in hidden:
+            widget.hide()
+        try:
+            login = LoginDialog(self.ctx.db, None, self.ctx.actor.name,
+                                confirm_quit=lambda: self._agree_to_quit(login))
+            signed_in = bool(login.exec()) and login.actor is not None
+        finally:
+            self.locked = False
+        for cover in covers:
+            cover.remove()
+        if not signed_in or login.actor is None:  # Quit, and the person agreed to lose what was open
+            self._end_dialogs()
+            self.close()
+            return
+        fresh = login.actor != self.ctx.actor
+        if fresh:
+            what = self.unsaved_work()
+            # The new user may keep the work on screen (Cancel) rather than throw it away.
+            before = self.ctx.actor.name
+            fresh = not what or self.confirm_discard(what, self, lambda listed: _(
+                "{user} left {what} unsaved. Throw it away and start afresh?").format(user=before, what=listed))
+            self.ctx.actor = login.actor
+        self.show()
+        for widget in hidden:
+            widget.show()
+        if fresh:
+            self._end_dialogs()
+            self.build_pages()
+        else:
+            self.update_status()
+        self.reset_idle()
+
+    def _end_dialogs(self) -> None:
+        """Close the tickets and dialogs open (the work in them was given up)."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isModal() and widget.isVisible() \
+                    and not isinstance(widget, LoginDialog):
+                widget.reject()
         for detail in list(self.details.values()):
             detail.close()
-        self.hide()
-        login = LoginDialog(self.ctx.db, None, self.ctx.actor.name)
-        if login.exec() and login.actor is not None:
-            if login.actor != self.ctx.actor:
-                self.ctx.actor = login.actor
-                self.build_pages()
-            self.show()
-            self.reset_idle()
-        else:
-            self.close()
+
+    def current_screen(self) -> str:
+        """The key of the screen in use: a ticket's window when one is in
+        front, else the page shown."""
+        active = QApplication.activeWindow()
+        if isinstance(active, TicketDetailDialog) or (isinstance(active, QWidget) and isinstance(
+                active.parentWidget(), TicketDetailDialog)):
+            return "ticket"
+        page = self.ui.pages.currentWidget()
+        return next((key for key, widget in self.pages.items() if widget is page), "")
+
+    def show_help(self) -> HelpDialog:
+        """The help page, the keys of the screen in use first."""
+        screen = self.current_screen()
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_for(screen)
+        return self.help_dialog
 
     def about(self) -> None:
         QMessageBox.about(self, _("About FrontDesk"),
                           _("FrontDesk {version}: the front desk of a repair service center.").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """File > Quit and the window's close: an unsaved intake or an open
+        dialog is thrown away only when the person agrees."""
+        if not self.discard_agreed and not self._agree_to_quit(self):
+            event.ignore()
+            return
         QSettings().setValue("ui/geometry", self.saveGeometry())
         super().closeEvent(event)

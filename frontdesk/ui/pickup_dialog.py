@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from frontdesk import settings
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake import states
 from frontdesk.money import ZERO, format_money
 from frontdesk.pickup import PickupCheck, check, pick_up
@@ -122,8 +122,9 @@ class PickupDialog(QDialog):
         if r.technician:
             lines.append(html.escape(_("Technician: {name}").format(name=r.technician)))
         if found.repair_warranty_days:
-            lines.append(html.escape(_("The shop's repair is warranted for {days} days.").format(
-                days=found.repair_warranty_days)))
+            lines.append(html.escape(ngettext("The shop's repair is warranted for {days} day.",
+                                              "The shop's repair is warranted for {days} days.",
+                                              found.repair_warranty_days).format(days=found.repair_warranty_days)))
         return "<br>".join(lines)
 
     def _fill_accessories(self, items: tuple[str, ...]) -> None:

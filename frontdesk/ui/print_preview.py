@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from frontdesk.errors import FrontDeskError
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
+from frontdesk.paths import exports_dir
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, report, show_inline
 from frontdesk.ui.generated.print_preview_ui import Ui_PrintPreviewDialog
@@ -153,7 +154,8 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self.ui.viewBox)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        self.ui.pagesLabel.setText(_("{count} pages").format(count=self.document.pageCount()))
+        pages = self.document.pageCount()
+        self.ui.pagesLabel.setText(ngettext("{count} page", "{count} pages", pages).format(count=pages))
         self.job: Job[int] | None = None
         self.ui.cancelPrintButton.clicked.connect(self.cancel_printing)
         self.ui.printButton.clicked.connect(self.choose_printer)
@@ -216,7 +218,8 @@ class PrintPreviewDialog(QDialog):
     def _printed(self, printer: QPrinter, is_file: bool, pages: int) -> None:
         if not is_file:
             QSettings().setValue(PRINTER_KEY.format(kind=self.kind), printer.printerName())
-        show_inline(self.ui.messageLabel, _("Printed {count} pages.").format(count=pages), ok=True)
+        show_inline(self.ui.messageLabel, ngettext("Printed {count} page.", "Printed {count} pages.", pages).format(
+            count=pages), ok=True)
         self.printed.emit(pages)
 
     def _cancelled(self) -> None:
@@ -234,7 +237,8 @@ class PrintPreviewDialog(QDialog):
 
     def save_as(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), self.pdf.name, _("PDF files (*.pdf)"))
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), str(exports_dir() / self.pdf.name),
+                                                        _("PDF files (*.pdf)"))
             if not path:
                 return None
         try:

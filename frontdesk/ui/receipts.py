@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 from frontdesk import clock
 from frontdesk.billing import payments
 from frontdesk.billing.payments import ReceiptView
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.money import format_money, percent
 from frontdesk.ui.amount_reason import AmountReasonDialog
 from frontdesk.ui.context import AppContext
@@ -135,7 +135,8 @@ class ReceiptsScreen(QWidget):
                 table.setItem(i, c, item)
         table.resizeColumnsToContents()
         total = sum((r.net for r in rows if not r.voided), Decimal("0"))
-        u.countLabel.setText(_("{count} receipts, net {total}").format(count=len(rows), total=f"{total:.2f}"))
+        u.countLabel.setText(ngettext("{count} receipt, net {total}", "{count} receipts, net {total}", len(rows)).format(
+            count=len(rows), total=f"{total:.2f}"))
         if rows:
             table.setCurrentCell(0, 0)
         self.show_selected()

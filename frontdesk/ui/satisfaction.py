@@ -10,7 +10,7 @@ import logging
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.followup import figures
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.generated.satisfaction_ui import Ui_SatisfactionScreen
 from frontdesk.ui.row_table import RowTableModel, attach, init_range, read_range
@@ -61,7 +61,8 @@ class SatisfactionScreen(QWidget):
         self.model.set_rows(rows)
         returned, satisfied = sum(r.returned for r in rows), sum(r.satisfied for r in rows)
         total = figures.SatisfactionRow("", "", returned, satisfied)
-        u.countLabel.setText(_("{returned} cards back, {share}% satisfied").format(returned=returned, share=total.share))
+        u.countLabel.setText(ngettext("{returned} card back, {share}% satisfied", "{returned} cards back, {share}% satisfied",
+                                      returned).format(returned=returned, share=total.share))
         if rows:
             u.table.selectRow(len(rows) - 1)  # the latest period is last
         self.draw()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk import clock, technicians
 from frontdesk.followup import figures
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.generated.supervision_ui import Ui_SupervisionScreen
 from frontdesk.ui.row_table import LATE, RowTableModel, attach, init_range, read_range
@@ -77,8 +77,11 @@ class SupervisionScreen(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         self.cards_model.set_rows([(serial, r.technician, flag) for r in rows for serial, flag in r.flagged_cards])
-        u.countLabel.setText(_("{issued} cards handed out, {returned} back, {missing} missing, {flagged} flagged").format(
-            issued=sum(r.issued for r in rows), returned=sum(r.returned for r in rows),
+        issued = sum(r.issued for r in rows)
+        u.countLabel.setText(ngettext("{issued} card handed out, {returned} back, {missing} missing, {flagged} flagged",
+                                      "{issued} cards handed out, {returned} back, {missing} missing, {flagged} flagged",
+                                      issued).format(
+            issued=issued, returned=sum(r.returned for r in rows),
             missing=sum(r.missing for r in rows), flagged=len(self.cards_model.all_rows)))
         return True
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
-from frontdesk import pickup, technicians
+from frontdesk import pickup, technicians, users
 from frontdesk.i18n import _
 from frontdesk.intake import fields, repairs, responses, service, states
 from frontdesk.intake.preview import ticket_warranty
@@ -225,7 +225,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
                     f"<ul>{lines}</ul>")
         if t.warranty_exclusion:
             warranty += html.escape(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
-    events = [(e.at, e.user.name if e.user else "", e.text) for e in t.events]
+    events = [(e.at, users.shown_name(e.user), e.text) for e in t.events]
     techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
     where = loaners.product_location(session, t.id) if p is not None else ""
     loan = loaners.open_loan_of_ticket(session, t.id)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from frontdesk import clock, settings
 from frontdesk.db.engine import Database
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.intake import query, service, states
 from frontdesk.intake.warranty import STATUS_LABELS, category_label
 from frontdesk.ui.context import AppContext
@@ -240,7 +240,7 @@ class TicketsScreen(QWidget):
         if self.model.canFetchMore():
             self.ui.countLabel.setText(_("{count} shown, more as you scroll").format(count=n))
         else:
-            self.ui.countLabel.setText(_("{count} tickets").format(count=n))
+            self.ui.countLabel.setText(ngettext("{count} ticket", "{count} tickets", n).format(count=n))
 
     def _search_enter(self) -> None:
         self.timer.stop()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QWidget
 
 from frontdesk import clock, pickup, settings
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.uncollected_ui import Ui_UncollectedScreen
@@ -55,7 +55,8 @@ class UncollectedScreen(QWidget):
         rows, self.reminder_days = self.ctx.read(
             lambda s: (pickup.uncollected(s, today), int(settings.get(s, "pickup_reminder_days"))))
         self.model.set_rows(rows)
-        self.ui.countLabel.setText(_("{n} products waiting for pick-up.").format(n=len(rows)))
+        self.ui.countLabel.setText(ngettext("{n} product waiting for pick-up.", "{n} products waiting for pick-up.",
+                                            len(rows)).format(n=len(rows)))
         if rows:
             self.ui.table.selectRow(min(keep_row, self.model.rowCount() - 1))
 

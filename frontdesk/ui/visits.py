@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTreeWidgetItem, QWidget
 
 from frontdesk import clock, technicians
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake import visits
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -84,7 +84,9 @@ class VisitsDialog(QDialog):
             top.setExpanded(True)
         for col in range(tree.columnCount()):
             tree.resizeColumnToContents(col)
-        self.ui.countLabel.setText(_("{count} visits in {areas} areas").format(count=total, areas=len(plan)))
+        self.ui.countLabel.setText(_("{visits} in {areas}").format(
+            visits=ngettext("{count} visit", "{count} visits", total).format(count=total),
+            areas=ngettext("{count} area", "{count} areas", len(plan)).format(count=len(plan))))
         if tree.topLevelItemCount():
             tree.setCurrentItem(tree.topLevelItem(0))
 
@@ -108,6 +110,7 @@ class VisitsDialog(QDialog):
         if changed is None:
             return
         self.load()
-        show_inline(self.ui.messageLabel, _("{count} visits given to {name}.").format(
+        show_inline(self.ui.messageLabel, ngettext("{count} visit given to {name}.", "{count} visits given to {name}.",
+                                                   changed).format(
             count=changed, name=self.ui.technicianCombo.currentText()), ok=True)
         self.changed.emit()

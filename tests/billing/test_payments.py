@@ -123,7 +123,7 @@ def test_a_waiver_needs_a_manager_and_keeps_reason_amount_and_approver(db: Datab
         bal = payments.balance(s, ticket)
         assert (bal.waived, bal.outstanding) == (D("20.30"), D("330.00"))
         (row,) = payments.list_waivers(s, day=NOW.date())
-        assert (row.approver, row.granted_by, row.amount) == ("manager", "clerk", D("20.30"))
+        assert (row.approver, row.granted_by, row.amount) == ("Wang Manager", "Li Clerk", D("20.30"))
 
 
 def test_a_void_keeps_the_number_with_reason_and_approver_and_happens_once(db: Database,
@@ -140,8 +140,8 @@ def test_a_void_keeps_the_number_with_reason_and_approver_and_happens_once(db: D
         view = payments.void_receipt(s, clerk, receipt_id, "收款方式录错", approver=manager,
                                      now=NOW + timedelta(minutes=3))
     assert (view.number, view.voided, view.void_reason, view.void_approver) == (
-        "R2026-000001", True, "收款方式录错", "manager")
-    assert "VOID: 收款方式录错 (approved by manager)" in view.text
+        "R2026-000001", True, "收款方式录错", "Wang Manager")
+    assert "VOID: 收款方式录错 (approved by Wang Manager)" in view.text
     with db.write() as s, pytest.raises(IllegalTransition, match="already void"):
         payments.void_receipt(s, manager, receipt_id, "again")
     with db.read() as s:
@@ -258,7 +258,7 @@ def test_invoices_are_owed_until_their_number_is_entered(db: Database, users: tu
     with db.read() as s:
         (owed,) = payments.invoices_owed(s)
         assert (owed.ticket_id, owed.buyer, owed.paid, owed.requested_by) == (
-            ticket, "北京中关村科技有限公司", TOTAL, "clerk")
+            ticket, "北京中关村科技有限公司", TOTAL, "Li Clerk")
     with db.write() as s:
         with pytest.raises(ValidationError):
             payments.record_invoice(s, clerk, ticket, "  ")
@@ -285,6 +285,6 @@ def test_listing_receipts_by_day_ticket_and_number(db: Database, users: tuple[Ac
         assert [r.number for r in payments.list_receipts(s, text="t2026-000001")] == ["R2026-000001", "R2026-000002"]
         assert payments.list_receipts(s, text="R2026-000009") == []
         row = payments.list_receipts(s)[0]
-        assert (row.ticket_number, row.customer, row.issued_by, row.method_label) == ("T2026-000001", "张三", "clerk",
+        assert (row.ticket_number, row.customer, row.issued_by, row.method_label) == ("T2026-000001", "张三", "Li Clerk",
                                                                                      "Cash")
         assert payments.find_receipt(s, "r2026-000002").method == "card"

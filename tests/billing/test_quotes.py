@@ -154,9 +154,9 @@ def test_approval_records_time_channel_clerk_and_who_agreed(db: Database, users:
         va, vb = quotes.quote_view(s, a), quotes.quote_view(s, b)
         events = [e.text for e in intake.get_ticket(s, phone_ticket).events if e.to_state == states.APPROVED]
     assert (va.approved_at, va.approval_channel, va.approved_by, va.approved_customer_name) == (
-        at, "counter", "clerk", "张三")
+        at, "counter", "Li Clerk", "张三")
     assert (vb.approved_at, vb.approval_channel, vb.approved_by, vb.approved_customer_name) == (
-        at, "phone", "manager", "张三的妻子")
+        at, "phone", "Wang Manager", "张三的妻子")
     assert va.owed == va.total == D("395.50")  # 350 + 13 %: no card here
     assert events == ["Quoted → Approved: Quote ¥395.50 approved by phone by 张三的妻子"]
     assert state(db, counter_ticket) == states.APPROVED
@@ -177,7 +177,7 @@ def test_a_declined_quote_owes_the_inspection_fee_or_nothing(db: Database, users
         view = quotes.quote_view(s, quote_id)
         bal = payments.balance(s, ticket)
     assert state(db, ticket) == states.DECLINED
-    assert (view.state, view.fault_found, view.owed, view.declined_by) == ("declined", fault_found, owed, "clerk")
+    assert (view.state, view.fault_found, view.owed, view.declined_by) == ("declined", fault_found, owed, "Li Clerk")
     assert bal.due == owed and bal.outstanding == owed
     if fault_found:
         (line,) = view.inspection_lines

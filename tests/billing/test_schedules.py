@@ -85,7 +85,7 @@ def test_a_used_version_stays_and_no_version_moves_quoted_tickets(db: Database, 
     with db.write() as s:
         make_quote(s, clerk, ticket, WORKED, now=NOW)
     for day, text in [(date(2026, 1, 1), "has already priced quotes"),
-                      (date(2026, 11, 1), "is in the past and 1 quotes were already priced by \"2026\"")]:
+                      (date(2026, 11, 1), "is in the past and 1 quote was already priced by \"2026\"")]:
         with db.write() as s, pytest.raises(schedules.ScheduleRefused) as refused:
             schedules.save_schedule(s, manager, schedule_draft(effective=day))
         assert text in str(refused.value.problems[0])

@@ -92,4 +92,4 @@ def test_the_manager_who_typed_the_pin_approves_the_close(db: Database, users: t
     with db.write() as s:
         f = dayclose.close_day(s, manager, DAY, second, opening_float="500", counted="598", counter="main",
                                now=at(18))
-    assert (f.closed_by, f.approved_by) == ("manager", "zhang")
+    assert (f.closed_by, f.approved_by) == ("Wang Manager", "zhang")  # no full name: the login name

@@ -68,7 +68,7 @@ def test_a_known_day_matches_the_figures_computed_by_hand(db: Database, users: t
     assert (f.first_number, f.last_number, f.receipt_count) == ("R2026-000001", "R2026-000005", 5)
     assert f.gaps == ()
     assert [(v.number, v.amount, v.reason, v.approver) for v in f.voids] == [
-        ("R2026-000003", D("50.00"), "typed twice", "manager")]
+        ("R2026-000003", D("50.00"), "typed twice", "Wang Manager")]
     assert [(c.number, c.corrects, c.net) for c in f.corrections] == [("R2026-000005", "R2026-000004", D("0.00"))]
     assert f.reprints == ("R2026-000001",)
     methods = {m.method: (m.count, m.money_in, m.money_out, m.net) for m in f.methods}
@@ -78,12 +78,12 @@ def test_a_known_day_matches_the_figures_computed_by_hand(db: Database, users: t
     assert (f.payments_total, f.payments_count) == (D("280.00"), 3)
     assert f.net_total == D("280.00")
     assert (f.deposits_taken, f.refunds, f.deposits_returned) == (D("0"), D("0"), D("0"))
-    assert f.waived_total == D("20.30") and f.waivers[0].approver == "manager"
+    assert f.waived_total == D("20.30") and f.waivers[0].approver == "Wang Manager"
     assert (f.opening_float, f.expected_cash, f.counted_cash, f.over_short) == (
         D("500.00"), D("600.00"), D("598.00"), D("-2.00"))
     assert f.denominations == COUNT
     assert f.tickets_opened == 1 and f.open_by_state == {"approved": 1}
-    assert f.closed and f.approved_by == "manager" and f.closed_by == "clerk" and f.note == "short by 2"
+    assert f.closed and f.approved_by == "Wang Manager" and f.closed_by == "Li Clerk" and f.note == "short by 2"
     with db.read() as s:
         again = dayclose.day_figures(s, DAY, counter="main")
     assert again == f  # the snapshot, as closed

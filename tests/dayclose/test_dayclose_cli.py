@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pdfcheck import pdf_text
 from sqlalchemy import select
 
 from frontdesk import clock
@@ -125,3 +126,17 @@ def test_export_and_consolidate_from_the_command_line(day_db: Database, tmp_path
     code, out, err = run(capsys, "consolidate", str(shop), "-o", str(out_all), "--quiet")
     assert code == EXIT_OK, err
     assert out_all.is_file() and "tickets 1" in out
+
+
+def test_day_close_pdf_comes_out_in_the_language_asked_for(day_db: Database, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = tmp_path / "zh.pdf"
+    code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--lang", "zh_CN",
+                         "--pdf", str(pdf))
+    assert code == EXIT_OK, err
+    text = "".join(pdf_text(pdf).split())
+    assert "日结" in text and "Dayclose" not in text
+    english = tmp_path / "en.pdf"
+    code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--pdf", str(english))
+    assert code == EXIT_OK, err
+    assert "日结" not in "".join(pdf_text(english).split())

@@ -34,7 +34,7 @@ def test_the_reconciliation_shows_every_figure_and_signature_lines(
     text = "".join("".join(p.extract_text() or "" for p in reader.pages).split())
     for expected in ("鸿运家电维修中心", "Dayclose2026-11-24", "R2026-000001", "R2026-000005", "R2026-000003",
                      "typedtwice", "¥600.00", "¥598.00", "-¥2.00", "¥500.00", "¥280.00", "¥20.30", "¥130.00",
-                     "¥180.00", "短款两元", "Clerk", "Manager", "Signatureanddate", "approvedbymanager"):
+                     "¥180.00", "短款两元", "Clerk", "Manager", "Signatureanddate", "byWangManager,approvedbyWangManager"):
         assert expected in text, expected
     fonts = {str(f.get("/BaseFont")) for p in reader.pages
              for f in (dictionary(p["/Resources"]).get("/Font") or {}).values()}

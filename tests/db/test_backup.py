@@ -279,7 +279,7 @@ def test_cli_backup_and_restore(filled: tuple[Database, Actor, Path], tmp_path: 
     db, clerk, path = filled
     out = tmp_path / "cli.sqlite"
     assert backup_cli.cmd_backup(_parse(["backup", "--db", str(path), "-o", str(out)])) == 0
-    assert "1 tickets" in capsys.readouterr().out
+    assert "1 ticket)" in capsys.readouterr().out
     with pytest.raises(CliError, match="already exists"):
         backup_cli.cmd_backup(_parse(["backup", "--db", str(path), "-o", str(out)]))
     assert backup_cli.cmd_backup(_parse(["backup", "--db", str(path)])) == 0
@@ -311,7 +311,7 @@ def test_backup_and_restore_through_the_frontdesk_command(filled: tuple[Database
     db, clerk, path = filled
     out = tmp_path / "main.sqlite"
     assert main(["backup", "--db", str(path), "-o", str(out)]) == EXIT_OK
-    assert "1 tickets" in capsys.readouterr().out
+    assert "1 ticket)" in capsys.readouterr().out
     later = _ticket(db, clerk, "SN-C")
     assert main(["restore", str(out), "--db", str(path), "--yes"]) == EXIT_OK
     assert later not in _numbers(path)

@@ -161,3 +161,49 @@ def test_a_missed_phone_promise_gets_a_callback_once(db: Database, users: tuple[
         assert fu.sweep_missed_responses(s, now=datetime(2026, 11, 23, 11, 0)) == []
     with db.read() as s:
         assert s.query(CallBack).count() == 1
+
+
+def test_the_last_call_recorded_can_be_undone_for_a_few_seconds(db: Database, users: tuple[Actor, Actor]) -> None:
+    """A wrong key (the wrong outcome, the wrong row) is taken back: the call
+    is due again as it was, the retry it raised is withdrawn, both are in the
+    timeline and the audit trail."""
+    from frontdesk.db.models import AuditRecord
+    from frontdesk.errors import Conflict, NotAllowed
+
+    manager, clerk = users
+    ticket_id = _consult(db, clerk, datetime(2026, 11, 24, 10, 0))
+    at = datetime(2026, 11, 24, 12, 5)
+    with db.read() as s:
+        before = fu.queue(s, at)
+    with db.write() as s:
+        retry = fu.record_outcome(s, clerk, before[0].id, fu.NO_ANSWER, "no one home", now=at)
+        assert retry is not None
+    with pytest.raises(NotAllowed, match="Only who recorded"), db.write() as s:
+        fu.undo_outcome(s, manager, before[0].id, now=at)
+    with db.write() as s:
+        fu.undo_outcome(s, clerk, before[0].id, now=at + fu.UNDO_WINDOW)
+    with db.read() as s:
+        assert fu.queue(s, at) == before  # due again, no retry beside it
+        cb = s.get(CallBack, before[0].id)
+        assert cb is not None and (cb.done_at, cb.outcome, cb.called_by_id, cb.note) == (None, None, None, "")
+        assert s.get(CallBack, retry.id) is None
+        assert fu.calls_made(s, at.date()) == []
+        events = [e.text for e in intake.get_ticket(s, ticket_id).events]
+        assert any("No answer" in e and "undone" in e for e in events)
+        undo = s.query(AuditRecord).filter(AuditRecord.action == "callback.undo").one()
+        assert (undo.user_id, undo.detail) == (clerk.id, {"outcome": fu.NO_ANSWER, "note": "no one home",
+                                                          "withdrawn": [retry.id]})
+    with pytest.raises(Conflict, match="nothing to undo"), db.write() as s:
+        fu.undo_outcome(s, clerk, before[0].id, now=at)
+
+    # A wrong number puts the phone to verify; undone, the ticket is as it was.
+    with db.write() as s:
+        fu.record_outcome(s, clerk, before[0].id, fu.WRONG_NUMBER, now=at)
+    with pytest.raises(NotAllowed, match="Too late"), db.write() as s:
+        fu.undo_outcome(s, clerk, before[0].id, now=at + fu.UNDO_WINDOW + fu.UNDO_WINDOW)
+    with db.write() as s:
+        fu.undo_outcome(s, clerk, before[0].id, now=at)
+    with db.read() as s:
+        ticket = intake.get_ticket(s, ticket_id)
+        assert not ticket.to_verify and "phone" not in (ticket.verify_fields or [])
+        assert [q.id for q in fu.queue(s, at)] == [before[0].id]

@@ -34,7 +34,7 @@ def test_open_complaints_flag_late_and_close_answers(db: Database, users: tuple[
         rows = complaints.open_complaints(s, now)
     assert [(r.ticket_id, r.overdue, r.answer_soon) for r in rows] == [
         (late, True, False), (soon, False, True), (later, False, False)]
-    assert rows[0].customer_name == "孙一" and rows[0].handler == clerk.name and rows[0].what_happened == "师傅迟到"
+    assert rows[0].customer_name == "孙一" and rows[0].handler == "Li Clerk" and rows[0].what_happened == "师傅迟到"
     with db.write() as s:
         complaints.close_complaint(s, manager, rows[0].id, "已道歉并补偿", now=now)
     with db.read() as s:
@@ -59,7 +59,7 @@ def test_calls_made_say_who_called_and_the_queue_marks_due_soon(db: Database, us
         made = fu.calls_made(s, now.date())
         assert fu.calls_made(s, now.date() + timedelta(days=1)) == []
     assert [(c.customer_name, c.outcome_label, c.called_by, c.note) for c in made] == [
-        ("周一", "No answer", manager.name, "无人接听")]
+        ("周一", "No answer", "Wang Manager", "无人接听")]
 
 
 def test_a_card_shows_the_follow_up_it_opened(db: Database, users: tuple[Actor, Actor]) -> None:

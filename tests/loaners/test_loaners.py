@@ -125,7 +125,7 @@ def test_keeping_the_deposit_needs_a_manager(db: Database, users: Users) -> None
                             approver=manager, to_maintenance=True, now=NOW, counter="main")
     with db.read() as s:
         view = loaners.loan_view(s, loan_id)
-        assert view.deposit_outcome == loaners.KEPT and view.kept_approved_by == manager.name
+        assert view.deposit_outcome == loaners.KEPT and view.kept_approved_by == "Wang Manager"
         assert view.refund_receipt_id is None and view.damage == "门把手断裂"
         assert loaners.find_unit(s, "LN-001").status == loaners.MAINTENANCE
         rec = audit.records(s, action="loaner.return")[0]

@@ -250,3 +250,27 @@ def test_print_the_pick_up_receipt_and_list_the_uncollected(sqlite_db: Database,
     text = flat(pdf_text(tmp_path / "zh.pdf"))
     for field in ("取机单", "不制冷", "更换配件", "保修90天", "客户签名"):
         assert field in text, field
+
+
+def test_lang_names_the_documents_language_and_language_still_works(
+        sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One option name across the command line: ``--lang`` prints every
+    document in that language; ``--language`` is its hidden old name."""
+    _ticket, number = a_paid_ticket(sqlite_db)
+    url = str(tmp_path / "frontdesk.sqlite")
+    for argv in (["print", "receipt", number, "--lang", "zh_CN"],
+                 ["--lang", "zh_CN", "print", "receipt", number],
+                 ["print", "receipt", number, "--language", "zh_CN"],
+                 ["print", "--lang", "zh_CN", "receipt", number]):
+        out = tmp_path / "zh.pdf"
+        code, _out, err = run(capsys, *argv, "--db", url, "-o", str(out))
+        assert code == EXIT_OK, (argv, err)
+        text = flat(pdf_text(out))
+        assert "收据" in text and "Receipt" not in text, argv
+        out.unlink()
+    code, _out, err = run(capsys, "print", "receipt", number, "--lang", "fr", "--db", url, "-o", str(tmp_path / "x.pdf"))
+    assert code == EXIT_ERROR and "Unknown language fr" in err
+    with pytest.raises(SystemExit):
+        main(["print", "receipt", "--help"])
+    shown = capsys.readouterr().out
+    assert "--lang" in shown and "--language" not in shown

@@ -93,7 +93,7 @@ def test_a_manager_filters_the_trail(db: Database, users: Users) -> None:
         receipts = audit.search(s, manager, audit.AuditQuery(action="receipt."))
         assert [r.action for r in receipts] == ["receipt.void", "receipt.payment"]
         void = receipts[0]
-        assert (void.user, void.approver) == ("clerk", "manager")
+        assert (void.user, void.approver) == ("Li Clerk", "Wang Manager")
         assert void.entity == "receipt" and void.entity_id == str(paid.id)
 
         by_receipt = audit.search(s, manager, audit.AuditQuery(reference=number.lower()))

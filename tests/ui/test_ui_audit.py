@@ -57,13 +57,13 @@ def test_a_manager_filters_the_audit_trail(qtbot: QtBot, ctx: AppContext, shop: 
     qtbot.mouseClick(screen.ui.showButton, Qt.MouseButton.LeftButton)
     assert _column(screen, "action") == ["ticket.create"]
     assert _column(screen, "record") == [first.number]  # the number a person knows, not the row id
-    assert _column(screen, "user") == ["clerk"]
+    assert _column(screen, "user") == ["Li Clerk"]
 
     screen.ui.referenceEdit.clear()
-    clerk_index = screen.ui.userCombo.findText("clerk")
+    clerk_index = screen.ui.userCombo.findText("Li Clerk")  # people by their names
     screen.ui.userCombo.setCurrentIndex(clerk_index)
     qtbot.mouseClick(screen.ui.showButton, Qt.MouseButton.LeftButton)
-    assert screen.model.rowCount() > 0 and "manager" not in _column(screen, "user")
+    assert screen.model.rowCount() > 0 and "Wang Manager" not in _column(screen, "user")
 
     screen.ui.fromEdit.setText("2026-13-45")
     qtbot.mouseClick(screen.ui.showButton, Qt.MouseButton.LeftButton)

@@ -4,7 +4,6 @@ the manager's PIN, and a reprint marked COPY."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,32 +11,22 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from ui_helpers import Approvals
+from ui_helpers import Approvals, diagnosed_fridge
 
-from frontdesk.billing import payments, quotes, schedules
+from frontdesk.billing import payments, quotes
 from frontdesk.billing.models import Receipt
 from frontdesk.db.models import Ticket, User
-from frontdesk.intake import service, states
+from frontdesk.intake import states
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.fees_screen import FeesScreen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.ticket_detail import TicketDetailDialog
-from frontdesk.users import Actor
 
 
 @pytest.fixture
 def fridge(ctx: AppContext, shop: dict[str, object]) -> int:
     """A fridge out of warranty for labour, its compressor still covered, being diagnosed."""
-    manager = shop["manager"]
-    assert isinstance(manager, Actor)
-    with ctx.db.write() as s:
-        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
-        r = service.take_intake(s, ctx.actor, service.IntakeForm(
-            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
-            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
-            request="维修"), now=datetime(2026, 11, 20, 10))
-        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
-    return r.ticket_id
+    return diagnosed_fridge(ctx, shop)
 
 
 def open_billing(qtbot: QtBot, ctx: AppContext, ticket_id: int) -> TicketDetailDialog:

@@ -1,6 +1,6 @@
 """The Call-backs page driven like the desk drives it: the call-back list by
-the keyboard (select, press 1-4, see the row leave and its retry or
-follow-up appear), a dissatisfied card entered by the keyboard and its
+the keyboard (select, press Alt+1 to Alt+4, see the row leave and its retry
+or follow-up appear; Ctrl+Z takes the last one back), a dissatisfied card entered by the keyboard and its
 follow-up in the list, a complaint closed with a manager's PIN, the card
 supervision flags and the satisfaction figures with their chart."""
 
@@ -18,6 +18,7 @@ from ui_helpers import Approvals
 
 from frontdesk import clock, technicians
 from frontdesk.followup import service as fu
+from frontdesk.followup.models import CallBack
 from frontdesk.intake import service
 from frontdesk.ui.callbacks import CallbacksScreen
 from frontdesk.ui.complaints import ComplaintsScreen
@@ -31,6 +32,8 @@ from frontdesk.users import Actor
 from tests.followup.followup_data import card_for, known_cards
 
 NOW = datetime(2026, 11, 24, 10, 30)  # a Tuesday, inside calling hours
+ALT = Qt.KeyboardModifier.AltModifier
+focused: Callable[[], QWidget | None] = QApplication.focusWidget
 
 
 @pytest.fixture
@@ -76,13 +79,16 @@ def test_work_the_call_back_list_by_keyboard(qtbot: QtBot, ctx: AppContext, at_n
     assert row_colour(u.queueTable, 0) == LATE.color() and row_colour(u.queueTable, 1) is None
     assert "2 calls to make, 1 overdue" in u.countLabel.text()
 
-    # The overdue call: a note, then 3 (no answer): it leaves, its retry comes 2 hours later.
+    # The overdue call: a note, then Alt+3 (no answer): it leaves, its retry comes 2 hours later.
     u.queueTable.setFocus()
     u.queueTable.selectRow(0)
     qtbot.keyClicks(u.noteEdit, "no one home")
     qtbot.keyClick(u.noteEdit, Qt.Key.Key_Return)  # back to the list
     assert u.queueTable.hasFocus()
-    qtbot.keyClick(u.queueTable, Qt.Key.Key_3)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_3)  # a bare digit records nothing: it says which keys do
+    assert u.messageLabel.text() == "Alt+1 to Alt+4 record what came of the call."
+    assert len(table_rows(u.queueTable)) == 2
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_3, ALT)
     assert "Try again 2026-11-24 12:30" in u.messageLabel.text()
     rows = table_rows(u.queueTable)
     assert [(r["Ticket"], r["Attempt"], r["Due"]) for r in rows] == [
@@ -90,20 +96,20 @@ def test_work_the_call_back_list_by_keyboard(qtbot: QtBot, ctx: AppContext, at_n
     assert u.noteEdit.text() == ""
     made = table_rows(u.doneTable)
     assert [(m["Ticket"], m["Outcome"], m["Called by"], m["Note"]) for m in made] == [
-        (late, "No answer", ctx.actor.name, "no one home")]
+        (late, "No answer", "Li Clerk", "no one home")]  # by the full name
 
-    # 2 (reached, not fine) on the first: a follow-up the next working day takes its place.
+    # Alt+2 (reached, not fine) on the first: a follow-up the next working day takes its place.
     u.queueTable.selectRow(0)
-    qtbot.keyClick(u.queueTable, Qt.Key.Key_2)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_2, ALT)
     assert "A follow-up call is due 2026-11-25 10:30" in u.messageLabel.text()
     rows = table_rows(u.queueTable)
     assert [(r["Ticket"], r["Why"]) for r in rows] == [
         (late, "After a phone consultation"), (fresh, "Follow-up: customer not yet satisfied")]
 
-    # 1 (reached, fine): gone for good; 4 (wrong number): the ticket is put to verify.
-    qtbot.keyClick(u.queueTable, Qt.Key.Key_1)
+    # Alt+1 (reached, fine): gone for good; Alt+4 (wrong number): the ticket is put to verify.
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)
     assert [r["Ticket"] for r in table_rows(u.queueTable)] == [fresh]
-    qtbot.keyClick(u.queueTable, Qt.Key.Key_4)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_4, ALT)
     assert f"Ticket {fresh} is flagged to verify the phone number" in u.messageLabel.text()
     assert table_rows(u.queueTable) == [] and "0 calls to make" in u.countLabel.text()
     with ctx.db.read() as s:
@@ -112,8 +118,49 @@ def test_work_the_call_back_list_by_keyboard(qtbot: QtBot, ctx: AppContext, at_n
     assert len(table_rows(u.doneTable)) == 4
 
     # Nothing selected: a key says so and records nothing.
-    qtbot.keyClick(u.queueTable, Qt.Key.Key_1)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)
     assert u.messageLabel.text() == "Select the call first."
+
+
+def test_a_call_recorded_from_the_note_is_undone(qtbot: QtBot, ctx: AppContext, at_now: datetime) -> None:
+    """Alt+1 in the note field records the call (the "1" is not typed into
+    the note); Ctrl+Z takes it back: the call is due again with no outcome."""
+    number = consultation(ctx, "李四", "139 1234 5678", datetime(2026, 11, 24, 9, 0))
+    screen = CallbacksScreen(ctx)
+    shown(qtbot, screen)
+    u = screen.ui
+    before = table_rows(u.queueTable)
+    assert "Alt+1" in u.keysLabel.text() and "Ctrl+Z" in u.keysLabel.text()
+    assert u.fineButton.text() == "Reached, fine (Alt+1)" and u.wrongNumberButton.text() == "Wrong number (Alt+4)"
+    assert not screen.undoButton.isEnabled()
+    u.queueTable.selectRow(0)
+    qtbot.keyClicks(u.noteEdit, "fixed, thanks")
+    qtbot.keyClick(u.noteEdit, Qt.Key.Key_1, ALT)
+    assert table_rows(u.queueTable) == []
+    made = table_rows(u.doneTable)
+    assert [(m["Ticket"], m["Outcome"], m["Note"]) for m in made] == [(number, "Reached, customer is fine",
+                                                                        "fixed, thanks")]
+    assert screen.undoButton.isEnabled() and "Ctrl+Z takes it back" in u.messageLabel.text()
+
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert u.messageLabel.text() == "Call to 李四: undone, it is due again."
+    assert table_rows(u.queueTable) == before and table_rows(u.doneTable) == []
+    with ctx.db.read() as s:
+        row = fu.queue(s, at_now)[0]
+        cb = s.get(CallBack, row.id)
+        assert cb is not None and (cb.done_at, cb.outcome, cb.note) == (None, None, "")
+    assert not screen.undoButton.isEnabled()
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # only the last one, once
+    assert u.messageLabel.text().startswith("Nothing to undo")
+
+    # Recorded again (Alt+3 from the list): the chance to undo ends after a few seconds.
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_3, ALT)
+    assert screen.undoButton.isEnabled() and screen.undo_timer.isActive()
+    assert screen.undo_timer.interval() == int(fu.UNDO_WINDOW.total_seconds() * 1000)
+    screen.undo_timer.timeout.emit()
+    assert not screen.undoButton.isEnabled()
+    qtbot.mouseClick(screen.undoButton, Qt.MouseButton.LeftButton)
+    assert [m["Outcome"] for m in table_rows(u.doneTable)] == ["No answer"]
 
 
 def test_enter_opens_the_ticket_of_the_call(qtbot: QtBot, ctx: AppContext, at_now: datetime) -> None:
@@ -306,3 +353,33 @@ def test_the_lists_show_rows_a_page_at_a_time(qtbot: QtBot, qtmodeltester) -> No
     assert model.rowCount() == 5 and not model.canFetchMore()
     assert model.data(model.index(4, 1)) == "16" and model.headerData(1, Qt.Orientation.Horizontal) == "Square"
     qtmodeltester.check(model)
+
+
+def test_the_sidebar_count_of_overdue_calls_drops_as_the_calls_are_made(qtbot: QtBot, ctx: AppContext,
+                                                                         at_now: datetime) -> None:
+    """"(2 overdue)" on the sidebar follows the calls recorded on the
+    Call-backs page, not only the minute timer."""
+    from frontdesk.ui.main_window import PAGES, MainWindow
+
+    consultation(ctx, "李四", "139 1234 5678", datetime(2026, 11, 23, 9, 0))  # both due yesterday
+    consultation(ctx, "王五", "137 1234 5678", datetime(2026, 11, 23, 10, 0))
+    window = MainWindow(ctx)
+    window.due_timer.stop()  # only what is done on the page may change the count here
+    shown(qtbot, window)
+    item = window.ui.navList.item([k for k, _t in PAGES].index("callbacks"))
+    assert item.text() == "Call-backs (2 overdue)"
+    page = window.show_page("callbacks")
+    assert isinstance(page, FollowUpPage)
+    u = page.callbacks.ui
+    u.queueTable.setFocus()
+    u.queueTable.selectRow(0)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)  # reached, fine
+    assert item.text() == "Call-backs (1 overdue)"
+    page.callbacks.undo()  # taken back: overdue again
+    assert item.text() == "Call-backs (2 overdue)"
+    u.queueTable.selectRow(0)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)
+    u.queueTable.selectRow(0)
+    qtbot.keyClick(u.queueTable, Qt.Key.Key_1, ALT)
+    assert item.text() == "Call-backs"
+    assert window.ui.statusBar.currentMessage().startswith("Li Clerk (Clerk)")  # signed in: by the full name

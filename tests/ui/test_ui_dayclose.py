@@ -181,7 +181,7 @@ def test_count_blind_then_close_with_a_manager_and_print(qtbot: QtBot, ctx: AppC
     qtbot.mouseClick(u.closeDayButton, Qt.MouseButton.LeftButton)
     assert u.messageLabel.text() == "2026-11-24 is closed. Print the reconciliation and sign it."
     assert ctx.read(lambda s: dayclose.is_closed(s, DAY, counter="main"))
-    assert "CLOSED" in u.stateLabel.text() and "approved by manager" in u.stateLabel.text()
+    assert "CLOSED" in u.stateLabel.text() and "approved by Wang Manager" in u.stateLabel.text()
     assert not u.saveCountButton.isEnabled() and not u.closeDayButton.isEnabled() and not u.floatEdit.isEnabled()
     assert u.denominationsTable.item(0, 1).text() == "5"  # the count as closed
 

@@ -451,3 +451,36 @@ def test_a_failing_daily_backup_is_a_message_or_the_crash_dialog(qtbot: QtBot, s
     else:
         [(report, gui)] = shown.crashes
         assert gui and "RuntimeError: the rotation broke" in report and not shown.messages
+
+
+def test_the_first_export_on_a_fresh_machine_offers_a_folder_that_exists(
+        qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: Shown) -> None:
+    """A HOME with no Documents folder: the dialog offers
+    Documents/FrontDesk/exports, made for it, and the export is written there."""
+    home = tmp_path / "fresh-home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DOCUMENTS_DIR", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    dialog = ExportDialog(ctx, date(2026, 10, 1), date(2026, 10, 31))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    offered = Path(dialog.ui.fileEdit.text())
+    assert offered.parent == home / "Documents" / "FrontDesk" / "exports" and offered.parent.is_dir()
+    with qtbot.waitSignal(dialog.finished_export, timeout=WAIT_MS) as ended:
+        assert dialog.start()
+    assert ended.args == [str(offered)] and offered.is_file()
+    assert not shown.messages and not shown.crashes
+
+
+def test_the_default_folder_falls_back_to_home_when_it_cannot_be_made(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontdesk import paths
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "Documents").write_text("a file where the folder should be")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    assert paths.exports_dir() == home

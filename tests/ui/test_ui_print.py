@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from ui_helpers import diagnosed_fridge
 
 from frontdesk.db.models import Technician
 from frontdesk.printing.base import ShopHeader
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.print_preview import PrintPreviewDialog
-from frontdesk.users import Actor
 
 
 def a_card(tmp_path: Path) -> Path:
@@ -33,7 +33,7 @@ def test_preview_prints_to_a_pdf_printer_and_saves(qtbot: QtBot, tmp_path: Path)
     dialog = PrintPreviewDialog(pdf, "Feedback card", "card")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.document.pageCount() == 1 and dialog.ui.pagesLabel.text() == "1 pages"
+    assert dialog.document.pageCount() == 1 and dialog.ui.pagesLabel.text() == "1 page"
     printer = dialog.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -41,7 +41,7 @@ def test_preview_prints_to_a_pdf_printer_and_saves(qtbot: QtBot, tmp_path: Path)
         assert dialog.print_to(printer)
         assert dialog.ui.progressBar.isVisible() and not dialog.ui.printButton.isEnabled()
     assert done.args == [1]
-    assert dialog.ui.messageLabel.text() == "Printed 1 pages."
+    assert dialog.ui.messageLabel.text() == "Printed 1 page."
     assert not dialog.ui.progressBar.isVisible() and dialog.ui.printButton.isEnabled()
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
     saved = dialog.save_as(str(tmp_path / "copy.pdf"))
@@ -89,36 +89,28 @@ def test_printing_runs_in_the_background_and_can_be_cancelled(qtbot: QtBot, tmp_
 
 def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp_path: Path, ctx: AppContext,
                                                                shop: dict[str, object]) -> None:
-    from datetime import date, datetime
-
-    from frontdesk.billing import payments, quotes, schedules
+    from frontdesk.billing import payments
     from frontdesk.followup import service as followup
     from frontdesk.intake import repairs, service, states
     from frontdesk.ui.receipts import ReceiptsScreen
     from frontdesk.ui.ticket_detail import TicketDetailDialog
 
-    manager = shop["manager"]
-    assert isinstance(manager, Actor)
+    ticket_id = diagnosed_fridge(ctx, shop, approve=True)
     with ctx.db.write() as s:
-        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
-        r = service.take_intake(s, ctx.actor, service.IntakeForm(
-            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
-            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
-            request="维修"), now=datetime(2026, 11, 20, 10))
-        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
-        q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
-        quotes.approve_quote(s, ctx.actor, q.id)
-        receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "cash", q.total, tendered=q.total, counter="main")
-        service.move(s, ctx.actor, r.ticket_id, states.IN_REPAIR)
-        repairs.record_repair(s, ctx.actor, r.ticket_id, repairs.RepairResult("no_cooling", "adjusted"))
+        r = service.get_ticket(s, ticket_id)
+        total = payments.balance(s, ticket_id).outstanding
+        receipt = payments.take_payment(s, ctx.actor, ticket_id, "cash", total, tendered=total, counter="main")
+        service.move(s, ctx.actor, ticket_id, states.IN_REPAIR)
+        repairs.record_repair(s, ctx.actor, ticket_id, repairs.RepairResult("no_cooling", "adjusted"))
         tech = s.scalars(select(Technician)).first()
         assert tech is not None
-        followup.issue_card(s, ctx.actor, r.ticket_id, technician_id=tech.id)
-    detail = TicketDetailDialog(ctx, r.ticket_id)
+        followup.issue_card(s, ctx.actor, ticket_id, technician_id=tech.id)
+        r_number = r.number
+    detail = TicketDetailDialog(ctx, ticket_id)
     qtbot.addWidget(detail)
     card = detail.print_document("card")
     assert card is not None and card.document.pageCount() == 1  # type: ignore[attr-defined]
-    assert r.number in PdfReader(card.pdf).pages[0].extract_text()  # type: ignore[attr-defined]
+    assert r_number in PdfReader(card.pdf).pages[0].extract_text()  # type: ignore[attr-defined]
     card.close()
 
     screen = ReceiptsScreen(ctx)
@@ -145,24 +137,13 @@ def test_print_from_a_ticket_and_a_reprinted_receipt_says_copy(qtbot: QtBot, tmp
 
 def a_roll_receipt(ctx: AppContext, shop: dict[str, object], tmp_path: Path) -> tuple[str, Path]:
     """A paid ticket's receipt on the 80 mm roll: (its number, the PDF)."""
-    from datetime import date, datetime
-
-    from frontdesk.billing import payments, quotes, schedules
-    from frontdesk.intake import service, states
+    from frontdesk.billing import payments
     from frontdesk.printing import documents
 
-    manager = shop["manager"]
-    assert isinstance(manager, Actor)
+    ticket_id = diagnosed_fridge(ctx, shop, approve=True)
     with ctx.db.write() as s:
-        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
-        r = service.take_intake(s, ctx.actor, service.IntakeForm(
-            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
-            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
-            request="维修"), now=datetime(2026, 11, 20, 10))
-        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
-        q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
-        quotes.approve_quote(s, ctx.actor, q.id)
-        receipt = payments.take_payment(s, ctx.actor, r.ticket_id, "card", q.total, counter="main")
+        total = payments.balance(s, ticket_id).outstanding
+        receipt = payments.take_payment(s, ctx.actor, ticket_id, "card", total, counter="main")
         pdf = documents.print_receipt(s, receipt.number, tmp_path / "roll.pdf", size="80mm")
     return receipt.number, pdf
 

@@ -5,7 +5,7 @@ straight on this counter's receipt printer, on the counter's receipt size
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -17,11 +17,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from ui_helpers import Approvals
+from ui_helpers import Approvals, diagnosed_fridge
 
-from frontdesk.billing import payments, quotes, schedules
+from frontdesk.billing import payments
 from frontdesk.billing.models import Waiver
-from frontdesk.intake import service, states
 from frontdesk.loaners import service as loaners
 from frontdesk.ui import print_preview
 from frontdesk.ui.context import AppContext
@@ -43,18 +42,7 @@ THERMAL = "Counter 1 thermal"
 @pytest.fixture
 def quoted(ctx: AppContext, shop: dict[str, object]) -> int:
     """A fridge whose quote the customer approved: money is owed."""
-    manager = shop["manager"]
-    assert isinstance(manager, Actor)
-    with ctx.db.write() as s:
-        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
-        r = service.take_intake(s, ctx.actor, service.IntakeForm(
-            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
-            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
-            request="维修"), now=datetime(2026, 11, 20, 10))
-        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
-        q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
-        quotes.approve_quote(s, ctx.actor, q.id)
-    return r.ticket_id
+    return diagnosed_fridge(ctx, shop, approve=True)
 
 
 def billing_tab(qtbot: QtBot, ctx: AppContext, ticket_id: int) -> TicketDetailDialog:
@@ -71,15 +59,6 @@ def pdf_text(path: Path) -> str:
 
 def previews() -> list[PrintPreviewDialog]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog) and w.isVisible()]
-
-
-@pytest.fixture(autouse=True)
-def _no_preview_left_open() -> Iterator[None]:
-    """A preview is a window of its own: closed after each test, so the next
-    one sees only its own."""
-    yield
-    for preview in previews():
-        preview.close()
 
 
 def pay(dialog: QDialog | None, amount: str | None = None, method: str = "card") -> payments.ReceiptView:

@@ -208,7 +208,7 @@ def test_walk_in_out_of_warranty_from_intake_to_pick_up(qtbot: QtBot, ctx: AppCo
     assert isinstance(page, FollowUpPage)
     page.tabs.setCurrentWidget(page.uncollected)
     waiting = page.uncollected
-    assert waiting.ui.countLabel.text() == "1 products waiting for pick-up."
+    assert waiting.ui.countLabel.text() == "1 product waiting for pick-up."
     assert waiting.model.rowCount() == 1
     assert [waiting.model.data(waiting.model.index(0, c)) for c in (0, 2, 3)] == ["0", number, "赵敏"]
     with qtbot.waitSignal(waiting.open_requested) as opened:
@@ -383,7 +383,7 @@ def test_work_out_of_warranty_before_approval_needs_a_reason_and_a_manager(
     assert d.messageLabel.text() == "The repair started."
     assert state_of(ctx, fridge) == states.IN_REPAIR
     lines = timeline(detail)
-    assert ("Work started without the customer's approval, on manager's word: customer on a trip, agreed to any cost"
+    assert ("Work started without the customer's approval, on Wang Manager's word: customer on a trip, agreed to any cost"
             in lines)
     approver = ctx.read(lambda s: s.scalar(select(AuditRecord.approver_id).where(
         AuditRecord.action == "ticket.approval_override")))

@@ -49,6 +49,21 @@ def test_model_loads_lazily_and_passes_the_model_tester(qtbot: QtBot, qtmodeltes
     qtmodeltester.check(model)
 
 
+def test_the_count_says_1_ticket_and_2_tickets(qtbot: QtBot, ctx: AppContext) -> None:
+    """Plural forms through ngettext: not "1 tickets"."""
+    add_tickets(ctx, 2)  # serials SN0000 and SN0001
+    screen = TicketsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.keyClicks(screen.ui.searchEdit, "SN0001")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=2000)
+    assert screen.ui.countLabel.text() == "1 ticket"
+    screen.ui.searchEdit.clear()
+    qtbot.keyClicks(screen.ui.searchEdit, "SN000")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=2000)
+    assert screen.ui.countLabel.text() == "2 tickets"
+
+
 def test_filters_and_search(qtbot: QtBot, ctx: AppContext) -> None:
     add_tickets(ctx, 3)
     add_tickets(ctx, 2, purchase_date=None)  # no purchase date: to verify
@@ -180,7 +195,7 @@ def test_quoting_a_ticket_to_verify_needs_a_manager(qtbot: QtBot, ctx: AppContex
     state = ctx.read(lambda s: s.get_one(Ticket, ticket_id).state)
     if approve:
         assert state == states.QUOTED
-        assert "Quoted with facts to verify, approved by manager" in timeline(dialog)
+        assert "Quoted with facts to verify, approved by Wang Manager" in timeline(dialog)
         assert "Quoted: waiting for the customer's answer" in u.nextLabel.text()
         approver = ctx.read(lambda s: s.scalar(select(AuditRecord.approver_id).where(
             AuditRecord.action == "ticket.verify_override")))

@@ -13,8 +13,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk import technicians
+from frontdesk.billing import quotes, schedules
 from frontdesk.db.engine import Database
-from frontdesk.intake import service
+from frontdesk.intake import service, states
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.qt_support import apply_language, install_fonts
 from frontdesk.users import Actor
@@ -75,3 +76,23 @@ def type_text(widget: QWidget, text: str) -> None:
     for ch in text:
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def diagnosed_fridge(ctx: AppContext, shop: dict[str, object], *, approve: bool = False) -> int:
+    """王芳's fridge out of warranty for labour (its compressor still covered),
+    under the shipped fee schedule, being diagnosed; ``approve``: quoted for
+    minor labour and approved, so money is owed."""
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    with ctx.db.write() as s:
+        schedules.install_default_schedule(s, manager, now=datetime(2026, 1, 1, 9))
+        r = service.take_intake(s, ctx.actor, service.IntakeForm(
+            channel=service.WALK_IN, name="王芳", phone="13700001111", category="refrigerator", brand="美的",
+            model="BCD-520", serial="MD-77", purchase_date=date(2024, 9, 10), invoice_shown=True, fault="不制冷",
+            request="维修"), now=datetime(2026, 11, 20, 10))
+        service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 20, 11))
+        if approve:
+            q = quotes.make_quote(s, ctx.actor, r.ticket_id, [quotes.QuoteItem("labour", "minor")])
+            quotes.approve_quote(s, ctx.actor, q.id)
+    return r.ticket_id
+

@@ -116,7 +116,7 @@ class Ui_AuditScreen(object):
     # setupUi
 
     def retranslateUi(self, AuditScreen):
-        self.fromLabel.setText(QCoreApplication.translate("AuditScreen", u"&From", None))
+        self.fromLabel.setText(QCoreApplication.translate("AuditScreen", u"F&rom", None))
         self.fromEdit.setPlaceholderText(QCoreApplication.translate("AuditScreen", u"YYYY-MM-DD", None))
         self.toLabel.setText(QCoreApplication.translate("AuditScreen", u"&to", None))
         self.toEdit.setPlaceholderText(QCoreApplication.translate("AuditScreen", u"YYYY-MM-DD", None))

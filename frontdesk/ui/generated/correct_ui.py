@@ -255,7 +255,7 @@ class Ui_CorrectDialog(object):
         CorrectDialog.setWindowTitle(QCoreApplication.translate("CorrectDialog", u"Correct the ticket", None))
         self.customerGroup.setTitle(QCoreApplication.translate("CorrectDialog", u"Customer", None))
         self.nameLabel.setText(QCoreApplication.translate("CorrectDialog", u"&Name", None))
-        self.phoneLabel.setText(QCoreApplication.translate("CorrectDialog", u"Pho&ne", None))
+        self.phoneLabel.setText(QCoreApplication.translate("CorrectDialog", u"Phon&e", None))
         self.addressLabel.setText(QCoreApplication.translate("CorrectDialog", u"&Address", None))
         self.productGroup.setTitle(QCoreApplication.translate("CorrectDialog", u"Product", None))
         self.categoryLabel.setText(QCoreApplication.translate("CorrectDialog", u"Category", None))
@@ -273,7 +273,7 @@ class Ui_CorrectDialog(object):
         self.installedLabel.setText(QCoreApplication.translate("CorrectDialog", u"Installed &on", None))
         self.installedOnEdit.setPlaceholderText(QCoreApplication.translate("CorrectDialog", u"YYYY-MM-DD", None))
         self.faultGroup.setTitle(QCoreApplication.translate("CorrectDialog", u"Fault and request", None))
-        self.faultLabel.setText(QCoreApplication.translate("CorrectDialog", u"&Fault", None))
+        self.faultLabel.setText(QCoreApplication.translate("CorrectDialog", u"Fa&ult", None))
         self.faultCategoryLabel.setText(QCoreApplication.translate("CorrectDialog", u"Fault cate&gory", None))
         self.requestLabel.setText(QCoreApplication.translate("CorrectDialog", u"Re&quest", None))
     # retranslateUi

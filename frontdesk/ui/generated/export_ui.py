@@ -139,7 +139,7 @@ class Ui_ExportDialog(object):
 
     def retranslateUi(self, ExportDialog):
         ExportDialog.setWindowTitle(QCoreApplication.translate("ExportDialog", u"Head-office workbook", None))
-        self.fromLabel.setText(QCoreApplication.translate("ExportDialog", u"&From", None))
+        self.fromLabel.setText(QCoreApplication.translate("ExportDialog", u"F&rom", None))
         self.toLabel.setText(QCoreApplication.translate("ExportDialog", u"&To", None))
         self.languageLabel.setText(QCoreApplication.translate("ExportDialog", u"&Language", None))
         self.unmaskedCheck.setText(QCoreApplication.translate("ExportDialog", u"&Unmasked customer names and phones (a manager approves)", None))

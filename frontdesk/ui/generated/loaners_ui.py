@@ -180,7 +180,7 @@ class Ui_LoanersScreen(object):
     def retranslateUi(self, LoanersScreen):
         self.scanLabel.setText(QCoreApplication.translate("LoanersScreen", u"&Scan a tag", None))
         self.scanEdit.setPlaceholderText(QCoreApplication.translate("LoanersScreen", u"scan or type an asset tag, Enter", None))
-        self.statusLabel.setText(QCoreApplication.translate("LoanersScreen", u"S&tatus", None))
+        self.statusLabel.setText(QCoreApplication.translate("LoanersScreen", u"Stat&us", None))
         self.categoryLabel.setText(QCoreApplication.translate("LoanersScreen", u"&Category", None))
         self.unitsGroup.setTitle(QCoreApplication.translate("LoanersScreen", u"The pool", None))
         self.lendButton.setText(QCoreApplication.translate("LoanersScreen", u"&Lend\u2026", None))

@@ -121,7 +121,7 @@ class Ui_ReceiptsScreen(object):
         self.dayEdit.setPlaceholderText(QCoreApplication.translate("ReceiptsScreen", u"YYYY-MM-DD (empty: all)", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("ReceiptsScreen", u"receipt or ticket number", None))
         self.printButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Print (A5)\u2026", None))
-        self.print80Button.setText(QCoreApplication.translate("ReceiptsScreen", u"Print on the receipt &printer (80 mm)\u2026", None))
+        self.print80Button.setText(QCoreApplication.translate("ReceiptsScreen", u"Print on the receipt prin&ter (80 mm)\u2026", None))
         self.reprintButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Reprint (COPY)", None))
         self.voidButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Void\u2026", None))
         self.correctButton.setText(QCoreApplication.translate("ReceiptsScreen", u"&Correct\u2026", None))

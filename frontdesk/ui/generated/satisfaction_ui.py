@@ -123,7 +123,7 @@ class Ui_SatisfactionScreen(object):
     # setupUi
 
     def retranslateUi(self, SatisfactionScreen):
-        self.fromLabel.setText(QCoreApplication.translate("SatisfactionScreen", u"&From", None))
+        self.fromLabel.setText(QCoreApplication.translate("SatisfactionScreen", u"F&rom", None))
         self.fromEdit.setPlaceholderText(QCoreApplication.translate("SatisfactionScreen", u"2026-11-01", None))
         self.toLabel.setText(QCoreApplication.translate("SatisfactionScreen", u"&To", None))
         self.toEdit.setPlaceholderText(QCoreApplication.translate("SatisfactionScreen", u"2026-11-30", None))

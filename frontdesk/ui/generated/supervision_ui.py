@@ -128,7 +128,7 @@ class Ui_SupervisionScreen(object):
     # setupUi
 
     def retranslateUi(self, SupervisionScreen):
-        self.fromLabel.setText(QCoreApplication.translate("SupervisionScreen", u"&From", None))
+        self.fromLabel.setText(QCoreApplication.translate("SupervisionScreen", u"F&rom", None))
         self.fromEdit.setPlaceholderText(QCoreApplication.translate("SupervisionScreen", u"2026-11-01", None))
         self.toLabel.setText(QCoreApplication.translate("SupervisionScreen", u"&To", None))
         self.toEdit.setPlaceholderText(QCoreApplication.translate("SupervisionScreen", u"2026-11-30", None))

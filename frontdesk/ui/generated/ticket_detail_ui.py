@@ -390,7 +390,7 @@ class Ui_TicketDetailDialog(object):
         self.recordButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Record the r&epair\u2026", None))
         self.workDoneButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Work do&ne", None))
         self.partsButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Waiting for parts", None))
-        self.partsArrivedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Parts &arrived", None))
+        self.partsArrivedButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Parts arr&ived", None))
         self.readyButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Read&y for pick-up", None))
         self.pickupButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Pic&k-up\u2026", None))
         self.closeTicketButton.setText(QCoreApplication.translate("TicketDetailDialog", u"C&lose ticket", None))

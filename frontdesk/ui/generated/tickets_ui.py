@@ -149,16 +149,16 @@ class Ui_TicketsScreen(object):
     def retranslateUi(self, TicketsScreen):
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("TicketsScreen", u"ticket no., customer name, phone or serial", None))
         self.stateLabel.setText(QCoreApplication.translate("TicketsScreen", u"&State", None))
-        self.channelLabel.setText(QCoreApplication.translate("TicketsScreen", u"C&hannel", None))
+        self.channelLabel.setText(QCoreApplication.translate("TicketsScreen", u"&Channel", None))
         self.fromLabel.setText(QCoreApplication.translate("TicketsScreen", u"From", None))
         self.fromEdit.setPlaceholderText(QCoreApplication.translate("TicketsScreen", u"YYYY-MM-DD", None))
         self.toLabel.setText(QCoreApplication.translate("TicketsScreen", u"to", None))
         self.toEdit.setPlaceholderText(QCoreApplication.translate("TicketsScreen", u"YYYY-MM-DD", None))
         self.openCheck.setText(QCoreApplication.translate("TicketsScreen", u"&Open only", None))
         self.verifyCheck.setText(QCoreApplication.translate("TicketsScreen", u"To &verify", None))
-        self.overdueCheck.setText(QCoreApplication.translate("TicketsScreen", u"Response &overdue", None))
+        self.overdueCheck.setText(QCoreApplication.translate("TicketsScreen", u"&Response overdue", None))
         self.dueSoonCheck.setText(QCoreApplication.translate("TicketsScreen", u"Answer &due soon", None))
-        self.visitsButton.setText(QCoreApplication.translate("TicketsScreen", u"&Visits by area", None))
+        self.visitsButton.setText(QCoreApplication.translate("TicketsScreen", u"Visits by &area", None))
         self.openButton.setText(QCoreApplication.translate("TicketsScreen", u"Open ticket (Enter)", None))
         pass
     # retranslateUi
