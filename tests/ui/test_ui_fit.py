@@ -37,6 +37,7 @@ from frontdesk.ui.correct_dialog import CorrectDialog
 from frontdesk.ui.dayclose import CloseConfirmDialog, DayCloseScreen
 from frontdesk.ui.errors import CrashDialog
 from frontdesk.ui.export_dialog import ExportDialog
+from frontdesk.ui.help_dialog import HelpDialog
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog, UnitDialog
 from frontdesk.ui.login import LoginDialog
@@ -111,6 +112,7 @@ WINDOWS: tuple[tuple[str, type[QWidget], Factory], ...] = (
     ("loaner unit", UnitDialog, lambda d: UnitDialog(d.ctx)),
     ("visits", VisitsDialog, lambda d: VisitsDialog(d.ctx)),
     ("print preview", PrintPreviewDialog, lambda d: PrintPreviewDialog(d.pdf, "Feedback card", "card")),
+    ("help", HelpDialog, lambda d: HelpDialog()),
 )
 
 
