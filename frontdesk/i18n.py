@@ -16,6 +16,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
 
 from frontdesk.paths import resource
 
@@ -122,3 +124,97 @@ def _(message: str) -> str:
 
 def N_(message: str) -> str:
     return message
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """Text kept for people to read later (a timeline event, a quote line's
+    note), stored as its message id and values and translated when it is
+    read, in the reader's language: ``Message(N_("{old} → {new}"),
+    old=Message(states.LABELS[a]), new=...)``.
+
+    A value is kept as it is (text typed by a person, a number, an amount)
+    unless it is a :class:`Message` itself (a state, a kind, a method, a
+    category: anything translatable), which is translated too.  ``parts``
+    are further pieces read after the message (``sep`` between them), for a
+    note typed by a person after the program's words (``Message.joined``:
+    a list, pieces only); ``lower``: read in lower case.  Stored as JSON by
+    :meth:`to_json`; :func:`render` reads it back."""
+
+    msgid: str
+    values: dict[str, Any] = field(default_factory=dict)
+    parts: tuple[Message | str, ...] = ()
+    sep: str = " "
+    lower: bool = False
+
+    def __init__(self, msgid: str, /, *, parts: tuple[Message | str, ...] = (), sep: str = " ", lower: bool = False,
+                 **values: Any) -> None:
+        object.__setattr__(self, "msgid", msgid)
+        object.__setattr__(self, "values", dict(values))
+        object.__setattr__(self, "parts", tuple(parts))
+        object.__setattr__(self, "sep", sep)
+        object.__setattr__(self, "lower", lower)
+
+    @classmethod
+    def joined(cls, items: list[Message | str] | tuple[Message | str, ...], sep: str = ", ") -> Message:
+        """Several pieces read one after the other (a list of field labels)."""
+        return cls("", parts=tuple(items), sep=sep)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.msgid}
+        if self.values:
+            data["values"] = {k: _value_json(v) for k, v in self.values.items()}
+        if self.parts:
+            data["parts"] = [p.to_json() if isinstance(p, Message) else str(p) for p in self.parts]
+            data["sep"] = self.sep
+        if self.lower:
+            data["lower"] = True
+        return data
+
+    def render(self, lang: str | None = None) -> str:
+        """The text in ``lang`` (the language in use when None)."""
+        return render(self.to_json(), lang)
+
+    def english(self) -> str:
+        return self.render(DEFAULT_LANGUAGE)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _value_json(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"msg": value.to_json()}
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    return str(value)  # an amount, a date: kept as it reads
+
+
+def _render(data: dict[str, Any]) -> str:
+    msgid = str(data.get("id", ""))
+    text = _(msgid) if msgid else ""
+    raw = data.get("values") or {}
+    if raw:
+        values = {k: _render(v["msg"]) if isinstance(v, dict) and "msg" in v else ("" if v is None else v)
+                  for k, v in raw.items()}
+        try:
+            text = text.format(**values)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: the English one
+            text = msgid.format(**values)
+    parts = [_render(p) if isinstance(p, dict) else str(p) for p in data.get("parts") or ()]
+    if parts:
+        text = str(data.get("sep", " ")).join([text, *parts]) if text else str(data.get("sep", " ")).join(parts)
+    return text.lower() if data.get("lower") else text
+
+
+def render(data: dict[str, Any] | None, lang: str | None = None, fallback: str = "") -> str:
+    """A stored message (:meth:`Message.to_json`) in ``lang`` (the language
+    in use when None); ``fallback`` (the text stored with it) when there is
+    none or it cannot be read."""
+    if not data or not isinstance(data, dict):
+        return fallback
+    with using(lang):
+        try:
+            return _render(data)
+        except (AttributeError, TypeError):
+            return fallback

@@ -26,7 +26,7 @@ from frontdesk import audit, clock, settings
 from frontdesk.billing import payments
 from frontdesk.db.models import Customer, Product, Ticket
 from frontdesk.errors import IllegalTransition, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import repairs, states
 from frontdesk.intake.service import get_ticket, move
 from frontdesk.intake.timeline import add_event
@@ -138,15 +138,15 @@ def pick_up(session: Session, actor: Actor, ticket_id: int, handed_back: list[st
         manager = require_manager(actor, approver, _("let the customer take the product with {amount} still owed")
                                   .format(amount=owed))
         add_event(session, ticket, actor, "owed",
-                  _("{amount} owed at pick-up, on {manager}'s word: {reason}").format(
-                      amount=owed, manager=display_name(session, manager.id), reason=reason), now=now)
+                  Message(N_("{amount} owed at pick-up, on {manager}'s word: {reason}"),
+                          amount=owed, manager=display_name(session, manager.id), reason=reason), now=now)
         audit.record(session, actor.id, "pickup.owed", "ticket", ticket.id,
                      {"owed": found.outstanding, "reason": reason}, approver_id=manager.id, at=now)
     pb = loaners.open_pullback(session, ticket.id)
     if pb is not None:
         loaners.hand_back(session, actor, ticket.id, now=now)
-    move(session, actor, ticket.id, states.CLOSED, _("Picked up by the customer"), approver=approver, now=now,
-         picked_up=True)
+    move(session, actor, ticket.id, states.CLOSED, approver=approver, now=now, picked_up=True,
+         said=Message(N_("Picked up by the customer")))
     audit.record(session, actor.id, "pickup", "ticket", ticket.id,
                  {"accessories": list(found.accessories), "paid": found.paid}, at=now)
     return ticket

@@ -224,6 +224,9 @@ class QuoteLine(Base):
     in_warranty: Mapped[bool] = mapped_column(Boolean, default=False)
     bundle_with: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # ``reason`` as a message id and values (frontdesk.i18n.Message), read
+    # in the reader's language; ``reason`` keeps the English words.
+    reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     quote: Mapped[Quote] = relationship(back_populates="lines")
 

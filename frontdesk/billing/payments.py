@@ -48,7 +48,7 @@ from frontdesk.dayclose import models as daylock
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake.service import get_ticket
 from frontdesk.intake.timeline import add_event
 from frontdesk.intake.warranty import category_label
@@ -597,9 +597,10 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
         "net": net, "tax": tax, "tendered": tendered, "change": change,
         "corrects": corrects.number if corrects else None,
     }, approver_id=approver_id, at=now)
-    add_event(session, ticket, actor, "receipt", _("Receipt {number}: {kind} {amount} ({method})").format(
-        number=receipt.number, kind=kind_text(kind).lower(), amount=format_money(amount, receipt.currency),
-        method=method_text(method)), now=now)
+    add_event(session, ticket, actor, "receipt", Message(
+        N_("Receipt {number}: {kind} {amount} ({method})"), number=receipt.number,
+        kind=Message(RECEIPT_KINDS.get(kind, kind), lower=True), amount=format_money(amount, receipt.currency),
+        method=Message(METHOD_LABELS.get(method, method))), now=now)
     log.info("receipt %s: %s %s %s for %s", receipt.number, kind, method, amount, ticket.number)
     return receipt
 
@@ -778,8 +779,9 @@ def void_receipt(session: Session, actor: Actor, receipt_id: int, reason: str, a
     audit.record(session, actor.id, "receipt.void", "receipt", receipt.id, {
         "number": receipt.number, "ticket": ticket.number, "reason": why, "amount": receipt.amount,
     }, approver_id=manager.id, at=now)
-    add_event(session, ticket, actor, "receipt", _("Receipt {number} voided by {manager}: {reason}").format(
-        number=receipt.number, manager=display_name(session, manager.id), reason=why), now=now)
+    add_event(session, ticket, actor, "receipt", Message(
+        N_("Receipt {number} voided by {manager}: {reason}"), number=receipt.number,
+        manager=display_name(session, manager.id), reason=why), now=now)
     return receipt_view(session, receipt.id)
 
 
@@ -895,8 +897,9 @@ def grant_waiver(session: Session, actor: Actor, ticket_id: int, amount: Decimal
     session.flush()
     audit.record(session, actor.id, "waiver.grant", "waiver", waiver.id, {
         "ticket": ticket.number, "amount": value, "reason": why}, approver_id=manager.id, at=now)
-    add_event(session, ticket, actor, "waiver", _("{amount} waived, approved by {manager}: {reason}").format(
-        amount=format_money(value, currency), manager=display_name(session, manager.id), reason=why), now=now)
+    add_event(session, ticket, actor, "waiver", Message(
+        N_("{amount} waived, approved by {manager}: {reason}"), amount=format_money(value, currency),
+        manager=display_name(session, manager.id), reason=why), now=now)
     return waiver
 
 
@@ -973,7 +976,8 @@ def request_invoice(session: Session, actor: Actor, ticket_id: int, buyer: str =
     audit.record(session, actor.id, "invoice.request", "ticket", ticket.id, {
         "ticket": ticket.number, "buyer": buyer, "tax_id": tax_id, "first": first}, at=now)
     if first:
-        add_event(session, ticket, actor, "invoice", _("Invoice asked for: owed until its number is entered"), now=now)
+        add_event(session, ticket, actor, "invoice", Message(N_("Invoice asked for: owed until its number is entered")),
+                  now=now)
     return _status(row)
 
 
@@ -1001,7 +1005,7 @@ def record_invoice(session: Session, actor: Actor, ticket_id: int, invoice_no: s
     row.updated_at = now
     audit.record(session, actor.id, "invoice.record", "ticket", ticket.id, {"ticket": ticket.number,
                                                                            "invoice_no": number}, at=now)
-    add_event(session, ticket, actor, "invoice", _("Invoice {number} issued").format(number=number), now=now)
+    add_event(session, ticket, actor, "invoice", Message(N_("Invoice {number} issued"), number=number), now=now)
     return _status(row)
 
 

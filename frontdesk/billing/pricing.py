@@ -39,7 +39,7 @@ from datetime import date
 from decimal import Decimal
 
 from frontdesk.billing.tax import tax_in, tax_on
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake.warranty import (
     SOFTWARE_CHARGED,
     SOFTWARE_FREE,
@@ -104,6 +104,17 @@ def normalize_code(kind: str, code: str) -> str:
 
 def line_key(kind: str, code: str = "") -> Key:
     return (kind, normalize_code(kind, code))
+
+
+def component_message(component: str) -> Message | str:
+    """:func:`component_label` kept to be read later, in the reader's language."""
+    if component == WHOLE_UNIT:
+        return Message(N_("Whole unit"))
+    for rule in load_category_rules().values():
+        found = rule.component(component)
+        if found is not None:
+            return Message(found.label)
+    return component
 
 
 def component_label(component: str) -> str:
@@ -223,6 +234,7 @@ class LineCalc:
     saving_vs_card: Decimal = ZERO
     needs_decision: bool = False
     bundle_with: int | None = None
+    reason_message: Message | None = None  # ``reason`` kept to be read later, in the reader's language
 
     @property
     def charged(self) -> bool:
@@ -262,7 +274,7 @@ class _Draft:
         self.needs_decision = False
         self.result: LineCalc | None = None
 
-    def line(self, applied: str, unit: Decimal, reason: str, *, in_warranty: bool = False,
+    def line(self, applied: str, unit: Decimal, reason: Message, *, in_warranty: bool = False,
              needs_decision: bool = False, bundle_with: int | None = None, amount: Decimal | None = None,
              card_saving: Decimal | None = None) -> LineCalc:
         qty = self.item.qty
@@ -275,7 +287,7 @@ class _Draft:
             if card_saving is not None:
                 card_vs = card_saving
         return LineCalc(self.item, self.sched, self.card, applied, round_money(unit), amount, in_warranty,
-                        saving, reason, card_vs, needs_decision, bundle_with)
+                        saving, reason.render(), card_vs, needs_decision, bundle_with, reason)
 
 
 def _money(d: Decimal) -> str:
@@ -287,16 +299,17 @@ def _lowest(d: _Draft, has_card: bool) -> LineCalc:
     s, c = d.sched, d.card
     if s is not None and c is not None:
         if c < s:
-            return d.line(APPLIED_CARD, c, _("Warranty card {card} is lower than the fee schedule {schedule}: "
-                                            "card applied.").format(card=_money(c), schedule=_money(s)))
-        return d.line(APPLIED_SCHEDULE, s, _("Fee schedule {schedule} is not higher than the warranty card {card}: "
-                                             "schedule applied.").format(card=_money(c), schedule=_money(s)))
+            return d.line(APPLIED_CARD, c, Message(N_("Warranty card {card} is lower than the fee schedule {schedule}: "
+                                                      "card applied."), card=_money(c), schedule=_money(s)))
+        return d.line(APPLIED_SCHEDULE, s, Message(N_("Fee schedule {schedule} is not higher than the warranty card "
+                                                      "{card}: schedule applied."), card=_money(c), schedule=_money(s)))
     if s is not None:
         if has_card:
-            return d.line(APPLIED_SCHEDULE, s, _("The warranty card does not list this line: fee schedule applied."))
-        return d.line(APPLIED_SCHEDULE, s, _("Fee schedule price."))
+            return d.line(APPLIED_SCHEDULE, s,
+                          Message(N_("The warranty card does not list this line: fee schedule applied.")))
+        return d.line(APPLIED_SCHEDULE, s, Message(N_("Fee schedule price.")))
     assert c is not None
-    return d.line(APPLIED_CARD, c, _("The fee schedule does not list this line: warranty card applied."))
+    return d.line(APPLIED_CARD, c, Message(N_("The fee schedule does not list this line: warranty card applied.")))
 
 
 def _check_item(item: QuoteItem) -> None:
@@ -354,17 +367,20 @@ def price_quote(
         if item.kind == SOFTWARE_SETUP:
             rule = software_setup_charge(installed_on, as_of) if installed_on and as_of else SOFTWARE_MANAGER_DECIDES
             if rule == SOFTWARE_FREE:
-                d.result = d.line(APPLIED_FREE, ZERO, _("Software set-up within one month of installation: free."))
+                d.result = d.line(APPLIED_FREE, ZERO,
+                                  Message(N_("Software set-up within one month of installation: free.")))
                 continue
             if rule == SOFTWARE_MANAGER_DECIDES and software_charge is False:
-                d.result = d.line(APPLIED_FREE, ZERO, _("Software set-up: the manager decided not to charge it."))
+                d.result = d.line(APPLIED_FREE, ZERO,
+                                  Message(N_("Software set-up: the manager decided not to charge it.")))
                 continue
             if rule == SOFTWARE_MANAGER_DECIDES and software_charge is None:
                 d.needs_decision = True
             assert rule in (SOFTWARE_CHARGED, SOFTWARE_MANAGER_DECIDES)
         elif covered(item.component):
-            d.result = d.line(APPLIED_FREE, ZERO, _("In warranty ({component}): no charge.").format(
-                component=component_label(item.component)), in_warranty=True)
+            d.result = d.line(APPLIED_FREE, ZERO, Message(N_("In warranty ({component}): no charge."),
+                                                          component=component_message(item.component)),
+                              in_warranty=True)
             continue
         chargeable.append(d)
 
@@ -386,21 +402,22 @@ def price_quote(
         included = ", ".join(m.item.label() for m in members)
         if alone is None or bundle < alone:
             if alone is None:
-                why = _("Warranty card bundle {bundle} (includes {included}); the fee schedule does not list "
-                        "every line of it.").format(bundle=_money(bundle), included=included)
+                why = Message(N_("Warranty card bundle {bundle} (includes {included}); the fee schedule does not "
+                                 "list every line of it."), bundle=_money(bundle), included=included)
             else:
-                why = _("Warranty card bundle {bundle} (includes {included}) is lower than the same lines "
-                        "without it ({alone}): bundle applied.").format(
-                            bundle=_money(bundle), included=included, alone=_money(alone))
+                why = Message(N_("Warranty card bundle {bundle} (includes {included}) is lower than the same lines "
+                                 "without it ({alone}): bundle applied."),
+                              bundle=_money(bundle), included=included, alone=_money(alone))
             main.result = main.line(APPLIED_BUNDLE, main.card, why, bundle_with=main.index,
                                     card_saving=ZERO)
             for m in members:
-                m.result = m.line(APPLIED_BUNDLE, ZERO, _("Included in the warranty card's bundle on \"{main}\".")
-                                  .format(main=main.item.label()), bundle_with=main.index, card_saving=ZERO)
+                m.result = m.line(APPLIED_BUNDLE, ZERO, Message(N_("Included in the warranty card's bundle on "
+                                                                   "\"{main}\"."), main=main.item.label()),
+                                  bundle_with=main.index, card_saving=ZERO)
         else:
-            why = _("The lines without the card's bundle ({alone}) are not higher than the bundle {bundle} "
-                    "(includes {included}): fee schedule applied.").format(
-                        bundle=_money(bundle), included=included, alone=_money(alone))
+            why = Message(N_("The lines without the card's bundle ({alone}) are not higher than the bundle {bundle} "
+                             "(includes {included}): fee schedule applied."),
+                          bundle=_money(bundle), included=included, alone=_money(alone))
             assert main.sched is not None
             main_line = main.line(APPLIED_SCHEDULE, main.sched, why, bundle_with=main.index,
                                   card_saving=bundle - alone)
@@ -424,9 +441,10 @@ def price_quote(
             continue
         result = d.result
         if d.needs_decision:
-            result = replace(result, needs_decision=True, reason=result.reason + " " + _(
+            said = Message.joined([result.reason_message or result.reason, Message(N_(
                 "A manager decides whether the software set-up is charged (between one and three months "
-                "after installation, or no installation date)."))
+                "after installation, or no installation date)."))], sep=" ")
+            result = replace(result, needs_decision=True, reason=said.render(), reason_message=said)
         lines.append(result)
     # Bundle indexes point into the drafts; renumber them into ``lines``.
     position = {d.index: n for n, d in enumerate(d for d in drafts if d.result is not None)}

@@ -47,7 +47,7 @@ from frontdesk.billing.schedules import get_schedule, lines_for, schedule_in_for
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket, Visit
 from frontdesk.errors import Conflict, IllegalTransition, NeedsManager, ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _, render
 from frontdesk.intake import states
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.service import get_ticket, move
@@ -347,7 +347,9 @@ def _line_rows(calc_lines: list[LineCalc], stage: str, start: int) -> list[Quote
             component=item.component, qty=item.qty, km=item.km, schedule_price=ln.schedule_price,
             card_price=ln.card_price, applied=ln.applied, unit_price=ln.unit_price, amount=ln.amount,
             saving=ln.saving, saving_vs_card=ln.saving_vs_card, in_warranty=ln.in_warranty,
-            bundle_with=start + ln.bundle_with if ln.bundle_with is not None else None, reason=ln.reason,
+            bundle_with=start + ln.bundle_with if ln.bundle_with is not None else None,
+            reason=ln.reason_message.english() if ln.reason_message is not None else ln.reason,
+            reason_message=ln.reason_message.to_json() if ln.reason_message is not None else None,
         ))
     return rows
 
@@ -410,15 +412,15 @@ def make_quote(session: Session, actor: Actor, ticket_id: int, items: Iterable[Q
     if calc.refused:
         raise QuoteRefused(calc.refused)
 
-    summary = _("Quote {total} (saving {saving} against the fee schedule)").format(
-        total=format_money(calc.total, ctx.currency), saving=format_money(calc.saving, ctx.currency))
+    summary = Message(N_("Quote {total} (saving {saving} against the fee schedule)"),
+                      total=format_money(calc.total, ctx.currency), saving=format_money(calc.saving, ctx.currency))
     revised = list(session.scalars(select(Quote).where(Quote.ticket_id == ticket.id, Quote.state == DRAFT)))
     for old in revised:
         old.state = SUPERSEDED
     if ticket.state == states.QUOTED:
-        add_event(session, ticket, actor, "quote", _("Revised quote: {summary}").format(summary=summary), now=now)
+        add_event(session, ticket, actor, "quote", Message(N_("Revised quote: {summary}"), summary=summary), now=now)
     else:
-        move(session, actor, ticket.id, states.QUOTED, note=summary, approver=approver, now=now)
+        move(session, actor, ticket.id, states.QUOTED, said=summary, approver=approver, now=now)
 
     quote = Quote(
         ticket_id=ticket.id, schedule_id=ctx.schedule.id, card_edition_id=card_edition_id,
@@ -545,8 +547,14 @@ def _line_view(ln: QuoteLine) -> QuoteLineView:
         component_label=component_label(ln.component), qty=ln.qty, km=ln.km, schedule_price=ln.schedule_price,
         card_price=ln.card_price, applied=ln.applied, applied_label=applied_label(ln.applied),
         unit_price=ln.unit_price, amount=ln.amount, in_warranty=ln.in_warranty, saving=ln.saving,
-        saving_vs_card=ln.saving_vs_card, reason=ln.reason, bundle_with=ln.bundle_with,
+        saving_vs_card=ln.saving_vs_card, reason=line_reason(ln), bundle_with=ln.bundle_with,
     )
+
+
+def line_reason(ln: QuoteLine, lang: str | None = None) -> str:
+    """The line's note in ``lang`` (the language in use when None): kept as a
+    message since version 0012; before, the words it was written in."""
+    return render(ln.reason_message, lang, fallback=_(ln.reason) if ln.reason else "")
 
 
 def quote_view(session: Session, quote_id: int) -> QuoteView:

@@ -241,6 +241,10 @@ class TicketEvent(Base):
     from_state: Mapped[str | None] = mapped_column(String(20))
     to_state: Mapped[str | None] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text, default="")
+    # What ``text`` says as a message id and its values, read in the reader's
+    # language (frontdesk.i18n.Message); ``text`` keeps the English words
+    # (for search, export and the rows written before it).
+    message: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ticket: Mapped[Ticket] = relationship(back_populates="events")
     user: Mapped[User | None] = relationship()
 

@@ -18,7 +18,7 @@ from frontdesk import audit, clock
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Complaint, Customer, Ticket, User
 from frontdesk.errors import IllegalTransition, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import states
 from frontdesk.intake.fields import clean_text
 from frontdesk.intake.service import COMPLAINT, MAX_TEXT, get_ticket, move
@@ -84,7 +84,8 @@ def close_complaint(session: Session, actor: Actor, complaint_id: int, resolutio
     if complaint.ticket_id:
         ticket = get_ticket(session, complaint.ticket_id)
         add_event(session, ticket, actor, "complaint",
-                  _("Complaint closed by {manager}: {text}").format(manager=display_name(session, manager.id), text=text), now=now)
+                  Message(N_("Complaint closed by {manager}: {text}"), manager=display_name(session, manager.id),
+                          text=text), now=now)
         if ticket.kind == COMPLAINT and ticket.state in states.OPEN and states.can_move(ticket.state, states.CLOSED):
             session.flush()
             move(session, actor, ticket.id, states.CLOSED, text, approver=manager, now=now)

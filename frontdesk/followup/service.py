@@ -31,7 +31,7 @@ from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import AuditRecord, Customer, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import Conflict, IllegalTransition, NotAllowed, NotFound, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import states
 from frontdesk.plaintext import drop_controls
 from frontdesk.users import Actor, display_name_column
@@ -82,6 +82,13 @@ RATINGS = {SATISFIED: N_("Satisfied"), FAIR: N_("Fairly satisfied"), NOT_SATISFI
 FINISHED_STATES = frozenset({states.REPAIRED, states.READY, states.CLOSED})
 MAX_NOTE = 2000  # a call's note, a card's comment
 UNDO_WINDOW = timedelta(seconds=10)  # how long a call just recorded can be undone
+
+
+def _event(ticket_id: int, actor: Actor, kind: str, now: datetime, message: Message) -> TicketEvent:
+    """A timeline event of the ticket (as ``frontdesk.intake.timeline.add_event``
+    keeps it: the message, and its English words)."""
+    return TicketEvent(ticket_id=ticket_id, at=now, user_id=actor.id, kind=kind, text=message.english(),
+                       message=message.to_json())
 
 
 def due_time(reason: str, at: datetime, calendar: WorkCalendar) -> datetime:
@@ -287,13 +294,12 @@ def record_outcome(session: Session, actor: Actor, callback_id: int, outcome: st
             ticket.verify_fields = fields
             ticket.to_verify = True
             ticket.updated_at = now
-            session.add(TicketEvent(ticket_id=ticket.id, at=now, user_id=actor.id, kind="to_verify",
-                                    text=_("Call-back: wrong number. To verify: Phone")))
+            session.add(_event(ticket.id, actor, "to_verify", now,
+                               Message(N_("Call-back: wrong number. To verify: Phone"))))
     if cb.ticket_id is not None:
-        session.add(TicketEvent(ticket_id=cb.ticket_id, at=now, user_id=actor.id, kind="callback",
-                                text=_("Call-back ({reason}): {outcome}").format(
-                                    reason=_(REASONS[cb.reason]), outcome=_(OUTCOMES[outcome]))
-                                + (f" — {cb.note}" if cb.note else "")))
+        session.add(_event(cb.ticket_id, actor, "callback", now, Message(
+            N_("Call-back ({reason}): {outcome}"), reason=Message(REASONS[cb.reason]),
+            outcome=Message(OUTCOMES[outcome]), parts=(" — ", cb.note) if cb.note else (), sep="")))
     audit.record(session, actor.id, "callback.outcome", "callback", cb.id,
                  {"outcome": outcome, **({"next_id": nxt.id} if nxt is not None else {}), **undo}, at=now)
     return nxt
@@ -338,9 +344,9 @@ def undo_outcome(session: Session, actor: Actor, callback_id: int, now: datetime
     cb.called_by_id = None
     cb.note = ""
     if cb.ticket_id is not None:
-        session.add(TicketEvent(ticket_id=cb.ticket_id, at=now, user_id=actor.id, kind="callback",
-                                text=_("Call-back ({reason}): \"{outcome}\" undone, the call is due again").format(
-                                    reason=_(REASONS[cb.reason]), outcome=_(OUTCOMES.get(outcome, outcome)))))
+        session.add(_event(cb.ticket_id, actor, "callback", now, Message(
+            N_("Call-back ({reason}): \"{outcome}\" undone, the call is due again"),
+            reason=Message(REASONS[cb.reason]), outcome=Message(OUTCOMES.get(outcome, outcome)))))
     audit.record(session, actor.id, "callback.undo", "callback", cb.id,
                  {"outcome": outcome, "note": note, "withdrawn": [child.id for child in raised]}, at=now)
     return cb
@@ -365,8 +371,7 @@ def issue_card(session: Session, actor: Actor, ticket_id: int, technician_id: in
                         issued_by_id=actor.id, comment="")
     session.add(card)
     session.flush()
-    session.add(TicketEvent(ticket_id=ticket_id, at=now, user_id=actor.id, kind="card",
-                            text=_("Feedback card {serial} handed out").format(serial=serial)))
+    session.add(_event(ticket_id, actor, "card", now, Message(N_("Feedback card {serial} handed out"), serial=serial)))
     audit.record(session, actor.id, "card.issue", "card", card.id, {"serial": serial, "ticket_id": ticket_id}, at=now)
     return card
 
@@ -465,9 +470,9 @@ def enter_card(session: Session, actor: Actor, card_id: int, *, quality: int, at
     if not card_satisfied(quality, attitude):
         schedule(session, actor.id, customer_id=ticket.customer_id, reason=DISSATISFIED, at=now,
                  ticket_id=ticket.id, card_id=card.id, due_at=settings.work_calendar(session).next_opening(now))
-    session.add(TicketEvent(ticket_id=ticket.id, at=now, user_id=actor.id, kind="card",
-                            text=_("Feedback card {serial} returned: quality {q}, attitude {a}").format(
-                                serial=card.serial, q=_(RATINGS[quality]), a=_(RATINGS[attitude]))))
+    session.add(_event(ticket.id, actor, "card", now, Message(
+        N_("Feedback card {serial} returned: quality {q}, attitude {a}"), serial=card.serial,
+        q=Message(RATINGS[quality]), a=Message(RATINGS[attitude]))))
     audit.record(session, actor.id, "card.enter", "card", card.id,
                  {"quality": quality, "attitude": attitude, "signed": bool(signed)}, at=now)
     return card

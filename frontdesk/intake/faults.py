@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import settings
 from frontdesk.db.models import RepairRecord, Ticket
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake.warranty import REPEAT_REPAIR_DAYS, category_key, category_label
 
 REPLACED_PART = "replaced_part"
@@ -127,6 +127,17 @@ def fault_label(key: str) -> str:
 
 def action_label(action: str) -> str:
     return _(ACTIONS.get(action, action))
+
+
+def fault_message(key: str) -> Message | str:
+    """:func:`fault_label` kept to be read later, in the reader's language
+    (a shop's own category stays its text)."""
+    return Message(_FAULTS[key]) if key in _FAULTS else key
+
+
+def action_message(action: str) -> Message:
+    """:func:`action_label` kept to be read later, in the reader's language."""
+    return Message(ACTIONS.get(action, action))
 
 
 @dataclass(frozen=True)

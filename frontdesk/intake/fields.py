@@ -4,7 +4,7 @@ text too long refused with the field's name."""
 
 from __future__ import annotations
 
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.plaintext import trimmed
 
 # Facts a ticket can be flagged "to verify" for.
@@ -41,6 +41,11 @@ def field_label(name: str) -> str:
     return _(FIELD_LABELS.get(name, name))
 
 
+def field_label_message(name: str) -> Message:
+    """The field's label kept to be read later, in the reader's language."""
+    return Message(FIELD_LABELS.get(name, name))
+
+
 def clean_text(text: str, limit: int, fieldname: str, problems: dict[str, str], label: str | None = None) -> str:
     """``text`` trimmed (:func:`frontdesk.plaintext.trimmed`); longer than
     ``limit``, a problem is noted in ``problems`` under ``fieldname``, naming
@@ -53,4 +58,4 @@ def clean_text(text: str, limit: int, fieldname: str, problems: dict[str, str], 
     return value
 
 
-__all__ = ["FIELD_LABELS", "TEXT_LABELS", "clean_text", "field_label"]
+__all__ = ["FIELD_LABELS", "TEXT_LABELS", "clean_text", "field_label", "field_label_message"]

@@ -20,7 +20,7 @@ from frontdesk import audit, clock
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import RepairPart, RepairRecord, Technician
 from frontdesk.errors import IllegalTransition, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import faults, states
 from frontdesk.intake.fields import clean_text
 from frontdesk.intake.service import get_ticket, move
@@ -106,11 +106,10 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
     ticket.fault_category = result.fault_category
     faults.count_for(session, ticket)
     session.flush()
-    summary = _("{action}: {fault}").format(action=faults.action_label(result.action),
-                                            fault=faults.fault_label(result.fault_category))
-    if parts:
-        summary += " (" + ", ".join(p.part_no for p in parts) + ")"
-    move(session, actor, ticket.id, states.REPAIRED, summary, now=now)
+    summary = Message(N_("{action}: {fault}"), action=faults.action_message(result.action),
+                      fault=faults.fault_message(result.fault_category),
+                      parts=("(" + ", ".join(p.part_no for p in parts) + ")",) if parts else ())
+    move(session, actor, ticket.id, states.REPAIRED, said=summary, now=now)
     audit.record(session, actor.id, "repair.record", "ticket", ticket.id,
                  {"fault": result.fault_category, "action": result.action,
                   "parts": [[p.part_no, p.new_serial, p.old_serial] for p in parts]}, at=now)

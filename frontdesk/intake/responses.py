@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from frontdesk import audit, clock, settings
 from frontdesk.db.models import Customer, Ticket
 from frontdesk.errors import IllegalTransition
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import states
 from frontdesk.intake.service import MAX_SHORT, PHONE, SERVICE_KINDS, get_ticket
 from frontdesk.intake.timeline import add_event
@@ -29,7 +29,7 @@ def mark_responded(session: Session, actor: Actor, ticket_id: int, how: str, now
         raise IllegalTransition(_("This request was already answered."))
     ticket.responded_at = now
     ticket.updated_at = now
-    add_event(session, ticket, actor, "responded", _("Customer answered: {how}").format(how=how.strip()[:MAX_SHORT]),
+    add_event(session, ticket, actor, "responded", Message(N_("Customer answered: {how}"), how=how.strip()[:MAX_SHORT]),
               now=now)
     audit.record(session, actor.id, "ticket.responded", "ticket", ticket.id, at=now)
     return ticket

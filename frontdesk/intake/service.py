@@ -23,9 +23,9 @@ from frontdesk import audit, clock, customers, hooks, numbering, settings
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Complaint, Customer, Product, RepairRecord, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import faults, states
-from frontdesk.intake.fields import FIELD_LABELS, clean_text, field_label
+from frontdesk.intake.fields import FIELD_LABELS, clean_text, field_label_message
 from frontdesk.intake.timeline import add_event
 from frontdesk.intake.visits import VisitRequest, add_visit, call_off_visits, mark_visits_done
 from frontdesk.intake.warranty import (
@@ -361,19 +361,18 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     )
     session.add(ticket)
     session.flush()
-    text = _("{channel} {kind} taken by {user}").format(
-        channel=_(CHANNELS[form.channel]), kind=_(KINDS[form.kind]).lower(),
-        user=display_name(session, actor.id) or actor.name,
-    )
+    text = Message(N_("{channel} {kind} taken by {user}"), channel=Message(CHANNELS[form.channel]),
+                   kind=Message(KINDS[form.kind], lower=True), user=display_name(session, actor.id) or actor.name)
     add_event(session, ticket, actor, "created", text, to_state=state, now=now)
     if to_verify:
         add_event(session, ticket, actor, "to_verify",
-                  _("To verify: {fields}").format(fields=", ".join(field_label(f) for f in to_verify)), now=now)
+                  Message(N_("To verify: {fields}"),
+                          fields=Message.joined([field_label_message(f) for f in to_verify])), now=now)
     if form.kind == INQUIRY and related is not None:
-        add_event(session, related, actor, "inquiry", _("Customer asked about the status by phone ({number}).").format(number=number), now=now)
+        add_event(session, related, actor, "inquiry", Message(N_("Customer asked about the status by phone ({number})."), number=number), now=now)
     if form.kind == COMPLAINT and related is not None:
         add_event(session, related, actor, "complaint",
-                  _("Complaint recorded ({number}): {text}").format(number=number, text=form.what_happened), now=now)
+                  Message(N_("Complaint recorded ({number}): {text}"), number=number, text=form.what_happened), now=now)
     if form.kind == COMPLAINT:
         promised = form.promised_answer_at or settings.work_calendar(session).add_working_days(now, 1)
         session.add(Complaint(
@@ -490,12 +489,15 @@ def find_ticket(session: Session, number: str) -> Ticket:
 
 
 def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: str = "",
-         approver: Actor | None = None, now: datetime | None = None, *, picked_up: bool = False) -> Ticket:
+         approver: Actor | None = None, now: datetime | None = None, *, picked_up: bool = False,
+         said: Message | None = None) -> Ticket:
     """Move a ticket along the state machine; illegal moves raise
     (docs/rules.md#the-life-of-a-ticket).  Work out of warranty starts only
     after the customer approved the quote, or on a manager's word with a
     reason; a product ready for pick-up leaves only through the pick-up
-    (``picked_up``, set by frontdesk.pickup)."""
+    (``picked_up``, set by frontdesk.pickup).  ``note`` is what a person
+    typed, kept as typed; ``said`` the program's words about the move (a
+    quote's total), read in the reader's language."""
     now = now or clock.now()
     ticket = get_ticket(session, ticket_id)
     states.check_move(ticket.state, to_state)
@@ -516,8 +518,8 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
     if to_state == states.QUOTED and ticket.to_verify and ticket.verify_override_by_id is None:
         manager = require_manager(actor, approver, _("quote a ticket with facts to verify"))
         ticket.verify_override_by_id = manager.id
-        add_event(session, ticket, actor, "override", _("Quoted with facts to verify, approved by {manager}").format(
-            manager=display_name(session, manager.id)), now=now)
+        add_event(session, ticket, actor, "override", Message(N_("Quoted with facts to verify, approved by {manager}"),
+                                                              manager=display_name(session, manager.id)), now=now)
         audit.record(session, actor.id, "ticket.verify_override", "ticket", ticket.id, approver_id=manager.id, at=now)
     if to_state == states.CLOSED and ticket.kind == COMPLAINT and session.scalar(
             select(Complaint.id).where(Complaint.ticket_id == ticket.id, Complaint.closed_at.is_(None)).limit(1)):
@@ -543,9 +545,10 @@ def move(session: Session, actor: Actor, ticket_id: int, to_state: str, note: st
         ticket.product.installed_on = now.date()
     if ticket.channel == PHONE and ticket.responded_at is None and to_state != states.RECEIVED:
         ticket.responded_at = now
-    text = _("{old} → {new}").format(old=states.label(from_state), new=states.label(to_state))
-    if note.strip():
-        text += ": " + note.strip()[:MAX_TEXT]
+    typed = note.strip()[:MAX_TEXT]
+    said_too: tuple[Message | str, ...] = (": ", said) if said is not None else ()
+    text = Message(N_("{old} → {new}"), old=states.label_message(from_state), new=states.label_message(to_state),
+                   parts=said_too + ((": ", typed) if typed else ()), sep="")
     add_event(session, ticket, actor, "state", text, from_state, to_state, now)
     audit.record(session, actor.id, "ticket.move", "ticket", ticket.id, {"from": from_state, "to": to_state}, at=now)
     if to_state == states.CANCELLED or (from_state == states.SCHEDULED and to_state == states.RECEIVED):
@@ -565,8 +568,8 @@ def _override_approval(session: Session, actor: Actor, ticket: Ticket, note: str
         raise ValidationError({"note": _("Say why the work starts before the customer approved the quote.")})
     manager = require_manager(actor, approver, what)
     add_event(session, ticket, actor, "override",
-              _("Work started without the customer's approval, on {manager}'s word: {reason}").format(
-                  manager=display_name(session, manager.id), reason=note.strip()[:MAX_TEXT]), now=now)
+              Message(N_("Work started without the customer's approval, on {manager}'s word: {reason}"),
+                      manager=display_name(session, manager.id), reason=note.strip()[:MAX_TEXT]), now=now)
     audit.record(session, actor.id, "ticket.approval_override", "ticket", ticket.id,
                  {"warranty": ticket.warranty_status, "reason": note.strip()}, approver_id=manager.id, at=now)
 
@@ -589,8 +592,17 @@ def verify(session: Session, actor: Actor, ticket_id: int, fields: list[str] | N
     return corrections.verify(session, actor, ticket_id, fields, now)
 
 
-def add_note(session: Session, actor: Actor, ticket_id: int, text: str, now: datetime | None = None) -> TicketEvent:
+def add_note(session: Session, actor: Actor, ticket_id: int, text: str | Message,
+             now: datetime | None = None) -> TicketEvent:
+    """A note on the ticket's timeline: what a person typed (kept as typed),
+    or the program's words as a :class:`Message` (read in the reader's
+    language)."""
     now = now or clock.now()
+    if isinstance(text, Message):
+        ticket = get_ticket(session, ticket_id)
+        ev = add_event(session, ticket, actor, "note", text, now=now)
+        audit.record(session, actor.id, "ticket.note", "ticket", ticket.id, at=now)
+        return ev
     problems: dict[str, str] = {}
     clean = clean_text(text, MAX_TEXT, "note", problems)
     if not clean:
@@ -613,7 +625,7 @@ def assign_technician(session: Session, actor: Actor, ticket_id: int, technician
     ticket.technician_id = technician_id
     ticket.updated_at = now
     add_event(session, ticket, actor, "assigned",
-              _("Assigned to {name}").format(name=tech.name) if tech else _("Unassigned"), now=now)
+              Message(N_("Assigned to {name}"), name=tech.name) if tech else Message(N_("Unassigned")), now=now)
     audit.record(session, actor.id, "ticket.assign", "ticket", ticket.id, {"technician_id": technician_id}, at=now)
     return ticket
 
@@ -626,6 +638,7 @@ def set_uncertain(session: Session, actor: Actor, ticket_id: int, uncertain: boo
     ticket.technician_uncertain = bool(uncertain)
     ticket.updated_at = now
     add_event(session, ticket, actor, "uncertain",
-              _("Technician not sure of the repair") if uncertain else _("Technician sure of the repair"), now=now)
+              Message(N_("Technician not sure of the repair") if uncertain else N_("Technician sure of the repair")),
+              now=now)
     audit.record(session, actor.id, "ticket.uncertain", "ticket", ticket.id, {"uncertain": bool(uncertain)}, at=now)
     return ticket

@@ -9,7 +9,7 @@ where it is (``frontdesk.loaners.service.product_location``)."""
 from __future__ import annotations
 
 from frontdesk.errors import IllegalTransition
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 
 RECEIVED = "received"
 SCHEDULED = "scheduled"
@@ -72,6 +72,11 @@ WORK_DONE = frozenset({REPAIRED, READY, CLOSED})
 
 def label(state: str) -> str:
     return _(LABELS.get(state, state))
+
+
+def label_message(state: str) -> Message:
+    """The state's label kept to be read later, in the reader's language."""
+    return Message(LABELS.get(state, state))
 
 
 def can_move(from_state: str, to_state: str) -> bool:

@@ -15,7 +15,7 @@ from frontdesk import audit, clock
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Technician, Ticket, Visit
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import states
 from frontdesk.intake.fields import clean_text
 from frontdesk.intake.timeline import add_event
@@ -52,9 +52,8 @@ def add_visit(session: Session, actor: Actor, ticket: Ticket, req: VisitRequest,
     if ticket.responded_at is None:
         ticket.responded_at = now
     add_event(session, ticket, actor, "visit",
-              _("Visit booked for {day} {start}–{end}").format(
-                  day=req.day.isoformat(), start=req.window_start.strftime("%H:%M"),
-                  end=req.window_end.strftime("%H:%M")),
+              Message(N_("Visit booked for {day} {start}–{end}"), day=req.day.isoformat(),
+                      start=req.window_start.strftime("%H:%M"), end=req.window_end.strftime("%H:%M")),
               to_state=ticket.state, now=now)
     session.flush()
     audit.record(session, actor.id, "visit.book", "visit", visit.id, {"ticket": ticket.number}, at=now)
@@ -186,7 +185,7 @@ def assign_area(session: Session, actor: Actor, day: date, area: str, technician
             visit.ticket.technician_id = technician_id
             visit.ticket.updated_at = now
             add_event(session, visit.ticket, actor, "assigned",
-                      _("Visit on {day} assigned to {name}").format(day=day.isoformat(), name=tech.name), now=now)
+                      Message(N_("Visit on {day} assigned to {name}"), day=day.isoformat(), name=tech.name), now=now)
             audit.record(session, actor.id, "visit.assign", "visit", visit.id, {"technician_id": technician_id},
                          at=now)
             changed += 1

@@ -33,7 +33,7 @@ from frontdesk.billing import payments
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Product, Ticket
 from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import service as intake
 from frontdesk.intake import states
 from frontdesk.intake.warranty import category_key, category_label
@@ -487,7 +487,8 @@ def back_at_counter(session: Session, actor: Actor, ticket_id: int, note: str = 
     pb.returned_to_counter_at = now
     if ticket.state in (states.REPAIRED, states.DECLINED):
         session.flush()
-        intake.move(session, actor, ticket.id, states.READY, note or _("Back from the workshop"), now=now)
+        intake.move(session, actor, ticket.id, states.READY, note, now=now,
+                    said=None if note.strip() else Message(N_("Back from the workshop")))
     audit.record(session, actor.id, "pullback.back", "ticket", ticket.id, {"pullback": pb.id, "note": note.strip()},
                  at=now)
     return pb
@@ -606,8 +607,8 @@ def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date 
     audit.record(session, actor.id, "loaner.lend", "loan", loan.id,
                  {"tag": unit.tag, "ticket": ticket.number, "due_on": due_on, "deposit": amount,
                   "condition": cond}, at=now)
-    intake.add_note(session, actor, ticket.id, _("Loaner {tag} lent, due back {due}").format(
-        tag=unit.tag, due=due_on.isoformat() if due_on else ""), now=now)
+    intake.add_note(session, actor, ticket.id, Message(N_("Loaner {tag} lent, due back {due}"),
+                                                       tag=unit.tag, due=due_on.isoformat() if due_on else ""), now=now)
     return loan
 
 
@@ -690,9 +691,7 @@ def return_loan(session: Session, actor: Actor, tag_or_loan: str | int, conditio
                   "outcome": loan.deposit_outcome, "refunded": loan.refunded, "kept": loan.kept,
                   "maintenance": to_maintenance},
                  approver_id=manager.id if manager else None, at=now)
-    text = _("Loaner {tag} returned").format(tag=unit.tag)
-    if harm:
-        text += ": " + harm
+    text = Message(N_("Loaner {tag} returned"), tag=unit.tag, parts=(": ", harm) if harm else (), sep="")
     intake.add_note(session, actor, loan.ticket_id, text, now=now)
     return loan
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk import audit, users
 from frontdesk.audit import AuditQuery, AuditRow
+from frontdesk.audit_text import detail_text
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import N_, _
 from frontdesk.ui.context import AppContext
@@ -40,7 +41,7 @@ def _text(row: AuditRow, key: str) -> str:
     if key == "record":
         return row.reference or f"{row.entity} {row.entity_id}".strip()
     if key == "detail":
-        return ", ".join(f"{k}={v}" for k, v in row.detail.items() if v not in (None, "", [], {}))
+        return detail_text(row.detail)
     return str(getattr(row, key))
 
 

@@ -274,7 +274,7 @@ class QuotePanel(QWidget):
     def show_quote(self, q: quotes.QuoteView) -> None:
         self.currency = q.currency
         rows = [(ln.description or ln.kind_label, ln.component_label, str(ln.qty), ln.schedule_price, ln.card_price,
-                 ln.applied_label, _money(ln.amount), _(ln.reason) if ln.reason else "", FREE if ln.in_warranty else None)
+                 ln.applied_label, _money(ln.amount), ln.reason, FREE if ln.in_warranty else None)
                 for ln in (*q.lines, *q.inspection_lines)]
         self._fill_lines(rows)
         status = html.escape(q.state_label)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import pickup, technicians, users
 from frontdesk.i18n import _
-from frontdesk.intake import fields, repairs, responses, service, states
+from frontdesk.intake import fields, repairs, responses, service, states, timeline
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_IN, STATUS_LABELS, category_label
 from frontdesk.loaners import service as loaners
@@ -225,7 +225,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
                     f"<ul>{lines}</ul>")
         if t.warranty_exclusion:
             warranty += html.escape(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
-    events = [(e.at, users.shown_name(e.user), e.text) for e in t.events]
+    events = [(e.at, users.shown_name(e.user), timeline.event_text(e)) for e in t.events]
     techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
     where = loaners.product_location(session, t.id) if p is not None else ""
     loan = loaners.open_loan_of_ticket(session, t.id)

@@ -12,7 +12,9 @@ from frontdesk import settings
 from frontdesk.billing import payments
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import current_revision, head_revision, open_database, upgrade
+from frontdesk.db.models import TicketEvent
 from frontdesk.errors import DayClosed
+from frontdesk.intake import timeline
 
 FIRST = "0001"
 
@@ -269,3 +271,24 @@ def test_deposit_refunds_are_retyped_on_a_closed_day_and_an_old_shop_keeps_price
         assert (bal.paid, bal.deposits_held, bal.deposits_refunded) == (0, 0, 300)
     with pytest.raises(DayClosed), fresh.engine.begin() as conn:  # the closed day is locked again
         conn.execute(text("UPDATE receipts SET kind = 'refund' WHERE id = 2"))
+
+
+def test_old_events_keep_their_text_and_new_ones_read_in_the_readers_language(db: Database) -> None:
+    """0012: ticket events and quote lines get their message (id and values);
+    an event written before keeps its text and shows it, in any language."""
+    fresh = _empty_copy(db)
+    upgrade(fresh, "0011")
+    _fill_first_schema(fresh)
+    with fresh.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO ticket_events (id, ticket_id, at, user_id, kind, from_state, to_state, text) VALUES "
+            "(1, 1, '2026-01-03 10:00:00', 1, 'state', 'received', 'diagnosing', 'Received → Diagnosing')"))
+    upgrade(fresh)
+    columns = {c["name"] for c in inspect(fresh.engine).get_columns("ticket_events")}
+    assert "message" in columns
+    assert "reason_message" in {c["name"] for c in inspect(fresh.engine).get_columns("quote_lines")}
+    with fresh.read() as s:
+        event = s.get(TicketEvent, 1)
+        assert event is not None and event.message is None
+        assert timeline.event_text(event, "zh_CN") == "Received → Diagnosing"
+        assert timeline.event_text(event, "en") == "Received → Diagnosing"

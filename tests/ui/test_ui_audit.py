@@ -48,7 +48,7 @@ def test_a_manager_filters_the_audit_trail(qtbot: QtBot, ctx: AppContext, shop: 
     screen.ui.actionCombo.setEditText("user.")
     qtbot.mouseClick(screen.ui.showButton, Qt.MouseButton.LeftButton)
     assert set(_column(screen, "action")) == {"user.add"}
-    assert "role=clerk" in " ".join(_column(screen, "detail"))
+    assert "Role: Clerk" in " ".join(_column(screen, "detail"))  # the role by its label, not its key
 
     screen.ui.actionCombo.setEditText("")
     first = shop["first_ticket"]
