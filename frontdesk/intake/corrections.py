@@ -41,9 +41,9 @@ from frontdesk.billing.models import Quote
 from frontdesk.billing.pricing import SOFTWARE_SETUP
 from frontdesk.db.models import Ticket, TicketEvent
 from frontdesk.errors import IllegalTransition, ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import faults, states
-from frontdesk.intake.fields import FIELD_LABELS, TEXT_LABELS, clean_text, field_label
+from frontdesk.intake.fields import FIELD_LABELS, TEXT_LABELS, clean_text, field_label, field_label_message
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.service import (
     MAX_TEXT,
@@ -88,6 +88,11 @@ REQUOTE = "requote"  # the timeline event that says the quote must be made again
 def label(name: str) -> str:
     """A correctable field (or a fact to verify) as the desk names it."""
     return _(LABELS[name]) if name in LABELS else field_label(name)
+
+
+def label_message(name: str) -> Message:
+    """:func:`label` kept to be read later, in the reader's language."""
+    return Message(LABELS[name]) if name in LABELS else field_label_message(name)
 
 
 @dataclass(frozen=True)
@@ -302,19 +307,20 @@ def _quote_after(session: Session, actor: Actor, ticket: Ticket, coverage_change
         return ""
     total = format_money(quote.total, quote.currency)
     if coverage_changed:
-        why = _("the warranty changed ({before} → {after})").format(
-            before=_(STATUS_LABELS.get(before, before)), after=_(STATUS_LABELS.get(after, after)))
+        why = Message(N_("the warranty changed ({before} → {after})"),
+                      before=Message(STATUS_LABELS.get(before, before)), after=Message(STATUS_LABELS.get(after, after)))
     else:
-        why = _("the installation date changed (software set-up)")
+        why = Message(N_("the installation date changed (software set-up)"))
     if quote.state == quotes.DRAFT:
         quote.state = quotes.SUPERSEDED
-        text = _("Quote {total} withdrawn: {why}. Make the quote again.").format(total=total, why=why)
+        said = Message(N_("Quote {total} withdrawn: {why}. Make the quote again."), total=total, why=why)
         action = "quote.withdraw"
     else:
-        text = _("Quote {total} was approved before {why}: the quote must be made again.").format(
-            total=total, why=why)
+        said = Message(N_("Quote {total} was approved before {why}: the quote must be made again."),
+                       total=total, why=why)
         action = "quote.requote"
-    add_event(session, ticket, actor, REQUOTE, text, now=now)
+    add_event(session, ticket, actor, REQUOTE, said, now=now)
+    text = said.render()
     audit.record(session, actor.id, action, "quote", quote.id,
                  {"ticket": ticket.number, "warranty": [before, after], "total": quote.total}, at=now)
     return text
@@ -332,31 +338,31 @@ def requote_needed(session: Session, ticket_id: int) -> bool:
                           .limit(1)) is None
 
 
-def _shown(name: str, value: Any) -> str:
+def _shown(name: str, value: Any) -> Message | str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return Message(N_("yes") if value else N_("no"))
     if isinstance(value, date):
         return value.isoformat()
     if name == "fault_category":
-        return faults.fault_label(str(value))
+        return faults.fault_message(str(value))
     return str(value).replace("\n", " ")[:80]
 
 
-def _changes_text(done: list[Change]) -> str:
-    return "; ".join(_("{field}: {old} → {new}").format(field=label(c.field), old=_shown(c.field, c.old),
-                                                        new=_shown(c.field, c.new)) for c in done)
+def _changes_text(done: list[Change]) -> Message:
+    return Message.joined([Message(N_("{field}: {old} → {new}"), field=label_message(c.field),
+                                   old=_shown(c.field, c.old), new=_shown(c.field, c.new)) for c in done], sep="; ")
 
 
-def _decided_text(before: str, after: str, advice: SanbaoAdvice | None) -> str:
-    parts = []
+def _decided_text(before: str, after: str, advice: SanbaoAdvice | None) -> Message | None:
+    parts: list[Message | str] = []
     if before != after:
-        parts.append(_("Warranty: {before} → {after}.").format(
-            before=_(STATUS_LABELS.get(before, before)), after=_(STATUS_LABELS.get(after, after))))
-    if advice is not None:
-        parts.append(_("三包 advice: {message}").format(message=advice.message))
-    return " ".join(parts)
+        parts.append(Message(N_("Warranty: {before} → {after}."), before=Message(STATUS_LABELS.get(before, before)),
+                             after=Message(STATUS_LABELS.get(after, after))))
+    if advice is not None:  # the advice's words as they were given (not yet kept as a message)
+        parts.append(Message(N_("三包 advice: {message}"), message=advice.message))
+    return Message.joined(parts, sep=" ") if parts else None
 
 
 def correct_ticket(session: Session, actor: Actor, ticket_id: int, changes: Mapping[str, Any],
@@ -372,9 +378,10 @@ def correct_ticket(session: Session, actor: Actor, ticket_id: int, changes: Mapp
     done, before, after, advice, requote = _apply(session, actor, ticket, changes, now)
     if not done:
         raise ValidationError({"changes": _("Nothing was changed.")})
-    text = _("Corrected: {changes}").format(changes=_changes_text(done))
+    text = Message(N_("Corrected: {changes}"), changes=_changes_text(done))
     decided = _decided_text(before, after, advice)
-    add_event(session, ticket, actor, "corrected", f"{text}. {decided}".strip() if decided else text, now=now)
+    add_event(session, ticket, actor, "corrected", Message.joined([text, decided], sep=". ") if decided else text,
+              now=now)
     audit.record(session, actor.id, "ticket.correct", "ticket", ticket.id, {
         "number": ticket.number, "changes": [[c.field, c.old, c.new] for c in done],
         "warranty": [before, after], "to_verify": list(ticket.verify_fields), "requote": bool(requote)}, at=now)
@@ -417,14 +424,17 @@ def verify(session: Session, actor: Actor, ticket_id: int,
     ticket.verify_fields = remaining
     ticket.to_verify = bool(remaining)
     ticket.updated_at = now
-    text = _("Verified: {fields}").format(fields=", ".join(label(f) for f in verified)) if verified else ""
+    text = Message(N_("Verified: {fields}"), fields=Message.joined([label_message(f) for f in verified])) \
+        if verified else None
     if done:
-        corrected = _("corrected {changes}").format(changes=_changes_text(done))
-        text = f"{text} ({corrected})" if text else _("Corrected: {changes}").format(changes=_changes_text(done))
+        changed = _changes_text(done)
+        text = Message.joined([text, Message.joined(["(", Message(N_("corrected {changes}"), changes=changed), ")"],
+                                                    sep="")], sep=" ") \
+            if text is not None else Message(N_("Corrected: {changes}"), changes=changed)
         decided = _decided_text(before, after, advice)
-        if decided:
-            text += ". " + decided
-    if text:
+        if decided is not None:
+            text = Message.joined([text, decided], sep=". ")
+    if text is not None:
         add_event(session, ticket, actor, "verified", text, now=now)
     audit.record(session, actor.id, "ticket.verify", "ticket", ticket.id, {
         "fields": verified, "seen": dict(seen) if isinstance(seen, Mapping) else None,

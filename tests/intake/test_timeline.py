@@ -10,8 +10,8 @@ from sqlalchemy import select
 from frontdesk.db.engine import Database
 from frontdesk.db.models import TicketEvent
 from frontdesk.i18n import using
+from frontdesk.intake import corrections, states, timeline
 from frontdesk.intake import service as intake
-from frontdesk.intake import states, timeline
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, diagnosing_ticket
 
@@ -58,3 +58,14 @@ def test_a_note_stays_as_typed_and_an_old_event_shows_its_text(db: Database, use
     assert note.message is None
     assert timeline.event_text(note, "zh_CN") == "Customer will call back"
 
+
+def test_a_correction_written_in_english_reads_in_chinese(db: Database, users: tuple[Actor, Actor]) -> None:
+    _manager, clerk = users
+    ticket = diagnosing_ticket(db, clerk)
+    with db.write() as s:
+        corrections.correct_ticket(s, clerk, ticket, {"serial": "HA-NEW"}, now=NOW)
+    (corrected,) = _events(db, ticket, "corrected")
+    assert corrected.text.startswith("Corrected: ")
+    assert "HA2301234567 → HA-NEW" in corrected.text
+    shown = timeline.event_text(corrected, "zh_CN")
+    assert shown.startswith("已更正：") and "HA2301234567 → HA-NEW" in shown
