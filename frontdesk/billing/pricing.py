@@ -215,6 +215,20 @@ class QuoteItem:
             return f"{kind_label(self.kind)} {normalize_code(PART, self.code)}"
         return kind_label(self.kind)
 
+    def label_message(self) -> Message | str:
+        """:meth:`label` kept to be read later, in the reader's language (a
+        description typed by a person stays as typed)."""
+        if self.description:
+            return self.description
+        kind = Message(KINDS.get(self.kind, self.kind))
+        if self.kind == LABOUR and self.code:
+            level = normalize_code(LABOUR, self.code)
+            return Message.joined([kind, Message.joined(["(", Message(LEVELS.get(level, self.code)), ")"], sep="")],
+                                  sep=" ")
+        if self.kind == PART and self.code:
+            return Message.joined([kind, normalize_code(PART, self.code)], sep=" ")
+        return kind
+
 
 @dataclass(frozen=True)
 class LineCalc:
@@ -399,7 +413,7 @@ def price_quote(
         if main.sched is not None and all(m.sched is not None or m.card is not None for m in members):
             alone = round_money(main.sched * main.item.qty) + sum(
                 (round_money(min(p for p in (m.sched, m.card) if p is not None) * m.item.qty) for m in members), ZERO)
-        included = ", ".join(m.item.label() for m in members)
+        included = Message.joined([m.item.label_message() for m in members])
         if alone is None or bundle < alone:
             if alone is None:
                 why = Message(N_("Warranty card bundle {bundle} (includes {included}); the fee schedule does not "
@@ -412,7 +426,7 @@ def price_quote(
                                     card_saving=ZERO)
             for m in members:
                 m.result = m.line(APPLIED_BUNDLE, ZERO, Message(N_("Included in the warranty card's bundle on "
-                                                                   "\"{main}\"."), main=main.item.label()),
+                                                                   "\"{main}\"."), main=main.item.label_message()),
                                   bundle_with=main.index, card_saving=ZERO)
         else:
             why = Message(N_("The lines without the card's bundle ({alone}) are not higher than the bundle {bundle} "

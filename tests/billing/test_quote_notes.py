@@ -4,10 +4,12 @@ quote's event on the ticket's timeline."""
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 from sqlalchemy import select
 
 from frontdesk.billing import quotes
-from frontdesk.billing.pricing import QuoteItem
+from frontdesk.billing.pricing import CardView, QuoteItem, price_quote
 from frontdesk.db.engine import Database
 from frontdesk.db.models import TicketEvent
 from frontdesk.i18n import using
@@ -52,3 +54,17 @@ def test_a_note_kept_before_version_0012_reads_as_it_was_written(db: Database, u
         assert quotes.line_reason(line, "en") == "Fee schedule price."
         with using("zh_CN"):
             assert quotes.line_reason(line) != "Fee schedule price."  # a whole message still reads translated
+
+
+def test_a_card_bundles_note_names_its_lines_in_the_readers_language() -> None:
+    schedule = {("labour", "medium"): D("120"), ("visit", ""): D("30")}
+    card = CardView({("labour", "medium"): D("100")}, {("labour", "medium"): frozenset({"visit"})})
+    calc = price_quote(schedule, card, [QuoteItem("labour", "medium"), QuoteItem("visit")],
+                       lambda component: False, D("0.13"))
+    labour, visit = calc.lines
+    assert labour.reason_message is not None and visit.reason_message is not None
+    assert "(includes Visit)" in labour.reason_message.english()
+    assert visit.reason_message.english() == "Included in the warranty card's bundle on \"Labour (Medium)\"."
+    with using("zh_CN"):
+        chinese = visit.reason_message.render()
+    assert "Labour" not in chinese and "Medium" not in chinese
