@@ -360,8 +360,8 @@ def _decided_text(before: str, after: str, advice: SanbaoAdvice | None) -> Messa
     if before != after:
         parts.append(Message(N_("Warranty: {before} → {after}."), before=Message(STATUS_LABELS.get(before, before)),
                              after=Message(STATUS_LABELS.get(after, after))))
-    if advice is not None:  # the advice's words as they were given (not yet kept as a message)
-        parts.append(Message(N_("三包 advice: {message}"), message=advice.message))
+    if advice is not None:
+        parts.append(Message(N_("三包 advice: {message}"), message=advice.said or advice.message))
     return Message.joined(parts, sep=" ") if parts else None
 
 

@@ -73,7 +73,7 @@ from functools import cache
 from typing import Any
 
 from frontdesk.errors import ValidationError
-from frontdesk.i18n import N_, _, ngettext
+from frontdesk.i18n import N_, Message, _, ngettext
 from frontdesk.paths import resource
 from frontdesk.workcalendar import WorkCalendar, default_calendar
 
@@ -499,6 +499,11 @@ class SanbaoAdvice:
     rule: str  # which rule applied (see sanbao_advice)
     days_since_purchase: int | None
     message: str  # translated
+    said: Message | None = None  # ``message`` kept to be read later, in the reader's language
+
+
+def _advice(options: tuple[str, ...], rule: str, days: int | None, said: Message) -> SanbaoAdvice:
+    return SanbaoAdvice(options, rule, days, said.render(), said)
 
 
 def sanbao_advice(
@@ -517,47 +522,48 @@ def sanbao_advice(
     warranty (``WarrantyStatus.covers(WHOLE_UNIT)``).
     """
     if purchase_date is None:
-        return SanbaoAdvice(
+        return _advice(
             ("verify_purchase",), "no_purchase_date", None,
-            _("No purchase date: verify the purchase before advising."),
+            Message(N_("No purchase date: verify the purchase before advising.")),
         )
     days = (as_of - purchase_date).days
     if days < 0:
         # Not an error here: a phone's factory date + 90 days can be later than
         # today, and the advice must not stop the intake.
-        return SanbaoAdvice(
+        return _advice(
             ("verify_purchase",), "purchase_after_today", days,
-            _("The purchase date {date} is after today: verify it.").format(date=purchase_date.isoformat()),
+            Message(N_("The purchase date {date} is after today: verify it."), date=purchase_date.isoformat()),
         )
     if in_period and performance_fault and days <= SANBAO_REFUND_DAYS:
-        return SanbaoAdvice(
+        return _advice(
             ("refund", "exchange", "repair"), "within_7_days", days,
-            _("Day {days} after purchase with a performance fault: refund, exchange or repair "
-              "(customer's choice).").format(days=days),
+            Message(N_("Day {days} after purchase with a performance fault: refund, exchange or repair "
+                       "(customer's choice)."), days=days),
         )
     if in_period and performance_fault and days <= SANBAO_EXCHANGE_DAYS:
-        return SanbaoAdvice(
+        return _advice(
             ("exchange", "repair"), "within_15_days", days,
-            _("Day {days} after purchase with a performance fault: exchange or repair "
-              "(customer's choice).").format(days=days),
+            Message(N_("Day {days} after purchase with a performance fault: exchange or repair "
+                       "(customer's choice)."), days=days),
         )
     if in_period and prior_repairs_same_fault >= SANBAO_REPAIRS_BEFORE_EXCHANGE:
-        return SanbaoAdvice(
+        return _advice(
             ("free_exchange", "refund_less_depreciation"), "repaired_twice", days,
-            (_("Already repaired {count} times for this fault ({tickets}) and it failed again: free exchange, "
-               "or refund less depreciation.").format(count=prior_repairs_same_fault, tickets=", ".join(prior_tickets))
+            (Message(N_("Already repaired {count} times for this fault ({tickets}) and it failed again: free "
+                        "exchange, or refund less depreciation."), count=prior_repairs_same_fault,
+                     tickets=", ".join(prior_tickets))
              if prior_tickets else
-             _("Already repaired {count} times for this fault and it failed again: free exchange, "
-               "or refund less depreciation.").format(count=prior_repairs_same_fault)),
+             Message(N_("Already repaired {count} times for this fault and it failed again: free exchange, "
+                        "or refund less depreciation."), count=prior_repairs_same_fault)),
         )
     if in_period:
-        return SanbaoAdvice(
+        return _advice(
             ("free_repair",), "in_period", days,
-            _("Day {days} after purchase, within the warranty period: free repair.").format(days=days),
+            Message(N_("Day {days} after purchase, within the warranty period: free repair."), days=days),
         )
-    return SanbaoAdvice(
+    return _advice(
         ("paid_repair",), "out_of_period", days,
-        _("Not covered by the warranty: paid repair, after the customer agrees to the quote."),
+        Message(N_("Not covered by the warranty: paid repair, after the customer agrees to the quote.")),
     )
 
 

@@ -5,6 +5,8 @@ clerk, and the other way round; what a person typed stays as typed."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from frontdesk.db.engine import Database
@@ -12,6 +14,7 @@ from frontdesk.db.models import TicketEvent
 from frontdesk.i18n import using
 from frontdesk.intake import corrections, states, timeline
 from frontdesk.intake import service as intake
+from frontdesk.intake.warranty import sanbao_advice
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, diagnosing_ticket
 
@@ -69,3 +72,11 @@ def test_a_correction_written_in_english_reads_in_chinese(db: Database, users: t
     assert "HA2301234567 → HA-NEW" in corrected.text
     shown = timeline.event_text(corrected, "zh_CN")
     assert shown.startswith("已更正：") and "HA2301234567 → HA-NEW" in shown
+
+
+def test_the_sanbao_advice_a_correction_quotes_is_kept_as_a_message() -> None:
+    advice = sanbao_advice(date(2026, 1, 1), date(2026, 3, 1), in_period=True)
+    assert advice.said is not None
+    assert advice.said.english() == advice.message == (
+        "Day 59 after purchase, within the warranty period: free repair.")
+    assert "59" in advice.said.render("zh_CN") and "purchase" not in advice.said.render("zh_CN")
