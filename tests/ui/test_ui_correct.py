@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 from ui_helpers import type_text
 
+from frontdesk import i18n
 from frontdesk.billing import quotes, schedules
 from frontdesk.billing.pricing import QuoteItem
 from frontdesk.db.models import AuditRecord, Ticket
@@ -159,3 +160,20 @@ def test_a_draft_withdrawn_by_a_correction_is_quoted_again(qtbot: QtBot, ctx: Ap
         quote = quotes.current_quote(s, ticket_id)
         return (quote.state, quote.total) if quote is not None else None
     assert ctx.read(current) == (quotes.DRAFT, 0)  # quoted again, in warranty now
+
+
+def test_the_timeline_reads_in_the_windows_language(qtbot: QtBot, ctx: AppContext) -> None:
+    """An event written by an English session shows in Chinese to a Chinese
+    clerk (the same row), and in English again to an English one."""
+    ticket_id = ticket(ctx)
+    with ctx.db.write() as s:
+        service.move(s, ctx.actor, ticket_id, states.DIAGNOSING, now=datetime(2026, 11, 2, 11))
+    english = open_detail(qtbot, ctx, ticket_id)
+    assert "Received → Diagnosing" in timeline(english)
+    try:
+        i18n.set_language("zh_CN")
+        chinese = open_detail(qtbot, ctx, ticket_id)
+        assert "已受理 → 检测中" in timeline(chinese)
+        assert not any("Received" in line for line in timeline(chinese))
+    finally:
+        i18n.set_language("en")
