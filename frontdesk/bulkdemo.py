@@ -68,7 +68,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack, FeedbackCard
-from frontdesk.i18n import _, ngettext
+from frontdesk.i18n import N_, Message, _, ngettext
 from frontdesk.intake import faults, states
 from frontdesk.intake import service as intake
 from frontdesk.loaners.models import Loan, LoanerUnit
@@ -349,10 +349,10 @@ class _Generator:
         self.counts.audit += 1
 
     def _event(self, ticket_id: int, at: datetime, user: int | None, kind: str, text: str,
-               from_state: str | None = None, to_state: str | None = None) -> None:
+               from_state: str | None = None, to_state: str | None = None, message: Message | None = None) -> None:
         self.out.add(TicketEvent, {"id": self.ids.take(TicketEvent), "ticket_id": ticket_id, "at": at,
                                    "user_id": user, "kind": kind, "from_state": from_state, "to_state": to_state,
-                                   "text": text})
+                                   "text": text, "message": message.to_json() if message is not None else None})
         self.counts.events += 1
 
     def _after(self, t: datetime, lo_hours: float, hi_hours: float) -> datetime:
@@ -473,7 +473,9 @@ class _Generator:
         self._audit(at, clerk, "ticket.create", "ticket", tid, {"number": number, "channel": channel, "kind": kind,
                                                                "to_verify": []})
         for i in range(1, len(moments)):
-            self._event(tid, moments[i], clerk, "state", f"{reached[i - 1]} → {reached[i]}", reached[i - 1], reached[i])
+            self._event(tid, moments[i], clerk, "state", f"{reached[i - 1]} → {reached[i]}", reached[i - 1], reached[i],
+                        Message(N_("{old} → {new}"), old=states.label_message(reached[i - 1]),
+                                new=states.label_message(reached[i])))
             self._audit(moments[i], clerk, "ticket.move", "ticket", tid, {"from": reached[i - 1], "to": reached[i]})
         if kind == intake.COMPLAINT:
             self.out.add(Complaint, {

@@ -34,8 +34,10 @@ from frontdesk.db.models import (
 from frontdesk.demo import DemoOptions, fill
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack, FeedbackCard
+from frontdesk.i18n import using
 from frontdesk.intake import faults, query, states
 from frontdesk.intake import service as intake
+from frontdesk.intake.timeline import event_text
 
 END = datetime(2026, 11, 25, 15, 0)
 TICKETS = 3000
@@ -207,3 +209,12 @@ def test_the_benchmark_runs_every_case_and_writes_json(tmp_path: Path) -> None:
     assert export["baseline_median_ms"] and export["extra"]["memory_ratio"] > 0
     assert result["database"]["tickets"] >= 2000
     assert "| case |" in done.stdout
+
+
+def test_the_bulk_demos_state_moves_read_in_the_readers_language(bulk: Database) -> None:
+    """The million-ticket loader writes its moves as messages, like the
+    services: the timeline reads them in Chinese too, never as keys."""
+    with bulk.read() as s, using("zh_CN"):
+        moves = list(s.scalars(select(TicketEvent).where(TicketEvent.kind == "state").limit(20)))
+        assert moves and all("→" in event_text(e) and "_" not in event_text(e) for e in moves)
+        assert any(event_text(e).startswith("已受理 → ") for e in moves)
