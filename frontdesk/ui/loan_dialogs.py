@@ -181,7 +181,9 @@ class LoanDialog(QDialog):
 
 class PullBackDialog(QDialog):
     def __init__(self, ctx: AppContext, ticket_id: int, category: str, accessories: list[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, condition: tuple[str, ...] = (), condition_note: str = "") -> None:
+        """``condition`` and ``condition_note``: what was checked with the
+        customer at intake, ticked and written again here to be confirmed."""
         super().__init__(parent)
         self.ctx = ctx
         self.ticket_id = ticket_id
@@ -195,9 +197,11 @@ class PullBackDialog(QDialog):
         self.checks: dict[str, QCheckBox] = {}
         for i, key in enumerate(service.condition_checks(category)):
             box = QCheckBox(_(service.CONDITION_LABELS[key]), u.conditionBox)
+            box.setChecked(key in condition)
             self.checks[key] = box
             grid.addWidget(box, i // 2, i % 2)
         u.accessoriesEdit.setText(", ".join(accessories))
+        u.noteEdit.setText(condition_note)
         with ctx.db.read() as s:
             cal = settings.work_calendar(s)
         promised = clock.now().date()

@@ -68,6 +68,8 @@ class TicketView:
     ready_at: datetime | None = None
     closed_at: datetime | None = None
     picked_up_at: datetime | None = None
+    condition: tuple[str, ...] = ()  # the condition checked with the customer at intake
+    condition_note: str = ""
 
     @property
     def at_shop(self) -> bool:
@@ -236,7 +238,8 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         uncertain=t.technician_uncertain,
         awaiting_response=t.respond_by is not None and t.responded_at is None and t.state in states.OPEN,
         where=where, loan_out=loan.unit.tag if loan is not None else "", category=p.category if p else "",
-        accessories=list(t.accessories or []), promised_return_on=pb.promised_return_on if pb is not None else None,
+        accessories=list(t.accessories or []), condition=tuple(t.condition or ()), condition_note=t.condition_note or "",
+        promised_return_on=pb.promised_return_on if pb is not None else None,
         events=events, technicians=techs, kind=t.kind, channel=t.channel,
         needs_override=t.state in states.BEFORE_APPROVAL and t.warranty_status != STATUS_IN,
         pulled_back=loaners.last_pullback(session, t.id) is not None,
@@ -501,7 +504,8 @@ class TicketDetailDialog(QDialog):
     def pull_back(self) -> QDialog | None:
         if self.view is None:
             return None
-        dialog = PullBackDialog(self.ctx, self.ticket_id, self.view.category, self.view.accessories, self)
+        dialog = PullBackDialog(self.ctx, self.ticket_id, self.view.category, self.view.accessories, self,
+                                condition=self.view.condition, condition_note=self.view.condition_note)
         self.loan_dialog = dialog
         return open_modeless(dialog, lambda: self._done(_("Pulled back to the workshop.")))
 

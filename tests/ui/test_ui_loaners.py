@@ -32,7 +32,8 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
         r = service.take_intake(s, ctx.actor, service.IntakeForm(
             channel=service.WALK_IN, name="赵敏", phone="13600001234", category="mobile_phone", brand="华为",
             model="Mate 60", serial="HW-60-1", purchase_date=date(2025, 1, 5), invoice_shown=True,
-            fault="主板故障", request="维修", accessories=["Charger"]), now=now - timedelta(hours=1))
+            fault="主板故障", request="维修", accessories=["Charger"], condition=["scratches"],
+            condition_note="边框磕碰"), now=now - timedelta(hours=1))
         service.move(s, ctx.actor, r.ticket_id, states.DIAGNOSING, now=now - timedelta(minutes=30))
 
     # Pull the product back to the workshop from the ticket.
@@ -42,7 +43,9 @@ def test_pull_back_lend_by_scan_and_return(qtbot: QtBot, ctx: AppContext, shop: 
     assert u.pullBackButton.isEnabled() and not u.backButton.isEnabled()
     pull = dialog.pull_back()
     assert pull is not None
-    pull.checks["scratches"].setChecked(True)  # type: ignore[attr-defined]
+    # what was checked with the customer at intake comes back, to be confirmed
+    assert pull.checks["scratches"].isChecked()  # type: ignore[attr-defined]
+    assert pull.ui.noteEdit.text() == "边框磕碰"  # type: ignore[attr-defined]
     assert pull.ui.accessoriesEdit.text() == "Charger"  # type: ignore[attr-defined]
     pull.check()  # type: ignore[attr-defined]
     assert u.messageLabel.text() == "Pulled back to the workshop."
