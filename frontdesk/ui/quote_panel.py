@@ -175,7 +175,9 @@ class QuotePanel(QWidget):
             text = " ".join(p for p in (name, q.description) if p) or kind_label(q.kind)
             prices = _("schedule {schedule}, card {card}").format(schedule=_money(q.schedule_price),
                                                                    card=_money(q.card_price))
-            u.codeCombo.addItem(f"{text}  ({prices})", q.code)
+            # The prices first: a narrow combo cuts the end of the text, never the price.
+            u.codeCombo.addItem(f"{prices} · {text}", q.code)
+            u.codeCombo.setItemData(u.codeCombo.count() - 1, f"{text} ({prices})", Qt.ItemDataRole.ToolTipRole)
         self._code_picked()
 
     def _code_picked(self, *_args: object) -> None:

@@ -45,6 +45,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("technician", N_("Technician")),
     ("flags", N_("Flags")),
 )
+PRODUCT_COLUMN = [key for key, _title in COLUMNS].index("product")
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -166,9 +167,12 @@ class TicketsScreen(QWidget):
         u.table.setModel(self.model)
         header = u.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((110, 112, 62, 120, 105, 100, 112, 165, 125, 75)):
-            u.table.setColumnWidth(col, width)
+        header.setStretchLastSection(False)
+        # The product takes the room left (it is what the clerk reads); flags are short words.
+        header.setSectionResizeMode(PRODUCT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((105, 100, 62, 90, 95, 90, 110, 220, 105, 70, 70)):
+            if col != PRODUCT_COLUMN:
+                u.table.setColumnWidth(col, width)
         u.table.verticalHeader().setVisible(False)
         u.table.verticalHeader().setDefaultSectionSize(24)
         u.stateCombo.addItem(_("(any)"), None)

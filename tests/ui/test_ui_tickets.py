@@ -64,6 +64,21 @@ def test_the_count_says_1_ticket_and_2_tickets(qtbot: QtBot, ctx: AppContext) ->
     assert screen.ui.countLabel.text() == "2 tickets"
 
 
+def test_the_product_column_takes_the_room_left_not_the_flags(qtbot: QtBot, ctx: AppContext) -> None:
+    """On a counter screen the product is what is read; flags are short words."""
+    from frontdesk.ui.tickets import COLUMNS
+
+    add_tickets(ctx, 1)
+    screen = TicketsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1166, 600)  # the main window's page at 1366x768, less the sidebar
+    screen.show()
+    header = screen.ui.table.horizontalHeader()
+    keys = [key for key, _title in COLUMNS]
+    product, flags = header.sectionSize(keys.index("product")), header.sectionSize(keys.index("flags"))
+    assert product >= 150 and product > 1.5 * flags
+
+
 def test_filters_and_search(qtbot: QtBot, ctx: AppContext) -> None:
     add_tickets(ctx, 3)
     add_tickets(ctx, 2, purchase_date=None)  # no purchase date: to verify
