@@ -16,7 +16,7 @@ from frontdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
-SIZE = (1366, 820)
+SIZE = (1366, 728)  # a 1366x768 counter screen less its taskbar
 
 
 def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
@@ -116,7 +116,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
             page.tabs.setCurrentIndex(0)
     if ticket_id is not None:
         dialog = window.open_ticket(ticket_id)
-        dialog.resize(1040, 860)
+        dialog.resize(1040, 680)  # as it opens on that screen
         dialog.ui.tabs.setCurrentIndex(1)
         grab(dialog, f"{len(PAGES) + 1:02d}-ticket")
         dialog.close()
