@@ -197,7 +197,7 @@ class PullBackDialog(QDialog):
             box = QCheckBox(_(service.CONDITION_LABELS[key]), u.conditionBox)
             self.checks[key] = box
             grid.addWidget(box, i // 2, i % 2)
-        u.accessoriesEdit.setText(", ".join(accessories))
+        u.accessoriesEdit.setText(", ".join(map(service.accessory_label, accessories)))
         with ctx.db.read() as s:
             cal = settings.work_calendar(s)
         promised = clock.now().date()

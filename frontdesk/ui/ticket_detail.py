@@ -196,7 +196,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         _row(_("Request"), t.request or "—"),
     ]
     if t.accessories:
-        rows.append(_row(_("Accessories"), ", ".join(t.accessories)))
+        rows.append(_row(_("Accessories"), ", ".join(map(service.accessory_label, t.accessories))))
     if t.condition or t.condition_note:
         labels = [_(service.CONDITION_LABELS.get(k, k)) for k in t.condition]
         rows.append(_row(_("Condition"), ", ".join(labels + ([t.condition_note] if t.condition_note else []))))
