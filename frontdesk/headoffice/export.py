@@ -39,6 +39,8 @@ from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.deposits import LoanFact, ReceiptFact, TicketMoney, ticket_money
 from frontdesk.headoffice.schema import (
+    CODES_COLUMNS,
+    CODES_SHEET,
     FORMAT,
     FORMAT_VERSION,
     KIND_SHOP,
@@ -47,6 +49,7 @@ from frontdesk.headoffice.schema import (
     SHEETS,
     WORKBOOK_ROW,
     Column,
+    code_rows,
     mask_name,
     mask_phone,
 )
@@ -355,10 +358,18 @@ def write_schema(wb: Any, sheets: dict[str, tuple[Column, ...]], meta: dict[str,
     out.finish()
 
 
+def write_codes(wb: Any, currency: str) -> None:
+    """The ``codes`` sheet: each code list's keys with their English and
+    Chinese titles, for whoever reads the keys of the coded columns."""
+    out = SheetWriter(wb, CODES_SHEET, CODES_COLUMNS, currency)
+    out.extend(code_rows())
+    out.finish()
+
+
 def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
            progress: Progress | None, now: datetime) -> dict[str, SheetWriter]:
     currency = job.currency
-    writers = {name: SheetWriter(wb, name, SHEETS[name], currency) for name in SHEETS}
+    writers = {name: SheetWriter(wb, name, SHEETS[name], currency, titles=True) for name in SHEETS}
     job.tickets(writers["tickets"])
     job.fee_lines(writers["fee_lines"])
     job.receipts(writers["receipts"])
@@ -377,6 +388,7 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
         "overdue_as_of": job.overdue_as_of.isoformat(), "masked": "yes" if job.masked else "no", "language": lang,
     }
     write_schema(wb, SHEETS, meta, currency, overdue_note(job.overdue_as_of))
+    write_codes(wb, currency)
     if progress is not None and progress(1.0, _("Saving")) is False:
         raise ExportCancelled()
     return writers
@@ -437,4 +449,4 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
 
 
 __all__ = ["ExportCancelled", "ExportResult", "export_workbook", "overdue_as_of", "overdue_note", "parts_text",
-           "write_schema"]
+           "write_codes", "write_schema"]
