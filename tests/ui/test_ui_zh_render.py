@@ -22,6 +22,7 @@ import gettext
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from string import Formatter
 
@@ -57,10 +58,19 @@ from frontdesk.intake import faults, service, states
 from frontdesk.intake.warranty import load_category_rules
 from frontdesk.loaners import service as loaners
 from frontdesk.printing import documents
+from frontdesk.ui.book_visit import BookVisitDialog
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.correct_dialog import CorrectDialog
+from frontdesk.ui.export_dialog import ExportDialog
+from frontdesk.ui.help_dialog import HelpDialog
+from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog, UnitDialog
 from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.payment_dialog import PaymentDialog
+from frontdesk.ui.pickup_dialog import PickupDialog
 from frontdesk.ui.qt_support import apply_language
+from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
+from frontdesk.ui.visits import VisitsDialog
 from frontdesk.users import Actor
 
 # English that stays English on a Chinese screen or paper, each for a reason:
@@ -264,6 +274,22 @@ def test_screens_and_papers_speak_chinese(qtbot: QtBot, chinese: None, filled: D
                 QApplication.processEvents()
                 found += [(f"ticket/{w}", t) for w, t in widget_texts(dialog)]
         dialog.close()
+
+    # The dialogs a ticket's steps open, on a ticket of the demo.
+    ready = picked[0][0]
+    with filled.read() as s:
+        product = s.get_one(Ticket, ready).product
+        category = product.category if product is not None else ""
+    steps: list[QWidget] = [
+        PaymentDialog(ctx, ready, Decimal("120.00")), PaymentDialog(ctx, ready, Decimal("500.00"), kind="deposit"),
+        RepairDialog(ctx, ready), PickupDialog(ctx, ready), BookVisitDialog(ctx, ready), CorrectDialog(ctx, ready),
+        PullBackDialog(ctx, ready, category, ["charger", "memory_card"]), LoanDialog(ctx, "return"),
+        UnitDialog(ctx), VisitsDialog(ctx), HelpDialog(),
+        ExportDialog(ctx, datetime(2026, 11, 1).date(), datetime(2026, 11, 30).date()),
+    ]
+    for step in steps:
+        qtbot.addWidget(step)
+        found += [(f"{type(step).__name__}/{w}", t) for w, t in widget_texts(step)]
 
     papers: list[Path] = []
     with filled.read() as s:
