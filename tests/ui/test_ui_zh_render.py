@@ -75,12 +75,9 @@ from frontdesk.users import Actor
 
 # English that stays English on a Chinese screen or paper, each for a reason:
 ALLOWED = {
-    "frontdesk",  # the program's name
     "pin",  # the sign-in code is called PIN in Chinese too
     "sim",  # SIM 卡
-    "pdf", "png",  # file types
-    "ctrl", "alt", "shift", "enter", "esc", "tab",  # keys on the keyboard
-    "left", "right",  # Alt+Left, Alt+Right
+    "ctrl", "alt", "enter", "esc", "left", "right",  # keys as printed on the keyboard (Ctrl+N, Alt+Left)
     "yyyy",  # the date format shown in an empty date field (YYYY-MM-DD)
     "cny",  # the currency's code, as the shop set it
     "english",  # the language picker names each language in its own words
