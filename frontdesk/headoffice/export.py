@@ -55,7 +55,6 @@ from frontdesk.headoffice.schema import (
 )
 from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save
 from frontdesk.i18n import _
-from frontdesk.intake import faults
 from frontdesk.loaners.models import Loan, LoanerUnit
 from frontdesk.money import ZERO
 from frontdesk.users import Actor, display_names, require_manager
@@ -205,8 +204,7 @@ class _Export:
                 out.append([
                     self.shop, number, channel, intake_at, state, mask_name(name) if self.masked else name,
                     mask_phone(phone_text) if self.masked else phone_text, category or "", brand or "", model or "",
-                    serial or "", w_status, w_reason or "", fault, faults.fault_label(fault_category or ""),
-                    faults.action_label(action) if action else "", replaced, n_parts if record_id else None,
+                    serial or "", w_status, w_reason or "", fault, fault_category or "", action or "", replaced, n_parts if record_id else None,
                     tech or "", tid in declined, charged, money[tid].paid if tid in money else ZERO,
                     quoted_at, approved_at, repaired_at, ready_at, picked_up_at, closed_at,
                     (closed_at.date() - intake_at.date()).days if closed_at else None, prior,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from frontdesk import counters
 from frontdesk.billing import payments, pricing
@@ -43,7 +44,7 @@ def _categories() -> Mapping[str, str]:
 
 
 def _faults() -> Mapping[str, str]:
-    with using("en"):
+    with using("en"):  # the English titles, translated where written (a shop's own category: as typed)
         return {key: faults.fault_label(key) for key in faults.fault_keys()}
 
 
@@ -71,8 +72,14 @@ def code_title(codes: str, key: str) -> str:
     """A key of the code list ``codes`` as people read it, in the language
     in use (a key the list does not know, such as a shop's own fault
     category or a named counter, as it is)."""
-    english = CODE_LISTS[codes][1]().get(key)
+    english = _english(codes).get(key)
     return _(english) if english else key
+
+
+@cache
+def _english(codes: str) -> Mapping[str, str]:
+    """A code list's English titles, read once (the export asks row by row)."""
+    return dict(CODE_LISTS[codes][1]())
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         *_coded("category", N_("Category"), "categories"), _c("brand", N_("Brand")), _c("model", N_("Model"), width=18),
         _c("serial", N_("Serial number"), width=18), *_coded("warranty_status", N_("Warranty"), "warranty"),
         *_coded("warranty_reason", N_("Not covered because"), "exclusions"), _c("fault", N_("Fault"), width=30),
-        _c("fault_category", N_("Fault category"), width=18), _c("repair_action", N_("Action taken"), width=18),
+        *_coded("fault_category", N_("Fault category"), "fault_categories", width=18),
+        *_coded("repair_action", N_("Action taken"), "actions", width=18),
         _c("parts_replaced", N_("Parts replaced"), width=30), _c("parts_count", N_("Parts"), INT, width=8),
         _c("technician", N_("Technician")), _c("quote_declined", N_("Quote declined"), BOOL, width=9),
         _c("total_charged", N_("Charged"), MONEY), _c("total_paid", N_("Paid"), MONEY),
