@@ -492,6 +492,7 @@ def cmd_day_close(args: argparse.Namespace) -> int:
 def close_preview_lines(preview: object) -> list[str]:
     """What a close will close, said before the manager's PIN is asked."""
     # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from frontdesk.billing import payments  # the methods' titles; loaded with the day close
     from frontdesk.dayclose.service import ClosePreview
 
     assert isinstance(preview, ClosePreview)
@@ -502,13 +503,13 @@ def close_preview_lines(preview: object) -> list[str]:
                  "{counted}, over/short {over}",
                  "To close: {day} at counter {counter}: {count} receipts; expected cash {expected}, counted "
                  "{counted}, over/short {over}", f.receipt_count).format(
-            day=f.day.isoformat(), counter=f.counter, count=f.receipt_count, expected=m(f.expected_cash) or "-",
-            counted=m(f.counted_cash) or "-", over=m(f.over_short) or "-"),
+            day=f.day.isoformat(), counter=counters.label(f.counter), count=f.receipt_count,
+            expected=m(f.expected_cash) or "-", counted=m(f.counted_cash) or "-", over=m(f.over_short) or "-"),
     ]
-    lines += [f"  {ml.label}: {m(ml.net)}" for ml in f.methods if ml.count]
+    lines += [f"  {payments.method_text(ml.method)}: {m(ml.net)}" for ml in f.methods if ml.count]
     if preview.others_open:
         lines.append(_("Other counters still open that day: {counters}").format(
-            counters=", ".join(preview.others_open)))
+            counters=", ".join(map(counters.label, preview.others_open))))
     if preview.early:
         lines.append(_("Warning: {day} is not over (the shop closes at {closing}): its money is locked from now on.")
                      .format(day=f.day.isoformat(), closing=preview.closing.strftime("%H:%M")))
@@ -517,13 +518,14 @@ def close_preview_lines(preview: object) -> list[str]:
 
 def day_close_lines(f: object) -> list[str]:
     # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from frontdesk.billing import payments  # the methods' titles; loaded with the day close
     from frontdesk.dayclose.service import DayFigures
 
     assert isinstance(f, DayFigures)
     m = f.money
     lines = [
         _("Day close {day} ({counter}): {state}").format(
-            day=f.day.isoformat(), counter=f.counter, state=_("closed") if f.closed else _("open")),
+            day=f.day.isoformat(), counter=counters.label(f.counter), state=_("closed") if f.closed else _("open")),
         _("Receipts {first} to {last}: {count}; gaps: {gaps}").format(
             first=f.first_number or "-", last=f.last_number or "-", count=f.receipt_count,
             gaps=", ".join(f.gaps) or _("none")),
@@ -531,7 +533,8 @@ def day_close_lines(f: object) -> list[str]:
             voids=len(f.voids), corrections=len(f.corrections), reprints=len(f.reprints)),
     ]
     for ml in f.methods:
-        lines.append(f"  {ml.label}: {ml.count}  +{m(ml.money_in)}  -{m(ml.money_out)}  = {m(ml.net)}")
+        lines.append(f"  {payments.method_text(ml.method)}: {ml.count}  +{m(ml.money_in)}  -{m(ml.money_out)}  "
+                     f"= {m(ml.net)}")
     lines += [
         _("Payments {payments}; deposits taken {taken}, returned {returned}, kept {kept}; refunds {refunds}").format(
             payments=m(f.payments_total), taken=m(f.deposits_taken), returned=m(f.deposits_returned),

@@ -13,10 +13,18 @@ name it (``main``).
 from __future__ import annotations
 
 from frontdesk.errors import ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import N_, _
 
 MAIN = "main"
 MAX_LENGTH = 40
+MAIN_LABEL = N_("Main")
+
+
+def label(name: str) -> str:
+    """A counter as people read it: the main one by its title, in the
+    language in use (its key ``main`` stays in the database and the
+    workbook's columns); a named one by its name."""
+    return _(MAIN_LABEL) if name == MAIN else name
 
 
 def clean(name: str | None) -> str:

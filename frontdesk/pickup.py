@@ -28,7 +28,7 @@ from frontdesk.db.models import Customer, Product, Ticket
 from frontdesk.errors import IllegalTransition, ValidationError
 from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import repairs, states
-from frontdesk.intake.service import get_ticket, move
+from frontdesk.intake.service import accessory_label, get_ticket, move
 from frontdesk.intake.timeline import add_event
 from frontdesk.loaners import service as loaners
 from frontdesk.money import ZERO, format_money
@@ -74,7 +74,8 @@ def _accessories(session: Session, ticket: Ticket) -> tuple[str, ...]:
     items = list(ticket.accessories or [])
     pb = loaners.last_pullback(session, ticket.id)
     for item in (pb.accessories if pb is not None else []):
-        if item not in items:
+        # One box per thing: "charger" taken in at the counter is the 充电器 the pull-back listed.
+        if item not in items and accessory_label(item) not in {accessory_label(i) for i in items}:
             items.append(item)
     return tuple(items)
 
@@ -125,7 +126,8 @@ def pick_up(session: Session, actor: Actor, ticket_id: int, handed_back: list[st
     problems: dict[str, str] = {}
     missing = [a for a in found.accessories if a not in handed_back]
     if missing:
-        problems["accessories"] = _("Tick what was handed back: {items}.").format(items=", ".join(missing))
+        problems["accessories"] = _("Tick what was handed back: {items}.").format(
+            items=", ".join(map(accessory_label, missing)))
     reason = (owed_reason or "").strip()[:MAX_REASON]
     if found.outstanding > ZERO and (actor.is_manager or (approver is not None and approver.is_manager)) \
             and not reason:

@@ -28,6 +28,7 @@ from frontdesk.db.models import RepairPart, RepairRecord, Ticket
 from frontdesk.demo import DemoOptions, fill
 from frontdesk.followup import service as followup
 from frontdesk.followup.models import CallBack
+from frontdesk.headoffice import schema
 from frontdesk.headoffice.export import export_workbook
 from frontdesk.intake import faults, states
 from frontdesk.intake import service as intake
@@ -159,9 +160,10 @@ def test_warranty_pays_for_lines_and_partly_covered_tickets_show_in_the_workbook
     out = tmp_path / "shop.xlsx"
     export_workbook(history, None, out, END.date() - timedelta(days=60), END.date(), now=END)
     sheet = load_workbook(str(out), read_only=True)["fee_lines"]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert any(r[3] is True and not r[6] for r in rows)  # covered by warranty, nothing charged
-    assert any(r[3] is False and r[6] for r in rows)
+    keys = [c.key for c in schema.SHEETS["fee_lines"]]
+    rows = [dict(zip(keys, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert any(r["covered_by_warranty"] is True and not r["charged_amount"] for r in rows)  # covered, nothing charged
+    assert any(r["covered_by_warranty"] is False and r["charged_amount"] for r in rows)
 
 
 def test_repeat_repairs_count_earlier_repairs_of_the_same_fault(history: Database) -> None:

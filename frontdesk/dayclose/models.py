@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from frontdesk import counters
 from frontdesk.db.models import Base
 from frontdesk.errors import DayClosed
 from frontdesk.i18n import N_, _
@@ -84,7 +85,7 @@ def refusal(attempt: str | None, day: date | None, counter: str | None, open_day
     if words is None or day is None or counter is None:
         return DayClosed().message
     where = open_day.isoformat() if open_day is not None else _("the next business day open at this counter")
-    return _(words).format(day=day.isoformat(), counter=counter, open=where)
+    return _(words).format(day=day.isoformat(), counter=counters.label(counter), open=where)
 
 
 def _closed_days(session: Session, counter: str, since: date) -> set[date]:

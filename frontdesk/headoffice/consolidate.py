@@ -39,9 +39,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from frontdesk import clock, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
-from frontdesk.headoffice.export import ExportCancelled, write_schema
+from frontdesk.headoffice.export import ExportCancelled, write_codes, write_schema
 from frontdesk.headoffice.schema import (
     BOOL,
+    CODES_SHEET,
     CURRENCY_UNIT,
     DATA_SHEETS,
     DATE,
@@ -68,7 +69,7 @@ from frontdesk.money import ZERO
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], bool]
-EXPECTED_SHEETS = (*SHEETS, SCHEMA_SHEET)
+EXPECTED_SHEETS = (*SHEETS, SCHEMA_SHEET, CODES_SHEET)
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def _check_itself(wb: Any, path: Path, meta: dict[str, str]) -> None:
                     missing=_missing(shown(seqs[before] + 1), shown(seqs[after] - 1)), before=rows[before],
                     after=rows[after]))
     claimed: dict[tuple[date | None, str], int] = {}
-    for r, (_shop, day, category, opened, closed, receipts, received) in _rows(wb, path, "summary"):
+    for r, (_shop, day, category, _title, opened, closed, receipts, received) in _rows(wb, path, "summary"):
         key = (_day(day), category or "")
         what = f"{key[0]} {key[1]}".strip()
         if key in claimed:
@@ -383,7 +384,7 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
         per_shop.append([f.shop, f.meta.get("shop_name", ""), _iso(f.meta.get("period_from")),
                          _iso(f.meta.get("period_to")), _iso(f.meta.get("overdue_as_of")), f.path.name,
                          *[counts[s] for s in DATA_SHEETS], received])
-    out_summary = SheetWriter(wb, "summary", consolidated_columns("summary"), currency)
+    out_summary = SheetWriter(wb, "summary", consolidated_columns("summary"), currency, titles=True)
     for (day, category), (shops, opened, closed, receipts, money) in sorted(summary.items()):
         out_summary.append([day, category, len(shops), opened, closed, receipts, money])
     shops_sheet = SheetWriter(wb, SHOPS_SHEET, consolidated_columns(SHOPS_SHEET), currency)
@@ -398,6 +399,7 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
             "exported_at": clock.now().isoformat(timespec="seconds"), "overdue_as_of": _overdue_as_of(files),
             "masked": _masked(files), "language": lang}
     write_schema(wb, sheets, meta, currency)
+    write_codes(wb, currency)
     return writers, out_summary, shops_sheet
 
 
@@ -433,7 +435,7 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
             for _r, values in _rows(wb, f.path, sheet):
                 n += 1
                 if sheet == "summary":
-                    _shop, day, category, opened, closed, receipts, money = values
+                    _shop, day, category, _title, opened, closed, receipts, money = values
                     key = (day.date() if isinstance(day, datetime) else day, category or "")
                     line = summary[key]
                     line[0].add(f.shop)

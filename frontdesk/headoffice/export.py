@@ -39,6 +39,8 @@ from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.deposits import LoanFact, ReceiptFact, TicketMoney, ticket_money
 from frontdesk.headoffice.schema import (
+    CODES_COLUMNS,
+    CODES_SHEET,
     FORMAT,
     FORMAT_VERSION,
     KIND_SHOP,
@@ -47,12 +49,12 @@ from frontdesk.headoffice.schema import (
     SHEETS,
     WORKBOOK_ROW,
     Column,
+    code_rows,
     mask_name,
     mask_phone,
 )
 from frontdesk.headoffice.xlsx import SheetWriter, discard, new_workbook, save
 from frontdesk.i18n import _
-from frontdesk.intake import faults
 from frontdesk.loaners.models import Loan, LoanerUnit
 from frontdesk.money import ZERO
 from frontdesk.users import Actor, display_names, require_manager
@@ -202,8 +204,7 @@ class _Export:
                 out.append([
                     self.shop, number, channel, intake_at, state, mask_name(name) if self.masked else name,
                     mask_phone(phone_text) if self.masked else phone_text, category or "", brand or "", model or "",
-                    serial or "", w_status, w_reason or "", fault, faults.fault_label(fault_category or ""),
-                    faults.action_label(action) if action else "", replaced, n_parts if record_id else None,
+                    serial or "", w_status, w_reason or "", fault, fault_category or "", action or "", replaced, n_parts if record_id else None,
                     tech or "", tid in declined, charged, money[tid].paid if tid in money else ZERO,
                     quoted_at, approved_at, repaired_at, ready_at, picked_up_at, closed_at,
                     (closed_at.date() - intake_at.date()).days if closed_at else None, prior,
@@ -355,10 +356,18 @@ def write_schema(wb: Any, sheets: dict[str, tuple[Column, ...]], meta: dict[str,
     out.finish()
 
 
+def write_codes(wb: Any, currency: str) -> None:
+    """The ``codes`` sheet: each code list's keys with their English and
+    Chinese titles, for whoever reads the keys of the coded columns."""
+    out = SheetWriter(wb, CODES_SHEET, CODES_COLUMNS, currency)
+    out.extend(code_rows())
+    out.finish()
+
+
 def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
            progress: Progress | None, now: datetime) -> dict[str, SheetWriter]:
     currency = job.currency
-    writers = {name: SheetWriter(wb, name, SHEETS[name], currency) for name in SHEETS}
+    writers = {name: SheetWriter(wb, name, SHEETS[name], currency, titles=True) for name in SHEETS}
     job.tickets(writers["tickets"])
     job.fee_lines(writers["fee_lines"])
     job.receipts(writers["receipts"])
@@ -377,6 +386,7 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
         "overdue_as_of": job.overdue_as_of.isoformat(), "masked": "yes" if job.masked else "no", "language": lang,
     }
     write_schema(wb, SHEETS, meta, currency, overdue_note(job.overdue_as_of))
+    write_codes(wb, currency)
     if progress is not None and progress(1.0, _("Saving")) is False:
         raise ExportCancelled()
     return writers
@@ -437,4 +447,4 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
 
 
 __all__ = ["ExportCancelled", "ExportResult", "export_workbook", "overdue_as_of", "overdue_note", "parts_text",
-           "write_schema"]
+           "write_codes", "write_schema"]

@@ -7,12 +7,21 @@ describes it, and the consolidation refuses a file that does not have it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
-from frontdesk.i18n import N_, _
+from frontdesk import counters
+from frontdesk.billing import payments, pricing
+from frontdesk.followup import service as followup
+from frontdesk.i18n import N_, _, using
+from frontdesk.intake import faults, service, states
+from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, load_category_rules
 
 FORMAT = "frontdesk-headoffice"
-FORMAT_VERSION = "2"  # 2: step dates, fault, action and parts on tickets; deposits; receipts' category
+# 2: step dates, fault, action and parts on tickets; deposits; receipts' category.
+# 3: each coded column followed by its title in the export's language; the codes sheet.
+FORMAT_VERSION = "3"
 KIND_SHOP = "shop"
 KIND_CONSOLIDATED = "consolidated"
 
@@ -22,6 +31,57 @@ CURRENCY_UNIT = "currency"  # money columns: the unit written is the shop's curr
 DAYS = "days"
 
 
+# -- the code lists ----------------------------------------------------------------------------
+# A coded column keeps the stable key (for machines: consolidation, pivot
+# tables); the column after it gives its title in the export's language,
+# and the codes sheet lists every key with its English and Chinese title.
+
+RECEIPT_STATUSES: dict[str, str] = {"issued": N_("Issued"), "void": N_("Void")}
+
+
+def _categories() -> Mapping[str, str]:
+    return {key: rule.label for key, rule in load_category_rules().items()}
+
+
+def _faults() -> Mapping[str, str]:
+    with using("en"):  # the English titles, translated where written (a shop's own category: as typed)
+        return {key: faults.fault_label(key) for key in faults.fault_keys()}
+
+
+# name -> (the list's title, key -> English title (N_() marked))
+CODE_LISTS: dict[str, tuple[str, Callable[[], Mapping[str, str]]]] = {
+    "channels": (N_("Channels"), lambda: service.CHANNELS),
+    "states": (N_("States"), lambda: states.LABELS),
+    "categories": (N_("Categories"), _categories),
+    "warranty": (N_("Warranty"), lambda: STATUS_LABELS),
+    "exclusions": (N_("Not covered because"), lambda: EXCLUSION_REASONS),
+    "fault_categories": (N_("Fault categories"), _faults),
+    "actions": (N_("Actions taken"), lambda: faults.ACTIONS),
+    "fee_kinds": (N_("Fee-line kinds"), lambda: pricing.KINDS),
+    "standards": (N_("Standards applied"), lambda: pricing.APPLIED_LABELS),
+    "receipt_kinds": (N_("Receipt kinds"), lambda: payments.RECEIPT_KINDS),
+    "methods": (N_("Payment methods"), lambda: payments.METHOD_LABELS),
+    "receipt_statuses": (N_("Receipt statuses"), lambda: RECEIPT_STATUSES),
+    "counters": (N_("Counters"), lambda: {counters.MAIN: counters.MAIN_LABEL}),
+    "callback_reasons": (N_("Call-back reasons"), lambda: followup.REASONS),
+    "callback_outcomes": (N_("Call-back outcomes"), lambda: followup.OUTCOMES),
+}
+
+
+def code_title(codes: str, key: str) -> str:
+    """A key of the code list ``codes`` as people read it, in the language
+    in use (a key the list does not know, such as a shop's own fault
+    category or a named counter, as it is)."""
+    english = _english(codes).get(key)
+    return _(english) if english else key
+
+
+@cache
+def _english(codes: str) -> Mapping[str, str]:
+    """A code list's English titles, read once (the export asks row by row)."""
+    return dict(CODE_LISTS[codes][1]())
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -29,8 +89,12 @@ class Column:
     type: str = TEXT
     unit: str = ""
     width: float = 14
+    codes: str = ""  # the code list of a coded column (its title follows it)
+    title_of: str = ""  # the coded column whose title this column gives
 
     def header(self) -> str:
+        if self.title_of:
+            return _("{column} (title)").format(column=_(self.title))
         return _(self.title)
 
 
@@ -38,15 +102,36 @@ def _c(key: str, title: str, type_: str = TEXT, unit: str = "", width: float = 1
     return Column(key, title, type_, CURRENCY_UNIT if type_ == MONEY else unit, width)
 
 
+def _coded(key: str, title: str, codes: str, width: float = 14) -> tuple[Column, Column]:
+    """A coded column and the column of its titles after it."""
+    return Column(key, title, width=width, codes=codes), Column(f"{key}_title", title, width=width, title_of=key)
+
+
+def with_titles(columns: tuple[Column, ...], values: list[object]) -> list[object]:
+    """A row written without its title columns, with them: after each coded
+    column, the title of its key in the language in use."""
+    out: list[object] = []
+    coded = iter(values)
+    for col in columns:
+        if col.title_of:
+            key = out[-1]
+            source = next(c for c in columns if c.key == col.title_of)
+            out.append(code_title(source.codes, str(key)) if key not in (None, "") else "")
+        else:
+            out.append(next(coded))
+    return out
+
+
 SHEETS: dict[str, tuple[Column, ...]] = {
     "tickets": (
-        _c("shop", N_("Shop"), width=8), _c("ticket_no", N_("Ticket"), width=16), _c("channel", N_("Channel"), width=9),
-        _c("intake_at", N_("Taken in"), DATETIME, width=17), _c("state", N_("State"), width=13),
+        _c("shop", N_("Shop"), width=8), _c("ticket_no", N_("Ticket"), width=16), *_coded("channel", N_("Channel"), "channels", width=9),
+        _c("intake_at", N_("Taken in"), DATETIME, width=17), *_coded("state", N_("State"), "states", width=13),
         _c("customer_name", N_("Customer")), _c("customer_phone", N_("Phone")),
-        _c("category", N_("Category")), _c("brand", N_("Brand")), _c("model", N_("Model"), width=18),
-        _c("serial", N_("Serial number"), width=18), _c("warranty_status", N_("Warranty")),
-        _c("warranty_reason", N_("Not covered because")), _c("fault", N_("Fault"), width=30),
-        _c("fault_category", N_("Fault category"), width=18), _c("repair_action", N_("Action taken"), width=18),
+        *_coded("category", N_("Category"), "categories"), _c("brand", N_("Brand")), _c("model", N_("Model"), width=18),
+        _c("serial", N_("Serial number"), width=18), *_coded("warranty_status", N_("Warranty"), "warranty"),
+        *_coded("warranty_reason", N_("Not covered because"), "exclusions"), _c("fault", N_("Fault"), width=30),
+        *_coded("fault_category", N_("Fault category"), "fault_categories", width=18),
+        *_coded("repair_action", N_("Action taken"), "actions", width=18),
         _c("parts_replaced", N_("Parts replaced"), width=30), _c("parts_count", N_("Parts"), INT, width=8),
         _c("technician", N_("Technician")), _c("quote_declined", N_("Quote declined"), BOOL, width=9),
         _c("total_charged", N_("Charged"), MONEY), _c("total_paid", N_("Paid"), MONEY),
@@ -59,22 +144,22 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("repeat_repair_count", N_("Earlier repairs of the fault"), INT, width=10),
     ),
     "fee_lines": (
-        _c("ticket_no", N_("Ticket"), width=16), _c("line_kind", N_("Kind")), _c("item", N_("Item"), width=24),
+        _c("ticket_no", N_("Ticket"), width=16), *_coded("line_kind", N_("Kind"), "fee_kinds"), _c("item", N_("Item"), width=24),
         _c("covered_by_warranty", N_("Covered by warranty"), BOOL, width=10),
         _c("schedule_amount", N_("Fee schedule"), MONEY), _c("card_amount", N_("Warranty card"), MONEY),
-        _c("charged_amount", N_("Charged"), MONEY), _c("applied_standard", N_("Standard applied")),
+        _c("charged_amount", N_("Charged"), MONEY), *_coded("applied_standard", N_("Standard applied"), "standards"),
     ),
     "receipts": (
         _c("receipt_no", N_("Receipt"), width=16), _c("issued_at", N_("Issued"), DATETIME, width=17),
-        _c("counter", N_("Counter"), width=10), _c("ticket_no", N_("Ticket"), width=16),
-        _c("category", N_("Category")), _c("kind", N_("Kind")), _c("counts_as", N_("Counts as")),
-        _c("method", N_("Method")),
-        _c("amount", N_("Amount"), MONEY), _c("net", N_("Net change"), MONEY), _c("status", N_("Status")),
+        *_coded("counter", N_("Counter"), "counters", width=10), _c("ticket_no", N_("Ticket"), width=16),
+        *_coded("category", N_("Category"), "categories"), *_coded("kind", N_("Kind"), "receipt_kinds"),
+        *_coded("counts_as", N_("Counts as"), "receipt_kinds"), *_coded("method", N_("Method"), "methods"),
+        _c("amount", N_("Amount"), MONEY), _c("net", N_("Net change"), MONEY), *_coded("status", N_("Status"), "receipt_statuses"),
         _c("void_reason", N_("Void reason"), width=24), _c("approved_by", N_("Approved by")),
         _c("corrects_receipt_no", N_("Corrects receipt"), width=16),
     ),
     "loaners": (
-        _c("tag", N_("Asset tag")), _c("category", N_("Category")), _c("ticket_no", N_("Ticket"), width=16),
+        _c("tag", N_("Asset tag")), *_coded("category", N_("Category"), "categories"), _c("ticket_no", N_("Ticket"), width=16),
         _c("lent_at", N_("Lent"), DATETIME, width=17), _c("due_date", N_("Due"), DATE, width=12),
         _c("returned_at", N_("Returned"), DATETIME, width=17), _c("deposit", N_("Deposit"), MONEY),
         _c("overdue", N_("Overdue"), BOOL, width=9),
@@ -88,9 +173,9 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("outcome", N_("Outcome"), width=24),
     ),
     "callbacks": (
-        _c("ticket_no", N_("Ticket"), width=16), _c("reason", N_("Reason"), width=20),
+        _c("ticket_no", N_("Ticket"), width=16), *_coded("reason", N_("Reason"), "callback_reasons", width=20),
         _c("due_at", N_("Due"), DATETIME, width=17), _c("done_at", N_("Done"), DATETIME, width=17),
-        _c("outcome", N_("Outcome"), width=18),
+        *_coded("outcome", N_("Outcome"), "callback_outcomes", width=18),
     ),
     "feedback": (
         _c("card_no", N_("Card"), width=16), _c("ticket_no", N_("Ticket"), width=16), _c("technician", N_("Technician")),
@@ -99,7 +184,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("satisfied", N_("Satisfied"), BOOL, width=9), _c("signed", N_("Signed"), BOOL, width=9),
     ),
     "summary": (
-        _c("shop", N_("Shop"), width=8), _c("day", N_("Day"), DATE, width=12), _c("category", N_("Category")),
+        _c("shop", N_("Shop"), width=8), _c("day", N_("Day"), DATE, width=12), *_coded("category", N_("Category"), "categories"),
         _c("tickets_opened", N_("Tickets taken in"), INT), _c("tickets_closed", N_("Tickets closed"), INT),
         _c("receipts", N_("Receipts"), INT), _c("amount_received", N_("Received (net)"), MONEY),
     ),
@@ -110,6 +195,12 @@ SCHEMA_COLUMNS = (
     _c("sheet", N_("Sheet")), _c("key", N_("Key"), width=20), _c("title", N_("Title"), width=28),
     _c("type", N_("Type"), width=10), _c("unit", N_("Unit"), width=10), _c("value", N_("Value"), width=28),
 )
+CODES_SHEET = "codes"
+CODES_COLUMNS = (
+    _c("list", N_("Code list"), width=18), _c("list_title", N_("Code list (title)"), width=22),
+    _c("key", N_("Key"), width=20), _c("title_en", N_("English title"), width=30),
+    _c("title_zh", N_("Chinese title"), width=30),
+)
 WORKBOOK_ROW = "workbook"  # schema rows describing the workbook, not a column
 META_KEYS = ("format", "format_version", "kind", "shop_code", "shop_name", "currency", "period_from", "period_to",
              "exported_at", "overdue_as_of", "masked", "language")
@@ -119,7 +210,8 @@ META_KEYS = ("format", "format_version", "kind", "shop_code", "shop_name", "curr
 SHOPS_SHEET = "shops"
 SHOP_COLUMN = _c("shop", N_("Shop"), width=8)
 CONSOLIDATED_SUMMARY = (
-    _c("day", N_("Day"), DATE, width=12), _c("category", N_("Category")), _c("shops", N_("Shops"), INT),
+    _c("day", N_("Day"), DATE, width=12), *_coded("category", N_("Category"), "categories"),
+    _c("shops", N_("Shops"), INT),
     _c("tickets_opened", N_("Tickets taken in"), INT), _c("tickets_closed", N_("Tickets closed"), INT),
     _c("receipts", N_("Receipts"), INT), _c("amount_received", N_("Received (net)"), MONEY),
 )
@@ -172,7 +264,19 @@ def mask_phone(phone: str | None) -> str:
     return "*" * (len(digits) - 2) + digits[-2:]
 
 
+def code_rows() -> list[list[object]]:
+    """The codes sheet's rows: every key of every code list, with its title
+    in English and in Chinese (the list's own title in the export's language)."""
+    rows: list[list[object]] = []
+    for name, (title, entries) in CODE_LISTS.items():
+        for key, english in entries().items():
+            with using("zh_CN"):
+                chinese = _(english)
+            rows.append([name, _(title), key, english, chinese])
+    return rows
+
+
 __all__ = [
-    "Column", "DATA_SHEETS", "FORMAT", "FORMAT_VERSION", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, Column
+from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, Column, with_titles
 from frontdesk.money import CURRENCY_SYMBOLS
 
 log = logging.getLogger(__name__)
@@ -42,9 +42,13 @@ class SheetWriter:
     """One sheet: the header first, then rows of plain values in the
     columns' order; :meth:`finish` sets the filter over what was written."""
 
-    def __init__(self, wb: Workbook, name: str, columns: Sequence[Column], currency: str) -> None:
+    def __init__(self, wb: Workbook, name: str, columns: Sequence[Column], currency: str,
+                 titles: bool = False) -> None:
+        """``titles``: rows are given without their title columns; each
+        coded column's title is added after it (:func:`schema.with_titles`)."""
         self.ws: WriteOnlyWorksheet = wb.create_sheet(name)
         self.columns = tuple(columns)
+        self.titles = titles and any(c.title_of for c in self.columns)
         self.money = money_format(currency)
         self.rows = 0
         for n, col in enumerate(self.columns, start=1):
@@ -116,6 +120,8 @@ class SheetWriter:
         return text
 
     def append(self, values: Sequence[Any]) -> None:
+        if self.titles:
+            values = with_titles(self.columns, list(values))
         if len(values) != len(self._converters):
             raise ValueError(f"{len(values)} values for {len(self._converters)} columns")
         self.ws.append([None if v is None else f(v) for f, v in zip(self._converters, values, strict=True)])

@@ -125,6 +125,11 @@ def fault_label(key: str) -> str:
     return _(_FAULTS[key]) if key in _FAULTS else key
 
 
+def fault_keys() -> tuple[str, ...]:
+    """The built-in fault categories' keys (the head-office codes, the checks)."""
+    return tuple(_FAULTS)
+
+
 def action_label(action: str) -> str:
     return _(ACTIONS.get(action, action))
 

@@ -95,6 +95,15 @@ COMMON_ACCESSORIES = {
     "manual": N_("Manual"),
 }
 
+
+
+def accessory_label(item: str) -> str:
+    """An accessory as people read it: a common one (kept by its key, as
+    the demo and older tickets keep it) by its title; one typed at the desk
+    as typed."""
+    return _(COMMON_ACCESSORIES[item]) if item in COMMON_ACCESSORIES else item
+
+
 MAX_TEXT = 4000
 MAX_SHORT = 200
 MAX_CARD_MONTHS = 600  # 50 years: more is a typing mistake (and overflows the dates)

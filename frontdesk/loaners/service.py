@@ -561,7 +561,7 @@ def lend(session: Session, actor: Actor, ticket_id: int, tag: str, due_on: date 
     elif product.category != unit.category:
         problems["tag"] = _("Loaner {tag} is a {unit_category}; the customer's product is a {category}. "
                             "Lend a unit of the same category.").format(
-            tag=unit.tag, unit_category=unit.category, category=product.category)
+            tag=unit.tag, unit_category=category_label(unit.category), category=category_label(product.category))
     other = open_loan_of_ticket(session, ticket.id)
     if other is not None:
         held = session.get(LoanerUnit, other.unit_id)

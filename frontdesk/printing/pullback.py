@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from frontdesk.i18n import N_, _, ngettext
+from frontdesk.intake.service import accessory_label
 from frontdesk.intake.warranty import category_label
 from frontdesk.money import format_money
 from frontdesk.printing.base import ShopHeader, draw_logo, draw_para, draw_qr, fit_text, logo_height, register_fonts
@@ -120,7 +121,7 @@ def write_pullback_receipt(data: PullbackData, path: Path | str) -> Path:
         (_("Brand"), data.brand),
         (_("Model"), data.model),
         (_("Serial no."), data.serial),
-        (_("Accessories"), "、".join(data.accessories) or _("none")),
+        (_("Accessories"), "、".join(map(accessory_label, data.accessories)) or _("none")),
         (_("Condition checked with the customer"), "；".join(data.condition) or "-"),
     ], y)
     if data.condition_note:
@@ -256,7 +257,7 @@ def write_pickup_receipt(data: PickupData, path: Path | str) -> Path:
                           f"{format_money(line.amount, data.currency)}", MARGIN, y, width, 8.5) + 0.8 * mm
     if data.owed > 0:
         y = _fields(c, [(_("Still owed"), format_money(data.owed, data.currency))], y - 1 * mm)
-    y = _fields(c, [(_("Accessories handed back"), "、".join(data.accessories) or _("none"))], y - 1 * mm)
+    y = _fields(c, [(_("Accessories handed back"), "、".join(map(accessory_label, data.accessories)) or _("none"))], y - 1 * mm)
     until = data.warranty_until
     if until is not None:
         y -= 1 * mm

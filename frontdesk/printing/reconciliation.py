@@ -19,6 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from frontdesk import counters
+from frontdesk.billing import payments
 from frontdesk.dayclose.service import DayFigures
 from frontdesk.i18n import _
 from frontdesk.intake import states
@@ -68,7 +70,7 @@ def _story(f: DayFigures) -> list[Flowable]:
         at=f.closed_at.strftime("%Y-%m-%d %H:%M") if f.closed_at else "", name=f.closed_by or "",
         manager=f.approved_by or "") if f.closed else _("NOT CLOSED: figures as they stand")
     story: list[Flowable] = [para(f.shop_name, 14), para(title, 13),
-                             para(_("Counter: {counter}").format(counter=f.counter) + "    " + status, 9)]
+                             para(_("Counter: {counter}").format(counter=counters.label(f.counter)) + "    " + status, 9)]
 
     story += _section(_("Receipts issued"))
     story.append(_pairs([
@@ -90,7 +92,7 @@ def _story(f: DayFigures) -> list[Flowable]:
 
     story += _section(_("Money by method"))
     story.append(_table([[_("Method"), _("Receipts"), _("In"), _("Out"), _("Net")]] +
-                        [[ml.label, str(ml.count), m(ml.money_in), m(ml.money_out), m(ml.net)] for ml in f.methods],
+                        [[payments.method_text(ml.method), str(ml.count), m(ml.money_in), m(ml.money_out), m(ml.net)] for ml in f.methods],
                         [w * WIDTH for w in (0.28, 0.12, 0.2, 0.2, 0.2)]))
     story.append(Spacer(1, 2 * mm))
     story.append(_pairs([

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHeaderVie
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, counters
+from frontdesk.billing import payments
 from frontdesk.dayclose import service as dayclose
 from frontdesk.dayclose.service import ClosePreview, DayFigures
 from frontdesk.errors import FrontDeskError
@@ -65,7 +66,7 @@ def report_html(f: DayFigures) -> str:
 
     title = f"{_('Day close {day}').format(day=f.day.isoformat())} · {f.shop_name}"
     if f.counter != counters.MAIN:
-        title += " · " + _("Counter: {counter}").format(counter=f.counter)
+        title += " · " + _("Counter: {counter}").format(counter=counters.label(f.counter))
     parts = [f"<h3>{escape(title)}</h3>"]
     parts.append(f"<h4>{escape(_('Receipts issued'))}</h4>")
     rows = [(_("Receipts issued"), str(f.receipt_count)),
@@ -85,7 +86,7 @@ def report_html(f: DayFigures) -> str:
                            (_("Receipt"), _("Corrects receipt"), _("Amount"), _("Difference"), _("Reason")),
                            right=(2, 3), width="100%"))
     parts.append(f"<h4>{escape(_('Money by method'))}</h4>")
-    parts.append(table([(ln.label, str(ln.count), m(ln.money_in), m(ln.money_out), m(ln.net)) for ln in f.methods]
+    parts.append(table([(payments.method_text(ln.method), str(ln.count), m(ln.money_in), m(ln.money_out), m(ln.net)) for ln in f.methods]
                        + [(_("Net of the day"), "", "", "", m(f.net_total))],
                        ("", _("Receipts"), _("In"), _("Out"), _("Net")), right=(1, 2, 3, 4), width="100%"))
     parts.append(table([
@@ -123,7 +124,7 @@ def early_warning(p: ClosePreview) -> str:
     return _("{day} is not over: the shop closes at {closing} and it is {now}. Closing now locks the money of the "
              "rest of the day at counter {counter}.").format(day=p.figures.day.isoformat(),
                                                              closing=p.closing.strftime("%H:%M"),
-                                                             now=p.at.strftime("%H:%M"), counter=p.figures.counter)
+                                                             now=p.at.strftime("%H:%M"), counter=counters.label(p.figures.counter))
 
 
 def confirmation_html(p: ClosePreview) -> str:
@@ -137,13 +138,13 @@ def confirmation_html(p: ClosePreview) -> str:
     receipts = str(f.receipt_count)
     if f.first_number:
         receipts += f" ({f.first_number} – {f.last_number})"
-    rows = [row(_("Day"), f.day.isoformat()), row(_("Counter"), f.counter), row(_("Receipts issued"), receipts)]
-    rows += [row(ml.label, f"{m(ml.net)} ({ml.count})") for ml in f.methods if ml.count or ml.net]
+    rows = [row(_("Day"), f.day.isoformat()), row(_("Counter"), counters.label(f.counter)), row(_("Receipts issued"), receipts)]
+    rows += [row(payments.method_text(ml.method), f"{m(ml.net)} ({ml.count})") for ml in f.methods if ml.count or ml.net]
     rows += [row(_("Net of the day"), m(f.net_total)), row(_("Expected cash"), m(f.expected_cash) or "-"),
              row(_("Cash counted"), m(f.counted_cash) or "-"), row(_("Over/short"), m(f.over_short) or "-")]
     if f.gaps:
         rows.append(row(_("Gaps in the sequence"), ", ".join(f.gaps)))
-    rows.append(row(_("Other counters still open that day"), ", ".join(p.others_open) or _("none")))
+    rows.append(row(_("Other counters still open that day"), ", ".join(map(counters.label, p.others_open)) or _("none")))
     return '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(rows) + "</table>"
 
 
@@ -183,7 +184,7 @@ class DayCloseScreen(QWidget):
         today = clock.now().date()
         u.dayEdit.setMaximumDate(QDate(today.year, today.month, today.day))
         for name in ctx.read(lambda s: dayclose.counters_of(s, counter=ctx.counter)):  # this counter first
-            u.counterCombo.addItem(name, name)
+            u.counterCombo.addItem(counters.label(name), name)
         u.counterCombo.setVisible(u.counterCombo.count() > 1)  # one desk: nothing to choose
         u.counterLabel.setVisible(u.counterCombo.count() > 1)
         start = ctx.read(lambda s: dayclose.day_to_close(s, today, counter=ctx.counter))  # a day left open, else today
@@ -369,7 +370,7 @@ class DayCloseScreen(QWidget):
             return None
         assert self.ctx.ask_manager is not None
         approver = self.ctx.ask_manager(self, _("Closing {day} at counter {counter} locks its money: a manager's PIN, "
-                                                "please.").format(day=day.isoformat(), counter=counter))
+                                                "please.").format(day=day.isoformat(), counter=counters.label(counter)))
         if approver is None or not approver.is_manager:
             show_inline(label, _("{day} is still open: closing it needs a manager's PIN.").format(day=day.isoformat()))
             return None

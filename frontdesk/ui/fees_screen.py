@@ -10,12 +10,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QTableWidgetItem, QWidget
 
 from frontdesk import clock
-from frontdesk.billing import schedules
+from frontdesk.billing import pricing, schedules
 from frontdesk.billing.schedules import FeeLineDraft, ScheduleDraft, ScheduleRefused
 from frontdesk.i18n import N_, _
+from frontdesk.intake.warranty import category_key, category_label
 from frontdesk.paths import exports_dir
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, show_inline
@@ -30,6 +32,39 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("component", N_("Component")), ("price", N_("Price")), ("free_km", N_("Free km")), ("per_km", N_("Per km")),
 )
 MONEY_COLUMNS = {"price", "free_km", "per_km"}
+KEY_ROLE = Qt.ItemDataRole.UserRole  # the key behind a cell shown by its title (kind, category, level, component)
+
+
+def shown_value(key: str, value: str, kind: str) -> str:
+    """A cell as people read it: the title of a kind, a category, a labour
+    level or a component, never its key."""
+    if not value:
+        return value
+    if key == "kind":
+        return pricing.kind_label(value)
+    if key == "category":
+        return _("All") if value == pricing.ANY_CATEGORY else category_label(value)
+    if key == "code" and kind == pricing.LABOUR and value in pricing.LEVELS:
+        return _(pricing.LEVELS[value])
+    if key == "component":
+        return pricing.component_label(value)
+    return value
+
+
+def typed_value(key: str, text: str) -> str:
+    """The key a title typed in a coded cell stands for (by its key, its
+    English title or its title in the window's language); else the text as
+    typed, for the schedule's checks to judge."""
+    wanted = text.strip().lower()
+    if key == "category":
+        if wanted in ("*", _("All").lower(), "all"):
+            return pricing.ANY_CATEGORY
+        return category_key(text) or text
+    titles = {"kind": pricing.KINDS, "code": pricing.LEVELS}.get(key, {})
+    for code, title in titles.items():
+        if wanted in (code.lower(), title.lower(), _(title).lower()):
+            return code
+    return text
 
 
 class FeesScreen(QWidget):
@@ -93,8 +128,10 @@ class FeesScreen(QWidget):
         table.setRowCount(len(draft.lines))
         for r, line in enumerate(draft.lines):
             for c, (key, _title) in enumerate(COLUMNS):
-                value = getattr(line, key)
-                table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                value = "" if getattr(line, key) is None else str(getattr(line, key))
+                item = QTableWidgetItem(shown_value(key, value, line.kind))
+                item.setData(KEY_ROLE, value)
+                table.setItem(r, c, item)
         table.resizeColumnsToContents()
         table.setEditTriggers(table.EditTrigger.AllEditTriggers if editable else table.EditTrigger.NoEditTriggers)
         for widget in (self.ui.addRowButton, self.ui.removeRowButton, self.ui.saveButton):
@@ -117,8 +154,11 @@ class FeesScreen(QWidget):
                         problems.append(_("row {row}, {column}: {text} is not a number").format(
                             row=r + 1, column=_(title), text=text))
                         values[key] = None
+                elif item is not None and item.data(KEY_ROLE) is not None and text == shown_value(
+                        key, str(item.data(KEY_ROLE)), str(values.get("kind", ""))):
+                    values[key] = str(item.data(KEY_ROLE))  # as shown: the key behind the title
                 else:
-                    values[key] = text
+                    values[key] = typed_value(key, text)
             if any(v not in ("", None) for v in values.values()):
                 values["category"] = values["category"] or "*"
                 lines.append(FeeLineDraft(**values))  # type: ignore[arg-type]

@@ -200,7 +200,7 @@ class PullBackDialog(QDialog):
             box.setChecked(key in condition)
             self.checks[key] = box
             grid.addWidget(box, i // 2, i % 2)
-        u.accessoriesEdit.setText(", ".join(accessories))
+        u.accessoriesEdit.setText(", ".join(map(service.accessory_label, accessories)))
         u.noteEdit.setText(condition_note)
         with ctx.db.read() as s:
             cal = settings.work_calendar(s)

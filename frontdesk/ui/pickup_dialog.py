@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from frontdesk import settings
 from frontdesk.i18n import _, ngettext
 from frontdesk.intake import states
+from frontdesk.intake.service import accessory_label
 from frontdesk.money import ZERO, format_money
 from frontdesk.pickup import PickupCheck, check, pick_up
 from frontdesk.ui.context import AppContext
@@ -134,7 +135,7 @@ class PickupDialog(QDialog):
                 box.deleteLater()
             self.checks = {}
             for item in items:
-                box = QCheckBox(item, self.ui.accessoriesGroup)
+                box = QCheckBox(accessory_label(item), self.ui.accessoriesGroup)
                 self.ui.accessoriesLayout.addWidget(box)
                 self.checks[item] = box
         self.no_accessories.setVisible(not items)

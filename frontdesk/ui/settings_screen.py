@@ -135,6 +135,7 @@ class SettingsScreen(QWidget):
 
         u.counterEdit.setText("" if ctx.counter == counters.MAIN else ctx.counter)
         u.counterEdit.setMaxLength(counters.MAX_LENGTH)
+        u.counterEdit.setPlaceholderText(counters.label(counters.MAIN))  # empty: the main counter
         u.counterEdit.editingFinished.connect(self.save_counter)
         for code, text in RECEIPT_SIZES.items():
             u.receiptSizeCombo.addItem(_(text), code)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from frontdesk import pickup, technicians, users
@@ -198,7 +198,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         _row(_("Request"), t.request or "—"),
     ]
     if t.accessories:
-        rows.append(_row(_("Accessories"), ", ".join(t.accessories)))
+        rows.append(_row(_("Accessories"), ", ".join(map(service.accessory_label, t.accessories))))
     if t.condition or t.condition_note:
         labels = [_(service.CONDITION_LABELS.get(k, k)) for k in t.condition]
         rows.append(_row(_("Condition"), ", ".join(labels + ([t.condition_note] if t.condition_note else []))))
@@ -311,10 +311,26 @@ class TicketDetailDialog(QDialog):
 
         self.quote_panel = QuotePanel(ctx, ticket_id, self)
         u.billingLayout.addWidget(self.quote_panel)
+        self._keep_quote_buttons_in_view()
         FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
         self.quote_panel.changed.connect(self._billing_changed)
         self.reload(billing=False)  # the panel has just loaded itself
         fit_to_screen(self)
+
+    def _keep_quote_buttons_in_view(self) -> None:
+        """The quote's buttons (make it, the customer's answer) in a row
+        below the scroll, always in view: inside it, at 1366x768 they sat
+        below the fold (docs/architecture.md#forms)."""
+        p, u = self.quote_panel.ui, self.ui
+        bar = QWidget(u.billingTab)
+        bar.setObjectName("quoteButtonBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 4, 0, 0)
+        for button in (p.makeQuoteButton, p.approveButton, p.phoneApproveButton, p.declineButton):
+            p.quoteButtons.removeWidget(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        u.billingTabLayout.addWidget(bar)
 
     def reload(self, billing: bool = True) -> None:
         if billing:

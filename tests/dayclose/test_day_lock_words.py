@@ -45,7 +45,7 @@ def refused(db: Database, work: object) -> str:
 
 def test_new_money_on_a_closed_day_is_taken_on_the_day_open(closed: tuple[Database, Actor, Actor, int, int]) -> None:
     db, manager, clerk, ticket, _first = closed
-    head = "2026-11-24 is closed at counter main: "
+    head = "2026-11-24 is closed at counter Main: "
     for kind, words in [(payments.PAYMENT, "a new payment cannot be taken on it. Take it on 2026-11-25."),
                         (payments.DEPOSIT, "a new deposit cannot be taken on it. Take it on 2026-11-25."),
                         (payments.REFUND, "a refund cannot be paid out on it. Pay it out on 2026-11-25.")]:
@@ -64,7 +64,7 @@ def test_new_money_on_a_closed_day_is_taken_on_the_day_open(closed: tuple[Databa
 def test_a_void_a_correction_or_a_count_on_a_closed_day_is_made_later(
         closed: tuple[Database, Actor, Actor, int, int]) -> None:
     db, manager, _clerk, _ticket, first = closed
-    head = "2026-11-24 is closed at counter main: "
+    head = "2026-11-24 is closed at counter Main: "
     later = "its receipts and waivers cannot be voided or changed. Make the correction on a later day."
     assert refused(db, lambda s: payments.void_receipt(s, manager, first, "wrong", now=at(9, day=NEXT))) == head + later
     assert refused(db, lambda s: payments.correct_receipt(s, manager, first, "90", "typo", now=at(19),
@@ -89,7 +89,7 @@ def test_the_database_locks_refusal_says_what_was_attempted(closed: tuple[Databa
                        currency="CNY", amount=Decimal(5), net=Decimal(5), tax=Decimal(0), lines={}, void_reason="",
                        correction_reason="", reprints=0)
 
-    head = "2026-11-24 is closed at counter main: "
+    head = "2026-11-24 is closed at counter Main: "
     for kind, words in [("deposit", "a new deposit cannot be taken on it."),
                         ("refund", "a refund cannot be paid out on it."),
                         ("correction", "a correction cannot be dated on it. Make the correction on a later day.")]:

@@ -45,7 +45,7 @@ def test_day_close_reads_then_closes_with_the_managers_pin(day_db: Database, tmp
     assert code == EXIT_OK, err
     assert "closed" in out and "¥600.00" in out and "-¥2.00" in out
     # What the PIN closed was said before it was asked.
-    assert "To close: 2026-11-24 at counter main: 5 receipts; expected cash ¥600.00, counted ¥598.00, " \
+    assert "To close: 2026-11-24 at counter Main: 5 receipts; expected cash ¥600.00, counted ¥598.00, " \
            "over/short -¥2.00" in err and "not over" not in err
     code, _out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat(), "--close",
                           "--counted", "598")
@@ -66,7 +66,7 @@ def test_today_is_closed_before_the_closing_hour_only_with_early(
         assert s.scalar(select(AuditRecord.id).where(AuditRecord.action.like("login%"))) is None  # no PIN asked
     code, out, err = run(capsys, *argv, "--early")
     assert code == EXIT_OK, err
-    assert "Warning: 2026-11-24 is not over (the shop closes at 18:00)" in err and "(main): closed" in out
+    assert "Warning: 2026-11-24 is not over (the shop closes at 18:00)" in err and "(Main): closed" in out
     code, _out, err = run(capsys, "day-close", "--db", day_db.url, "--early")
     assert code == EXIT_ERROR and "--early goes with --close" in err
 
@@ -77,7 +77,7 @@ def test_day_close_reads_the_counter_it_is_given(day_db: Database, capsys: pytes
     assert "(desk 2): open" in out and "R2026-000001" not in out  # the known day's receipts are the main desk's
     code, out, err = run(capsys, "day-close", "--db", day_db.url, "--date", DAY.isoformat())
     assert code == EXIT_OK, err
-    assert "(main): open" in out and "R2026-000001" in out
+    assert "(Main): open" in out and "R2026-000001" in out
 
 
 @pytest.mark.parametrize("argv, message", [

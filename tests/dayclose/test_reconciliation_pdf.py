@@ -39,3 +39,22 @@ def test_the_reconciliation_shows_every_figure_and_signature_lines(
     fonts = {str(f.get("/BaseFont")) for p in reader.pages
              for f in (dictionary(p["/Resources"]).get("/Font") or {}).values()}
     assert any("FrontDeskSans" in f or "WenQuanYi" in f for f in fonts), fonts
+
+
+def test_a_day_closed_in_english_prints_its_methods_and_counter_in_chinese(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    """The close keeps its figures as they stood; the methods and the main
+    counter are keys under their titles, so the paper says them in its own
+    language, whatever the language the day was closed in."""
+    from tests.conftest import seed_users  # as the test above: the shared fixtures' helper
+
+    manager, clerk = seed_users(sqlite_db)
+    known_day(sqlite_db, manager, clerk)
+    with sqlite_db.write() as s:
+        dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, now=at(18), counter="main")
+    with sqlite_db.read() as s:
+        path = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", language="zh_CN", counter="main")
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(path)).pages)
+    assert "现金" in text and "银行卡" in text
+    for english in ("Cash", "Bank card", "main"):
+        assert english not in text, english

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from sqlalchemy import func, select
 
 from frontdesk import settings
@@ -40,6 +41,12 @@ HYPERLINK = '=HYPERLINK("http://x","y")'
 PLUS = "+86 138 0013 8000"
 D = Decimal
 # The schema sheet's row describing tickets.intake_at: the header, the workbook's facts, then the tickets' columns.
+def letter(sheet: str, key: str) -> str:
+    """The column letter of ``key`` on ``sheet``."""
+    return get_column_letter([c.key for c in schema.SHEETS[sheet]].index(key) + 1)
+
+
+AMOUNT = letter("receipts", "amount")
 INTAKE_AT_ROW = 2 + len(schema.META_KEYS) + [c.key for c in schema.SHEETS["tickets"]].index("intake_at")
 
 
@@ -66,8 +73,8 @@ def actors(db: Database) -> tuple[Actor, Actor]:
 
 def sheet_rows(path: Path, sheet: str, consolidated: bool = False) -> list[dict[str, Any]]:
     wb = load_workbook(str(path))
-    spec = (schema.SCHEMA_COLUMNS if sheet == "schema" else schema.consolidated_columns(sheet) if consolidated
-            else schema.SHEETS[sheet])
+    spec = (schema.SCHEMA_COLUMNS if sheet == "schema" else schema.CODES_COLUMNS if sheet == "codes"
+            else schema.consolidated_columns(sheet) if consolidated else schema.SHEETS[sheet])
     keys = [c.key for c in spec]
     rows = [dict(zip(keys, r, strict=False)) for r in wb[sheet].iter_rows(min_row=2, values_only=True)]
     return rows
@@ -87,7 +94,7 @@ def masked(demo: Database, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
     wb = load_workbook(str(masked))
-    assert wb.sheetnames == [*schema.SHEETS, "schema"]
+    assert wb.sheetnames == [*schema.SHEETS, "schema", "codes"]
     for name, columns in schema.SHEETS.items():
         ws = wb[name]
         assert [c.value for c in ws[1]] == [c.header() for c in columns]
@@ -123,6 +130,7 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
     assert any(money(d["held"]) for d in deposits)  # the demo has deposits held: "paid" left them out
     assert [r["receipt_no"] for r in receipts] == [r.number for r in db_receipts]
     assert {r["counter"] for r in receipts} == {"main"}  # the desk each receipt was taken at
+    assert {r["counter_title"] for r in receipts} == {"Main"}  # and its title for people
     assert receipts[0]["receipt_no"] == db_receipts[0].number and receipts[-1]["receipt_no"] == db_receipts[-1].number
     assert [money(r["amount"]) for r in receipts] == [r.amount for r in db_receipts]
     assert sum(money(r["net"]) for r in receipts if r["status"] == "issued") == sum(
@@ -146,11 +154,38 @@ def test_every_sheet_matches_the_database(demo: Database, masked: Path) -> None:
 def test_cells_are_typed(masked: Path) -> None:
     wb = load_workbook(str(masked))
     ws = wb["receipts"]
-    amount = ws["I2"]
+    amount = ws[f"{AMOUNT}2"]
     assert amount.data_type == "n" and "0.00" in amount.number_format and "¥" in amount.number_format
     assert ws["B2"].is_date
     loaners = wb["loaners"]
-    assert loaners["E2"].is_date and loaners["H2"].data_type == "b"
+    assert loaners[f"{letter('loaners', 'lent_at')}2"].is_date
+    assert loaners[f"{letter('loaners', 'overdue')}2"].data_type == "b"
+
+
+def test_coded_columns_keep_their_keys_and_give_people_titles(demo: Database, tmp_path: Path) -> None:
+    """In a Chinese workbook each coded column keeps its key for machines
+    and the column after it says it in Chinese; the codes sheet lists every
+    key with its English and Chinese title."""
+    _manager, clerk = actors(demo)
+    out = tmp_path / "zh.xlsx"
+    export_workbook(demo, clerk, out, FROM, TO, language="zh_CN")
+    tickets = sheet_rows(out, "tickets")
+    fridge = next(r for r in tickets if r["category"] == "refrigerator")
+    assert fridge["category_title"] == "冰箱"
+    receipts = sheet_rows(out, "receipts")
+    cash = next(r for r in receipts if r["method"] == "cash")
+    assert cash["method_title"] == "现金" and cash["counter"] == "main" and cash["counter_title"] != "main"
+    keys = {key for _name, (_t, entries) in schema.CODE_LISTS.items() for key in entries()}
+    for sheet, columns in schema.SHEETS.items():
+        for col in columns:
+            if col.title_of:
+                assert not {r[col.key] for r in sheet_rows(out, sheet)} & keys, (sheet, col.key)
+    codes = sheet_rows(out, "codes")
+    by_key = {(r["list"], r["key"]): r for r in codes}
+    assert by_key[("categories", "washing_machine")]["title_zh"] == "洗衣机"
+    assert by_key[("callback_outcomes", "reached_fine")]["title_en"] == "Reached, customer is fine"
+    assert by_key[("methods", "card")]["title_zh"] != "Bank card"
+    assert {r["list"] for r in codes} == set(schema.CODE_LISTS)
 
 
 def test_names_and_phones_unmasked_need_a_manager(demo: Database, tmp_path: Path) -> None:
@@ -178,7 +213,8 @@ def test_formula_text_comes_back_as_text_and_no_cell_is_a_formula(demo: Database
                 xml = z.read(name).decode()
                 assert "<f>" not in xml and "<f " not in xml, name
     wb = load_workbook(str(out))
-    cells = {c.value: c for row in wb["tickets"].iter_rows(min_row=2) for c in row[5:6]}
+    at = [c.key for c in schema.SHEETS["tickets"]].index("customer_name")
+    cells = {c.value: c for row in wb["tickets"].iter_rows(min_row=2) for c in row[at:at + 1]}
     for name in (HYPERLINK, PLUS, "-1+2", "@SUM(A1)"):
         shown = name if unmasked else schema.mask_name(name)
         assert shown in cells, shown
@@ -257,7 +293,7 @@ def test_a_tampered_workbook_is_refused_and_nothing_is_written(demo: Database, t
     cases = {
         not_xlsx: "not an Excel workbook",
         _edit(files[1], tmp_path / "header.xlsx", "tickets", "B1", "Ticket number"): "header row of sheet tickets",
-        _edit(files[1], tmp_path / "type.xlsx", "receipts", "I2", "lots"): "receipts, row 2: amount",
+        _edit(files[1], tmp_path / "type.xlsx", "receipts", f"{AMOUNT}2", "lots"): "receipts, row 2: amount",
         _edit(files[1], tmp_path / "version.xlsx", "schema", "F3", "99"): "format version 99",
         _edit(files[1], tmp_path / "column.xlsx", "schema", f"D{INTAKE_AT_ROW}", "text"): "schema of sheet",
     }

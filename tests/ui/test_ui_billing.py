@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from ui_helpers import Approvals, diagnosed_fridge
@@ -223,3 +224,25 @@ def test_void_through_the_real_approval_dialog_takes_the_managers_pin(
     approver = ctx.read(lambda s: s.scalars(select(Receipt)).one().void_approver_id)
     manager_id = ctx.read(lambda s: s.scalar(select(User.id).where(User.name == "manager")))
     assert approver == manager_id
+
+
+def test_the_fee_lines_show_titles_and_keep_their_keys(qtbot: QtBot, ctx: AppContext, fridge: int) -> None:
+    """Kinds, categories, labour levels and components by their titles;
+    the lines read back from the table are the keys they were, and a title
+    typed in a new row is read as its key."""
+    screen = FeesScreen(ctx)
+    qtbot.addWidget(screen)
+    table = screen.ui.linesTable
+    shown = {table.item(r, c).text() for r in range(table.rowCount()) for c in range(5) if table.item(r, c)}
+    assert {"Labour", "Refrigerator", "Minor"} <= shown and not {"labour", "refrigerator", "minor"} & shown
+    assert screen.draft is not None
+    lines, problems = screen.table_lines()
+    assert problems == [] and [(x.kind, x.category, x.code, x.component) for x in lines] == [
+        (x.kind, x.category, x.code, x.component) for x in screen.draft.lines]
+    row = table.rowCount()
+    table.insertRow(row)
+    for column, text in enumerate(("Labour", "Refrigerator", "Major", "big job", "", "300")):
+        table.setItem(row, column, QTableWidgetItem(text))
+    added = screen.table_lines()[0][-1]
+    assert (added.kind, added.category, added.code, added.price) == ("labour", "refrigerator", "major",
+                                                                    Decimal("300"))

@@ -97,7 +97,7 @@ def test_a_manager_signed_in_confirms_what_is_closed_and_types_the_pin(
     said = pins_typed(monkeypatch)
     assert screen.close_day() is None
     summary = confirmed[0].ui.summaryView.toPlainText()
-    for text in ("2026-11-24", "main", "5 (R2026-000001 – R2026-000005)", "Cash", "¥100.00", "Bank card", "¥180.00",
+    for text in ("2026-11-24", "Main", "5 (R2026-000001 – R2026-000005)", "Cash", "¥100.00", "Bank card", "¥180.00",
                  "Expected cash", "¥600.00", "¥598.00", "-¥2.00", "Other counters still open that day"):
         assert text in summary, text
     assert not confirmed[0].ui.warningLabel.isVisibleTo(confirmed[0])  # 18:00: the day is over
@@ -112,7 +112,7 @@ def test_a_manager_signed_in_confirms_what_is_closed_and_types_the_pin(
     assert screen.close_day() is None and not is_closed()
     assert said == ["Wrong user name or PIN.", "Wrong user name or PIN."]
     assert [d.get("for") for d in failed_pins(ctx)] == [
-        "Closing 2026-11-24 at counter main locks its money: a manager's PIN, please."] * 2  # kept in the trail
+        "Closing 2026-11-24 at counter Main locks its money: a manager's PIN, please."] * 2  # kept in the trail
 
     said = pins_typed(monkeypatch, "0000", MANAGER_PIN)
     assert screen.close_day() is not None and is_closed()
@@ -129,7 +129,7 @@ def test_before_the_closing_hour_the_confirmation_warns_the_day_is_not_over(
     dialog = confirmed[0]
     assert dialog.ui.warningLabel.isVisibleTo(dialog)
     assert "2026-11-24 is not over: the shop closes at 18:00 and it is 03:33. Closing now locks the money of the " \
-           "rest of the day at counter main." in dialog.ui.warningLabel.text()
+           "rest of the day at counter Main." in dialog.ui.warningLabel.text()
     assert dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Close 2026-11-24 early"
     detail = ctx.read(lambda s: s.scalars(select(AuditRecord.detail).where(AuditRecord.action == "day.close")).one())
     assert detail["early"] is True
@@ -172,7 +172,7 @@ def test_count_blind_then_close_with_a_manager_and_print(qtbot: QtBot, ctx: AppC
     confirmed = confirm_with(monkeypatch, True)
     qtbot.mouseClick(u.closeDayButton, Qt.MouseButton.LeftButton)
     assert len(confirmed) == 1 and "¥598.00" in confirmed[0].ui.summaryView.toPlainText()
-    assert approvals.asked == ["Closing 2026-11-24 at counter main locks its money: a manager's PIN, please."]
+    assert approvals.asked == ["Closing 2026-11-24 at counter Main locks its money: a manager's PIN, please."]
     assert u.messageLabel.text() == "2026-11-24 is still open: closing it needs a manager's PIN."
     assert not ctx.read(lambda s: dayclose.is_closed(s, DAY, counter="main"))
     manager = shop["manager"]
@@ -247,7 +247,8 @@ def test_each_counter_has_its_drawer_and_the_counter_is_named_in_the_settings(
     screen = DayCloseScreen(ctx)
     qtbot.addWidget(screen)
     combo = screen.ui.counterCombo
-    assert [combo.itemText(i) for i in range(combo.count())] == ["desk 2", "main"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["desk 2", "Main"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["desk 2", "main"]  # the key behind the title
     report = screen.ui.reportView.toPlainText()
     assert "Counter: desk 2" in report and "R2026-000006" in report and "R2026-000001" not in report
     combo.setCurrentIndex(1)

@@ -232,6 +232,15 @@ def test_the_buttons_that_finish_the_work_stay_in_view(qtbot: QtBot, qapp: QAppl
     assert u.pullBackButton in actions and u.lendLoanerButton in actions
     for button in [*actions, u.closeButton]:
         assert fully_shown(button), button.objectName()
+    # The quote's buttons below the quote and payments' scroll: in view without scrolling.
+    u.tabs.setCurrentWidget(u.billingTab)
+    qapp.processEvents()
+    p = dialog.quote_panel.ui
+    shown = [b for b in (p.makeQuoteButton, p.approveButton, p.phoneApproveButton, p.declineButton)
+             if b.isVisibleTo(dialog)]
+    assert shown and u.billingScroll.verticalScrollBar().value() == 0
+    for button in shown:
+        assert fully_shown(button), button.objectName()
 
 
 
