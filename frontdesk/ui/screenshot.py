@@ -120,6 +120,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
         dialog.ui.tabs.setCurrentIndex(1)
         grab(dialog, f"{len(PAGES) + 1:02d}-ticket")
         dialog.close()
+    window.discard_agreed = True  # the intake typed for the pictures is thrown away without asking
     window.close()
     db.dispose()
     return files
