@@ -170,7 +170,7 @@ class TicketsScreen(QWidget):
         header.setStretchLastSection(False)
         # The product takes the room left (it is what the clerk reads); flags are short words.
         header.setSectionResizeMode(PRODUCT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((105, 100, 62, 90, 95, 90, 110, 220, 105, 70, 70)):
+        for col, width in enumerate((105, 118, 62, 80, 90, 80, 110, 220, 95, 70, 60)):
             if col != PRODUCT_COLUMN:
                 u.table.setColumnWidth(col, width)
         u.table.verticalHeader().setVisible(False)
