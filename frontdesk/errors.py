@@ -66,6 +66,12 @@ class DayClosed(FrontDeskError):
                                       "Make the correction on a later day."))
 
 
+class ClockWentBack(FrontDeskError):
+    """The computer's clock is earlier than a receipt already issued: money
+    dated before the last receipt would land on a day already counted (or
+    closed), so nothing is recorded until the clock is set right."""
+
+
 class AuditLocked(FrontDeskError):
     """The audit trail is append-only: the database refuses to change or
     delete a record of it."""

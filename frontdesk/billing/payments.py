@@ -47,7 +47,7 @@ from frontdesk.billing.tax import receipt_tax, tax_due_at, tax_in
 from frontdesk.dayclose import models as daylock
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, Ticket, User
-from frontdesk.errors import IllegalTransition, NotFound, ValidationError
+from frontdesk.errors import ClockWentBack, IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, Message, _
 from frontdesk.intake.service import get_ticket
 from frontdesk.intake.timeline import add_event
@@ -570,6 +570,26 @@ def _snapshot(session: Session, ticket: Ticket, quote: Quote | None, lines: list
     }
 
 
+CLOCK_TOLERANCE = timedelta(minutes=10)  # counters' clocks differ a little; a day back is not a little
+
+
+def _check_clock(session: Session, now: datetime) -> None:
+    """Refuse a receipt dated before the last one issued (at any counter),
+    beyond a few minutes' difference between the counters' clocks, or on an
+    earlier day: a clock set back would put money on a day already counted
+    or closed (docs/rules.md, "Days stay closed")."""
+    last = session.execute(select(Receipt.number, Receipt.issued_at)
+                           .order_by(Receipt.issued_at.desc()).limit(1)).first()
+    if last is None:
+        return
+    number, issued_at = last
+    if now.date() < issued_at.date() or now < issued_at - CLOCK_TOLERANCE:
+        raise ClockWentBack(_("This computer's clock says {now}, but receipt {number} was already issued at {at}: "
+                              "the clock has gone back. Set the date and time right, then try again; nothing was "
+                              "recorded.").format(now=now.strftime("%Y-%m-%d %H:%M"), number=number,
+                                                  at=issued_at.strftime("%Y-%m-%d %H:%M")))
+
+
 def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_as: str, method: str,
            amount: Decimal, net: Decimal, tax: Decimal, before: Balance, now: datetime, counter: str,
            bill_change: Decimal = ZERO, deposit_change: Mapping[str, Decimal] | None = None,
@@ -578,7 +598,8 @@ def _issue(session: Session, actor: Actor, ticket: Ticket, *, kind: str, counts_
            extra: Mapping[str, Any] | None = None) -> Receipt:
     quote, lines, total, bill_tax = _bill(session, ticket.id)
     year = now.year
-    seq = numbering.next_number(session, SEQUENCE, year)
+    seq = numbering.next_number(session, SEQUENCE, year)  # locks the numbering: no receipt is issued meanwhile
+    _check_clock(session, now)
     receipt = Receipt(
         number=numbering.format_number(PREFIX, year, seq), year=year, seq=seq, ticket_id=ticket.id,
         quote_id=quote.id if quote else None, issued_at=now, issued_by_id=actor.id, counter=counter, kind=kind,

@@ -71,6 +71,19 @@ class ExportCancelled(FrontDeskError):
         super().__init__(_("The export was cancelled; no file was written."))
 
 
+class ExportNotAudited(FrontDeskError):
+    """An unmasked workbook whose audit record could not be written: the
+    file was deleted."""
+
+
+def _failure_text(exc: BaseException) -> str:
+    """Why a write failed, in one line without the statement or its values."""
+    if isinstance(exc, FrontDeskError):
+        return exc.message
+    text = str(getattr(exc, "orig", None) or type(exc).__name__).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
@@ -438,13 +451,24 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
             discard(wb)
             raise
     rows = {name: w.rows for name, w in writers.items()}
-    with db.write() as session:
-        audit.record(session, actor.id if actor else None, "export.unmasked" if unmasked else "export.workbook", "workbook",
-                     out_path.name, {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows},
-                     approver_id=manager.id if manager else None, at=now)
+    try:
+        with db.write() as session:
+            audit.record(session, actor.id if actor else None, "export.unmasked" if unmasked else "export.workbook",
+                         "workbook", out_path.name,
+                         {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows},
+                         approver_id=manager.id if manager else None, at=now)
+    except Exception as exc:
+        if not unmasked:  # a masked workbook holds nothing private: it stays, the failure is logged
+            log.warning("the export of %s could not be recorded in the audit trail: %s", out_path.name,
+                        type(exc).__name__)
+        else:  # customers in full that no record accounts for: not left on disk
+            out_path.unlink(missing_ok=True)
+            raise ExportNotAudited(_("The unmasked workbook could not be recorded in the audit trail ({error}), so "
+                                     "it was deleted: an unmasked export is never left unrecorded. Try again when "
+                                     "the database can be written.").format(error=_failure_text(exc))) from exc
     log.info("head-office workbook %s: %s", out_path, rows)
     return ExportResult(out_path, rows, not unmasked)
 
 
-__all__ = ["ExportCancelled", "ExportResult", "export_workbook", "overdue_as_of", "overdue_note", "parts_text",
+__all__ = ["ExportCancelled", "ExportNotAudited", "ExportResult", "export_workbook", "overdue_as_of", "overdue_note", "parts_text",
            "write_codes", "write_schema"]
