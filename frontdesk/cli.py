@@ -21,6 +21,7 @@ from typing import NoReturn
 from frontdesk import __version__, backup_cli, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
+from frontdesk.private_files import private_umask
 
 log = logging.getLogger("frontdesk")
 
@@ -665,6 +666,7 @@ def _known_language(lang: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    private_umask()  # what this process creates is its user's alone (docs/rules.md#private-files)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
     if argv[:1] == ["bench"]:  # its own options (argparse cannot hand on "--tickets ..." untouched)
