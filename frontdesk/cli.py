@@ -278,6 +278,7 @@ def _db_roles(args: argparse.Namespace) -> int:
     # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from sqlalchemy.engine import make_url
 
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
     from frontdesk.db import roles
     from frontdesk.db.engine import Database, normalize_url
 
