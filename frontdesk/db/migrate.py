@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from frontdesk.db.engine import Database
-from frontdesk.db.roles import check_can_upgrade
+from frontdesk.db.roles import act_as_schema_owner, check_can_upgrade
 from frontdesk.errors import DatabaseUnavailable
 from frontdesk.i18n import _
 
@@ -107,6 +107,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
     cfg = alembic_config(db)
     with db.engine.begin() as conn:
+        act_as_schema_owner(conn)  # PostgreSQL with roles: what the upgrade creates is the owner role's
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -262,6 +262,25 @@ def check_can_upgrade(db: Database, current: str | None) -> None:
                                 "'frontdesk db upgrade' with the owner role."))
 
 
+def act_as_schema_owner(conn: Connection) -> str | None:
+    """In an upgrade's transaction on PostgreSQL: when the schema belongs to
+    another role (the owner role ``db roles`` made, not a superuser) of
+    which the connected role is a member (the administrator), act as that
+    role until the transaction ends, so that the tables the upgrade creates
+    are the owner's and the counter role is granted them by the default
+    privileges.  Returns the role taken (None: nothing changed)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    owner = conn.execute(text(
+        "SELECT r.rolname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner "
+        "WHERE n.oid = current_schema()::regnamespace AND r.rolname <> current_user AND NOT r.rolsuper "
+        "AND r.rolname <> 'pg_database_owner' AND pg_has_role(r.oid, 'MEMBER')")).scalar()
+    if owner is None:
+        return None
+    conn.exec_driver_sql(f"SET LOCAL ROLE {ident(str(owner))}")
+    return str(owner)
+
+
 def role_url(url: str, role: str) -> str:
     """``url`` connecting as ``role`` (no password: psql's ~/.pgpass or a prompt supplies it)."""
     parsed = make_url(normalize_url(url)).set(username=role, password=None)
