@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from frontdesk import logs
 from frontdesk.db.engine import Database
 from frontdesk.db.models import User
+from frontdesk.errors import ValidationError
 from frontdesk.intake import service as intake
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, fridge_form
@@ -109,3 +111,20 @@ def test_scrub_removes_a_detail_line_and_parameters() -> None:
     assert "duplicate key value violates unique constraint" in scrubbed
     assert "[SQL: INSERT INTO customers" in scrubbed
     assert "(Background on this error" in scrubbed
+
+
+def test_the_window_logs_the_kind_of_problem_it_showed_not_its_words(qtbot: Any, caplog: pytest.LogCaptureFixture,
+                                                                     ) -> None:
+    # Here, not at the top: the other tests of this file need no Qt.
+    from PySide6.QtWidgets import QLabel
+
+    from frontdesk.ui.errors import report
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    problem = ValidationError({"phone": f"{PHONE} is not a mobile or landline number of {NAME}."})
+    with caplog.at_level(logging.INFO):
+        report(None, problem, label)
+    assert label.text() == f"{PHONE} is not a mobile or landline number of {NAME}."  # the clerk reads it
+    assert "shown to the user: ValidationError (phone)" in caplog.text
+    _assert_private(caplog.text)
