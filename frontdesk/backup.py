@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from frontdesk import clock
+from frontdesk import clock, private_files
 from frontdesk.db.engine import Database, normalize_url
 from frontdesk.db.migrate import is_known_revision
 from frontdesk.errors import FrontDeskError
@@ -122,10 +122,10 @@ def _fsync_dir(folder: Path) -> None:
 def _copy_to_new_file(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the open ``source`` to ``target`` through a temporary file renamed
     into place when complete; the copy is a single file (rollback journal)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_files.make_dirs(target.parent)  # 0700 when made here, as the copy is 0600: docs/rules.md#private-files
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        dst = sqlite3.connect(str(tmp))
+        dst = sqlite3.connect(str(private_files.new_file(tmp)))
         try:
             source.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")

@@ -21,6 +21,7 @@ from typing import NoReturn
 from frontdesk import __version__, backup_cli, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
+from frontdesk.private_files import private_umask
 
 log = logging.getLogger("frontdesk")
 
@@ -78,13 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
 
-    p = sub.add_parser("db", help="database schema: upgrade or show the version")
+    p = sub.add_parser("db", help="database schema: upgrade or show the version; PostgreSQL roles")
     _common(p)
     dbsub = p.add_subparsers(dest="db_command", parser_class=_Parser)
     for name, text in (("upgrade", "upgrade the schema to the newest version"),
                        ("current", "show the schema version")):
         q = dbsub.add_parser(name, help=text)
         _common(q)
+    q = dbsub.add_parser("roles", help="PostgreSQL: create the owner role (for 'db upgrade') and the counter role "
+                                       "(for the counters), or print their SQL")
+    _common(q)
+    q.add_argument("--owner", default="frontdesk_owner", help="the owner role (default frontdesk_owner)")
+    q.add_argument("--counter", default="frontdesk_counter", help="the counter role (default frontdesk_counter)")
+    q.add_argument("--print", dest="print_sql", action="store_true",
+                   help="print the SQL (for psql) instead of running it")
 
     p = sub.add_parser("users", help="users and PINs")
     _common(p)
@@ -238,7 +246,70 @@ def cmd_db(args: argparse.Namespace) -> int:
         else:
             print(_("{rev} (newest is {head}: run 'frontdesk db upgrade')").format(rev=cur or _("empty"), head=head))
         return EXIT_OK
-    raise CliError(_("Say 'frontdesk db upgrade' or 'frontdesk db current'."))
+    if args.db_command == "roles":
+        return _db_roles(args)
+    raise CliError(_("Say 'frontdesk db upgrade', 'frontdesk db current' or 'frontdesk db roles'."))
+
+
+def _role_password(role: str, env: str, exists: bool) -> str | None:
+    """A role's new password: from ``env``, else asked twice at the terminal;
+    None keeps an existing role's password.  Never from the arguments."""
+    given = os.environ.get(env)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        if exists:
+            return None
+        raise CliError(_("Give the password of the new role {role} in {env}, or run on a terminal.").format(
+            role=role, env=env))
+    prompt = (_("Password for {role} (empty: keep the one it has): ") if exists
+              else _("Password for the new role {role}: ")).format(role=role)
+    first = getpass.getpass(prompt)
+    if not first:
+        if exists:
+            return None
+        raise CliError(_("The new role {role} needs a password.").format(role=role))
+    if getpass.getpass(_("The same password again: ")) != first:
+        raise CliError(_("The two passwords differ: nothing was changed."))
+    return first
+
+
+def _db_roles(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from sqlalchemy.engine import make_url
+
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from frontdesk.db import roles
+    from frontdesk.db.engine import Database, normalize_url
+
+    url = _db_url(args)
+    if not roles.is_postgresql(url):
+        raise CliError(roles.not_postgresql_message())
+    wanted = roles.Roles(owner=args.owner, counter=args.counter)
+    if args.print_sql:
+        database = make_url(normalize_url(url)).database
+        if not database:
+            raise CliError(_("Name the database in the address (postgresql://HOST/DATABASE)."))
+        wanted.check()
+        sys.stdout.write(roles.script(wanted, database))
+        return EXIT_OK
+    wanted.check()
+    db = Database(url)
+    try:
+        exists = roles.existing_roles(db, wanted)
+        passwords = {
+            wanted.owner: _role_password(wanted.owner, roles.OWNER_PASSWORD_ENV, exists[wanted.owner]),
+            wanted.counter: _role_password(wanted.counter, roles.COUNTER_PASSWORD_ENV, exists[wanted.counter]),
+        }
+        roles.apply(db, wanted, passwords)
+    finally:
+        db.dispose()
+    print(_("Roles ready: {owner} owns the tables, {counter} may only read and write their rows.").format(
+        owner=wanted.owner, counter=wanted.counter))
+    print(_("Upgrade the schema as the owner:  frontdesk db upgrade --db {url}").format(
+        url=roles.role_url(url, wanted.owner)))
+    print(_("Counters connect as:             {url}").format(url=roles.role_url(url, wanted.counter)))
+    return EXIT_OK
 
 
 def cmd_users(args: argparse.Namespace) -> int:
@@ -665,6 +736,7 @@ def _known_language(lang: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    private_umask()  # what this process creates is its user's alone (docs/rules.md#private-files)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
     if argv[:1] == ["bench"]:  # its own options (argparse cannot hand on "--tickets ..." untouched)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from frontdesk.private_files import make_dirs
+
 ENV_VAR = "FRONTDESK_DB"
 
 
@@ -27,26 +29,23 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
+    """The program's folder for this user (made 0700 when it is not there)."""
     # Here, not at the top: platformdirs loads only when the default folder is asked for (the start stays light).
     import platformdirs
 
-    path = Path(platformdirs.user_data_dir("FrontDesk", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return make_dirs(Path(platformdirs.user_data_dir("FrontDesk", appauthor=False)))
 
 
 def exports_dir() -> Path:
     """The folder a save dialog offers first (workbooks, PDFs): FrontDesk/exports
     in the user's documents folder, made when it is not there (a fresh machine
-    may have no Documents folder at all); the home folder when it cannot be
-    made.  Never a folder that does not exist."""
+    may have no Documents folder at all), 0700 where it is made; the home
+    folder when it cannot be made.  Never a folder that does not exist."""
     # Here, not at the top: platformdirs loads only when a save dialog asks (the start stays light).
     import platformdirs
 
     try:
-        path = Path(platformdirs.user_documents_dir()) / "FrontDesk" / "exports"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        return make_dirs(Path(platformdirs.user_documents_dir()) / "FrontDesk" / "exports")
     except OSError:
         return Path.home()
 

@@ -32,6 +32,7 @@ from frontdesk.dayclose.models import day_closed
 from frontdesk.errors import DatabaseBusy, DatabaseUnavailable
 from frontdesk.i18n import _
 from frontdesk.paths import ENV_VAR, data_dir, default_url  # noqa: F401 (where the rest of the program finds them)
+from frontdesk.private_files import new_file
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,20 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _private_sqlite_file(path: str) -> Callable[..., None]:
+    """A ``do_connect`` listener: the database file SQLite is about to create
+    is made 0600 first (its -wal and -shm take the database file's mode)."""
+    def before_connect(_dialect: Any, _record: Any, _cargs: Any, _cparams: Any) -> None:
+        if not Path(path).exists():
+            new_file(path)
+    return before_connect
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    """The engine for ``url``; its errors never quote the values of their
+    statements (``hide_parameters``: a customer's name, phone and address
+    stay out of the log, docs/rules.md#private-files)."""
+    kwargs.setdefault("hide_parameters", True)
     url = normalize_url(url)
     try:
         parsed = make_url(url)
@@ -83,6 +97,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
                     _("The folder for the database does not exist: {folder}").format(folder=folder)
                 )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        if db and db != ":memory:" and not parsed.query:
+            event.listen(engine, "do_connect", _private_sqlite_file(db))
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
     else:
@@ -96,6 +112,17 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     event.listen(engine, "handle_error", audit_locked)
     event.listen(engine, "handle_error", day_closed)
     return engine
+
+
+def describe_error(exc: BaseException | None) -> str:
+    """A database error for the log: its class and the first line of the
+    driver's message; never the statement's values, nor PostgreSQL's DETAIL
+    line (which repeats a key's values)."""
+    if exc is None:
+        return ""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {lines[0] if lines else ''}"
 
 
 def is_busy_error(exc: BaseException) -> bool:
@@ -183,7 +210,7 @@ class Database:
                     retriable = False
                 if attempt == tries or not retriable:
                     raise
-                log.warning("database busy or reconnecting (attempt %d): %s", attempt, cause)
+                log.warning("database busy or reconnecting (attempt %d): %s", attempt, describe_error(cause))
                 time.sleep(delay)
                 delay *= 2
         raise AssertionError("unreachable")

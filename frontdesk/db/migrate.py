@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from frontdesk.db.engine import Database
+from frontdesk.db.roles import act_as_schema_owner, check_can_upgrade
 from frontdesk.errors import DatabaseUnavailable
 from frontdesk.i18n import _
 
@@ -106,6 +107,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
     cfg = alembic_config(db)
     with db.engine.begin() as conn:
+        act_as_schema_owner(conn)  # PostgreSQL with roles: what the upgrade creates is the owner role's
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
@@ -127,6 +129,7 @@ def open_database(url: str, *, upgrade_schema: bool = True, backup_dir: Path | N
                 raise DatabaseUnavailable(_("This database has schema version {rev}, which this program does not "
                                             "know: it was made by a newer FrontDesk. Use that version or newer.")
                                           .format(rev=current))
+            check_can_upgrade(db, current)  # the counter role may not: it is told whom to ask
             if current is not None:
                 # Refuses (with the reason) rather than upgrade without a copy to go back to.
                 path = backup.backup_before_upgrade(db, current, backup_dir)

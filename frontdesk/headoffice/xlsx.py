@@ -25,6 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, Column, with_titles
 from frontdesk.money import CURRENCY_SYMBOLS
+from frontdesk.private_files import new_file
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ def save(wb: Workbook, path: Path) -> Path:
     sees half a file, and a failure leaves none behind."""
     part = path.with_name(path.name + ".part")
     try:
-        wb.save(str(part))
+        wb.save(str(new_file(part)))  # 0600 from its first byte: docs/rules.md#private-files
         part.replace(path)
     finally:
         part.unlink(missing_ok=True)

@@ -3,7 +3,10 @@ plain functions of that data).
 
 Every document prints in the shop's language (the ``language`` setting),
 whatever the language of the window or terminal that asks for it, unless the
-caller names one (``language=``)."""
+caller names one (``language=``).
+
+A document's file is created 0600 (docs/rules.md#private-files): it names a
+customer."""
 
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ from frontdesk.printing.pullback import (
 )
 from frontdesk.printing.receipt import write_receipt
 from frontdesk.printing.reconciliation import write_reconciliation
+from frontdesk.private_files import new_file
 from frontdesk.users import display_name
 
 
@@ -75,7 +79,7 @@ def print_feedback_card(session: Session, ticket_number: str, path: Path, layout
         raise NotFound(_("Ticket {number} has no feedback card yet: hand one out when the work is done.").format(
             number=ticket.number))
     with document_language(session, language):
-        return write_feedback_cards([card_data(session, card)], path, shop_header(session), layout=layout)
+        return write_feedback_cards([card_data(session, card)], new_file(path), shop_header(session), layout=layout)
 
 
 def print_receipt(session: Session, number: str, path: Path | str, size: str = "a5", copy: bool = False,
@@ -88,7 +92,7 @@ def print_receipt(session: Session, number: str, path: Path | str, size: str = "
     with document_language(session, language):
         view = payments.receipt_view(session, receipt.id, copy=copy)
         invoice = payments.invoice_status(session, view.ticket_id)
-        return write_receipt(view, path, size=size, ticket_qr=view.ticket_number,
+        return write_receipt(view, new_file(path), size=size, ticket_qr=view.ticket_number,
                              invoice_no=invoice.invoice_no if invoice is not None else None,
                              invoice_owed=invoice.owed if invoice is not None else False,
                              logo=shop_header(session).logo)
@@ -132,7 +136,7 @@ def agreement_data(session: Session, ticket_number: str) -> AgreementData:
 def print_pullback(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:
     data = pullback_data(session, ticket_number)
     with document_language(session, language):
-        return write_pullback_receipt(data, path)
+        return write_pullback_receipt(data, new_file(path))
 
 
 def pickup_data(session: Session, ticket_number: str) -> PickupData:
@@ -158,13 +162,14 @@ def pickup_data(session: Session, ticket_number: str) -> PickupData:
 
 def print_pickup(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:
     with document_language(session, language):
-        return write_pickup_receipt(pickup_data(session, ticket_number), path)
+        data = pickup_data(session, ticket_number)
+        return write_pickup_receipt(data, new_file(path))
 
 
 def print_agreement(session: Session, ticket_number: str, path: Path | str, language: str | None = None) -> Path:
     data = agreement_data(session, ticket_number)
     with document_language(session, language):
-        return write_loaner_agreement(data, path)
+        return write_loaner_agreement(data, new_file(path))
 
 
 def label_data(session: Session, tags: list[str] | None = None) -> list[LabelData]:
@@ -196,7 +201,7 @@ def print_labels(session: Session, tags: list[str] | None, path: Path | str, ski
     labels of a partly used sheet empty."""
     labels = label_data(session, tags)
     with document_language(session, language):
-        return write_labels(labels, path, skip=skip)
+        return write_labels(labels, new_file(path), skip=skip)
 
 
 
@@ -206,4 +211,4 @@ def print_reconciliation(session: Session, day: date, path: Path | str, counter:
     they stand) as the A4 reconciliation with signature lines."""
     with document_language(session, language):
         figures = dayclose.day_figures(session, day, counter)
-        return write_reconciliation(figures, path)
+        return write_reconciliation(figures, new_file(path))

@@ -17,20 +17,13 @@ log = logging.getLogger(__name__)
 
 def _log_to_file() -> None:
     # Here, not at the top: the login must be on screen before the database layer and the main window load.
-    import logging.handlers
-
-    # Here, not at the top: the login must be on screen before the database layer and the main window load.
+    from frontdesk.logs import log_to_file
     from frontdesk.paths import data_dir
 
     try:
-        handler = logging.handlers.RotatingFileHandler(data_dir() / "frontdesk.log", maxBytes=2_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        log_to_file(data_dir() / "frontdesk.log")  # 0600, rotated, scrubbed of personal data
     except OSError:
         return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
 
 
 def _open(url: str | None) -> Any:
@@ -48,11 +41,13 @@ def run(url: str | None, lang: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     # Here, not at the top: the login must be on screen before the database layer and the main window load.
+    from frontdesk.private_files import private_umask
     from frontdesk.ui.errors import install_excepthook, report
     from frontdesk.ui.login import AFTER_SHOWN_MS, LoginDialog
     from frontdesk.ui.machine import counter_language, this_counter
     from frontdesk.ui.qt_support import application, apply_language, install_fonts
 
+    private_umask()  # what this process creates is its user's alone (docs/rules.md#private-files)
     app = application(sys.argv[:1], fonts=False)
     # Right after the login is on screen: the log file and the shipped CJK
     # font (the shop's name, in Chinese, comes with the database anyway).

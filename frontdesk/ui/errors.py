@@ -60,7 +60,10 @@ def show_inline(label: QLabel, text: str, ok: bool = False) -> None:
 def report(parent: QWidget | None, exc: BaseException, label: QLabel | None = None) -> None:
     """Show an expected problem; hand anything else to the crash dialog."""
     if isinstance(exc, (FrontDeskError, OSError)) or type(exc).__name__ == "OperationalError":
-        log.info("shown to the user: %s", exc)
+        # What kind of problem, not its words: a message may name a customer,
+        # and a database error carries its SQL (docs/rules.md#private-files).
+        log.info("shown to the user: %s%s", type(exc).__name__,
+                 f" ({', '.join(exc.fields)})" if isinstance(exc, ValidationError) and exc.fields else "")
         if label is not None:
             show_inline(label, describe(exc))
         else:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _, ngettext
 from frontdesk.paths import exports_dir
+from frontdesk.private_files import new_file
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import describe, report, show_inline
 from frontdesk.ui.generated.print_preview_ui import Ui_PrintPreviewDialog
@@ -242,7 +243,7 @@ class PrintPreviewDialog(QDialog):
             if not path:
                 return None
         try:
-            shutil.copyfile(self.pdf, path)
+            shutil.copyfile(self.pdf, new_file(path))  # 0600 when made here: docs/rules.md#private-files
         except OSError as exc:
             show_inline(self.ui.messageLabel, _("Could not save: {error}").format(error=exc.strerror or exc))
             return None
