@@ -301,17 +301,21 @@ def cmd_fees(args: argparse.Namespace) -> int:
         # The PIN in a transaction of its own: a wrong one stays in the audit trail.
         actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
                               purpose="fees.import")
-        with db.write() as s:
-            try:
-                schedule = schedules.import_workbook(s, actor, args.file)
-            except schedules.ScheduleRefused as exc:
-                print(_("frontdesk: the workbook was refused; nothing was changed:"), file=sys.stderr)
-                for problem in exc.problems:
-                    print(f"  {problem}", file=sys.stderr)
-                return EXIT_ERROR
-            print(ngettext("Imported \"{name}\", in force from {date} ({count} line).",
-                           "Imported \"{name}\", in force from {date} ({count} lines).", len(schedule.lines)).format(
-                name=schedule.name, date=schedule.effective_from.isoformat(), count=len(schedule.lines)))
+        try:
+            # Read and checked before the write transaction: no lock is held while the file is parsed.
+            parsed = schedules.parse_import(args.file)
+            with db.write() as s:
+                schedule = schedules.store_import(s, actor, parsed)
+                lines = len(schedule.lines)
+                name, effective_from = schedule.name, schedule.effective_from
+        except schedules.ScheduleRefused as exc:
+            print(_("frontdesk: the workbook was refused; nothing was changed:"), file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_ERROR
+        print(ngettext("Imported \"{name}\", in force from {date} ({count} line).",
+                       "Imported \"{name}\", in force from {date} ({count} lines).", lines).format(
+            name=name, date=effective_from.isoformat(), count=lines))
         return EXIT_OK
     if args.fees_command == "export":
         with db.read() as s:
