@@ -154,7 +154,10 @@ def read_shop_file(path: Path | str) -> ShopFile:
                 raise refuse(_("the schema of sheet {sheet} is not this format's").format(sheet=sheet))
             titles[sheet] = [title for _k, title, _t, _u in found]
             header = next(wb.rows(sheet, min_row=1, max_row=1), ())
-            if [_text(v) for v in header] != titles[sheet]:
+            found_titles = [_text(v) for v in header]
+            while found_titles and not found_titles[-1]:  # the row is read as wide as the column limit
+                found_titles.pop()
+            if found_titles != titles[sheet]:
                 raise refuse(_("the header row of sheet {sheet} was changed").format(sheet=sheet))
         _check_itself(wb, p, meta)
     return ShopFile(p, meta, titles)
