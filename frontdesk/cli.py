@@ -667,8 +667,22 @@ def _known_language(lang: str) -> bool:
     return code in i18n.LANGUAGES or code.lower() in ("zh", "zh_cn", "zh_hans", "en", "en_us", "en_gb")
 
 
+def _output_of(args: argparse.Namespace | None) -> Path | None:
+    """The file a command writes (its -o, --pdf, or 'fees export FILE'), to
+    name it when an error of the disk does not."""
+    if args is None:
+        return None
+    for name in ("output", "pdf"):
+        if getattr(args, name, None) is not None:
+            return Path(getattr(args, name))
+    if getattr(args, "fees_command", None) == "export":
+        return Path(args.file)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    args: argparse.Namespace | None = None
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
     if argv[:1] == ["bench"]:  # its own options (argparse cannot hand on "--tickets ..." untouched)
@@ -702,6 +716,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open: no second error when Python flushes stdout at exit)
         return EXIT_OK
+    except OSError as exc:  # a full or read-only disk, a folder not ours: the person's to fix, in plain words
+        # Loaded when this command runs: the window's start and the other commands do not pay for it.
+        from frontdesk import file_errors
+
+        log.debug("file error", exc_info=True)
+        print(f"frontdesk: {file_errors.plain(exc, _output_of(args))}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # a bug: one line here, the details in the log
         # Loaded when this command runs: the window's start and the other commands do not pay for it.
         from sqlalchemy.exc import SQLAlchemyError

@@ -593,9 +593,11 @@ def export_workbook(session: Session, path: str | Path, schedule_id: int | None 
             if column in ("price", "per_km"):
                 for (cell,) in ws.iter_rows(min_row=2, min_col=n, max_col=n):
                     cell.number_format = "0.00"
+    # Here, not at the top: openpyxl loads only when a schedule is imported or exported.
+    from frontdesk.headoffice.xlsx import save
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return out
+    return save(wb, out)  # under a temporary name, then renamed: a full disk leaves no half file
 
 
 def _text(value: Any) -> str:
