@@ -292,7 +292,7 @@ class _XmlCheck:
             self.cells = 0
             self.rows += 1
             if self.rows > self.limits.rows:
-                raise _Refuse(_rows_message(self.name, self.limits))
+                raise _Refuse(_rows_message(_("a sheet ({part})").format(part=self.name), self.limits))
         elif local == "si":
             self.in_string += 1
             self.counts["strings"] += 1
@@ -353,14 +353,14 @@ def _check_parts(fh: IO[bytes], infos: list[zipfile.ZipInfo], limits: WorkbookLi
                     check = _XmlCheck(info.filename, limits, counts)
             if check is not None:
                 check.feed(data)
+            if size > limits.other_part_bytes and (check is None or check.root not in (None, "worksheet")):
+                # Not a worksheet: openpyxl would read it whole, so it has the smaller limit, checked at once.
+                _check_part_size(info.filename, size, limits.other_part_bytes, limits)
         total += size
         if check is not None:
             check.feed(b"", True)
             if check.root != "worksheet":
-                # Read whole by openpyxl (shared strings, styles, the workbook): the smaller limit.
                 _check_part_size(info.filename, size, limits.other_part_bytes, limits)
-        elif size > limits.other_part_bytes:
-            _check_part_size(info.filename, size, limits.other_part_bytes, limits)
 
 
 def check_file(fh: IO[bytes], path: Path, limits: WorkbookLimits, deadline: _Deadline | None = None) -> None:
