@@ -127,13 +127,17 @@ def _too_slow(limits: WorkbookLimits) -> str:
         seconds=f"{limits.seconds:g}", purpose=_(limits.purpose))
 
 
+def _now() -> float:
+    return time.monotonic()
+
+
 class _Deadline:
     def __init__(self, limits: WorkbookLimits) -> None:
         self.limits = limits
-        self.at = time.monotonic() + limits.seconds
+        self.at = _now() + limits.seconds
 
     def check(self) -> None:
-        if time.monotonic() > self.at:
+        if _now() > self.at:
             raise _Refuse(_too_slow(self.limits))
 
 
