@@ -143,20 +143,37 @@ class _Deadline:
 
 # -- the zip ----------------------------------------------------------------------------------
 
-EOCD = b"PK\x05\x06"  # end of central directory: its entry count is read before zipfile builds its list
+EOCD = b"PK\x05\x06"  # end of central directory
+ZIP64_LOCATOR = b"PK\x06\x07"
+ZIP64_EOCD = b"PK\x06\x06"
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a part's local file header (30 bytes)
+DIRECTORY_ENTRY_BYTES = 1 * KB  # a part's entry in the zip's directory, its name included, at most (on average)
 
 
-def _count_entries(fh: IO[bytes], size: int) -> int | None:
-    """The number of parts the zip's end record claims (None: not found or zip64)."""
+def _directory_claims(fh: IO[bytes], size: int) -> tuple[int, int]:
+    """(parts, directory bytes) as the zip's end record says, read before
+    zipfile reads the directory into memory; (0, 0) when there is none (not
+    a zip: zipfile says so)."""
     back = min(size, 22 + 65535)
     fh.seek(size - back)
     tail = fh.read(back)
     at = tail.rfind(EOCD)
     if at < 0 or at + 22 > len(tail):
-        return None
-    total = struct.unpack_from("<H", tail, at + 10)[0]
-    return None if total == 0xFFFF else int(total)
+        return 0, 0
+    entries, directory = struct.unpack_from("<HL", tail, at + 10)
+    if entries == 0xFFFF or directory == 0xFFFFFFFF:  # zip64: the counts are in the zip64 end record
+        locator = tail.rfind(ZIP64_LOCATOR, 0, at)
+        if locator < 0 or locator + 20 > at:
+            return 0, 0
+        (offset,) = struct.unpack_from("<Q", tail, locator + 8)
+        if offset + 56 > size:
+            return 0, 0
+        fh.seek(offset)
+        record = fh.read(56)
+        if record[:4] != ZIP64_EOCD:
+            return 0, 0
+        entries, directory = struct.unpack_from("<QQ", record, 32)
+    return int(entries), int(directory)
 
 
 def _check_directory(zf: zipfile.ZipFile, limits: WorkbookLimits) -> list[zipfile.ZipInfo]:
@@ -380,10 +397,10 @@ def check_file(fh: IO[bytes], path: Path, limits: WorkbookLimits, deadline: _Dea
         fh.seek(0)
         if fh.read(4) != b"PK\x03\x04":
             raise _Refuse(_not_a_workbook())
-        entries = _count_entries(fh, size)
-        if entries is not None and entries > limits.parts:
+        entries, directory = _directory_claims(fh, size)
+        if entries > limits.parts or directory > limits.parts * DIRECTORY_ENTRY_BYTES:
             raise _Refuse(_("it has {count} parts inside; {purpose} may have at most {limit}").format(
-                count=entries, purpose=_(limits.purpose), limit=limits.parts))
+                count=entries if entries > limits.parts else f"~{directory // 46:,}", purpose=_(limits.purpose), limit=limits.parts))
         fh.seek(0)
         try:
             with zipfile.ZipFile(fh) as zf:

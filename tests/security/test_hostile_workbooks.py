@@ -493,3 +493,14 @@ def test_an_export_onto_a_really_full_disk_prints_no_traceback(shop: tuple[Datab
     assert run.stderr.strip() == (f"frontdesk: The disk is full: could not write {out}. Free some space or "
                                   "choose another place, then try again.")
     assert list(tiny_disk.iterdir()) == []
+
+
+def test_a_zip_of_too_many_parts_is_refused_before_its_directory_is_read(fees_xlsx: Path, tmp_path: Path) -> None:
+    empty = _deflated(b"")
+    crowd = _write_zip(tmp_path / "crowd.xlsx", [*_parts_of(fees_xlsx),
+                                                 *(Part(f"xl/media/n{n}.bin", empty, 0) for n in range(600))])
+    with pytest.raises(schedules.ScheduleRefused) as refused:
+        schedules.parse_import(crowd)
+    assert [str(p) for p in refused.value.problems] == [
+        f"crowd.xlsx: It has {600 + len(_parts_of(fees_xlsx))} parts inside; a fee schedule workbook may have "
+        "at most 500."]
