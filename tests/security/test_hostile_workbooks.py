@@ -10,6 +10,7 @@ file left."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import itertools
@@ -393,7 +394,6 @@ def test_fees_import_parses_before_its_write_transaction_and_another_counter_can
             other.close()
         return real_read(path)
 
-    import contextlib
     monkeypatch.setattr(Database, "write", contextlib.contextmanager(write))
     monkeypatch.setattr(schedules, "read_workbook", read_workbook)
     monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
