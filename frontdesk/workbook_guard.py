@@ -270,9 +270,16 @@ def _inflate(fh: IO[bytes], info: zipfile.ZipInfo, limits: WorkbookLimits, deadl
 
 # -- the XML ----------------------------------------------------------------------------------
 
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # openpyxl reads this namespace only
+CELL, ROW, STRING = f"{MAIN} c", f"{MAIN} row", f"{MAIN} si"
+WORKSHEET, STRINGS = f"{MAIN} worksheet", f"{MAIN} sst"
+BYTES_PER_CHAR = 8  # at most, written as XML (a character reference such as &#x4E2D; is 8 bytes)
+
+
 class _XmlCheck:
-    """One part read by expat: no DOCTYPE, no entity; rows, cells per row,
-    shared strings and the length of each text counted as they pass."""
+    """One part read by expat: no DOCTYPE, no entity.  In a worksheet the
+    rows, the cells of each row and the bytes of each cell are counted as
+    they pass; in the shared strings, the strings and their characters."""
 
     def __init__(self, name: str, limits: WorkbookLimits, counts: dict[str, int]) -> None:
         self.name = name
@@ -280,17 +287,16 @@ class _XmlCheck:
         self.counts = counts  # shared strings, over every part
         self.rows = 0
         self.cells = 0
-        self.text = 0
-        self.in_string = 0  # inside a shared string (si)
+        self.fed = 0  # bytes given to expat
+        self.last = 0  # where the last element began
+        self.cell_bytes = limits.text_chars * BYTES_PER_CHAR
         self.root: str | None = None
         p = expat.ParserCreate(namespace_separator=" ")
         p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         p.buffer_text = True
         p.StartDoctypeDeclHandler = self._doctype
         p.EntityDeclHandler = self._entity
-        p.StartElementHandler = self._start
-        p.EndElementHandler = self._end
-        p.CharacterDataHandler = self._chars
+        p.StartElementHandler = self._root
         self.parser = p
 
     def _doctype(self, *_args: Any) -> None:
@@ -299,43 +305,43 @@ class _XmlCheck:
 
     _entity = _doctype
 
-    def _start(self, name: str, _attrs: Any) -> None:
-        local = name.rpartition(" ")[2]
-        self.text = 0
-        if self.root is None:
-            self.root = local
-        if local == "c":
+    def _root(self, name: str, _attrs: Any) -> None:
+        """The first element says what the part is; the handlers follow."""
+        self.root = name
+        if name == WORKSHEET:
+            self.parser.StartElementHandler = self._sheet
+        elif name == STRINGS:
+            self.parser.StartElementHandler = self._strings
+            self.parser.CharacterDataHandler = self._chars
+        else:  # read whole by openpyxl: bounded by its size (other_part_bytes)
+            self.parser.StartElementHandler = None
+
+    def _sheet(self, name: str, _attrs: Any) -> None:
+        self.last = self.parser.CurrentByteIndex
+        if name == CELL:
             self.cells += 1
             if self.cells > self.limits.columns:
                 raise _Refuse(_("its part {part} has a row of more than {limit} cells, the limit for {purpose}")
                               .format(part=self.name, limit=self.limits.columns, purpose=_(self.limits.purpose)))
-        elif local == "row":
+        elif name == ROW:
             self.cells = 0
             self.rows += 1
             if self.rows > self.limits.rows:
                 raise _Refuse(_rows_message(_("a sheet ({part})").format(part=self.name), self.limits))
-        elif local == "si":
-            self.in_string += 1
+
+    def _strings(self, name: str, _attrs: Any) -> None:
+        self.last = self.parser.CurrentByteIndex
+        if name == STRING:
             self.counts["strings"] += 1
             if self.counts["strings"] > self.limits.strings:
                 raise _Refuse(_("it holds more than {limit} shared texts, the limit for {purpose}").format(
                     limit=f"{self.limits.strings:,}", purpose=_(self.limits.purpose)))
 
-    def _end(self, name: str) -> None:
-        self.text = 0
-        if self.in_string and name.rpartition(" ")[2] == "si":
-            self.in_string -= 1
-
     def _chars(self, data: str) -> None:
-        self.text += len(data)
-        if self.text > self.limits.text_chars:
-            raise _Refuse(_("its part {part} holds a text of more than {limit} characters; a cell holds at most "
-                            "{limit}").format(part=self.name, limit=f"{self.limits.text_chars:,}"))
-        if self.in_string:
-            self.counts["string_chars"] += len(data)
-            if self.counts["string_chars"] > self.limits.string_chars:
-                raise _Refuse(_("its shared texts hold more than {limit} characters in all, the limit for {purpose}")
-                              .format(limit=f"{self.limits.string_chars:,}", purpose=_(self.limits.purpose)))
+        self.counts["string_chars"] += len(data)
+        if self.counts["string_chars"] > self.limits.string_chars:
+            raise _Refuse(_("its shared texts hold more than {limit} characters in all, the limit for {purpose}")
+                          .format(limit=f"{self.limits.string_chars:,}", purpose=_(self.limits.purpose)))
 
     def feed(self, data: bytes, final: bool = False) -> None:
         try:
@@ -343,6 +349,11 @@ class _XmlCheck:
         except expat.ExpatError as exc:
             log.info("workbook part %s: %s", self.name, exc)
             raise _Refuse(_not_a_workbook()) from exc
+        self.fed += len(data)
+        if self.root in (WORKSHEET, STRINGS) and self.fed - self.last > self.cell_bytes + CHUNK:
+            # A text (a cell's, a string's, or what lies between two elements) that long: openpyxl would hold it whole.
+            raise _Refuse(_("its part {part} holds a cell or text of more than {limit} characters; a cell holds at "
+                            "most {limit}").format(part=self.name, limit=f"{self.limits.text_chars:,}"))
 
 
 def _rows_message(where: str, limits: WorkbookLimits) -> str:
@@ -374,13 +385,13 @@ def _check_parts(fh: IO[bytes], infos: list[zipfile.ZipInfo], limits: WorkbookLi
                     check = _XmlCheck(info.filename, limits, counts)
             if check is not None:
                 check.feed(data)
-            if size > limits.other_part_bytes and (check is None or check.root not in (None, "worksheet")):
+            if size > limits.other_part_bytes and (check is None or check.root not in (None, WORKSHEET)):
                 # Not a worksheet: openpyxl would read it whole, so it has the smaller limit, checked at once.
                 _check_part_size(info.filename, size, limits.other_part_bytes, limits)
         total += size
         if check is not None:
             check.feed(b"", True)
-            if check.root != "worksheet":
+            if check.root != WORKSHEET:
                 _check_part_size(info.filename, size, limits.other_part_bytes, limits)
 
 

@@ -10,6 +10,7 @@ file left."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import errno
@@ -504,3 +505,18 @@ def test_a_zip_of_too_many_parts_is_refused_before_its_directory_is_read(fees_xl
     assert [str(p) for p in refused.value.problems] == [
         f"crowd.xlsx: It has {600 + len(_parts_of(fees_xlsx))} parts inside; a fee schedule workbook may have "
         "at most 500."]
+
+
+def test_a_cell_longer_than_excel_allows_is_refused(fees_xlsx: Path, tmp_path: Path) -> None:
+    """One cell of 4 MB that does not compress (so no ratio limit stops it;
+    Excel holds 32,767 characters): openpyxl would hold it whole."""
+    sheet = _sheet_part(fees_xlsx, "labour")
+    xml = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + base64.b64encode(os.urandom(3 * MB))
+           + b"</t></is></c></row></sheetData></worksheet>")
+    long = _write_zip(tmp_path / "long.xlsx", _parts_of(fees_xlsx, {sheet: xml}))
+    with pytest.raises(schedules.ScheduleRefused) as refused:
+        schedules.parse_import(long)
+    assert [str(p) for p in refused.value.problems] == [
+        f"long.xlsx: Its part {sheet} holds a cell or text of more than 32,767 characters; a cell holds at most "
+        "32,767."]
