@@ -17,12 +17,10 @@ import errno
 import itertools
 import os
 import sqlite3
-import struct
 import subprocess
 import sys
 import tracemalloc
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,71 +36,9 @@ from frontdesk.db.engine import Database
 from frontdesk.headoffice.consolidate import WorkbookRefused, consolidate
 from frontdesk.users import Actor
 from tests.conftest import MANAGER_PIN, seed_users
+from tests.security.workbook_attacks import MB, Part, bomb, deflated, laughs, liar, parts_of, sheet_part, write_zip
 
-MB = 1024 * 1024
 PEAK_BYTES = 100 * MB  # what reading (and refusing) one hostile workbook may allocate at most
-
-
-# -- building the attacks --------------------------------------------------------------------
-
-def _deflated(data: bytes) -> bytes:
-    c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return c.compress(data) + c.flush()
-
-
-def _repeated(block: bytes, times: int) -> bytes:
-    """A raw deflate stream of ``block`` repeated ``times`` times, made without
-    inflating it: the block compressed once (ending on a full flush, so it
-    needs nothing before it) and the compressed bytes repeated."""
-    c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    once = c.compress(block) + c.flush(zlib.Z_FULL_FLUSH)
-    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # a final empty block
-    return once * times + end
-
-
-@dataclasses.dataclass
-class Part:
-    name: str
-    packed: bytes  # raw deflate
-    size: int  # what the zip's headers say it inflates to
-    crc: int = 0
-
-
-def _write_zip(path: Path, parts: list[Part]) -> Path:
-    """A zip written by hand, so a header can say what the test wants."""
-    central = b""
-    with path.open("wb") as f:
-        for p in parts:
-            offset = f.tell()
-            name = p.name.encode()
-            f.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, p.crc, len(p.packed), p.size,
-                                len(name), 0) + name)
-            f.write(p.packed)
-            central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, p.crc, len(p.packed),
-                                   p.size, len(name), 0, 0, 0, 0, 0, offset) + name
-        start = f.tell()
-        f.write(central)
-        f.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), start, 0))
-    return path
-
-
-def _parts_of(xlsx: Path, replace: dict[str, bytes] | None = None) -> list[Part]:
-    """Every part of a real workbook, honestly packed, some replaced."""
-    replace = replace or {}
-    out = []
-    with zipfile.ZipFile(xlsx) as zf:
-        for info in zf.infolist():
-            data = replace.pop(info.filename, None)
-            data = zf.read(info) if data is None else data
-            out.append(Part(info.filename, _deflated(data), len(data), zlib.crc32(data)))
-    out += [Part(name, _deflated(data), len(data), zlib.crc32(data)) for name, data in replace.items()]
-    return out
-
-
-def _sheet_part(xlsx: Path, sheet: str) -> str:
-    """The zip part holding ``sheet`` (openpyxl names them in order)."""
-    names = openpyxl.load_workbook(xlsx, read_only=True).sheetnames
-    return f"xl/worksheets/sheet{names.index(sheet) + 1}.xml"
 
 
 @pytest.fixture
@@ -130,43 +66,10 @@ def _with_lines(fees_xlsx: Path, out: Path, extra: int) -> Path:
     return out
 
 
-def _bomb(fees_xlsx: Path, out: Path, gigabytes: int = 3) -> Path:
-    """The fee workbook with a shared-strings part of ``gigabytes`` GB (a few
-    MB in the file), every header honest."""
-    block = b"<si><t>" + b"A" * 1000 + b"</t></si>"
-    block = block * (MB // len(block))
-    times = gigabytes * 1024
-    strings = Part("xl/sharedStrings.xml", _repeated(block, times), len(block) * times)
-    return _write_zip(out, [*_parts_of(fees_xlsx), strings])
-
-
-def _liar(fees_xlsx: Path, out: Path) -> Path:
-    """A sheet part whose headers say 20 KB and whose data inflates to 64 MB."""
-    sheet = _sheet_part(fees_xlsx, "labour")
-    parts = _parts_of(fees_xlsx)
-    block = b'<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>' * 1000
-    for p in parts:
-        if p.name == sheet:
-            p.packed = _repeated(block, 64 * MB // len(block))
-            p.size = 20 * 1024
-    return _write_zip(out, parts)
-
-
-LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10)
-                     for n in range(1, 10))
-          + b']>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-          + b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
-
-
-def _laughs(fees_xlsx: Path, out: Path) -> Path:
-    return _write_zip(out, _parts_of(fees_xlsx, {_sheet_part(fees_xlsx, "labour"): LAUGHS}))
-
-
 ATTACKS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
-    "zip bomb": (_bomb, "its part xl/sharedStrings.xml inflates to more than"),
-    "lying header": (_liar, "is larger than the zip says (20 KB)"),
-    "billion laughs": (_laughs, "declares a DOCTYPE or entities"),
+    "zip bomb": (bomb, "its part xl/sharedStrings.xml inflates to more than"),
+    "lying header": (liar, "is larger than the zip says (20 KB)"),
+    "billion laughs": (laughs, "declares a DOCTYPE or entities"),
 }
 
 
@@ -219,12 +122,12 @@ def test_a_hostile_fee_workbook_is_refused_with_its_reason_and_nothing_stored(
 
 
 def test_the_zip_bomb_is_small_on_disk_and_refused_from_the_zip_directory(fees_xlsx: Path, tmp_path: Path) -> None:
-    bomb = _bomb(fees_xlsx, tmp_path / "bomb.xlsx")
-    assert bomb.stat().st_size < 8 * MB
-    with zipfile.ZipFile(bomb) as zf:
+    hostile = bomb(fees_xlsx, tmp_path / "bomb.xlsx")
+    assert hostile.stat().st_size < 8 * MB
+    with zipfile.ZipFile(hostile) as zf:
         assert zf.getinfo("xl/sharedStrings.xml").file_size > 3_000_000_000
     with pytest.raises(workbook_guard.UnsafeWorkbook) as refused, \
-            workbook_guard.open_workbook(bomb, workbook_guard.FEE_SCHEDULE):
+            workbook_guard.open_workbook(hostile, workbook_guard.FEE_SCHEDULE):
         pass
     assert refused.value.message == (
         "bomb.xlsx: its part xl/sharedStrings.xml inflates to more than 32 MB, the limit for a fee schedule "
@@ -266,9 +169,9 @@ def test_consolidate_refuses_each_attack_and_writes_nothing(
 
 
 def test_a_head_office_bomb_is_named_by_the_head_office_limit(fees_xlsx: Path, tmp_path: Path) -> None:
-    bomb = _bomb(fees_xlsx, tmp_path / "shop.xlsx", gigabytes=3)
+    hostile = bomb(fees_xlsx, tmp_path / "shop.xlsx", gigabytes=3)
     with pytest.raises(WorkbookRefused) as refused:
-        consolidate([bomb], tmp_path / "all.xlsx")
+        consolidate([hostile], tmp_path / "all.xlsx")
     assert refused.value.refusals[0].reason == (
         "its part xl/sharedStrings.xml inflates to more than 2 GB, the limit for a head-office workbook "
         "(a zip bomb?)")
@@ -291,7 +194,7 @@ def test_a_fee_workbook_with_more_rows_than_allowed_is_refused(
     big = _with_lines(fees_xlsx, tmp_path / "big.xlsx", few_rows + 1 - lines_now)  # 1,001 rows
     with pytest.raises(schedules.ScheduleRefused) as refused:
         schedules.parse_import(big)
-    sheet = _sheet_part(big, "parts")
+    sheet = sheet_part(big, "parts")
     assert [str(p) for p in refused.value.problems] == [
         f"big.xlsx: A sheet ({sheet}) has more than 1,000 rows, the limit for a fee schedule workbook."]
     monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
@@ -308,14 +211,14 @@ def test_rows_past_the_limit_are_refused_whatever_the_sheet_claims(fees_xlsx: Pa
                                                                     few_rows: int) -> None:
     """Two rows in the XML, the second numbered 5,000: openpyxl would read
     4,998 empty rows in between; the reading stops at the limit."""
-    sheet = _sheet_part(fees_xlsx, "labour")
+    sheet = sheet_part(fees_xlsx, "labour")
     xml = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
            b'<dimension ref="A1:D2"/><sheetData>'
            b'<row r="1">' + b"".join(b'<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (col, name) for col, name in
                                      ((b"A", b"category"), (b"B", b"level"), (b"C", b"description"), (b"D", b"price")))
            + b'</row>'
            b'<row r="5000"><c r="A5000" t="inlineStr"><is><t>*</t></is></c></row></sheetData></worksheet>')
-    gap = _write_zip(tmp_path / "gap.xlsx", _parts_of(fees_xlsx, {sheet: xml}))
+    gap = write_zip(tmp_path / "gap.xlsx", parts_of(fees_xlsx, {sheet: xml}))
     with pytest.raises(schedules.ScheduleRefused) as refused:
         schedules.parse_import(gap)
     assert [str(p) for p in refused.value.problems] == [
@@ -497,24 +400,24 @@ def test_an_export_onto_a_really_full_disk_prints_no_traceback(shop: tuple[Datab
 
 
 def test_a_zip_of_too_many_parts_is_refused_before_its_directory_is_read(fees_xlsx: Path, tmp_path: Path) -> None:
-    empty = _deflated(b"")
-    crowd = _write_zip(tmp_path / "crowd.xlsx", [*_parts_of(fees_xlsx),
+    empty = deflated(b"")
+    crowd = write_zip(tmp_path / "crowd.xlsx", [*parts_of(fees_xlsx),
                                                  *(Part(f"xl/media/n{n}.bin", empty, 0) for n in range(600))])
     with pytest.raises(schedules.ScheduleRefused) as refused:
         schedules.parse_import(crowd)
     assert [str(p) for p in refused.value.problems] == [
-        f"crowd.xlsx: It has {600 + len(_parts_of(fees_xlsx))} parts inside; a fee schedule workbook may have "
+        f"crowd.xlsx: It has {600 + len(parts_of(fees_xlsx))} parts inside; a fee schedule workbook may have "
         "at most 500."]
 
 
 def test_a_cell_longer_than_excel_allows_is_refused(fees_xlsx: Path, tmp_path: Path) -> None:
     """One cell of 4 MB that does not compress (so no ratio limit stops it;
     Excel holds 32,767 characters): openpyxl would hold it whole."""
-    sheet = _sheet_part(fees_xlsx, "labour")
+    sheet = sheet_part(fees_xlsx, "labour")
     xml = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + base64.b64encode(os.urandom(3 * MB))
            + b"</t></is></c></row></sheetData></worksheet>")
-    long = _write_zip(tmp_path / "long.xlsx", _parts_of(fees_xlsx, {sheet: xml}))
+    long = write_zip(tmp_path / "long.xlsx", parts_of(fees_xlsx, {sheet: xml}))
     with pytest.raises(schedules.ScheduleRefused) as refused:
         schedules.parse_import(long)
     assert [str(p) for p in refused.value.problems] == [
