@@ -20,9 +20,9 @@ PART = ".part"  # frontdesk.headoffice.xlsx.save writes FILE.part, then renames 
 
 
 def plain(exc: OSError, path: str | Path | None = None) -> str:
-    """The sentence for ``exc``; ``path``: the file being written (named
-    rather than the temporary file the error may name)."""
-    where = path if path is not None else exc.filename
+    """The sentence for ``exc``; ``path``: the file being written, named
+    when the error itself names none (a write that found the disk full)."""
+    where = exc.filename if exc.filename is not None else path
     name = str(where) if where is not None else _("the file")
     if name.endswith(PART):  # the program's temporary name for a file being written
         name = name[:-len(PART)]
