@@ -323,6 +323,8 @@ class _XmlCheck:
             if self.cells > self.limits.columns:
                 raise _Refuse(_("its part {part} has a row of more than {limit} cells, the limit for {purpose}")
                               .format(part=self.name, limit=self.limits.columns, purpose=_(self.limits.purpose)))
+        elif name == STRING:  # never in a worksheet; counted in case openpyxl is led to read it as strings
+            self._strings(name, _attrs)
         elif name == ROW:
             self.cells = 0
             self.rows += 1
@@ -371,12 +373,16 @@ def _looks_like_xml(first: bytes) -> bool:
 def _check_parts(fh: IO[bytes], infos: list[zipfile.ZipInfo], limits: WorkbookLimits, deadline: _Deadline) -> None:
     total = 0
     counts = {"strings": 0, "string_chars": 0}
+    package: dict[str, bytes] = {}  # the content types and the relationships: what openpyxl reads as what
+    large: list[str] = []  # worksheets over the smaller limit: allowed only if openpyxl streams them
     for info in infos:
         if info.is_dir():
             continue
         check: _XmlCheck | None = None
         first = True
         size = 0
+        keep = _is_package_part(info.filename)
+        kept: list[bytes] = []
         for data in _inflate(fh, info, limits, deadline, limits.total_bytes - total):
             size += len(data)
             if first and data:
@@ -385,14 +391,74 @@ def _check_parts(fh: IO[bytes], infos: list[zipfile.ZipInfo], limits: WorkbookLi
                     check = _XmlCheck(info.filename, limits, counts)
             if check is not None:
                 check.feed(data)
-            if size > limits.other_part_bytes and (check is None or check.root not in (None, WORKSHEET)):
+            if size > limits.other_part_bytes and (keep or check is None or check.root not in (None, WORKSHEET)):
                 # Not a worksheet: openpyxl would read it whole, so it has the smaller limit, checked at once.
                 _check_part_size(info.filename, size, limits.other_part_bytes, limits)
+            if keep:
+                kept.append(data)
         total += size
         if check is not None:
             check.feed(b"", True)
             if check.root != WORKSHEET:
                 _check_part_size(info.filename, size, limits.other_part_bytes, limits)
+            elif size > limits.other_part_bytes:
+                large.append(info.filename)
+        if keep:
+            package[info.filename] = b"".join(kept)
+    if large:
+        streamed = _streamed_worksheets(package)
+        for name in large:
+            if name not in streamed:
+                # A worksheet's size, but openpyxl would read it whole (as shared strings, a link, styles...).
+                _check_part_size(name, limits.other_part_bytes + 1, limits.other_part_bytes, limits)
+
+
+CONTENT_TYPES = "[Content_Types].xml"
+# Parts openpyxl reads whole by their fixed names.
+READ_WHOLE = frozenset({CONTENT_TYPES, "xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml",
+                        "docProps/custom.xml", "docProps/app.xml"})
+WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+WORKSHEET_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+PACKAGE_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+RELATIONS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _is_package_part(name: str) -> bool:
+    return name == CONTENT_TYPES or name.endswith(".rels")
+
+
+def _streamed_worksheets(package: dict[str, bytes]) -> set[str]:
+    """The parts openpyxl reads row by row and never whole: a worksheet
+    relationship's target, with no other relationship, content type or
+    fixed name making openpyxl read it whole.  Targets are resolved as
+    openpyxl resolves them (openpyxl.packaging.relationship.get_dependents)."""
+    # Here, not at the top: only a workbook with a large sheet needs it. The parts were checked by expat
+    # (no DOCTYPE, no entity) and are small.
+    import posixpath
+    from xml.etree import ElementTree
+
+    sheets: set[str] = set()
+    whole: set[str] = set(READ_WHOLE)
+    for name, data in package.items():
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError:
+            continue  # openpyxl fails on it as well
+        if name == CONTENT_TYPES:
+            for override in root.iter(f"{PACKAGE_NS}Override"):
+                part = (override.get("PartName") or "").lstrip("/")
+                if override.get("ContentType") != WORKSHEET_TYPE:
+                    whole.add(part)
+            continue
+        whole.add(name)
+        parent = posixpath.split(posixpath.dirname(name))[0]
+        for rel in root.iter(f"{RELATIONS_NS}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(parent, target))
+            (sheets if rel.get("Type") == WORKSHEET_RELATION else whole).add(target)
+    return sheets - whole
 
 
 def check_file(fh: IO[bytes], path: Path, limits: WorkbookLimits, deadline: _Deadline | None = None) -> None:

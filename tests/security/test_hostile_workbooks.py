@@ -423,3 +423,26 @@ def test_a_cell_longer_than_excel_allows_is_refused(fees_xlsx: Path, tmp_path: P
     assert [str(p) for p in refused.value.problems] == [
         f"long.xlsx: Its part {sheet} holds a cell or text of more than 32,767 characters; a cell holds at most "
         "32,767."]
+
+
+def test_a_large_worksheet_is_streamed_but_never_read_whole_as_something_else(
+        fees_xlsx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worksheet may be larger than the parts openpyxl reads whole; a file
+    whose content types make openpyxl read that worksheet whole, as its
+    shared strings, is held to the smaller limit."""
+    monkeypatch.setattr(workbook_guard, "FEE_SCHEDULE",
+                        dataclasses.replace(workbook_guard.FEE_SCHEDULE, other_part_bytes=64 * 1024))
+    big = _with_lines(fees_xlsx, tmp_path / "big.xlsx", 2000)
+    sheet = sheet_part(big, "parts")
+    with zipfile.ZipFile(big) as zf:
+        assert zf.getinfo(sheet).file_size > 64 * 1024
+        types = zf.read("[Content_Types].xml")
+    assert schedules.parse_import(big).draft.lines  # streamed: allowed
+    override = (b'<Override PartName="/%s" ContentType="application/vnd.openxmlformats-officedocument.'
+                b'spreadsheetml.sharedStrings+xml"/></Types>' % sheet.encode())
+    led = write_zip(tmp_path / "led.xlsx", parts_of(big, {"[Content_Types].xml": types.replace(b"</Types>", override)}))
+    with pytest.raises(schedules.ScheduleRefused) as refused:
+        schedules.parse_import(led)
+    assert [str(p) for p in refused.value.problems] == [
+        f"led.xlsx: Its part {sheet} inflates to more than 64 KB, the limit for a fee schedule workbook "
+        "(a zip bomb?)."]
