@@ -19,7 +19,8 @@ the file, :func:`open_workbook` checks it against the limits of its purpose
   and the length of each text;
 - a part read whole by openpyxl (the shared strings, the styles, the
   workbook) has a smaller size limit than a worksheet, which is read row by
-  row.
+  row; a part is allowed a worksheet's size only when openpyxl would
+  stream it (:func:`_streamed_worksheets`).
 
 Rows are then read through :meth:`GuardedWorkbook.rows`, which stops at the
 row and column limits whatever the sheet's dimension claims, and at the
