@@ -34,6 +34,7 @@ openpyxl, so it cannot be swapped in between.
 from __future__ import annotations
 
 import logging
+import posixpath
 import struct
 import time
 import zipfile
@@ -43,6 +44,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 from frontdesk.errors import FrontDeskError
@@ -433,11 +435,7 @@ def _streamed_worksheets(package: dict[str, bytes]) -> set[str]:
     relationship's target, with no other relationship, content type or
     fixed name making openpyxl read it whole.  Targets are resolved as
     openpyxl resolves them (openpyxl.packaging.relationship.get_dependents)."""
-    # Here, not at the top: only a workbook with a large sheet needs it. The parts were checked by expat
-    # (no DOCTYPE, no entity) and are small.
-    import posixpath
-    from xml.etree import ElementTree
-
+    # The parts were checked by expat (no DOCTYPE, no entity) and are small.
     sheets: set[str] = set()
     whole: set[str] = set(READ_WHOLE)
     for name, data in package.items():
@@ -477,14 +475,16 @@ def check_file(fh: IO[bytes], path: Path, limits: WorkbookLimits, deadline: _Dea
             raise _Refuse(_not_a_workbook())
         entries, directory = _directory_claims(fh, size)
         if entries > limits.parts or directory > limits.parts * DIRECTORY_ENTRY_BYTES:
+            count = entries if entries > limits.parts else f"~{directory // 46:,}"  # 46: an entry's fixed bytes
             raise _Refuse(_("it has {count} parts inside; {purpose} may have at most {limit}").format(
-                count=entries if entries > limits.parts else f"~{directory // 46:,}", purpose=_(limits.purpose), limit=limits.parts))
+                count=count, purpose=_(limits.purpose), limit=limits.parts))
         fh.seek(0)
         try:
-            with zipfile.ZipFile(fh) as zf:
-                infos = _check_directory(zf, limits)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+            zf = zipfile.ZipFile(fh)
+        except Exception as exc:  # whatever zipfile raises on a damaged directory
             raise _Refuse(_not_a_workbook()) from exc
+        with zf:
+            infos = _check_directory(zf, limits)
         _check_parts(fh, infos, limits, deadline)
     except _Refuse as exc:
         log.info("workbook refused: %s: %s", path, exc)
@@ -514,12 +514,12 @@ class GuardedWorkbook:
         ``max_col`` or the column limit wide).  A row past the limit, or the
         deadline passed, refuses the workbook (:class:`UnsafeWorkbook`)."""
         limits = self.limits
-        ws = self._wb[sheet]
-        # The sheet's own dimension may lie: ignore it (too small hides rows, too big pads every row).
-        ws.reset_dimensions()
         width = min(max_col or limits.columns, limits.columns)
         number = min_row
         try:
+            ws = self._wb[sheet]
+            # The sheet's own dimension may lie: ignore it (too small hides rows, too big pads every row).
+            ws.reset_dimensions()
             for row in ws.iter_rows(min_row=min_row, max_row=max_row, max_col=width, values_only=True):
                 if number > limits.rows:
                     raise _Refuse(_rows_message(_("the sheet {sheet}").format(sheet=sheet), limits))
@@ -529,8 +529,6 @@ class GuardedWorkbook:
         except _Refuse as exc:
             log.info("workbook refused: %s: %s", self.path, exc)
             raise UnsafeWorkbook(self.path, str(exc)) from None
-        except FrontDeskError:
-            raise
         except Exception as exc:  # whatever openpyxl raises on a damaged file
             log.info("workbook %s, sheet %s: %r", self.path, sheet, exc)
             raise UnsafeWorkbook(self.path, _not_a_workbook()) from exc
