@@ -16,6 +16,7 @@ import dataclasses
 import errno
 import itertools
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -446,3 +447,26 @@ def test_a_large_worksheet_is_streamed_but_never_read_whole_as_something_else(
     assert [str(p) for p in refused.value.problems] == [
         f"led.xlsx: Its part {sheet} inflates to more than 64 KB, the limit for a fee schedule workbook "
         "(a zip bomb?)."]
+
+
+def test_damaged_bytes_anywhere_are_a_refusal_never_a_crash(fees_xlsx: Path, tmp_path: Path) -> None:
+    """Forty copies of a good workbook, each with a few bytes changed at
+    random (seeded): each one imports or is refused, nothing else."""
+    good = fees_xlsx.read_bytes()
+    rng = random.Random(17)
+    outcomes = set()
+    for n in range(40):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 4)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        bad = tmp_path / f"bad{n}.xlsx"
+        bad.write_bytes(bytes(data))
+        try:
+            schedules.parse_import(bad)
+            outcomes.add("read")
+        except schedules.ScheduleRefused as exc:
+            assert exc.problems and all(str(p).startswith(("bad", "labour", "parts", "schedule", "visit", "about",
+                                                           "transport", "inspection", "software"))
+                                        for p in exc.problems), exc.problems
+            outcomes.add("refused")
+    assert "refused" in outcomes
