@@ -372,17 +372,21 @@ def cmd_fees(args: argparse.Namespace) -> int:
         # The PIN in a transaction of its own: a wrong one stays in the audit trail.
         actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
                               purpose="fees.import")
-        with db.write() as s:
-            try:
-                schedule = schedules.import_workbook(s, actor, args.file)
-            except schedules.ScheduleRefused as exc:
-                print(_("frontdesk: the workbook was refused; nothing was changed:"), file=sys.stderr)
-                for problem in exc.problems:
-                    print(f"  {problem}", file=sys.stderr)
-                return EXIT_ERROR
-            print(ngettext("Imported \"{name}\", in force from {date} ({count} line).",
-                           "Imported \"{name}\", in force from {date} ({count} lines).", len(schedule.lines)).format(
-                name=schedule.name, date=schedule.effective_from.isoformat(), count=len(schedule.lines)))
+        try:
+            # Read and checked before the write transaction: no lock is held while the file is parsed.
+            parsed = schedules.parse_import(args.file)
+            with db.write() as s:
+                schedule = schedules.store_import(s, actor, parsed)
+                lines = len(schedule.lines)
+                name, effective_from = schedule.name, schedule.effective_from
+        except schedules.ScheduleRefused as exc:
+            print(_("frontdesk: the workbook was refused; nothing was changed:"), file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_ERROR
+        print(ngettext("Imported \"{name}\", in force from {date} ({count} line).",
+                       "Imported \"{name}\", in force from {date} ({count} lines).", lines).format(
+            name=name, date=effective_from.isoformat(), count=lines))
         return EXIT_OK
     if args.fees_command == "export":
         with db.read() as s:
@@ -734,9 +738,23 @@ def _known_language(lang: str) -> bool:
     return code in i18n.LANGUAGES or code.lower() in ("zh", "zh_cn", "zh_hans", "en", "en_us", "en_gb")
 
 
+def _output_of(args: argparse.Namespace | None) -> Path | None:
+    """The file a command writes (its -o, --pdf, or 'fees export FILE'), to
+    name it when an error of the disk does not."""
+    if args is None:
+        return None
+    for name in ("output", "pdf"):
+        if getattr(args, name, None) is not None:
+            return Path(getattr(args, name))
+    if getattr(args, "fees_command", None) == "export":
+        return Path(args.file)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     private_umask()  # what this process creates is its user's alone (docs/rules.md#private-files)
+    args: argparse.Namespace | None = None
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or i18n.DEFAULT_LANGUAGE)
     if argv[:1] == ["bench"]:  # its own options (argparse cannot hand on "--tickets ..." untouched)
@@ -770,6 +788,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open: no second error when Python flushes stdout at exit)
         return EXIT_OK
+    except OSError as exc:  # a full or read-only disk, a folder not ours: the person's to fix, in plain words
+        # Loaded when this command runs: the window's start and the other commands do not pay for it.
+        from frontdesk import file_errors
+
+        log.debug("file error", exc_info=True)
+        print(f"frontdesk: {file_errors.plain(exc, _output_of(args))}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # a bug: one line here, the details in the log
         # Loaded when this command runs: the window's start and the other commands do not pay for it.
         from sqlalchemy.exc import SQLAlchemyError

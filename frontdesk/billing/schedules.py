@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock, settings
+from frontdesk import audit, clock, settings, workbook_guard
 from frontdesk.billing.models import FeeLine, FeeSchedule, Quote
 from frontdesk.billing.pricing import (
     ANY_CATEGORY,
@@ -594,9 +593,11 @@ def export_workbook(session: Session, path: str | Path, schedule_id: int | None 
             if column in ("price", "per_km"):
                 for (cell,) in ws.iter_rows(min_row=2, min_col=n, max_col=n):
                     cell.number_format = "0.00"
+    # Here, not at the top: openpyxl loads only when a schedule is imported or exported.
+    from frontdesk.headoffice.xlsx import save
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return out
+    return save(wb, out)  # under a temporary name, then renamed: a full disk leaves no half file
 
 
 def _text(value: Any) -> str:
@@ -660,55 +661,50 @@ def read_workbook(path: str | Path) -> tuple[ScheduleDraft, list[tuple[str, int]
     the schedule sheet's fields, and the problems of form (not a workbook,
     missing sheets or columns, cells that are not numbers or dates).  What
     the values mean is checked by :func:`check_draft`."""
-    # Here, not at the top: openpyxl loads only when a schedule is imported or exported.
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     source = Path(path)
     problems: list[Problem] = []
     draft = ScheduleDraft(name="", effective_from=None)
     origins: list[tuple[str, int]] = []
     head_rows: dict[str, int] = {}
     try:
-        wb = load_workbook(source, read_only=True, data_only=True)
-    except FileNotFoundError:
-        return draft, origins, head_rows, [Problem(source.name, 0, "", _("The file does not exist."))]
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        log.info("not a workbook: %s (%s)", source, exc)
-        return draft, origins, head_rows, [Problem(source.name, 0, "", _(
-            "Not an Excel workbook (.xlsx), or the file is damaged."))]
-    try:
-        names = list(wb.sheetnames)
-        for name in names:
-            if name not in KIND_SHEETS and name not in (ABOUT_SHEET, SCHEDULE_SHEET):
-                problems.append(Problem(name, 0, "", _(
-                    "Unknown sheet (kind of line): the sheets are {sheets}.").format(
-                        sheets=", ".join([ABOUT_SHEET, SCHEDULE_SHEET, *KIND_SHEETS]))))
-        if ABOUT_SHEET in names:
-            for row in wb[ABOUT_SHEET].iter_rows(max_row=20, max_col=2, values_only=True):
-                if row and row[0] == "format_version":
-                    version = _cell_number(row[1] if len(row) > 1 else None)
-                    if isinstance(version, Decimal) and version > FORMAT_VERSION:
-                        problems.append(Problem(ABOUT_SHEET, 0, "format_version", _(
-                            "This workbook has format {version}, newer than this program reads ({mine}).")
-                            .format(version=version, mine=FORMAT_VERSION)))
-        if SCHEDULE_SHEET not in names:
-            problems.append(Problem(SCHEDULE_SHEET, 0, "", _("The sheet is missing.")))
-        else:
-            _read_head(wb[SCHEDULE_SHEET], draft, head_rows, problems)
-        for sheet, kind in KIND_SHEETS.items():
-            if sheet in names:
-                _read_lines(wb[sheet], sheet, kind, draft, origins, problems)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        log.info("damaged workbook: %s (%s)", source, exc)
-        problems.append(Problem(source.name, 0, "", _("Not an Excel workbook (.xlsx), or the file is damaged.")))
-    finally:
-        wb.close()
+        # Every limit of a workbook from outside (size, rows, time): docs/rules.md#workbooks-read-from-outside
+        with workbook_guard.open_workbook(source, workbook_guard.FEE_SCHEDULE) as wb:
+            names = wb.sheetnames
+            for name in names:
+                if name not in KIND_SHEETS and name not in (ABOUT_SHEET, SCHEDULE_SHEET):
+                    problems.append(Problem(name, 0, "", _(
+                        "Unknown sheet (kind of line): the sheets are {sheets}.").format(
+                            sheets=", ".join([ABOUT_SHEET, SCHEDULE_SHEET, *KIND_SHEETS]))))
+            if ABOUT_SHEET in names:
+                for row in wb.rows(ABOUT_SHEET, max_row=20, max_col=2):
+                    if row and row[0] == "format_version":
+                        version = _cell_number(row[1] if len(row) > 1 else None)
+                        if isinstance(version, Decimal) and version > FORMAT_VERSION:
+                            problems.append(Problem(ABOUT_SHEET, 0, "format_version", _(
+                                "This workbook has format {version}, newer than this program reads ({mine}).")
+                                .format(version=version, mine=FORMAT_VERSION)))
+            if SCHEDULE_SHEET not in names:
+                problems.append(Problem(SCHEDULE_SHEET, 0, "", _("The sheet is missing.")))
+            else:
+                _read_head(wb.rows(SCHEDULE_SHEET, max_col=2), draft, head_rows, problems)
+            for sheet, kind in KIND_SHEETS.items():
+                if sheet in names:
+                    _read_lines(wb.rows(sheet), sheet, kind, draft, origins, problems)
+    except workbook_guard.UnsafeWorkbook as exc:
+        # Refused as a whole: what was read before the limit was reached is dropped.
+        return (ScheduleDraft(name="", effective_from=None), [], {},
+                [Problem(source.name, 0, "", _capital(exc.reason))])
     return draft, origins, head_rows, problems
 
 
-def _read_head(ws: Any, draft: ScheduleDraft, head_rows: dict[str, int], problems: list[Problem]) -> None:
-    for n, row in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
+def _capital(text: str) -> str:
+    """A refusal's reason as a sentence (the guard's reasons follow the file's name)."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _read_head(rows: Iterator[tuple[Any, ...]], draft: ScheduleDraft, head_rows: dict[str, int],
+               problems: list[Problem]) -> None:
+    for n, row in enumerate(rows, start=1):
         if not row or row[0] is None:
             continue
         key = _text(row[0]).lower()
@@ -734,9 +730,8 @@ def _read_head(ws: Any, draft: ScheduleDraft, head_rows: dict[str, int], problem
                 draft.effective_from = day
 
 
-def _read_lines(ws: Any, sheet: str, kind: str, draft: ScheduleDraft, origins: list[tuple[str, int]],
-                problems: list[Problem]) -> None:
-    rows = ws.iter_rows(values_only=True)
+def _read_lines(rows: Iterator[tuple[Any, ...]], sheet: str, kind: str, draft: ScheduleDraft,
+                origins: list[tuple[str, int]], problems: list[Problem]) -> None:
     header = next(rows, None)
     names = [_text(h).lower() for h in (header or ())]
     index = {name: i for i, name in enumerate(names) if name}
@@ -775,28 +770,61 @@ def _read_lines(ws: Any, sheet: str, kind: str, draft: ScheduleDraft, origins: l
         ))
         origins.append((sheet, n))
 
-def import_workbook(session: Session, actor: Actor, path: str | Path, approver: Actor | None = None,
-                    now: datetime | None = None) -> FeeSchedule:
-    """Import a version from a workbook (a manager's act).  Refused as a
-    whole with :class:`ScheduleRefused` listing every problem as (sheet,
-    row, column, message); nothing is changed then."""
-    require_manager(actor, approver, _("change the fee schedule"))
+@dataclass(frozen=True)
+class ParsedWorkbook:
+    """A fee schedule workbook read and checked in itself (:func:`parse_import`),
+    ready to be stored (:func:`store_import`)."""
+
+    path: Path
+    draft: ScheduleDraft
+    origins: list[tuple[str, int]]
+    head_rows: dict[str, int]
+
+
+def parse_import(path: str | Path) -> ParsedWorkbook:
+    """Read and check a workbook with no database at all: the file is read
+    (within the limits of docs/rules.md#workbooks-read-from-outside) before
+    any transaction begins, so no lock is held while it is parsed.
+    :class:`ScheduleRefused` lists every problem of form and meaning."""
     draft, origins, head_rows, problems = read_workbook(path)
     unreadable = any(p.row == 0 and p.sheet == Path(path).name for p in problems)
     if not unreadable:
         # One message per cell: a cell the parse could not read is not also "missing".
         seen = {(p.sheet, p.row, p.column) for p in problems}
         problems += [p for p in check_draft(draft, origins, head_rows) if (p.sheet, p.row, p.column) not in seen]
-    if not problems:
-        problems = check_against_database(session, draft, head_rows.get("effective_from", 0))
     if problems:
         raise ScheduleRefused(problems)
-    return save_schedule(session, actor, draft, approver, now=now, _origins=origins,
-                         _source=f"workbook {Path(path).name}")
+    return ParsedWorkbook(Path(path), draft, origins, head_rows)
+
+
+def store_import(session: Session, actor: Actor, parsed: ParsedWorkbook, approver: Actor | None = None,
+                 now: datetime | None = None) -> FeeSchedule:
+    """Save a parsed workbook as a version (a manager's act), in the
+    caller's short write transaction: only the checks against the database
+    and the rows' insert happen there."""
+    require_manager(actor, approver, _("change the fee schedule"))
+    problems = check_against_database(session, parsed.draft, parsed.head_rows.get("effective_from", 0))
+    if problems:
+        raise ScheduleRefused(problems)
+    return save_schedule(session, actor, parsed.draft, approver, now=now, _origins=parsed.origins,
+                         _source=f"workbook {parsed.path.name}")
+
+
+def import_workbook(session: Session, actor: Actor, path: str | Path, approver: Actor | None = None,
+                    now: datetime | None = None) -> FeeSchedule:
+    """Import a version from a workbook (a manager's act) in one call.
+    Refused as a whole with :class:`ScheduleRefused` listing every problem
+    as (sheet, row, column, message); nothing is changed then.  The file is
+    parsed inside ``session``'s transaction: the command line and the window
+    call :func:`parse_import` first and :func:`store_import` in a write
+    transaction of its own instead."""
+    require_manager(actor, approver, _("change the fee schedule"))
+    return store_import(session, actor, parse_import(path), approver, now)
 
 
 __all__ = [
-    "COLUMNS", "FORMAT_VERSION", "FeeLineDraft", "KIND_SHEETS", "Problem", "ScheduleDraft", "ScheduleRefused",
+    "COLUMNS", "FORMAT_VERSION", "FeeLineDraft", "KIND_SHEETS", "ParsedWorkbook", "Problem", "ScheduleDraft",
+    "ScheduleRefused", "parse_import", "store_import",
     "ScheduleSummary", "check_against_database", "check_draft", "default_schedule", "export_workbook",
     "get_schedule", "import_workbook", "install_default_schedule", "lines_for", "list_schedules",
     "read_workbook", "save_schedule", "schedule_draft", "schedule_in_force", "schedule_view",

@@ -23,21 +23,19 @@ from __future__ import annotations
 
 import logging
 import re
-import zipfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
-from frontdesk import clock, i18n
+from frontdesk import clock, i18n, workbook_guard
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.headoffice.export import ExportCancelled, write_codes, write_schema
 from frontdesk.headoffice.schema import (
@@ -121,12 +119,8 @@ def read_shop_file(path: Path | str) -> ShopFile:
 
     if not p.is_file():
         raise refuse(_("no such file"))
-    try:
-        wb = load_workbook(str(p), read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise refuse(_("not an Excel workbook (.xlsx): {error}").format(error=exc)) from exc
-    try:
-        names = list(wb.sheetnames)
+    with _guarded(p, data_only=False) as wb:
+        names = wb.sheetnames
         if set(names) != set(EXPECTED_SHEETS):
             missing = [n for n in EXPECTED_SHEETS if n not in names]
             extra = [n for n in names if n not in EXPECTED_SHEETS]
@@ -134,7 +128,7 @@ def read_shop_file(path: Path | str) -> ShopFile:
                 missing=", ".join(missing) or "-", extra=", ".join(extra) or "-"))
         meta: dict[str, str] = {}
         columns: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-        for row in wb[SCHEMA_SHEET].iter_rows(min_row=2, values_only=True):
+        for row in wb.rows(SCHEMA_SHEET, min_row=2, max_col=6):
             cells = [_text(v) for v in (tuple(row) + (None,) * 6)[:6]]
             if not any(cells):
                 continue
@@ -159,13 +153,26 @@ def read_shop_file(path: Path | str) -> ShopFile:
             if [(k, t, u) for k, _title, t, u in found] != want:
                 raise refuse(_("the schema of sheet {sheet} is not this format's").format(sheet=sheet))
             titles[sheet] = [title for _k, title, _t, _u in found]
-            header = next(wb[sheet].iter_rows(min_row=1, max_row=1, values_only=True), ())
-            if [_text(v) for v in header] != titles[sheet]:
+            header = next(wb.rows(sheet, min_row=1, max_row=1), ())
+            found_titles = [_text(v) for v in header]
+            while found_titles and not found_titles[-1]:  # the row is read as wide as the column limit
+                found_titles.pop()
+            if found_titles != titles[sheet]:
                 raise refuse(_("the header row of sheet {sheet} was changed").format(sheet=sheet))
         _check_itself(wb, p, meta)
-    finally:
-        wb.close()
     return ShopFile(p, meta, titles)
+
+
+@contextmanager
+def _guarded(path: Path, data_only: bool = False) -> Iterator[workbook_guard.GuardedWorkbook]:
+    """The shop's workbook opened within a head-office workbook's limits
+    (docs/rules.md#workbooks-read-from-outside); a limit broken is this
+    file's refusal."""
+    try:
+        with workbook_guard.open_workbook(path, workbook_guard.HEAD_OFFICE, data_only=data_only) as wb:
+            yield wb
+    except workbook_guard.UnsafeWorkbook as exc:
+        raise WorkbookRefused([Refusal(path, exc.reason)]) from None
 
 
 def _typed(col: Column, value: Any) -> Any:
@@ -199,11 +206,11 @@ def _typed(col: Column, value: Any) -> Any:
     raise ValueError(col.key)
 
 
-def _rows(wb: Any, path: Path, sheet: str) -> Iterator[tuple[int, list[Any]]]:
+def _rows(wb: workbook_guard.GuardedWorkbook, path: Path, sheet: str) -> Iterator[tuple[int, list[Any]]]:
     """The sheet's rows after the header as (row number, typed values);
     blank rows skipped, a cell not of its column's type refused."""
     spec = SHEETS[sheet]
-    for r, row in enumerate(wb[sheet].iter_rows(min_row=2, values_only=True), start=2):
+    for r, row in enumerate(wb.rows(sheet, min_row=2, max_col=len(spec)), start=2):
         cells = tuple(row)[:len(spec)]
         if not any(v is not None for v in cells):
             continue
@@ -229,7 +236,7 @@ def _day(value: Any) -> date | None:
 RECEIPT_NUMBER = re.compile(r"(\d{4})-(\d+)$")  # R2026-000123: the year and the number in it
 
 
-def _check_itself(wb: Any, path: Path, meta: dict[str, str]) -> None:
+def _check_itself(wb: workbook_guard.GuardedWorkbook, path: Path, meta: dict[str, str]) -> None:
     """Refuse a workbook whose summary disagrees with its own rows, or whose
     receipt numbers have a hole (docs/rules.md#consolidation)."""
 
@@ -426,8 +433,7 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
           report: Callable[[str], None]) -> tuple[dict[str, int], Decimal]:
     counts: dict[str, int] = {}
     received = ZERO
-    wb = load_workbook(str(f.path), read_only=True)
-    try:
+    with _guarded(f.path) as wb:
         for sheet in (*DATA_SHEETS, "summary"):
             spec = SHEETS[sheet]
             add_shop = sheet != "summary" and spec[0].key != "shop"
@@ -448,8 +454,6 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
                     writers[sheet].append([f.shop, *values] if add_shop else values)
             counts[sheet] = n
             report(_("{shop}: {sheet}").format(shop=f.shop, sheet=sheet))
-    finally:
-        wb.close()
     return counts, received
 
 

@@ -10,11 +10,14 @@ with ``=`` as a formula).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from openpyxl import Workbook
@@ -148,9 +151,27 @@ def save(wb: Workbook, path: Path) -> Path:
     try:
         wb.save(str(new_file(part)))  # 0600 from its first byte: docs/rules.md#private-files
         part.replace(path)
+    except BaseException as exc:
+        _close_archives(exc.__traceback__)
+        raise
     finally:
         part.unlink(missing_ok=True)
     return path
+
+
+def _close_archives(tb: TracebackType | None) -> None:
+    """Close the zip openpyxl was writing when it failed (a full disk): left
+    to the garbage collector, its second failure to close would print a
+    traceback at the person after the plain message."""
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()
+                with contextlib.suppress(Exception):
+                    if value.fp is not None:
+                        value.fp.close()
+        tb = tb.tb_next
 
 
 def discard(wb: Workbook) -> None:

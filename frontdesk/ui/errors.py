@@ -48,7 +48,10 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, OperationalError):
         return _("The database cannot be reached: {error}").format(error=str(exc.orig).splitlines()[0] if exc.orig else exc)
     if isinstance(exc, OSError):
-        return _("The file or device could not be used: {error}").format(error=exc.strerror or exc)
+        # Here, not at the top: this module is loaded at start, to catch any error.
+        from frontdesk import file_errors
+
+        return file_errors.plain(exc)
     return str(exc)
 
 

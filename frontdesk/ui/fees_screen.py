@@ -204,9 +204,16 @@ class FeesScreen(QWidget):
             if not path:
                 return
         actor = self.ctx.actor
-        saved = self.ctx.write(lambda s, approver: schedules.import_workbook(s, actor, path, approver=approver).id,
-                               self, self.ui.messageLabel)
-        error = self.ctx.last_error
+        # Read and checked before the write transaction: no lock is held while the file is parsed.
+        try:
+            parsed = schedules.parse_import(path)
+        except ScheduleRefused as exc:
+            error: BaseException | None = exc
+            saved = None
+        else:
+            saved = self.ctx.write(lambda s, approver: schedules.store_import(s, actor, parsed, approver=approver).id,
+                                   self, self.ui.messageLabel)
+            error = self.ctx.last_error
         if saved is None and isinstance(error, ScheduleRefused):
             show_inline(self.ui.messageLabel, _("The workbook was refused; nothing was changed:") + "\n" +
                         "\n".join(str(p) for p in error.problems))
