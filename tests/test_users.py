@@ -91,7 +91,8 @@ def test_the_first_user_must_be_a_manager(db: Database) -> None:
     ("manager", "1234", {"name"}),  # taken
     ("new", "12", {"pin"}),
     ("new", "12ab", {"pin"}),
-    ("new", "1234567890123", {"pin"}),
+    ("new", "123456789012345678901", {"pin"}),  # 21 digits: at most 20
+    ("new", "１２３４", {"pin"}),  # full-width digits are no PIN's
 ])
 def test_bad_names_and_pins_are_refused(db: Database, users: tuple[Actor, Actor], name: str, pin: str,
                                         fields: set[str]) -> None:
