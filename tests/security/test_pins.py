@@ -48,9 +48,9 @@ def trail(db: Database, name: str) -> list[tuple[str, dict[str, object]]]:
             .order_by(AuditRecord.id))]
 
 
-def guess(db: Database, name: str, pin: str, **kw: object) -> Exception:
+def guess(db: Database, name: str, pin: str, manager: bool = False, purpose: str = "") -> NotAllowed:
     with pytest.raises(NotAllowed) as refused:
-        accounts.sign_in(db, name, pin, **kw)  # type: ignore[arg-type]
+        accounts.sign_in(db, name, pin, manager=manager, purpose=purpose)
     return refused.value
 
 
@@ -59,7 +59,7 @@ def test_guessing_waits_then_locks_and_every_attempt_is_audited(
     manager, clerk = users
     # Two wrong PINs are free: the right one still opens.
     for pin in ("0000", "0001"):
-        assert guess(db, "clerk", pin).message == "Wrong user name or PIN."  # type: ignore[attr-defined]
+        assert guess(db, "clerk", pin).message == "Wrong user name or PIN."
     # The third starts a wait of 30 seconds, and says so.
     third = guess(db, "clerk", "0002")
     assert isinstance(third, LockedOut) and third.seconds == 30 and third.until == START + timedelta(seconds=30)
@@ -70,21 +70,21 @@ def test_guessing_waits_then_locks_and_every_attempt_is_audited(
     assert isinstance(waiting, LockedOut) and waiting.seconds == 10 and not waiting.locked
     assert waiting.message == "Too many wrong PINs for clerk: try again in 10 seconds."
     # Past it, one more try; wrong again: the wait doubles (1, 2, 4, 8 minutes).
-    waits = []
+    waits: list[int] = []
     for n in range(4):
         shop_clock.move(seconds=waits[-1] if waits else 10)
         refused = guess(db, "clerk", f"111{n}")
         assert isinstance(refused, LockedOut)
         waits.append(refused.seconds or 0)
     assert waits == [60, 120, 240, 480]
-    assert guess(db, "clerk", "1999").message == "Too many wrong PINs for clerk: try again in 8 minutes."  # type: ignore[attr-defined]
+    assert guess(db, "clerk", "1999").message == "Too many wrong PINs for clerk: try again in 8 minutes."
     # The eighth wrong PIN locks the user: no wait ends it.
     shop_clock.move(seconds=480)
     eighth = guess(db, "clerk", "2000")
     assert isinstance(eighth, LockedOut) and eighth.locked and eighth.until is None
     shop_clock.move(days=3)
     locked = guess(db, "clerk", CLERK_PIN)
-    assert locked.message == "clerk is locked after too many wrong PINs: a manager must unlock the user."  # type: ignore[attr-defined]
+    assert locked.message == "clerk is locked after too many wrong PINs: a manager must unlock the user."
     with db.read() as s:
         row = s.get(User, clerk.id)
         assert row is not None and row.failed_pins == 8 and row.locked_at == START + timedelta(seconds=20 + 10 + 60
@@ -132,17 +132,17 @@ def test_an_approval_is_held_back_like_a_login(db: Database, users: tuple[Actor,
 def test_a_name_that_is_no_users_is_held_back_the_same_way(
         db: Database, users: tuple[Actor, Actor], shop_clock: Clock) -> None:
     manager, _clerk = users
-    said = [guess(db, "ghost", f"000{n}").message for n in range(3)]  # type: ignore[attr-defined]
+    said = [guess(db, "ghost", f"000{n}").message for n in range(3)]
     assert said[:2] == ["Wrong user name or PIN."] * 2
     assert said[2] == "Wrong user name or PIN. Too many wrong PINs for ghost: try again in 30 seconds."
-    assert guess(db, "ghost", "1234").message == "Too many wrong PINs for ghost: try again in 30 seconds."  # type: ignore[attr-defined]
+    assert guess(db, "ghost", "1234").message == "Too many wrong PINs for ghost: try again in 30 seconds."
     for step in range(5):
         shop_clock.move(hours=1)
         guess(db, "ghost", f"11{step}")
-    assert "ghost is locked" in guess(db, "ghost", "1234").message  # type: ignore[attr-defined]
+    assert "ghost is locked" in guess(db, "ghost", "1234").message
     with db.write() as s:
         assert accounts.unlock(s, manager, "ghost") == 8
-    assert guess(db, "ghost", "1234").message == "Wrong user name or PIN."  # type: ignore[attr-defined]
+    assert guess(db, "ghost", "1234").message == "Wrong user name or PIN."
     with pytest.raises(Exception, match="No user named nobody"), db.write() as s:
         accounts.unlock(s, manager, "nobody")
 
