@@ -100,3 +100,17 @@ def test_a_new_database_is_filled_and_filled_again(tmp_path: Path, capsys: pytes
         assert marker is not None and set(marker.value) == {"at", "version"}
         assert s.scalar(select(func.count(User.id))) == 3  # wang, li, zhao: once
     db.dispose()
+
+
+def test_the_benchmark_does_not_run_over_a_shops_database(live: Database) -> None:
+    """Its cases take intakes and payments: a shop's own file is refused
+    whether it holds tickets enough or too few to build on."""
+    # Here, not at the top: the benchmark's module is loaded only by this test.
+    from frontdesk import bench
+
+    before = snapshot(live)
+    path = Path(live.engine.url.database or "")
+    for tickets in (1, 10_000):
+        with pytest.raises(SystemExit, match="Give --db a new file"):
+            bench.ensure_database(path, tickets, progress=False)
+    assert snapshot(live) == before
