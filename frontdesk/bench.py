@@ -116,6 +116,7 @@ def ensure_database(path: Path, tickets: int, progress: bool = True) -> Database
     """The bench database at ``path``: reused when it holds at least ``tickets``
     tickets, else built by the bulk demo."""
     # Loaded when this case runs, so each case pays only for what it measures.
+    from frontdesk import demo_marker
     from frontdesk.db.migrate import upgrade
     from frontdesk.db.models import Ticket
     from frontdesk.demo import DemoOptions, fill
@@ -124,6 +125,8 @@ def ensure_database(path: Path, tickets: int, progress: bool = True) -> Database
     upgrade(db)
     with db.read() as s:
         have = int(s.scalar(select(func.count(Ticket.id))) or 0)
+        if have and not demo_marker.made_by_demo(s):  # the cases take intakes and payments: never in a shop's own
+            raise SystemExit(demo_marker.NotADemoDatabase().message)
     if have >= tickets:
         return db
     if have:
@@ -136,7 +139,10 @@ def ensure_database(path: Path, tickets: int, progress: bool = True) -> Database
             sys.stderr.flush()
 
     started = time.monotonic()
-    fill(db, DemoOptions(tickets=tickets, bulk=True, now=BENCH_END), progress=report)
+    try:
+        fill(db, DemoOptions(tickets=tickets, bulk=True, now=BENCH_END), progress=report)
+    except demo_marker.NotADemoDatabase as exc:
+        raise SystemExit(exc.message) from None
     if progress:
         sys.stderr.write("\n")
     print(_("Built {tickets} tickets in {seconds:.0f} s").format(tickets=tickets, seconds=time.monotonic() - started))

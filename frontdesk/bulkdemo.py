@@ -49,7 +49,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from frontdesk import customers, numbering, settings
+from frontdesk import customers, demo_marker, numbering, settings
 from frontdesk.billing import payments, pricing, quotes, schedules
 from frontdesk.billing.models import FeeLine, FeeSchedule, Quote, QuoteLine, Receipt
 from frontdesk.dayclose.models import DayClose
@@ -720,6 +720,8 @@ def bulk_fill(db: Database, *, tickets: int, days: int, seed: int, end: datetime
         if progress is not None:
             progress(fraction, note)
 
+    with db.read() as s:
+        demo_marker.require(s)  # never into a shop's own database
     _ensure_schedule(db, manager, end.date() - timedelta(days=span))
     moments = _moments(rng, end, span, tickets)
     report(0.02, ngettext("Planned {count} ticket", "Planned {count} tickets", len(moments)).format(count=len(moments)))

@@ -97,15 +97,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("users", help="users and PINs")
     _common(p)
     usub = p.add_subparsers(dest="users_command", parser_class=_Parser)
-    q = usub.add_parser("add", help="add a user (the PIN is asked, or --pin)")
+    # No PIN is ever an argument (every local user sees a command's arguments):
+    # the new PIN from FRONTDESK_NEW_PIN or asked twice, a manager's from FRONTDESK_PIN or asked.
+    q = usub.add_parser("add", help="add a user (their PIN is asked twice, or FRONTDESK_NEW_PIN)")
     _common(q)
     q.add_argument("name")
     q.add_argument("--role", choices=["clerk", "manager"], required=True)
-    q.add_argument("--pin", default=None)
     q.add_argument("--full-name", default="")
-    q.add_argument("--user", default=None, help="the manager adding the user (asked for their PIN); not needed for the first user")
+    q.add_argument("--user", default=None, help="the manager adding the user (asked for their PIN, or FRONTDESK_PIN); "
+                                                "not needed for the first user")
     q = usub.add_parser("list", help="list users")
     _common(q)
+    q = usub.add_parser("pin", help="set a user's PIN (the new PIN is asked twice, or FRONTDESK_NEW_PIN)")
+    _common(q)
+    q.add_argument("name")
+    q.add_argument("--user", default=None,
+                   help="who sets it: the user themself (the default) or a manager (their PIN is asked, or FRONTDESK_PIN)")
+    for name, text in (("unlock", "lift the wait or lock that wrong PINs put on a user (a manager's act)"),
+                       ("disable", "disable a user: they can no longer sign in (a manager's act)"),
+                       ("enable", "enable a disabled user again (a manager's act)")):
+        q = usub.add_parser(name, help=text)
+        _common(q)
+        q.add_argument("name")
+        q.add_argument("--user", default=None,
+                       help="the manager (their PIN is asked, or FRONTDESK_PIN); default: the only manager")
 
     p = sub.add_parser("fees", help="fee schedules: import or export a workbook, list the versions")
     _common(p)
@@ -179,8 +194,21 @@ def _ask_pin(prompt: str) -> str:
     if env:
         return env
     if not sys.stdin.isatty():
-        raise CliError(_("No PIN given: use --pin, FRONTDESK_PIN, or run on a terminal."))
+        raise CliError(_("No PIN given: set FRONTDESK_PIN or run on a terminal."))
     return getpass.getpass(prompt)
+
+
+def _ask_new_pin(name: str) -> str:
+    """A new PIN for ``name``: FRONTDESK_NEW_PIN, or typed twice at the terminal."""
+    env = os.environ.get("FRONTDESK_NEW_PIN")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(_("No new PIN given for {name}: set FRONTDESK_NEW_PIN or run on a terminal.").format(name=name))
+    first = getpass.getpass(_("New PIN for {name}: ").format(name=name))
+    if getpass.getpass(_("The same PIN again: ")) != first:
+        raise CliError(_("The two PINs typed differ: nothing was changed."))
+    return first
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -317,26 +345,54 @@ def cmd_users(args: argparse.Namespace) -> int:
     from frontdesk import users
 
     db = _open(args)
-    if args.users_command == "add":
-        pin = args.pin or _ask_pin(_("PIN for {name}: ").format(name=args.name))
+    command = args.users_command
+    if command == "add":
         actor = None
         with db.read() as s:
             first = users.count_users(s) == 0
         if not first:
             if not args.user:
                 raise CliError(_("Name the manager who adds the user with --user (their PIN is asked)."))
-            actor = users.sign_in(db, args.user, _ask_pin(_("PIN for {name}: ").format(name=args.user)), manager=True,
+            actor = users.sign_in(db, args.user, _ask_pin(_("PIN of {name}: ").format(name=args.user)), manager=True,
                                   purpose="user.add")
+        pin = _ask_new_pin(args.name)
         with db.write() as s:
             user = users.add_user(s, actor, args.name, args.role, pin, args.full_name)
             print(_("Added {role} {name}.").format(role=_(users.ROLES[user.role]).lower(), name=user.name))
         return EXIT_OK
-    if args.users_command == "list":
+    if command == "list":
         with db.read() as s:
             for u in users.list_users(s):
-                print(f"{u.name}\t{_(users.ROLES.get(u.role, u.role))}\t{'' if u.active else _('disabled')}")
+                state = _("disabled") if not u.active else users.lock_state(s, u)
+                print(f"{u.name}\t{_(users.ROLES.get(u.role, u.role))}\t{state}")
         return EXIT_OK
-    raise CliError(_("Say 'frontdesk users add NAME --role clerk|manager' or 'frontdesk users list'."))
+    if command == "pin":
+        who = args.user or args.name  # the user themself, unless a manager is named
+        actor = users.sign_in(db, who, _ask_pin(_("PIN of {name}: ").format(name=who)), manager=who != args.name,
+                              purpose="user.pin")
+        pin = _ask_new_pin(args.name)
+        with db.write() as s:
+            users.set_pin(s, actor, users.get_actor(s, args.name).id, pin)
+        print(_("The PIN of {name} is changed.").format(name=args.name))
+        return EXIT_OK
+    if command in ("unlock", "disable", "enable"):
+        with db.read() as s:
+            name = _the_manager(s, args.user, _("approves it"))
+        actor = users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), manager=True,
+                              purpose="user.unlock" if command == "unlock" else "user.active")
+        with db.write() as s:
+            if command == "unlock":
+                forgiven = users.unlock(s, actor, args.name)
+                done = ngettext("{name} is unlocked ({n} wrong PIN forgiven).",
+                                "{name} is unlocked ({n} wrong PINs forgiven).", forgiven).format(
+                    name=args.name, n=forgiven)
+            else:
+                users.set_active(s, actor, users.get_actor(s, args.name).id, command == "enable")
+                done = (_("{name} is enabled.") if command == "enable" else _("{name} is disabled.")).format(
+                    name=args.name)
+        print(done)
+        return EXIT_OK
+    raise CliError(_("Say 'frontdesk users add|list|pin|unlock|disable|enable' (see --help)."))
 
 
 def _manager_for(session: object, name: str | None) -> str:

@@ -6,6 +6,9 @@ service center's front desk sees after ``days`` days of work: the demo users
 profile, technicians with their areas, customers with Chinese and Latin names
 who come back with several products, and about 60 tickets a working day.
 
+The demo fills only a new database or one it made
+(:mod:`frontdesk.demo_marker`): a shop's own database is refused untouched.
+
 Nothing is inserted behind the services' back: every ticket is taken with
 :func:`frontdesk.intake.service.take_intake`, moved with ``move``, answered,
 verified, visited, complained about, called back and rated with the same
@@ -61,7 +64,7 @@ from decimal import Decimal
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from frontdesk import bulkdemo, clock, counters, pickup, settings, users
+from frontdesk import bulkdemo, clock, counters, demo_marker, pickup, settings, users
 from frontdesk.billing import demo as billing_demo
 from frontdesk.billing import payments, quotes, schedules
 from frontdesk.billing.models import CardEdition, FeeSchedule
@@ -2064,6 +2067,7 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
         if options.language:
             profile["language"] = options.language
         with db.write() as s:
+            demo_marker.claim(s, end)  # a shop's own database is refused here, before anything is written
             settings.store(s, profile)
             demo_users, actors = _ensure_users(s)
             manager = actors["wang"] if actors["wang"].is_manager else next(

@@ -7,6 +7,7 @@ expected problem); anything else is a bug and reaches the crash dialog.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from frontdesk.i18n import _
 
@@ -34,6 +35,23 @@ class NotAllowed(FrontDeskError):
 
 class NeedsManager(NotAllowed):
     """Allowed only with a manager's approval (PIN) at that moment."""
+
+
+class LockedOut(NotAllowed):
+    """Too many wrong PINs for a name: no PIN is checked for it until
+    ``until`` (``seconds`` from when it was said), or, when ``until`` is
+    None, until a manager unlocks the user."""
+
+    def __init__(self, message: str, name: str, until: datetime | None, seconds: int | None) -> None:
+        super().__init__(message)
+        self.name = name
+        self.until = until
+        self.seconds = seconds
+
+    @property
+    def locked(self) -> bool:
+        """Locked until a manager unlocks (not a wait that ends by itself)."""
+        return self.until is None
 
 
 class NotFound(FrontDeskError):

@@ -25,7 +25,7 @@ from frontdesk.db.models import Setting
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import LANGUAGES, N_, _
 from frontdesk.plaintext import trimmed
-from frontdesk.users import require_manager
+from frontdesk.users import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_MIN_SETTING, require_manager
 from frontdesk.workcalendar import WorkCalendar, default_holidays
 
 log = logging.getLogger(__name__)
@@ -246,6 +246,8 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("extra_workdays", N_("Make-up working days"), None, _iso_dates),
     SettingSpec("response_warning_hours", N_("Warn this many hours before a response is due"), 4, _int_range(0, 72)),
     SettingSpec("idle_lock_minutes", N_("Lock the window after idle minutes"), 10, _int_range(0, 240)),
+    SettingSpec(PIN_MIN_SETTING, N_("Fewest digits of a new PIN"), PIN_MIN_DIGITS,
+                _int_range(PIN_MIN_DIGITS, PIN_MAX_DIGITS)),
     SettingSpec("receipt_footer", N_("Receipt footer"), "", _text(500)),
     SettingSpec("shop_logo", N_("Logo on printed documents"), "", _logo),
     SettingSpec("repair_warranty_days", N_("Warranty on the shop's own repairs (days)"), 90, _int_range(0, 3650)),

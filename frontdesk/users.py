@@ -5,6 +5,13 @@ the acting user as an :class:`Actor` and check the role themselves; a manager
 action done by a clerk needs a manager's approval at that moment: their name
 and PIN through :func:`sign_in` (``manager=True``), which the window asks
 for with its approval dialog and the command line on the terminal.
+
+Guessing is held back in :func:`sign_in`, the one place a PIN is checked
+(docs/rules.md#pins-and-guessing): after :data:`FREE_TRIES` wrong PINs in a
+row for a name, no PIN is checked for it for a wait that doubles with every
+further wrong one, and after :data:`LOCK_AFTER` the user is locked until a
+manager unlocks them (:func:`unlock`).  A name that is no user's is held
+back the same way (table ``pin_guesses``).
 """
 
 from __future__ import annotations
@@ -12,32 +19,44 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
 from frontdesk.db.engine import Database
 from frontdesk.db.lookup import get_or_not_found
-from frontdesk.db.models import User
-from frontdesk.errors import NeedsManager, NotAllowed, NotFound, ValidationError
-from frontdesk.i18n import N_, _
+from frontdesk.db.models import PinGuess, Setting, User
+from frontdesk.errors import FrontDeskError, LockedOut, NeedsManager, NotAllowed, NotFound, ValidationError
+from frontdesk.i18n import N_, _, ngettext
 
 log = logging.getLogger(__name__)
 
 CLERK = "clerk"
 MANAGER = "manager"
 ROLES = {CLERK: N_("Clerk"), MANAGER: N_("Manager")}
-PIN_RE = re.compile(r"^\d{4,12}$")
+PIN_MIN_DIGITS = 4  # the shortest PIN a shop may allow (and the default of its setting)
+PIN_MAX_DIGITS = 20
+PIN_MIN_SETTING = "pin_min_length"  # the shop's own minimum (frontdesk.settings.SPECS)
 NAME_RE = re.compile(r"^[\w.\-]{1,40}$", re.UNICODE)
 
 # Interactive use: about 50 ms here, far too slow to guess 4-8 digit PINs offline
 # at scale, fast enough that a login does not feel slow.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+# Guessing held back: this many wrong PINs in a row are free; each further
+# one makes the next PIN wait FIRST_WAIT, doubled each time; after LOCK_AFTER
+# the user is locked until a manager unlocks them.  The shop's last manager
+# who could unlock is never locked: their wait keeps doubling up to LONGEST_WAIT.
+FREE_TRIES = 3
+FIRST_WAIT = timedelta(seconds=30)
+LOCK_AFTER = 8
+LONGEST_WAIT = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -68,9 +87,36 @@ def _actor(user: User) -> Actor:
     return Actor(id=user.id, name=user.name, role=user.role)
 
 
-def validate_pin(pin: str) -> None:
-    if not PIN_RE.match(pin or ""):
-        raise ValidationError({"pin": _("The PIN must be 4 to 12 digits.")})
+def pin_min_length(session: Session) -> int:
+    """The fewest digits a new PIN may have: the shop's setting (read here,
+    not through frontdesk.settings, which imports this module)."""
+    row = session.get(Setting, PIN_MIN_SETTING)
+    try:
+        least = int(row.value) if row is not None else PIN_MIN_DIGITS
+    except (TypeError, ValueError):
+        least = PIN_MIN_DIGITS
+    return max(PIN_MIN_DIGITS, min(PIN_MAX_DIGITS, least))
+
+
+def pin_rule(session: Session) -> str:
+    """What a new PIN must be, in words (for a field's hint)."""
+    return _("{least} to {most} digits").format(least=pin_min_length(session), most=PIN_MAX_DIGITS)
+
+
+def pin_problem(session: Session, pin: str) -> str | None:
+    """Why ``pin`` cannot be a new PIN, or None: digits only, at least the
+    shop's minimum, at most PIN_MAX_DIGITS."""
+    least = pin_min_length(session)
+    pin = pin or ""
+    if pin.isascii() and pin.isdigit() and least <= len(pin) <= PIN_MAX_DIGITS:
+        return None
+    return _("The PIN must be {least} to {most} digits.").format(least=least, most=PIN_MAX_DIGITS)
+
+
+def validate_pin(session: Session, pin: str) -> None:
+    problem = pin_problem(session, pin)
+    if problem:
+        raise ValidationError({"pin": problem})
 
 
 def count_users(session: Session) -> int:
@@ -85,13 +131,18 @@ def add_user(
     pin: str,
     full_name: str = "",
     now: datetime | None = None,
+    approver: Actor | None = None,
 ) -> User:
-    """Add a user.  Only a manager may, except for the very first user of an
-    empty database, who must be a manager (the shop's set-up)."""
+    """Add a user.  Only a manager may (or a clerk with a manager's
+    approval), except for the very first user of an empty database, who
+    must be a manager (the shop's set-up)."""
     now = now or clock.now()
     first = count_users(session) == 0
-    if not first and (actor is None or not actor.is_manager):
-        raise NeedsManager(_("Only a manager can add users."))
+    manager: Actor | None = None
+    if not first:
+        if actor is None:
+            raise NeedsManager(_("Only a manager can add users."))
+        manager = require_manager(actor, approver, _("add a user"))
     if first and role != MANAGER:
         raise ValidationError({"role": _("The first user must be a manager.")})
     problems = {}
@@ -102,66 +153,185 @@ def add_user(
         problems["name"] = _("A user named {name} already exists.").format(name=name)
     if role not in ROLES:
         problems["role"] = _("The role must be clerk or manager.")
-    if not PIN_RE.match(pin or ""):
-        problems["pin"] = _("The PIN must be 4 to 12 digits.")
+    pin_wrong = pin_problem(session, pin)
+    if pin_wrong:
+        problems["pin"] = pin_wrong
     if problems:
         raise ValidationError(problems)
     user = User(
         name=name, role=role, pin_hash=hash_pin(pin), full_name=full_name.strip(),
-        active=True, created_at=now,
+        active=True, created_at=now, failed_pins=0,
     )
     session.add(user)
     session.flush()
     audit.record(session, actor.id if actor else user.id, "user.add", "user", user.id, {"name": name, "role": role},
-                 at=now)
+                 approver_id=manager.id if manager else None, at=now)
     return user
 
 
-def set_pin(session: Session, actor: Actor, user_id: int, pin: str, now: datetime | None = None) -> None:
+def set_pin(session: Session, actor: Actor, user_id: int, pin: str, now: datetime | None = None,
+            approver: Actor | None = None) -> None:
+    """A new PIN for ``user_id``: the user themself, or a manager."""
     user = get_or_not_found(session, User, user_id, _("No such user."))
-    if actor.id != user_id and not actor.is_manager:
-        raise NeedsManager(_("Only a manager can change another user's PIN."))
-    validate_pin(pin)
+    manager = None
+    if actor.id != user_id:
+        manager = require_manager(actor, approver, _("change another user's PIN"))
+    validate_pin(session, pin)
     user.pin_hash = hash_pin(pin)
-    audit.record(session, actor.id, "user.pin", "user", user.id, at=now or clock.now())
+    audit.record(session, actor.id, "user.pin", "user", user.id, approver_id=manager.id if manager else None,
+                 at=now or clock.now())
 
 
-def set_active(session: Session, actor: Actor, user_id: int, active: bool, now: datetime | None = None) -> None:
-    if not actor.is_manager:
-        raise NeedsManager(_("Only a manager can disable or enable users."))
+def set_active(session: Session, actor: Actor, user_id: int, active: bool, now: datetime | None = None,
+               approver: Actor | None = None) -> None:
+    manager = require_manager(actor, approver, _("disable or enable a user"))
     user = get_or_not_found(session, User, user_id, _("No such user."))
-    if user.id == actor.id and not active:
+    if user.id == manager.id and not active:
         raise NotAllowed(_("You cannot disable yourself."))
     user.active = active
-    audit.record(session, actor.id, "user.active", "user", user.id, {"active": active}, at=now or clock.now())
+    audit.record(session, actor.id, "user.active", "user", user.id, {"active": active}, approver_id=manager.id,
+                 at=now or clock.now())
 
 
-def set_role(session: Session, actor: Actor, user_id: int, role: str, now: datetime | None = None) -> None:
-    if not actor.is_manager:
-        raise NeedsManager(_("Only a manager can change roles."))
+def set_role(session: Session, actor: Actor, user_id: int, role: str, now: datetime | None = None,
+             approver: Actor | None = None) -> None:
+    manager = require_manager(actor, approver, _("change a user's role"))
     if role not in ROLES:
         raise ValidationError({"role": _("The role must be clerk or manager.")})
     user = get_or_not_found(session, User, user_id, _("No such user."))
     user.role = role
-    audit.record(session, actor.id, "user.role", "user", user.id, {"role": role}, at=now or clock.now())
+    audit.record(session, actor.id, "user.role", "user", user.id, {"role": role}, approver_id=manager.id,
+                 at=now or clock.now())
+
+
+def unlock(session: Session, actor: Actor, name: str, now: datetime | None = None,
+           approver: Actor | None = None) -> int:
+    """Lift the wait or the lock that wrong PINs put on ``name`` (a user's,
+    or a name that is no user's): a manager's act.  Returns how many wrong
+    PINs in a row it forgave."""
+    manager = require_manager(actor, approver, _("unlock a user"))
+    name = (name or "").strip()
+    user = session.scalar(select(User).where(User.name == name).with_for_update())
+    guard: _Guard | None = user if user is not None else session.get(PinGuess, name[:80], with_for_update=True)
+    if guard is None:
+        raise NotFound(_("No user named {name}.").format(name=name))
+    forgiven = guard.failed_pins or 0
+    _reset(guard)
+    audit.record(session, actor.id, "user.unlock", "user", user.id if user is not None else name[:40],
+                 {"name": name, "failures": forgiven}, approver_id=manager.id, at=now or clock.now())
+    return forgiven
+
+
+# -- guessing held back ------------------------------------------------------
+
+
+class _Guard(Protocol):
+    """What holds a name's wrong PINs: its user, or its PinGuess row."""
+
+    failed_pins: int
+    pin_wait_until: datetime | None
+    locked_at: datetime | None
+
+
+def _reset(guard: _Guard) -> None:
+    guard.failed_pins = 0
+    guard.pin_wait_until = None
+    guard.locked_at = None
+
+
+def _wait_words(seconds: int) -> str:
+    if seconds < 60:
+        return ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
+    minutes = -(-seconds // 60)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+
+
+def _held_back(name: str, guard: _Guard | None, now: datetime) -> LockedOut | None:
+    """The refusal that stands for ``name`` at ``now``, or None."""
+    if guard is None:
+        return None
+    if guard.locked_at is not None:
+        return LockedOut(_("{name} is locked after too many wrong PINs: a manager must unlock the user.").format(
+            name=name), name, None, None)
+    until = guard.pin_wait_until
+    if until is not None and now < until:
+        seconds = max(1, int(-(-(until - now).total_seconds() // 1)))
+        return LockedOut(_("Too many wrong PINs for {name}: try again in {wait}.").format(
+            name=name, wait=_wait_words(seconds)), name, until, seconds)
+    return None
+
+
+def _could_unlock(session: Session, user: User | None) -> bool:
+    """Whether another active manager, not locked, could unlock ``user``."""
+    if user is None or user.role != MANAGER or not user.active:
+        return True
+    return session.scalar(select(User.id).where(
+        User.role == MANAGER, User.active.is_(True), User.locked_at.is_(None), User.id != user.id).limit(1)) is not None
+
+
+def _one_more_wrong(session: Session, guard: _Guard, user: User | None, now: datetime) -> None:
+    """Count a wrong PIN on ``guard``: a wait after FREE_TRIES, a lock after LOCK_AFTER."""
+    guard.failed_pins = n = (guard.failed_pins or 0) + 1
+    if n >= LOCK_AFTER and _could_unlock(session, user):
+        guard.locked_at = now
+        guard.pin_wait_until = None
+    elif n >= FREE_TRIES:
+        guard.pin_wait_until = now + min(LONGEST_WAIT, FIRST_WAIT * 2 ** min(n - FREE_TRIES, 12))
+
+
+def _guess_row(session: Session, name: str, create: bool) -> PinGuess | None:
+    """The wrong PINs kept for a name that is no user's (locked for update;
+    made when ``create``: two counters may make it at once, so an insert
+    that does nothing if it is there)."""
+    key = name[:80]
+    if create:
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(insert(PinGuess).values(name=key, failed_pins=0).on_conflict_do_nothing())
+    return session.scalar(select(PinGuess).where(PinGuess.name == key).with_for_update()
+                          .execution_options(populate_existing=True))
 
 
 def _check_credentials(session: Session, name: str, pin: str, *, manager: bool = False, purpose: str = "",
-                       now: datetime | None = None) -> Actor | None:
-    """The user for a name and PIN (a manager when ``manager``), or None;
-    either way the attempt is audited in ``session``.  Only :func:`sign_in`
-    calls it, in a transaction of its own: a refused attempt's record must
-    not share the fate of the work it refused."""
+                       now: datetime | None = None) -> Actor | FrontDeskError:
+    """The user for a name and PIN (a manager when ``manager``), or the
+    refusal to raise; either way the attempt is audited in ``session``.
+    While wrong PINs hold the name back no PIN is checked.  Only
+    :func:`sign_in` calls it, in a transaction of its own: a refused
+    attempt's record must not share the fate of the work it refused."""
     now = now or clock.now()
-    user = session.scalar(select(User).where(User.name == (name or "").strip()))
+    name = (name or "").strip()
+    shown = name[:40]  # the audit record's entity id (a user's name is at most 40)
+    user = session.scalar(select(User).where(User.name == name).with_for_update()
+                          .execution_options(populate_existing=True))
+    guard: _Guard | None = user if user is not None else _guess_row(session, name, create=False)
     detail: dict[str, str] = {"for": purpose} if purpose else {}
+    user_id = user.id if user is not None else None
+    held = _held_back(shown, guard, now)
+    if held is not None:
+        audit.record(session, user_id, "login.refused", "user", shown,
+                     {**detail, "reason": "locked" if held.locked else "wait",
+                      **({"until": held.until.isoformat(sep=" ")} if held.until else {})}, at=now)
+        return held
     if user is None or not user.active or not check_pin(user.pin_hash, pin or ""):
-        audit.record(session, user.id if user else None, "login.failed", "user", name or "", detail or None, at=now)
-        return None
+        if guard is None:
+            guard = _guess_row(session, name, create=True)
+            assert guard is not None
+        if isinstance(guard, PinGuess):
+            guard.last_at = now
+        _one_more_wrong(session, guard, user, now)
+        starts = _held_back(shown, guard, now)
+        extra: dict[str, str] = {}
+        if starts is not None:
+            extra = {"locked": "yes"} if starts.locked else {"until": str(guard.pin_wait_until)}
+        audit.record(session, user_id, "login.failed", "user", shown, {**detail, **extra} or None, at=now)
+        if starts is not None:
+            return LockedOut(_("Wrong user name or PIN.") + " " + starts.message, shown, starts.until, starts.seconds)
+        return NotAllowed(_("Wrong user name or PIN."))
+    _reset(user)  # the right PIN: the count starts again
     if manager and user.role != MANAGER:
-        audit.record(session, user.id, "login.failed", "user", name or "", {**detail, "reason": "not a manager"},
-                     at=now)
-        return _actor(user)
+        audit.record(session, user.id, "login.failed", "user", shown, {**detail, "reason": "not a manager"}, at=now)
+        return NeedsManager(_("{name} is not a manager.").format(name=user.name))
     audit.record(session, user.id, "login", "user", user.id, detail or None, at=now)
     return _actor(user)
 
@@ -172,15 +342,22 @@ def sign_in(db: Database, name: str, pin: str, *, manager: bool = False, purpose
     transaction: a failed attempt is committed to the audit trail before this
     raises, so it stays there whatever happens to the work it was for.  The
     one way a PIN is checked: the window's login and approval dialog and
-    every command line that asks a PIN come here.  Call it outside any write
-    transaction (on SQLite a second writer waits for the first)."""
+    every command line that asks a PIN come here.  Wrong PINs in a row hold
+    the name back (:class:`LockedOut`, with the wait).  Call it outside any
+    write transaction (on SQLite a second writer waits for the first)."""
     with db.write() as session:
-        actor = _check_credentials(session, name, pin, manager=manager, purpose=purpose)
-    if actor is None:
-        raise NotAllowed(_("Wrong user name or PIN."))
-    if manager and not actor.is_manager:
-        raise NeedsManager(_("{name} is not a manager.").format(name=actor.name))
-    return actor
+        outcome = _check_credentials(session, name, pin, manager=manager, purpose=purpose)
+    if isinstance(outcome, FrontDeskError):
+        raise outcome
+    return outcome
+
+
+def lock_state(session: Session, user: User) -> str:
+    """How wrong PINs hold ``user`` back now, in words ("" when they do not)."""
+    held = _held_back(user.name, user, clock.now())
+    if held is None:
+        return ""
+    return _("locked") if held.locked else _("waits {wait}").format(wait=_wait_words(held.seconds or 0))
 
 
 def require_manager(actor: Actor, approver: Actor | None, what: str) -> Actor:

@@ -21,7 +21,7 @@ UNREACHABLE = "postgresql://nobody@127.0.0.1:1/none"
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # Never touch the user's own database, PIN or language.
-    for name in ("FRONTDESK_DB", "FRONTDESK_PIN", "FRONTDESK_LANG", "FRONTDESK_DEBUG"):
+    for name in ("FRONTDESK_DB", "FRONTDESK_PIN", "FRONTDESK_NEW_PIN", "FRONTDESK_LANG", "FRONTDESK_DEBUG"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -44,6 +44,8 @@ def one_line_error(err: str) -> str:
     ["demo", "--colour", "red"],
     ["users", "add", "li"],  # --role is required
     ["users", "add", "li", "--role", "boss"],
+    ["users", "add", "li", "--role", "clerk", "--pin", "2222"],  # a PIN is never an argument: every local user sees them
+    ["users", "unlock"],  # whom?
     ["db", "downgrade"],
 ])
 def test_bad_arguments_end_with_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
@@ -99,31 +101,88 @@ def test_db_upgrade_then_current_says_newest(capsys: pytest.CaptureFixture[str],
 def test_users_add_the_first_manager_then_a_clerk_with_the_managers_pin(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(tmp_path / "shop.sqlite")
-    # No PIN on the command line, none in the environment, no terminal to ask on.
+    # No new PIN in the environment and no terminal to ask on.
     code, _out, err = run(capsys, "users", "add", "wang", "--role", "manager", "--db", db)
-    assert code == EXIT_ERROR and "PIN" in one_line_error(err)
-    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--db", db)
+    assert code == EXIT_ERROR and one_line_error(err) == (
+        "frontdesk: No new PIN given for wang: set FRONTDESK_NEW_PIN or run on a terminal.")
+    monkeypatch.setenv("FRONTDESK_NEW_PIN", "2222")
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--db", db)
     assert code == EXIT_ERROR and "first user must be a manager" in one_line_error(err)
-    code, out, err = run(capsys, "users", "add", "wang", "--role", "manager", "--pin", "1111",
-                         "--full-name", "王经理", "--db", db)
+    monkeypatch.setenv("FRONTDESK_NEW_PIN", "1111")
+    code, out, err = run(capsys, "users", "add", "wang", "--role", "manager", "--full-name", "王经理", "--db", db)
     assert (code, out.strip(), err) == (EXIT_OK, "Added manager wang.", "")
     # The next user needs a manager, named with --user, whose PIN is asked (FRONTDESK_PIN).
-    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--db", db)
+    monkeypatch.setenv("FRONTDESK_NEW_PIN", "2222")
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--db", db)
     assert code == EXIT_ERROR and "--user" in one_line_error(err)
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--user", "wang", "--db", db)
+    assert code == EXIT_ERROR and "No PIN given: set FRONTDESK_PIN" in one_line_error(err)
     monkeypatch.setenv("FRONTDESK_PIN", "0000")
-    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--user", "wang",
-                          "--db", db)
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--user", "wang", "--db", db)
     assert code == EXIT_ERROR and "Wrong user name or PIN" in one_line_error(err)
     monkeypatch.setenv("FRONTDESK_PIN", "1111")
-    code, out, _err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--user", "wang",
-                          "--db", db)
+    code, out, _err = run(capsys, "users", "add", "li", "--role", "clerk", "--user", "wang", "--db", db)
     assert (code, out.strip()) == (EXIT_OK, "Added clerk li.")
-    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--pin", "2222", "--user", "wang",
-                          "--db", db)
+    code, _out, err = run(capsys, "users", "add", "li", "--role", "clerk", "--user", "wang", "--db", db)
     assert code == EXIT_ERROR and "already exists" in one_line_error(err)
     code, out, _err = run(capsys, "users", "list", "--db", db)
     assert code == EXIT_OK
     assert [line.split("\t")[:2] for line in out.strip().splitlines()] == [["li", "Clerk"], ["wang", "Manager"]]
+
+
+def test_users_pin_unlock_disable_and_enable_ask_a_pin_and_are_audited(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Here, not at the top: only this test reads the users and the trail.
+    from frontdesk import users
+    from frontdesk.db.models import AuditRecord, User
+
+    db = str(tmp_path / "shop.sqlite")
+    monkeypatch.setenv("FRONTDESK_NEW_PIN", "1111")
+    assert run(capsys, "users", "add", "wang", "--role", "manager", "--db", db)[0] == EXIT_OK
+    monkeypatch.setenv("FRONTDESK_PIN", "1111")
+    monkeypatch.setenv("FRONTDESK_NEW_PIN", "2222")
+    assert run(capsys, "users", "add", "li", "--role", "clerk", "--user", "wang", "--db", db)[0] == EXIT_OK
+    # li guesses wang's PIN three times: wang waits, and so does the manager's approval.
+    for pin in ("0000", "0001", "0002"):
+        monkeypatch.setenv("FRONTDESK_PIN", pin)
+        code, _out, err = run(capsys, "users", "unlock", "li", "--db", db, "--user", "wang")
+        assert code == EXIT_ERROR
+    assert one_line_error(err) == ("frontdesk: Wrong user name or PIN. Too many wrong PINs for wang: try again in "
+                                   "30 seconds.")
+    code, out, _err = run(capsys, "users", "list", "--db", db)
+    assert [line.split("\t") for line in out.strip().splitlines()] == [
+        ["li", "Clerk", ""], ["wang", "Manager", "waits 30 seconds"]]
+    filled = Database(db)
+    with filled.write() as s:  # the wait is over (as if 30 seconds had passed)
+        wang = s.scalar(select(User).where(User.name == "wang"))
+        assert wang is not None and wang.failed_pins == 3
+        wang.pin_wait_until = None
+    # A user sets their own PIN with their own PIN; the new one from FRONTDESK_NEW_PIN.
+    monkeypatch.setenv("FRONTDESK_PIN", "2222")
+    monkeypatch.setenv("FRONTDESK_NEW_PIN", "246810")
+    code, out, err = run(capsys, "users", "pin", "li", "--db", db)
+    assert (code, out.strip()) == (EXIT_OK, "The PIN of li is changed."), err
+    # The manager disables, enables and unlocks, each with their PIN.
+    monkeypatch.setenv("FRONTDESK_PIN", "1111")
+    for command, said in (("disable", "li is disabled."), ("enable", "li is enabled."),
+                          ("unlock", "li is unlocked (0 wrong PINs forgiven).")):
+        code, out, err = run(capsys, "users", command, "li", "--db", db)  # the only manager: no --user needed
+        assert (code, out.strip()) == (EXIT_OK, said), err
+    # A clerk cannot: their own PIN is no manager's.
+    monkeypatch.setenv("FRONTDESK_PIN", "246810")
+    code, _out, err = run(capsys, "users", "disable", "wang", "--user", "li", "--db", db)
+    assert code == EXIT_ERROR and one_line_error(err) == "frontdesk: li is not a manager."
+    with filled.read() as s:
+        trail = [(r.action, r.user_id, r.approver_id, r.detail) for r in s.scalars(
+            select(AuditRecord).where(AuditRecord.action.like("user.%")).order_by(AuditRecord.id))]
+        wang_id, li_id = (users.get_actor(s, n).id for n in ("wang", "li"))
+    filled.dispose()
+    assert trail == [("user.add", wang_id, None, {"name": "wang", "role": "manager"}),
+                     ("user.add", wang_id, wang_id, {"name": "li", "role": "clerk"}),
+                     ("user.pin", li_id, None, {}),
+                     ("user.active", wang_id, wang_id, {"active": False}),
+                     ("user.active", wang_id, wang_id, {"active": True}),
+                     ("user.unlock", wang_id, wang_id, {"name": "li", "failures": 0})]
 
 
 def test_demo_fills_a_database_and_prints_the_users(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

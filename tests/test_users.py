@@ -91,7 +91,8 @@ def test_the_first_user_must_be_a_manager(db: Database) -> None:
     ("manager", "1234", {"name"}),  # taken
     ("new", "12", {"pin"}),
     ("new", "12ab", {"pin"}),
-    ("new", "1234567890123", {"pin"}),
+    ("new", "123456789012345678901", {"pin"}),  # 21 digits: at most 20
+    ("new", "１２３４", {"pin"}),  # full-width digits are no PIN's
 ])
 def test_bad_names_and_pins_are_refused(db: Database, users: tuple[Actor, Actor], name: str, pin: str,
                                         fields: set[str]) -> None:
@@ -155,3 +156,26 @@ def test_a_pin_is_checked_only_through_sign_in() -> None:
             if isinstance(node, ast.Attribute) and node.attr in ("check_pin", "_check_credentials"):
                 callers.add(path.relative_to(root).as_posix())
     assert callers <= {"demo.py"}
+
+
+def test_user_acts_by_a_clerk_with_a_managers_approval_name_both(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, clerk = users
+    with db.write() as s:
+        zhao = accounts.add_user(s, clerk, "zhao", accounts.CLERK, "3333", approver=manager).id
+        accounts.set_role(s, clerk, zhao, accounts.MANAGER, approver=manager)
+        accounts.set_pin(s, clerk, zhao, "445566", approver=manager)
+        accounts.set_active(s, clerk, zhao, False, approver=manager)
+    with db.read() as s:
+        trail = [(r.action, r.user_id, r.approver_id) for r in s.scalars(
+            select(AuditRecord).where(AuditRecord.entity_id == str(zhao)).order_by(AuditRecord.id))]
+    assert trail == [(action, clerk.id, manager.id) for action in ("user.add", "user.role", "user.pin", "user.active")]
+
+
+def test_a_manager_sets_another_users_pin_and_a_user_their_own(db: Database, users: tuple[Actor, Actor]) -> None:
+    manager, clerk = users
+    with db.write() as s:
+        accounts.set_pin(s, manager, clerk.id, "97531")
+    assert accounts.sign_in(db, "clerk", "97531") == clerk
+    with db.read() as s:
+        [record] = audit.records(s, action="user.pin")
+        assert (record.user_id, record.approver_id) == (manager.id, manager.id)

@@ -63,6 +63,23 @@ class User(Base):
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Guessing held back (frontdesk.users.sign_in, migration 0014): wrong PINs
+    # in a row, no PIN checked before pin_wait_until, locked until a manager unlocks.
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pin_wait_until: Mapped[datetime | None] = mapped_column(DateTime)
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class PinGuess(Base):
+    """Wrong PINs typed for a name that is no user's, held back like a
+    user's (so a name tells nothing by how it is refused)."""
+
+    __tablename__ = "pin_guesses"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pin_wait_until: Mapped[datetime | None] = mapped_column(DateTime)
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Technician(Base):
@@ -299,6 +316,6 @@ class AuditRecord(Base):
 
 
 __all__ = [
-    "Base", "Setting", "User", "Technician", "Customer", "CustomerKey", "Product",
+    "Base", "Setting", "User", "PinGuess", "Technician", "Customer", "CustomerKey", "Product",
     "NumberSequence", "Ticket", "TicketEvent", "Visit", "Complaint", "AuditRecord",
 ]

@@ -141,7 +141,7 @@ class LoginDialog(QDialog):
         self.first_start = not names
         if self.first_start:
             self.setWindowTitle(_("FrontDesk: first start"))
-            show_inline(self.ui.messageLabel, _("No users yet. Choose the manager's user name and a PIN of 4 to 12 "
+            show_inline(self.ui.messageLabel, _("No users yet. Choose the manager's user name and a PIN of 4 to 20 "
                                                 "digits: the manager adds the clerks in Settings."), ok=True)
             self.ui.userEdit.setCurrentText("manager")
         if self.last_user:

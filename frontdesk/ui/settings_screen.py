@@ -127,6 +127,7 @@ class SettingsScreen(QWidget):
             u.newRoleCombo.addItem(_(text), key)
         u.addUserButton.clicked.connect(self.add_user)
         u.toggleUserButton.clicked.connect(self.toggle_user)
+        u.unlockUserButton.clicked.connect(self.unlock_user)
         u.pinButton.clicked.connect(self.change_pin)
         for code, name in i18n.LANGUAGES.items():
             u.languageCombo.addItem(name, code)
@@ -239,23 +240,26 @@ class SettingsScreen(QWidget):
     # ---- users ------------------------------------------------------------
 
     def load_users(self) -> None:
-        rows = self.ctx.read(lambda s: [(u.id, u.name, u.full_name, u.role, u.active) for u in users.list_users(s)])
+        rows = self.ctx.read(lambda s: [(u.id, u.name, u.full_name, u.role, u.active, users.lock_state(s, u))
+                                        for u in users.list_users(s)])
         table = self.ui.usersTable
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels([_("Name"), _("Full name"), _("Role"), _("Active")])
+        table.setColumnCount(5)
+        table.setHorizontalHeaderLabels([_("Name"), _("Full name"), _("Role"), _("Active"), _("Wrong PINs")])
         table.setRowCount(len(rows))
-        for r, (uid, name, full, role, active) in enumerate(rows):
-            for c, value in enumerate((name, full, _(users.ROLES.get(role, role)), _("yes") if active else _("no"))):
+        for r, (uid, name, full, role, active, held) in enumerate(rows):
+            for c, value in enumerate((name, full, _(users.ROLES.get(role, role)), _("yes") if active else _("no"),
+                                       held)):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, uid)
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
+        self.ui.newPinEdit.setPlaceholderText(self.ctx.read(users.pin_rule))  # the shop's minimum may have changed
 
     def add_user(self) -> None:
         u = self.ui
         name, full, role, pin = u.newNameEdit.text(), u.newFullNameEdit.text(), u.newRoleCombo.currentData(), u.newPinEdit.text()
         actor = self.ctx.actor
-        result = self.ctx.write(lambda s, approver: users.add_user(s, approver or actor, name, role, pin, full),
+        result = self.ctx.write(lambda s, approver: users.add_user(s, actor, name, role, pin, full, approver=approver),
                                 self, u.usersMessage)
         if result is None:
             return
@@ -264,17 +268,25 @@ class SettingsScreen(QWidget):
         self.load_users()
         show_inline(u.usersMessage, _("Added {name}.").format(name=name), ok=True)
 
-    def toggle_user(self) -> None:
+    def _selected_user(self) -> tuple[int, str, int] | None:
+        """The selected user's id, name and row (None, said, when none is)."""
         row = self.ui.usersTable.currentRow()
         item = self.ui.usersTable.item(row, 0) if row >= 0 else None
         if item is None:
             show_inline(self.ui.usersMessage, _("Select a user first."))
+            return None
+        return int(item.data(Qt.ItemDataRole.UserRole)), item.text(), row
+
+    def toggle_user(self) -> None:
+        selected = self._selected_user()
+        if selected is None:
             return
-        uid = int(item.data(Qt.ItemDataRole.UserRole))
+        uid, _name, row = selected
         active = self.ui.usersTable.item(row, 3).text() == _("yes")
         actor = self.ctx.actor
+
         def work(session: Session, approver: users.Actor | None) -> bool:
-            users.set_active(session, approver or actor, uid, not active)
+            users.set_active(session, actor, uid, not active, approver=approver)
             return True
 
         done = self.ctx.write(work, self, self.ui.usersMessage)
@@ -282,8 +294,24 @@ class SettingsScreen(QWidget):
             self.load_users()
             show_inline(self.ui.usersMessage, _("Saved."), ok=True)
 
+    def unlock_user(self) -> None:
+        """Lift the wait or the lock that wrong PINs put on the selected user
+        (a manager's act: a clerk gets the approval dialog)."""
+        selected = self._selected_user()
+        if selected is None:
+            return
+        _uid, name, _row = selected
+        actor = self.ctx.actor
+        done = self.ctx.write(lambda s, approver: users.unlock(s, actor, name, approver=approver), self,
+                              self.ui.usersMessage)
+        if done is not None:
+            self.load_users()
+            show_inline(self.ui.usersMessage, _("{name} is unlocked.").format(name=name), ok=True)
+
     def change_pin(self) -> None:
-        pin, ok = QInputDialog.getText(self, _("Change my PIN"), _("New PIN (4 to 12 digits)"), QLineEdit.EchoMode.Password)
+        rule = self.ctx.read(users.pin_rule)
+        pin, ok = QInputDialog.getText(self, _("Change my PIN"), _("New PIN ({rule})").format(rule=rule),
+                                       QLineEdit.EchoMode.Password)
         if not ok:
             return
         actor = self.ctx.actor

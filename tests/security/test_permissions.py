@@ -117,8 +117,6 @@ def _card() -> CardEditionDraft:
     return CardEditionDraft("Haier", "refrigerator", "2025版", "", [CardLineDraft("labour", D("80.00"), "medium", "维修费")])
 
 
-# User management takes no approver: the window runs it as the approving
-# manager (``approver or actor``), so that is what is checked here.
 CASES: dict[str, tuple[Setup, Action]] = {
     "waiver": (_owing_ticket, _write(lambda s, sc, a, ap: payments.grant_waiver(
         s, a, sc.ids["ticket"], "10", "loyal customer", approver=ap, now=NOW, counter="main"))),
@@ -141,12 +139,14 @@ CASES: dict[str, tuple[Setup, Action]] = {
     "unmasked export": (_nothing, lambda sc, a, ap: export_workbook(
         sc.db, a, sc.tmp / "hq.xlsx", DAY, DAY, unmasked=True, approver=ap)),
     "add user": (_nothing, _write(lambda s, sc, a, ap: accounts.add_user(
-        s, ap or a, "newbie", accounts.CLERK, "86420"))),
-    "disable user": (_other_user, _write(lambda s, sc, a, ap: accounts.set_active(s, ap or a, sc.ids["user"], False))),
+        s, a, "newbie", accounts.CLERK, "86420", approver=ap))),
+    "disable user": (_other_user, _write(lambda s, sc, a, ap: accounts.set_active(
+        s, a, sc.ids["user"], False, approver=ap))),
     "change role": (_other_user, _write(lambda s, sc, a, ap: accounts.set_role(
-        s, ap or a, sc.ids["user"], accounts.MANAGER))),
+        s, a, sc.ids["user"], accounts.MANAGER, approver=ap))),
     "another user's PIN": (_other_user, _write(lambda s, sc, a, ap: accounts.set_pin(
-        s, ap or a, sc.ids["user"], "112233"))),
+        s, a, sc.ids["user"], "112233", approver=ap))),
+    "unlock user": (_other_user, _write(lambda s, sc, a, ap: accounts.unlock(s, a, "clerk2", approver=ap))),
     "day close": (_paid_ticket, _write(lambda s, sc, a, ap: dayclose.close_day(
         s, a, DAY, ap, opening_float="0", counted="100", now=NOW.replace(hour=20), counter="main"))),
     "shop settings": (_nothing, _write(lambda s, sc, a, ap: settings.update(

@@ -114,7 +114,13 @@ def test_a_manager_signed_in_confirms_what_is_closed_and_types_the_pin(
     assert [d.get("for") for d in failed_pins(ctx)] == [
         "Closing 2026-11-24 at counter Main locks its money: a manager's PIN, please."] * 2  # kept in the trail
 
+    # A third wrong PIN in a row: the manager waits 30 seconds, the right PIN unchecked meanwhile.
     said = pins_typed(monkeypatch, "0000", MANAGER_PIN)
+    assert screen.close_day() is None and not is_closed()
+    assert said == ["Wrong user name or PIN. Too many wrong PINs for manager: try again in 30 seconds.",
+                    "Too many wrong PINs for manager: try again in 30 seconds."]
+    monkeypatch.setattr(clock, "now", lambda: at(18, 1))
+    said = pins_typed(monkeypatch, MANAGER_PIN)
     assert screen.close_day() is not None and is_closed()
     assert u.messageLabel.text() == "2026-11-24 is closed. Print the reconciliation and sign it."
     assert len(failed_pins(ctx)) == 3

@@ -89,7 +89,7 @@ def test_first_start_creates_the_manager(qtbot: QtBot, sqlite_db: Database) -> N
     dialog.ui.userEdit.setCurrentText("boss")
     qtbot.keyClicks(dialog.ui.pinEdit, "12")
     dialog.check()
-    assert "The PIN must be 4 to 12 digits." in dialog.ui.messageLabel.text()
+    assert "The PIN must be 4 to 20 digits." in dialog.ui.messageLabel.text()
     qtbot.keyClicks(dialog.ui.pinEdit, "9876")
     dialog.check()
     assert dialog.actor is not None and dialog.actor.is_manager

@@ -37,7 +37,7 @@ class Ui_LoginDialog(object):
         self.pinEdit = QLineEdit(LoginDialog)
         self.pinEdit.setObjectName(u"pinEdit")
         self.pinEdit.setEchoMode(QLineEdit.Password)
-        self.pinEdit.setMaxLength(12)
+        self.pinEdit.setMaxLength(20)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.pinEdit)
 

@@ -108,7 +108,7 @@ class Ui_SettingsScreen(object):
         self.newPinEdit = QLineEdit(self.addUserGroup)
         self.newPinEdit.setObjectName(u"newPinEdit")
         self.newPinEdit.setEchoMode(QLineEdit.Password)
-        self.newPinEdit.setMaxLength(12)
+        self.newPinEdit.setMaxLength(20)
 
         self.addUserLayout.addWidget(self.newPinEdit)
 
@@ -126,6 +126,11 @@ class Ui_SettingsScreen(object):
         self.toggleUserButton.setObjectName(u"toggleUserButton")
 
         self.userButtons.addWidget(self.toggleUserButton)
+
+        self.unlockUserButton = QPushButton(self.usersTab)
+        self.unlockUserButton.setObjectName(u"unlockUserButton")
+
+        self.userButtons.addWidget(self.unlockUserButton)
 
         self.pinButton = QPushButton(self.usersTab)
         self.pinButton.setObjectName(u"pinButton")
@@ -230,7 +235,8 @@ class Ui_SettingsScreen(object):
         QWidget.setTabOrder(self.newRoleCombo, self.newPinEdit)
         QWidget.setTabOrder(self.newPinEdit, self.addUserButton)
         QWidget.setTabOrder(self.addUserButton, self.toggleUserButton)
-        QWidget.setTabOrder(self.toggleUserButton, self.pinButton)
+        QWidget.setTabOrder(self.toggleUserButton, self.unlockUserButton)
+        QWidget.setTabOrder(self.unlockUserButton, self.pinButton)
         QWidget.setTabOrder(self.pinButton, self.languageCombo)
         QWidget.setTabOrder(self.languageCombo, self.counterEdit)
         QWidget.setTabOrder(self.counterEdit, self.receiptSizeCombo)
@@ -250,6 +256,10 @@ class Ui_SettingsScreen(object):
         self.newPinLabel.setText(QCoreApplication.translate("SettingsScreen", u"PIN", None))
         self.addUserButton.setText(QCoreApplication.translate("SettingsScreen", u"&Add user", None))
         self.toggleUserButton.setText(QCoreApplication.translate("SettingsScreen", u"Disable / enable the selected user", None))
+#if QT_CONFIG(tooltip)
+        self.unlockUserButton.setToolTip(QCoreApplication.translate("SettingsScreen", u"Lift the wait or the lock that too many wrong PINs put on the selected user", None))
+#endif // QT_CONFIG(tooltip)
+        self.unlockUserButton.setText(QCoreApplication.translate("SettingsScreen", u"Unlock the selected user", None))
         self.pinButton.setText(QCoreApplication.translate("SettingsScreen", u"Change my PIN", None))
         self.tabs.setTabText(self.tabs.indexOf(self.usersTab), QCoreApplication.translate("SettingsScreen", u"Users", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsScreen", u"&Language on this counter", None))
