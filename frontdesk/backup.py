@@ -283,7 +283,7 @@ def schema_differences(found: Schema, expected: Schema) -> list[str]:
     def kind(key: tuple[str, str]) -> str:
         return _(SCHEMA_KINDS[key[0]]) if key[0] in SCHEMA_KINDS else key[0]
 
-    out = [_("the file has a {kind} '{name}' the program does not make").format(kind=kind(k), name=k[1])
+    out = [_("the file has an extra {kind} '{name}' the program does not make").format(kind=kind(k), name=k[1])
            for k in sorted(found.keys() - expected.keys())]
     out += [_("the file lacks the {kind} '{name}' the program makes").format(kind=kind(k), name=k[1])
             for k in sorted(expected.keys() - found.keys())]
