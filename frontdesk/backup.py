@@ -44,7 +44,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from frontdesk import clock
 from frontdesk.db.engine import Database, normalize_url
@@ -607,9 +609,7 @@ def _keep_evidence(work: Path, live: _Live | None, approver: Actor | None, sourc
     numbering to the live one's, record the receipt numbers the restore
     takes back, and record the restore itself.  Returns (records carried,
     numbers withdrawn)."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.orm import Session
-
+    # Here, not at the top: the audit trail loads the billing models, which the program's start does not need.
     from frontdesk import audit
 
     # A plain engine (no foreign-key pragma): a carried record may name a
@@ -677,7 +677,7 @@ def _keep_evidence(work: Path, live: _Live | None, approver: Actor | None, sourc
 def _prepare(pristine: Path, work: Path) -> None:
     """A fresh working copy of the checked backup, upgraded to this
     program's schema (the backup file itself is never written)."""
-    from frontdesk.db.migrate import upgrade
+    from frontdesk.db.migrate import upgrade  # Alembic: only when a restore runs (the program starts without it)
 
     shutil.copyfile(pristine, work)
     os.chmod(work, 0o600)
@@ -772,6 +772,7 @@ def approved_backup(db: Database, approver: Actor, path: Path | str) -> Path:
     holds every customer's phone and address and the PIN hashes.  Recorded
     in the audit trail ("database.backup", the file, who approved); if the
     record cannot be written, the copy is deleted."""
+    # Here, not at the top: the audit trail loads the billing models, which the program's start does not need.
     from frontdesk import audit
 
     target = backup(db, path)

@@ -46,6 +46,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
 def _approval(db: Any, name: str | None, what: str, purpose: str) -> Any:
     """The manager who approves (``--user`` or the only one), signed in with
     their PIN: a wrong PIN is refused and stays in the audit trail."""
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk import users
     from frontdesk.cli import _ask_pin, _the_manager
 
