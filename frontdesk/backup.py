@@ -543,6 +543,15 @@ def _quoted(columns: Iterable[str]) -> str:
 def _read_live(target: Path, from_id: int) -> _Live:
     """The live database's audit records from ``from_id`` on, its numbering
     and its receipt numbers, in one read transaction (a consistent view)."""
+    try:
+        return _read_live_file(target, from_id)
+    except sqlite3.DatabaseError as exc:
+        raise BackupRefused(_("The database to be replaced cannot be read ({error}), so its audit records and "
+                              "numbering cannot be kept. Move its file aside (keep it for the record), then restore "
+                              "again: the backup becomes a new database.").format(error=exc)) from exc
+
+
+def _read_live_file(target: Path, from_id: int) -> _Live:
     conn = _connect(target)
     conn.isolation_level = None
     try:
@@ -732,7 +741,9 @@ def restore(path: Path | str, url: Database | str, *, approver: Actor | None = N
                 raise BackupRefused(_(
                     "{path} does not continue this database's audit trail (its last record, number {id}, is not "
                     "the one this database holds): it is another shop's file or it was altered. Nothing was "
-                    "changed.").format(path=info.path, id=last["id"] if last else 0))
+                    "changed. To put it in place of a database it does not belong to (a new installation), move "
+                    "that database's file aside, keep it, and restore again.").format(
+                    path=info.path, id=last["id"] if last else 0))
             if replacing and previous is None:
                 previous = automatic_backup(url, BEFORE_RESTORE, folder=folder, now=now)
             _prepare(pristine, work)

@@ -352,3 +352,17 @@ def test_a_backup_of_an_older_schema_is_checked_against_that_schema_and_restored
     conn.close()
     with pytest.raises(BackupRefused, match="the file has an extra index 'ix_mine' the program does not make"):
         backup.check_backup(tmp_path / "older.sqlite")
+
+
+def test_a_damaged_database_is_not_replaced_blindly(filled: tuple[Database, Actor, Path], tmp_path: Path) -> None:
+    db, _clerk, _path = filled
+    saved = backup.backup(db, tmp_path / "saved.sqlite")
+    damaged = tmp_path / "shop" / "frontdesk.sqlite"
+    damaged.parent.mkdir()
+    backup.backup(db, damaged)
+    _corrupt(damaged)
+    with pytest.raises(BackupRefused, match="cannot be read .* Move its file aside"):
+        backup.restore(saved, str(damaged))
+    damaged.rename(damaged.with_name("damaged.sqlite"))
+    assert backup.restore(saved, str(damaged)).previous is None
+    assert _numbers(damaged) == _numbers(saved)
