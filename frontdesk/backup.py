@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from frontdesk import clock
@@ -767,7 +768,7 @@ def restore(path: Path | str, url: Database | str, *, approver: Actor | None = N
         else:
             raise BackupRefused(_("The database kept changing while the restore was prepared: close FrontDesk at "
                                   "the other counters and restore again. Nothing was changed."))
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, SQLAlchemyError) as exc:
         raise BackupRefused(_("The restore failed, the database was not changed: {error}").format(error=exc)) from exc
     except OSError as exc:
         raise BackupRefused(_("The restore failed: {error}").format(error=exc.strerror or exc)) from exc
