@@ -28,6 +28,11 @@ KEY_LABELS: dict[str, str] = {
     "quote": N_("Quote"), "channel": N_("Channel"), "day": N_("Day"), "net": N_("Net"), "tendered": N_("Tendered"),
     "change": N_("Change"), "corrects": N_("Corrects"), "signed": N_("Signed"), "quality": N_("Quality"),
     "attitude": N_("Attitude"), "key": N_("Key"), "value": N_("Value"),
+    # a backup or a restore (frontdesk.backup)
+    "file": N_("File"), "approved_by": N_("Approved by"), "replaced_last_receipt": N_("Last receipt replaced"),
+    "replaced_last_audit_id": N_("Last audit record replaced"), "carried_records": N_("Audit records carried over"),
+    "withdrawn_numbers": N_("Receipt numbers withdrawn"), "withdrawn_first": N_("First withdrawn"),
+    "withdrawn_last": N_("Last withdrawn"), "replaced_copy": N_("Copy of the replaced database"),
 }
 _FIELD_LISTS = frozenset({"to_verify", "fields", "verify_fields", "verified", "checked"})
 _STATES = frozenset({"from", "to", "state"})

@@ -660,6 +660,8 @@ def day_close_lines(f: object) -> list[str]:
         _("Receipts {first} to {last}: {count}; gaps: {gaps}").format(
             first=f.first_number or "-", last=f.last_number or "-", count=f.receipt_count,
             gaps=", ".join(f.gaps) or _("none")),
+        *([_("Withdrawn by a restore (explained, not gaps): {numbers}").format(numbers=", ".join(f.withdrawn))]
+          if f.withdrawn else []),
         _("Voids: {voids}; corrections: {corrections}; reprints: {reprints}").format(
             voids=len(f.voids), corrections=len(f.corrections), reprints=len(f.reprints)),
     ]

@@ -3,7 +3,8 @@ and closing (a manager's act, which locks the day in the database).
 
 The figures come from the data, never from what a screen added up:
 
-* receipts issued: first and last number, count, gaps in the sequence;
+* receipts issued: first and last number, count, gaps in the sequence (less
+  the numbers a restore withdrew, listed apart as explained);
   voids (with reason and approver), corrections, reprints;
 * money by method (cash, card, mobile pay, transfer) with counts, payments,
   deposits taken and returned (kept), refunds;
@@ -52,7 +53,7 @@ from frontdesk import audit, clock, counters, settings
 from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt, TicketBilling, Waiver
 from frontdesk.dayclose.models import DayClose, check_open
-from frontdesk.db.models import AuditRecord, Customer, Ticket
+from frontdesk.db.models import AuditRecord, Customer, Ticket, WithdrawnNumber
 from frontdesk.errors import Conflict, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
@@ -193,6 +194,9 @@ class DayFigures:
     blind: bool = False
     deposits_applied: Decimal = ZERO  # deposits put toward a bill (no cash moves)
     deposits_applied_count: int = 0
+    # receipt numbers a restore took back (issued in the database it replaced):
+    # explained, not gaps (frontdesk.backup.restore, docs/rules.md)
+    withdrawn: tuple[str, ...] = ()
 
     @property
     def waived_total(self) -> Decimal:
@@ -244,16 +248,20 @@ def receipt_movements(rows: list[tuple[str, str, str, Decimal, str | None, Decim
     return {m: (len(ids), money_in, money_out) for m, (ids, money_in, money_out) in out.items()}
 
 
-def _sequence_gaps(session: Session, seqs: list[int], year: int) -> tuple[str, ...]:
+def _sequence_gaps(session: Session, seqs: list[int], year: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Numbers missing between the receipt before the day's first one and
-    the day's last one (a number drawn and never stored)."""
+    the day's last one: (gaps: a number drawn and never stored; withdrawn:
+    a number a restore took back, explained)."""
     if not seqs:
-        return ()
+        return (), ()
     lo, hi = max(1, min(seqs) - 1), max(seqs)
     present = set(session.scalars(select(Receipt.seq).where(Receipt.year == year, Receipt.seq >= lo,
                                                             Receipt.seq <= hi)))
-
-    return tuple(format_number(payments.PREFIX, year, s) for s in range(lo, hi + 1) if s not in present)
+    withdrawn = {row.seq: row.number for row in session.execute(select(WithdrawnNumber.seq, WithdrawnNumber.number)
+                 .where(WithdrawnNumber.year == year, WithdrawnNumber.seq >= lo, WithdrawnNumber.seq <= hi))}
+    missing = [s for s in range(lo, hi + 1) if s not in present]
+    return (tuple(format_number(payments.PREFIX, year, s) for s in missing if s not in withdrawn),
+            tuple(withdrawn[s] for s in missing if s in withdrawn))
 
 
 def get_close(session: Session, day: date, counter: str) -> DayClose | None:
@@ -341,7 +349,9 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
         .order_by(AuditRecord.id)))
     # The numbers are one sequence for the shop: a gap is a number no counter holds.
     seqs = [r.seq for r, *_rest in issued]
-    gaps = _sequence_gaps(session, seqs, issued[0][0].year) if issued else ()
+    gaps, explained = _sequence_gaps(session, seqs, issued[0][0].year) if issued else ((), ())
+    withdrawn = tuple(sorted({*explained, *session.scalars(select(WithdrawnNumber.number).where(
+        WithdrawnNumber.issued_at >= start, WithdrawnNumber.issued_at < end, WithdrawnNumber.counter == counter))}))
     cash = moves.get(payments.CASH, (0, ZERO, ZERO))
     cash_moved = cash[1] - cash[2]
     opening = row.opening_float if row is not None else None
@@ -388,7 +398,7 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     return DayFigures(
         day=day, counter=counter, currency=currency, shop_name=str(shop["shop_name"]),
         first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
-        receipt_count=len(numbers), gaps=gaps, voids=voids, corrections=corrections, reprints=reprints,
+        receipt_count=len(numbers), gaps=gaps, withdrawn=withdrawn, voids=voids, corrections=corrections, reprints=reprints,
         methods=methods, payments_total=paid, payments_count=paid_n, deposits_taken=dep, deposits_taken_count=dep_n,
         deposits_returned=dep_back, deposits_returned_count=dep_back_n, deposits_kept=kept,
         deposits_kept_count=kept_n, deposits_applied=applied, deposits_applied_count=applied_n, refunds=refunds, refunds_count=refunds_n,
@@ -453,7 +463,7 @@ def figures_from_json(data: Mapping[str, Any]) -> DayFigures:
     values = {k: _typed(v) for k, v in data.items()}
     for key, kind in _TUPLES.items():
         values[key] = tuple(kind(**item) for item in values.get(key, []))
-    for key in ("gaps", "reprints"):
+    for key in ("gaps", "reprints", "withdrawn"):
         values[key] = tuple(values.get(key, []))
     return DayFigures(**values)
 

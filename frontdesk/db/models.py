@@ -315,7 +315,29 @@ class AuditRecord(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class WithdrawnNumber(Base):
+    """A receipt number a restore took back: issued in the database the
+    restore replaced, absent from the backup put in its place (migration
+    ``0015_withdrawn_numbers``; written by :func:`frontdesk.backup.restore`).
+    The day close and the head-office workbook show it as explained, and
+    the numbering was raised past it: it is never issued again."""
+
+    __tablename__ = "withdrawn_numbers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime | None] = mapped_column(DateTime)
+    counter: Mapped[str] = mapped_column(String(40), server_default="")
+    ticket_number: Mapped[str] = mapped_column(String(40), server_default="")
+    amount: Mapped[Decimal | None] = mapped_column(Money)
+    withdrawn_at: Mapped[datetime] = mapped_column(DateTime)
+    restored_from: Mapped[str] = mapped_column(Text, server_default="")
+
+    __table_args__ = (Index("ix_withdrawn_numbers_year_seq", "year", "seq"),)
+
+
 __all__ = [
     "Base", "Setting", "User", "PinGuess", "Technician", "Customer", "CustomerKey", "Product",
-    "NumberSequence", "Ticket", "TicketEvent", "Visit", "Complaint", "AuditRecord",
+    "NumberSequence", "Ticket", "TicketEvent", "Visit", "Complaint", "AuditRecord", "WithdrawnNumber",
 ]

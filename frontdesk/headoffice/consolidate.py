@@ -5,7 +5,8 @@ workbook with exactly the export's sheets, a ``schema`` sheet naming this
 format and version, the columns (keys, types, units) this program writes,
 and header rows that match the titles its schema sheet gives.  It must also
 agree with itself: its summary with its own tickets and receipts, and its
-receipt numbers without holes per year (docs/rules.md#consolidation).  A
+receipt numbers without holes per year (a number a restore took back is a
+row of status "withdrawn": explained, not a hole; docs/rules.md#consolidation).  A
 file that is not such a workbook, was edited into another shape or
 disagrees with itself is refused with the file and the reason (the sheet and
 cell where it can be named).  Cells are checked against their column's type as
@@ -51,6 +52,7 @@ from frontdesk.headoffice.schema import (
     KIND_CONSOLIDATED,
     KIND_SHOP,
     MONEY,
+    NOT_COUNTED,
     NUMBER,
     SCHEMA_SHEET,
     SHEETS,
@@ -269,7 +271,7 @@ def _check_itself(wb: workbook_guard.GuardedWorkbook, path: Path, meta: dict[str
         seqs, rows = numbers.setdefault(int(match.group(1)), (array("q"), array("q")))
         seqs.append(int(match.group(2)))
         rows.append(r)
-        if values[at_status] != "void":
+        if values[at_status] not in NOT_COUNTED:
             line = found[(_day(values[at_issued]), values[at_category] or "")]
             line[2] += 1
             line[3] += values[at_net] or ZERO

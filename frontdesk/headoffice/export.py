@@ -33,7 +33,7 @@ from frontdesk import audit, clock, i18n, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
 from frontdesk.db.engine import Database
-from frontdesk.db.models import Customer, Product, RepairPart, RepairRecord, Technician, Ticket
+from frontdesk.db.models import Customer, Product, RepairPart, RepairRecord, Technician, Ticket, WithdrawnNumber
 from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
@@ -47,6 +47,7 @@ from frontdesk.headoffice.schema import (
     SCHEMA_COLUMNS,
     SCHEMA_SHEET,
     SHEETS,
+    WITHDRAWN,
     WORKBOOK_ROW,
     Column,
     code_rows,
@@ -292,6 +293,15 @@ class _Export:
                             "void" if voided_at else "issued", reason or "",
                             self.users.get(approver, "") if approver else "", corrects or ""])
             self.tick(len(page), _("Receipts"))
+        # Numbers a restore took back (issued in the database it replaced): a row
+        # each, status "withdrawn", so the numbering has no unexplained hole.
+        for number, issued_at, counter, ticket, amount, withdrawn_at in self.s.execute(
+                select(WithdrawnNumber.number, WithdrawnNumber.issued_at, WithdrawnNumber.counter,
+                       WithdrawnNumber.ticket_number, WithdrawnNumber.amount, WithdrawnNumber.withdrawn_at)
+                .where(self.in_period(WithdrawnNumber.issued_at))
+                .order_by(WithdrawnNumber.year, WithdrawnNumber.seq)):
+            out.append([number, issued_at, counter, ticket or "", "", "", "", "", amount, ZERO, WITHDRAWN,
+                        _("withdrawn by a restore on {date}").format(date=withdrawn_at.date().isoformat()), "", ""])
 
     def loaners(self, out: SheetWriter) -> None:
         query = (

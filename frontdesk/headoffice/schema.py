@@ -36,7 +36,15 @@ DAYS = "days"
 # tables); the column after it gives its title in the export's language,
 # and the codes sheet lists every key with its English and Chinese title.
 
-RECEIPT_STATUSES: dict[str, str] = {"issued": N_("Issued"), "void": N_("Void")}
+# A withdrawn receipt: a number a restore took back (issued in the database
+# the restore replaced, absent from the backup put in its place; see
+# frontdesk.backup.restore).  Its row keeps the number, when and where it was
+# issued, its ticket and amount; its net is 0 and it counts nowhere (like a
+# void), and the void-reason column says when the restore took it back.
+# The numbering never issues it again.
+WITHDRAWN = "withdrawn"
+RECEIPT_STATUSES: dict[str, str] = {"issued": N_("Issued"), "void": N_("Void"), WITHDRAWN: N_("Withdrawn by a restore")}
+NOT_COUNTED = ("void", WITHDRAWN)  # receipt statuses the summary does not count
 
 
 def _categories() -> Mapping[str, str]:
@@ -277,6 +285,6 @@ def code_rows() -> list[list[object]]:
 
 
 __all__ = [
-    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

@@ -77,6 +77,7 @@ def _story(f: DayFigures) -> list[Flowable]:
         (_("First number"), f.first_number or "-"), (_("Last number"), f.last_number or "-"),
         (_("Receipts"), str(f.receipt_count)),
         (_("Gaps in the sequence"), ", ".join(f.gaps) if f.gaps else _("none")),
+        *([(_("Withdrawn by a restore"), ", ".join(f.withdrawn))] if f.withdrawn else []),
         (_("Reprints (COPY)"), ", ".join(f.reprints) if f.reprints else _("none")),
     ]))
     if f.voids:

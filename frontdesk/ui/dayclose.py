@@ -73,6 +73,8 @@ def report_html(f: DayFigures) -> str:
             (_("First number"), f.first_number or "-"), (_("Last number"), f.last_number or "-")]
     if f.gaps:
         rows.append((_("Gaps in the sequence"), ", ".join(f.gaps)))
+    if f.withdrawn:
+        rows.append((_("Withdrawn by a restore"), ", ".join(f.withdrawn)))
     rows.append((_("Reprints (COPY)"), str(len(f.reprints))))
     parts.append(table(rows))
     if f.voids:
@@ -144,6 +146,8 @@ def confirmation_html(p: ClosePreview) -> str:
              row(_("Cash counted"), m(f.counted_cash) or "-"), row(_("Over/short"), m(f.over_short) or "-")]
     if f.gaps:
         rows.append(row(_("Gaps in the sequence"), ", ".join(f.gaps)))
+    if f.withdrawn:
+        rows.append(row(_("Withdrawn by a restore"), ", ".join(f.withdrawn)))
     rows.append(row(_("Other counters still open that day"), ", ".join(map(counters.label, p.others_open)) or _("none")))
     return '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(rows) + "</table>"
 

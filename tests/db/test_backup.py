@@ -22,7 +22,7 @@ from frontdesk.errors import DatabaseUnavailable
 from frontdesk.intake import service as intake
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, fridge_form
-from tests.conftest import seed_users
+from tests.conftest import MANAGER_PIN, seed_users
 
 PG_URL = "postgresql+psycopg://frontdesk@localhost/frontdesk"
 
@@ -277,6 +277,7 @@ def test_cli_backup_and_restore(filled: tuple[Database, Actor, Path], tmp_path: 
     from frontdesk.cli import CliError
 
     db, clerk, path = filled
+    monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)  # both are a manager's acts
     out = tmp_path / "cli.sqlite"
     assert backup_cli.cmd_backup(_parse(["backup", "--db", str(path), "-o", str(out)])) == 0
     assert "1 ticket)" in capsys.readouterr().out
@@ -305,10 +306,12 @@ def test_cli_backup_and_restore(filled: tuple[Database, Actor, Path], tmp_path: 
 
 
 def test_backup_and_restore_through_the_frontdesk_command(filled: tuple[Database, Actor, Path], tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from frontdesk.cli import EXIT_OK, main
 
     db, clerk, path = filled
+    monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
     out = tmp_path / "main.sqlite"
     assert main(["backup", "--db", str(path), "-o", str(out)]) == EXIT_OK
     assert "1 ticket)" in capsys.readouterr().out
@@ -317,3 +320,49 @@ def test_backup_and_restore_through_the_frontdesk_command(filled: tuple[Database
     assert later not in _numbers(path)
     assert main(["restore", "/etc/hostname", "--db", str(path), "--yes"]) != EXIT_OK
     assert "not a FrontDesk backup" in capsys.readouterr().err
+
+
+def test_copies_made_before_a_restore_are_never_pruned(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    start = datetime(2026, 1, 1, 9, 0)
+    for n in range(backup.KEEP_EACH_EVENT + 4):
+        at = (start + timedelta(days=n)).strftime(backup.STAMP)
+        (folder / f"shop-before-restore-{at}.sqlite").write_bytes(b"")
+        (folder / f"shop-before-upgrade-0010-{at}.sqlite").write_bytes(b"")
+    doomed = backup.prune(folder, "shop")
+    kinds = [f.kind for f in backup.list_backups(folder, "shop")]
+    assert kinds.count(backup.BEFORE_RESTORE) == backup.KEEP_EACH_EVENT + 4
+    assert kinds.count(backup.BEFORE_UPGRADE) == backup.KEEP_EACH_EVENT and len(doomed) == 4
+
+
+def test_a_backup_of_an_older_schema_is_checked_against_that_schema_and_restored(tmp_path: Path) -> None:
+    from frontdesk.db.migrate import upgrade
+
+    older = Database(str(tmp_path / "older.sqlite"))
+    upgrade(older, "0010")
+    seed_users(older)
+    older.dispose()
+    info = backup.check_backup(tmp_path / "older.sqlite")
+    assert info.revision == "0010"
+    assert backup.reference_schema("0010") != backup.reference_schema(head_revision())
+    conn = sqlite3.connect(str(tmp_path / "older.sqlite"))
+    conn.execute("CREATE INDEX ix_mine ON users (name)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackupRefused, match="the file has an extra index 'ix_mine' the program does not make"):
+        backup.check_backup(tmp_path / "older.sqlite")
+
+
+def test_a_damaged_database_is_not_replaced_blindly(filled: tuple[Database, Actor, Path], tmp_path: Path) -> None:
+    db, _clerk, _path = filled
+    saved = backup.backup(db, tmp_path / "saved.sqlite")
+    damaged = tmp_path / "shop" / "frontdesk.sqlite"
+    damaged.parent.mkdir()
+    backup.backup(db, damaged)
+    _corrupt(damaged)
+    with pytest.raises(BackupRefused, match="cannot be read .* Move its file aside"):
+        backup.restore(saved, str(damaged))
+    damaged.rename(damaged.with_name("damaged.sqlite"))
+    assert backup.restore(saved, str(damaged)).previous is None
+    assert _numbers(damaged) == _numbers(saved)
