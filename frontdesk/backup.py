@@ -208,6 +208,8 @@ def check_backup(path: Path | str) -> BackupInfo:
             raise BackupRefused(_("{path} is not a FrontDesk backup: it is not an SQLite database.").format(path=path))
     try:
         conn = _connect(path, readonly=True)
+        # a damaged file's text may not be UTF-8 (the integrity check quotes its bytes)
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
             if problems != ["ok"]:
@@ -226,6 +228,9 @@ def check_backup(path: Path | str) -> BackupInfo:
     except sqlite3.DatabaseError as exc:
         raise BackupRefused(_("{path} cannot be read as a FrontDesk backup: {error}").format(
             path=path, error=exc)) from exc
+    except UnicodeDecodeError as exc:  # SQLite's own message about the damage quotes bytes that are not text
+        raise BackupRefused(_("{path} is damaged (integrity check: {problem}).").format(
+            path=path, problem=exc.object[:200].decode("utf-8", "replace"))) from exc
     if len(revisions) != 1:
         raise BackupRefused(_("{path} has no schema version: it is not a complete FrontDesk database.").format(
             path=path))
@@ -539,10 +544,11 @@ def _read_live(target: Path, from_id: int) -> _Live:
     and its receipt numbers, in one read transaction (a consistent view)."""
     try:
         return _read_live_file(target, from_id)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # SQLite's words on damage may quote raw bytes
         raise BackupRefused(_("The database to be replaced cannot be read ({error}), so its audit records and "
                               "numbering cannot be kept. Move its file aside (keep it for the record), then restore "
-                              "again: the backup becomes a new database.").format(error=exc)) from exc
+                              "again: the backup becomes a new database.").format(
+            error=exc if isinstance(exc, sqlite3.DatabaseError) else _("it is damaged"))) from exc
 
 
 def _read_live_file(target: Path, from_id: int) -> _Live:
