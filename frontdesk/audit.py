@@ -111,6 +111,11 @@ def lock_head(conn: Connection) -> tuple[int, str]:
     holds the database).  A database made without migration 0013's row
     gets it here, from its last record."""
     pg = conn.dialect.name == "postgresql"
+    if pg:
+        # The lock order: receipts and waivers (ROW EXCLUSIVE) before the chain.  A day close holds them in
+        # SHARE mode and then appends its own record; a writer holding the chain while waiting to insert a
+        # receipt would deadlock with it.  (ROW EXCLUSIVE only waits for a close, never for another writer.)
+        conn.execute(text("LOCK TABLE receipts, waivers IN ROW EXCLUSIVE MODE"))
     query = select(AuditChain.head_id, AuditChain.head_hash).where(AuditChain.id == 1)
     row = conn.execute(query.with_for_update() if pg else query).first()
     if row is not None:
