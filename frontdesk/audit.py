@@ -132,12 +132,16 @@ def move_head(conn: Connection, head_id: int, head_hash: str) -> None:
 
 def next_id(conn: Connection, head_id: int) -> int:
     """The id of the record chained after ``head_id`` (the chain's lock held):
-    PostgreSQL draws it from the table's id sequence (increasing in lock
-    order, a rolled-back draw leaves a gap the chain does not mind); SQLite
-    takes one past the head and the last id stored."""
+    past the head and the last id stored; on PostgreSQL drawn from the
+    table's id sequence (increasing in lock order; a rolled-back draw leaves
+    a gap the chain does not mind), the sequence moved on if it lagged
+    behind (ids given by an older database or a bulk load)."""
+    floor = max(head_id, int(conn.scalar(select(func.coalesce(func.max(AuditRecord.id), 0))) or 0)) + 1
     if conn.dialect.name == "postgresql":
-        return int(conn.scalar(text("SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))")))
-    return max(head_id, int(conn.scalar(select(func.coalesce(func.max(AuditRecord.id), 0))) or 0)) + 1
+        return int(conn.scalar(text("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), "
+                                    "GREATEST(nextval(pg_get_serial_sequence('audit_log', 'id')), :floor))"),
+                               {"floor": floor}))
+    return floor
 
 
 @event.listens_for(Session, "before_flush")
