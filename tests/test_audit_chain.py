@@ -68,7 +68,7 @@ def test_appends_from_two_sessions_at_once_keep_one_chain(db: Database, users: t
                 with db.write() as s:
                     audit.record(s, manager.id, "test.concurrent", "thing", f"{n}-{i}", {"i": i}, at=AT)
                     audit.record(s, manager.id, "test.concurrent", "thing", f"{n}-{i}b", {}, at=AT)
-        except BaseException as exc:  # noqa: BLE001 (reported by the test)
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=append, args=(n,)) for n in range(2)]
