@@ -550,6 +550,9 @@ def day_close_lines(f: object) -> list[str]:
         _("Invoices owed: {invoices}; waivers: {waivers}; loaners out {out} ({overdue} overdue)").format(
             invoices=len(f.invoices_owed), waivers=m(f.waived_total), out=len(f.loans_out),
             overdue=len(f.loans_overdue)),
+        _("Audit trail head: #{id} {hash}; last receipt numbers: {numbers}").format(
+            id=f.chain_head_id if f.chain_head_id is not None else "-", hash=f.chain_head_hash,
+            numbers=", ".join(f.last_receipt_numbers[y] for y in sorted(f.last_receipt_numbers)) or _("none")),
     ]
     return lines
 
