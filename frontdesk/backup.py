@@ -190,7 +190,7 @@ def check_backup(path: Path | str) -> BackupInfo:
             tickets = int(conn.execute("SELECT count(*) FROM tickets").fetchone()[0])
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged page can hold bytes that are no text
         raise BackupRefused(_("{path} cannot be read as a FrontDesk backup: {error}").format(
             path=path, error=exc)) from exc
     if len(revisions) != 1:
