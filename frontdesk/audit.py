@@ -182,9 +182,9 @@ class ChainCheck:
         return self.broken_id is None
 
 
-def _broken_at(row: Any, why: str) -> str:
+def _broken_at(rec_id: int, at: datetime, action: str, why: str) -> str:
     return _("Audit trail broken at record #{id} ({at}, action {action}): {why}").format(
-        id=row.id, at=row.at.isoformat(sep=" ", timespec="seconds"), action=row.action, why=why)
+        id=rec_id, at=at.isoformat(sep=" ", timespec="seconds"), action=action, why=why)
 
 
 def verify_chain(conn: Connection, progress: Callable[[int], None] | None = None) -> ChainCheck:
@@ -199,21 +199,20 @@ def verify_chain(conn: Connection, progress: Callable[[int], None] | None = None
     prev_id: int | None = None
     while True:
         rows = conn.execute(select(*cols).where(table.c.id > last_id).order_by(table.c.id).limit(VERIFY_BATCH)).all()
-        for row in rows:
-            if row.prev_hash != prev_hash:
+        for rec_id, at, user_id, approver_id, action, entity, entity_id, detail, stored_prev, stored in rows:
+            if stored_prev != prev_hash:
                 why = (_("it does not follow record #{id}.").format(id=prev_id) if prev_id is not None
                        else _("it is not the first record of the trail, yet none comes before it."))
-                return ChainCheck(count, prev_id, prev_hash, row.id, _broken_at(row, why))
-            digest = record_hash(prev_hash, row.id, row.at, row.user_id, row.approver_id, row.action, row.entity,
-                                 row.entity_id, row.detail)
-            if row.hash != digest:
-                return ChainCheck(count, prev_id, prev_hash, row.id,
-                                  _broken_at(row, _("its content does not match its hash.")))
+                return ChainCheck(count, prev_id, prev_hash, rec_id, _broken_at(rec_id, at, action, why))
+            digest = record_hash(prev_hash, rec_id, at, user_id, approver_id, action, entity, entity_id, detail)
+            if stored != digest:
+                return ChainCheck(count, prev_id, prev_hash, rec_id,
+                                  _broken_at(rec_id, at, action, _("its content does not match its hash.")))
             count += 1
-            prev_id, prev_hash = row.id, digest
+            prev_id, prev_hash = rec_id, digest
         if len(rows) < VERIFY_BATCH:
             break
-        last_id = rows[-1].id
+        last_id = rows[-1][0]
         if progress is not None:
             progress(count)
     head = conn.execute(select(AuditChain.head_id, AuditChain.head_hash).where(AuditChain.id == 1)).first()
