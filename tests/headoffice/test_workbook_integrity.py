@@ -159,3 +159,22 @@ def test_receipt_numbers_going_back_are_refused(shop: tuple[Database, Actor, Act
         "its last receipt number of 2026 is R2026-000000, day1.xlsx (exported earlier) already had R2026-000001: "
         "receipt numbers went back and would be issued twice"]
     assert check_order([second, earlier]) == []
+
+
+def test_a_rewritten_trail_or_day_close_is_refused(shop: tuple[Database, Actor, Actor, Path], tmp_path: Path) -> None:
+    db, manager, clerk, _old = shop
+    _lend_and_close(db, manager, clerk, "LN-2", DAY2, "200")
+    earlier = read_shop_file(_export(db, tmp_path / "day1.xlsx", DAY1, _at(DAY2, 20)))
+    later = read_shop_file(_export(db, tmp_path / "day2.xlsx", DAY2, _at(DAY2, 21)))
+    was = earlier.integrity
+    assert later.integrity.head_id is not None and was.head_id is not None and later.integrity.head_id > was.head_id
+    same_head = replace(later, integrity=replace(was, head_hash="f" * 64))
+    assert [r.reason for r in check_order([earlier, same_head])] == [
+        f"its audit record #{was.head_id} is not the one day1.xlsx (exported earlier) ended with: the trail was "
+        f"rewritten"]
+    (day, counter), (rec_id, _hash) = next(iter(was.checkpoints.items()))
+    other = replace(later, integrity=replace(later.integrity, checkpoints={
+        **later.integrity.checkpoints, (day, counter): (rec_id + 1, "0" * 64)}))
+    assert [r.reason for r in check_order([other, earlier])] == [
+        f"the day close of {day.isoformat()} at counter main recorded audit record #{rec_id + 1}, day1.xlsx "
+        f"(exported earlier) says #{rec_id}: history was rewritten"]
