@@ -7,21 +7,35 @@ The database refuses to change or delete a record (triggers, migration
 :func:`search`: filtered by dates, user, action, and a ticket or receipt
 number, newest first, a page at a time (keyset: no OFFSET, so page 500 costs
 what page 1 does).
+
+The trail is a hash chain (migration ``0013_audit_chain``): each record
+carries the hash of the one before (``prev_hash``; 64 zeros for the first)
+and its own, :func:`record_hash` over that and the record's content.  The
+hashes are given when the records are flushed (:func:`_chain_pending`, a
+``before_flush`` listener): under the chain's lock (the one row of
+``audit_chain``, FOR UPDATE on PostgreSQL; SQLite's writers are already one
+at a time, BEGIN IMMEDIATE) each new record takes its id (PostgreSQL: the
+id sequence; SQLite: one past the head and the last id) and is chained onto
+the head, and the head moves on.  :func:`verify_chain` walks the chain and
+names the first broken link.  See docs/architecture.md.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Connection, event, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk.billing.models import Receipt
-from frontdesk.db.models import AuditRecord, Ticket, User
+from frontdesk.db.models import AuditChain, AuditRecord, Ticket, User
 from frontdesk.errors import AuditLocked, ValidationError
-from frontdesk.i18n import _
+from frontdesk.i18n import _, ngettext
 from frontdesk.jsonable import jsonable
 
 if TYPE_CHECKING:
@@ -59,10 +73,159 @@ def record(
         action=action,
         entity=entity,
         entity_id=str(entity_id),
-        detail=jsonable(detail or {}),
+        # As the JSON column gives it back (keys text, tuples lists): what is hashed is what is read.
+        detail=json.loads(json.dumps(jsonable(detail or {}))),
     )
     session.add(rec)
+    session.info.setdefault(_PENDING, []).append(rec)
     return rec
+
+
+# -- the hash chain ---------------------------------------------------------------------------
+
+GENESIS = "0" * 64
+_PENDING = "frontdesk.audit.pending"  # session.info: records added, in the order record() was called
+VERIFY_BATCH = 5000
+
+
+def record_hash(prev_hash: str, rec_id: int, at: datetime, user_id: int | None, approver_id: int | None,
+                action: str, entity: str, entity_id: str, detail: Any) -> str:
+    """A record's hash: SHA-256 (hex) of the hash before it followed by its
+    content as canonical JSON (a list of id, time with microseconds, user,
+    approver, action, entity, entity id and detail; keys sorted, no spaces).
+    Migration 0013 holds a frozen copy: change neither alone."""
+    body = json.dumps([rec_id, at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds"), user_id,
+                       approver_id, action, entity, entity_id, detail],
+                      sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def _hash_of(rec: AuditRecord, prev_hash: str) -> str:
+    return record_hash(prev_hash, rec.id, rec.at, rec.user_id, rec.approver_id, rec.action, rec.entity,
+                       rec.entity_id, rec.detail)
+
+
+def lock_head(conn: Connection) -> tuple[int, str]:
+    """The chain's head (last record id, its hash), locked until the
+    transaction ends (PostgreSQL: FOR UPDATE; SQLite: the write transaction
+    holds the database).  A database made without migration 0013's row
+    gets it here, from its last record."""
+    pg = conn.dialect.name == "postgresql"
+    if pg:
+        # The lock order: receipts and waivers (ROW EXCLUSIVE) before the chain.  A day close holds them in
+        # SHARE mode and then appends its own record; a writer holding the chain while waiting to insert a
+        # receipt would deadlock with it.  (ROW EXCLUSIVE only waits for a close, never for another writer.)
+        conn.execute(text("LOCK TABLE receipts, waivers IN ROW EXCLUSIVE MODE"))
+    query = select(AuditChain.head_id, AuditChain.head_hash).where(AuditChain.id == 1)
+    row = conn.execute(query.with_for_update() if pg else query).first()
+    if row is not None:
+        return int(row.head_id), str(row.head_hash)
+    last = conn.execute(select(AuditRecord.id, AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1)).first()
+    head = (int(last.id), str(last.hash or GENESIS)) if last is not None else (0, GENESIS)
+    conn.execute(insert(AuditChain).values(id=1, head_id=head[0], head_hash=head[1]))
+    return lock_head(conn)
+
+
+def move_head(conn: Connection, head_id: int, head_hash: str) -> None:
+    conn.execute(update(AuditChain).where(AuditChain.id == 1).values(head_id=head_id, head_hash=head_hash))
+
+
+def next_id(conn: Connection, head_id: int) -> int:
+    """The id of the record chained after ``head_id`` (the chain's lock held):
+    past the head and the last id stored; on PostgreSQL drawn from the
+    table's id sequence (increasing in lock order; a rolled-back draw leaves
+    a gap the chain does not mind), the sequence moved on if it lagged
+    behind (ids given by an older database or a bulk load)."""
+    floor = max(head_id, int(conn.scalar(select(func.coalesce(func.max(AuditRecord.id), 0))) or 0)) + 1
+    if conn.dialect.name == "postgresql":
+        return int(conn.scalar(text("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), "
+                                    "GREATEST(nextval(pg_get_serial_sequence('audit_log', 'id')), :floor))"),
+                               {"floor": floor}))
+    return floor
+
+
+@event.listens_for(Session, "before_flush")
+def _chain_pending(session: Session, _context: Any, _instances: Any) -> None:
+    """Give the session's new records their ids and hashes, in the order
+    they were recorded, chained onto the head (locked until the commit)."""
+    listed: list[AuditRecord] = session.info.pop(_PENDING, [])
+    new = [o for o in session.new if isinstance(o, AuditRecord)]
+    if not new:
+        return
+    waiting = set(map(id, new))
+    order = [r for r in listed if id(r) in waiting]
+    ordered = set(map(id, order))
+    order += sorted((r for r in new if id(r) not in ordered), key=lambda r: r.id or 0)
+    conn = session.connection()
+    head_id, head_hash = lock_head(conn)
+    for rec in order:
+        rec.id = next_id(conn, head_id)
+        rec.prev_hash = head_hash
+        rec.hash = _hash_of(rec, head_hash)
+        head_id, head_hash = rec.id, rec.hash
+    move_head(conn, head_id, head_hash)
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What :func:`verify_chain` found: the records walked, the head, and the
+    first broken link (``broken_id``, None when the chain holds)."""
+
+    count: int
+    head_id: int | None
+    head_hash: str
+    broken_id: int | None = None
+    message: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_id is None
+
+
+def _broken_at(rec_id: int, at: datetime, action: str, why: str) -> str:
+    return _("Audit trail broken at record #{id} ({at}, action {action}): {why}").format(
+        id=rec_id, at=at.isoformat(sep=" ", timespec="seconds"), action=action, why=why)
+
+
+def verify_chain(conn: Connection, progress: Callable[[int], None] | None = None) -> ChainCheck:
+    """Walk the trail in id order (a batch at a time: bounded memory) and
+    check every record's hash and its link to the one before, then that the
+    last record is the head the chain recorded (records cut off the end).
+    Reading only."""
+    table = AuditRecord.__table__
+    cols = [table.c[name] for name in ("id", "at", "user_id", "approver_id", "action", "entity", "entity_id",
+                                       "detail", "prev_hash", "hash")]
+    count, last_id, prev_hash = 0, 0, GENESIS
+    prev_id: int | None = None
+    while True:
+        rows = conn.execute(select(*cols).where(table.c.id > last_id).order_by(table.c.id).limit(VERIFY_BATCH)).all()
+        for rec_id, at, user_id, approver_id, action, entity, entity_id, detail, stored_prev, stored in rows:
+            if stored_prev != prev_hash:
+                why = (_("it does not follow record #{id}.").format(id=prev_id) if prev_id is not None
+                       else _("it is not the first record of the trail, yet none comes before it."))
+                return ChainCheck(count, prev_id, prev_hash, rec_id, _broken_at(rec_id, at, action, why))
+            digest = record_hash(prev_hash, rec_id, at, user_id, approver_id, action, entity, entity_id, detail)
+            if stored != digest:
+                return ChainCheck(count, prev_id, prev_hash, rec_id,
+                                  _broken_at(rec_id, at, action, _("its content does not match its hash.")))
+            count += 1
+            prev_id, prev_hash = rec_id, digest
+        if len(rows) < VERIFY_BATCH:
+            break
+        last_id = rows[-1][0]
+        if progress is not None:
+            progress(count)
+    head = conn.execute(select(AuditChain.head_id, AuditChain.head_hash).where(AuditChain.id == 1)).first()
+    if head is not None and (int(head.head_id), head.head_hash) != (prev_id or 0, prev_hash):
+        message = (_("Audit trail broken after record #{id}: the trail ended at record #{head}; the records "
+                     "after #{id} are missing.").format(id=prev_id or 0, head=head.head_id)
+                   if int(head.head_id) > (prev_id or 0) else
+                   _("Audit trail broken: its last record #{id} is not the head the trail recorded "
+                     "(#{head}).").format(id=prev_id or 0, head=head.head_id))
+        return ChainCheck(count, prev_id, prev_hash, int(head.head_id), message)
+    intact = ngettext("Audit trail intact: {n} record, head #{id} {hash}",
+                      "Audit trail intact: {n} records, head #{id} {hash}", count)
+    return ChainCheck(count, prev_id, prev_hash, None, intact.format(n=count, id=prev_id or 0, hash=prev_hash[:12]))
 
 
 def records(

@@ -643,6 +643,9 @@ def _keep_evidence(work: Path, live: _Live | None, approver: Actor | None, sourc
                         f"INSERT INTO audit_log ({_quoted(live.audit_columns)}) "
                         f"VALUES ({', '.join('?' for _c in live.audit_columns)})", rows)
                 carried = len(rows)
+                if rows and "hash" in live.audit_columns:  # the chain's head moves past the carried records
+                    last = rows[-1]
+                    audit.move_head(conn, int(last[0]), str(last[live.audit_columns.index("hash")]))
                 for (name, year), value in sorted(live.sequences.items()):
                     conn.exec_driver_sql(
                         "INSERT INTO number_sequences (name, year, last) VALUES (?, ?, ?) "

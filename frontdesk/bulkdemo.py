@@ -49,7 +49,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from frontdesk import customers, demo_marker, numbering, settings
+from frontdesk import audit, customers, demo_marker, numbering, settings
 from frontdesk.billing import payments, pricing, quotes, schedules
 from frontdesk.billing.models import FeeLine, FeeSchedule, Quote, QuoteLine, Receipt
 from frontdesk.dayclose.models import DayClose
@@ -150,6 +150,7 @@ class _Writer:
         self.rows[model].append(row)
 
     def flush(self) -> None:
+        self._chain(self.rows[AuditRecord])
         for model in self.ORDER:
             rows = self.rows[model]
             table: Table = model.__table__
@@ -160,6 +161,20 @@ class _Writer:
                     self.conn.execute(insert(table), rows[start:start + BATCH])
             self.written += len(rows)
             rows.clear()
+
+    def _chain(self, rows: list[dict[str, Any]]) -> None:
+        """The audit records queued, hashed onto the chain's head in id order
+        (the head locked until the commit, as :mod:`frontdesk.audit` does)."""
+        if not rows:
+            return
+        head_id, head_hash = audit.lock_head(self.conn)
+        rows.sort(key=lambda r: r["id"])
+        for row in rows:
+            row["prev_hash"] = head_hash
+            row["hash"] = head_hash = audit.record_hash(
+                head_hash, row["id"], row["at"], row["user_id"], row["approver_id"], row["action"], row["entity"],
+                row["entity_id"], row["detail"])
+        audit.move_head(self.conn, rows[-1]["id"], head_hash)
 
     def _sqlite_many(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Core's executemany spends most of its time building each row's

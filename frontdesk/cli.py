@@ -172,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
     backup_cli.add_parsers(sub, _common)
+    p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
+    _common(p)
+    asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
+    q = asub.add_parser("verify", help="check every record's hash and link; name the first broken one")
+    _common(q)
     return parser
 
 
@@ -678,6 +683,9 @@ def day_close_lines(f: object) -> list[str]:
         _("Invoices owed: {invoices}; waivers: {waivers}; loaners out {out} ({overdue} overdue)").format(
             invoices=len(f.invoices_owed), waivers=m(f.waived_total), out=len(f.loans_out),
             overdue=len(f.loans_overdue)),
+        _("Audit trail head: #{id} {hash}; last receipt numbers: {numbers}").format(
+            id=f.chain_head_id if f.chain_head_id is not None else "-", hash=f.chain_head_hash,
+            numbers=", ".join(f.last_receipt_numbers[y] for y in sorted(f.last_receipt_numbers)) or _("none")),
     ]
     return lines
 
@@ -753,6 +761,19 @@ def cmd_uncollected(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    # Loaded when this command runs: the window's start and the other commands do not pay for it.
+    from frontdesk import audit
+
+    if args.audit_command != "verify":
+        raise CliError(_("Say 'frontdesk audit verify'."))
+    db = _open(args)
+    with db.read() as s:  # reading only: no PIN
+        check = audit.verify_chain(s.connection())
+    print(check.message)
+    return EXIT_OK if check.intact else EXIT_ERROR
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
@@ -768,6 +789,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "consolidate": cmd_consolidate,
     "uncollected": cmd_uncollected,
+    "audit": cmd_audit,
 }
 
 

@@ -97,7 +97,11 @@ def test_ticket_receipt_and_card_numbers_are_gapless_with_their_counters(bulk: D
 
 
 def test_every_ticket_has_its_created_event_audit_record_and_legal_moves(bulk: Database) -> None:
+    from frontdesk import audit
+
     with bulk.read() as s:
+        check = audit.verify_chain(s.connection())  # the bulk rows are chained like the services' records
+        assert check.intact and check.count == s.scalar(select(func.count(AuditRecord.id))), check.message
         created = set(s.scalars(select(TicketEvent.ticket_id).where(TicketEvent.kind == "created")))
         audited = {int(x) for x in s.scalars(select(AuditRecord.entity_id).where(AuditRecord.action == "ticket.create"))}
         ids = set(s.scalars(select(Ticket.id)))

@@ -72,6 +72,10 @@ class DayClose(Base):
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     figures: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The audit chain's head when the day was closed (migration 0013): a
+    # checkpoint a later head-office workbook must still agree with.
+    chain_head_id: Mapped[int | None] = mapped_column()
+    chain_head_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (UniqueConstraint("day", "counter", name="uq_day_closes_day_counter"),)
 

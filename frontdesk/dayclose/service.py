@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -53,7 +53,7 @@ from frontdesk import audit, clock, counters, settings
 from frontdesk.billing import payments
 from frontdesk.billing.models import Quote, Receipt, TicketBilling, Waiver
 from frontdesk.dayclose.models import DayClose, check_open
-from frontdesk.db.models import AuditRecord, Customer, Ticket, WithdrawnNumber
+from frontdesk.db.models import AuditChain, AuditRecord, Customer, NumberSequence, Ticket, WithdrawnNumber
 from frontdesk.errors import Conflict, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
@@ -197,6 +197,11 @@ class DayFigures:
     # receipt numbers a restore took back (issued in the database it replaced):
     # explained, not gaps (frontdesk.backup.restore, docs/rules.md)
     withdrawn: tuple[str, ...] = ()
+    # the evidence (a closed day: as it stood at the close): the audit chain's head, and per year the last
+    # receipt number issued at any counter; a later reconciliation or workbook with less erased history
+    chain_head_id: int | None = None
+    chain_head_hash: str = ""
+    last_receipt_numbers: dict[str, str] = field(default_factory=dict)  # year -> number
 
     @property
     def waived_total(self) -> Decimal:
@@ -262,6 +267,24 @@ def _sequence_gaps(session: Session, seqs: list[int], year: int) -> tuple[tuple[
     missing = [s for s in range(lo, hi + 1) if s not in present]
     return (tuple(format_number(payments.PREFIX, year, s) for s in missing if s not in withdrawn),
             tuple(withdrawn[s] for s in missing if s in withdrawn))
+
+
+def last_receipt_numbers(session: Session) -> dict[str, str]:
+    """Per year (as text), the highest receipt number issued so far at any
+    counter: one index seek per year the receipt counter knows."""
+    out: dict[str, str] = {}
+    years = sorted(set(session.scalars(select(NumberSequence.year).where(NumberSequence.name == payments.SEQUENCE))))
+    for year in years:
+        seq = session.scalar(select(func.max(Receipt.seq)).where(Receipt.year == year))
+        if seq is not None:
+            out[str(year)] = format_number(payments.PREFIX, int(year), int(seq))
+    return out
+
+
+def chain_head(session: Session) -> tuple[int | None, str]:
+    """The audit chain's head as it stands (its id and hash)."""
+    row = session.execute(select(AuditChain.head_id, AuditChain.head_hash).where(AuditChain.id == 1)).first()
+    return (int(row.head_id), str(row.head_hash)) if row is not None else (None, "")
 
 
 def get_close(session: Session, day: date, counter: str) -> DayClose | None:
@@ -395,6 +418,7 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
     issued_cards = session.scalar(select(func.count(FeedbackCard.id)).where(FeedbackCard.issued_on == day))
     returned = session.execute(select(FeedbackCard.quality, FeedbackCard.attitude)
                                .where(FeedbackCard.returned_on == day)).all()
+    head_id, head_hash = chain_head(session)
     return DayFigures(
         day=day, counter=counter, currency=currency, shop_name=str(shop["shop_name"]),
         first_number=numbers[0] if numbers else None, last_number=numbers[-1] if numbers else None,
@@ -415,6 +439,7 @@ def _compute(session: Session, day: date, counter: str, row: DayClose | None, bl
         closed=row is not None and row.closed_at is not None,
         counted_by=names.get(row.counted_by_id) if row is not None and row.counted_by_id else None,
         note=row.note if row is not None else "", blind=blind and counted is None,
+        chain_head_id=head_id, chain_head_hash=head_hash, last_receipt_numbers=last_receipt_numbers(session),
     )
 
 
@@ -663,6 +688,8 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
     if row is None or row.counted_cash is None:
         raise ValidationError({"counted": _("Count the drawer before closing the day.")})
     session.flush()
+    # The chain's head as of the close (locked: no append slips in between), kept on the row and in the figures.
+    row.chain_head_id, row.chain_head_hash = audit.lock_head(session.connection())
     figures = _compute(session, day, counter, row, blind=False)
     names = display_names(session)
     figures = _replace_close(figures, now, names.get(actor.id, actor.name), names.get(manager.id, manager.name),
@@ -679,6 +706,7 @@ def close_day(session: Session, actor: Actor, day: date, approver: Actor | None 
         "day": day.isoformat(), "counter": counter, "receipts": figures.receipt_count,
         "first": figures.first_number, "last": figures.last_number, "expected_cash": figures.expected_cash,
         "counted": figures.counted_cash, "over_short": figures.over_short, "gaps": list(figures.gaps),
+        "chain_head": [row.chain_head_id, row.chain_head_hash], "last_receipts": figures.last_receipt_numbers,
         **({"early": True} if too_early else {})}, approver_id=manager.id, at=now)
     log.info("day %s (%s) closed by %s: over/short %s", day, counter, manager.name, figures.over_short)
     return figures
@@ -707,7 +735,7 @@ def list_closes(session: Session, date_from: date, date_to: date) -> list[CloseR
 __all__ = [
     "DENOMINATIONS", "ClosePreview", "CloseRow", "CorrectionLine", "DayFigures", "InvoiceLine", "LoanLine", "MethodLine",
     "VoidLine", "WaiverLine", "check_open", "close_day", "close_preview", "closing_hour", "count_total", "counters_of", "day_figures", "figures_from_json",
-    "figures_to_json", "get_close", "is_closed", "is_early", "list_closes", "receipt_movements", "save_count",
+    "chain_head", "figures_to_json", "get_close", "is_closed", "is_early", "last_receipt_numbers", "list_closes", "receipt_movements", "save_count",
 ]
 
 

@@ -313,6 +313,21 @@ class AuditRecord(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(40), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The hash chain (migration 0013, :mod:`frontdesk.audit`): the hash of the
+    # record before (64 zeros for the first) and this record's own hash.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChain(Base):
+    """The head of the audit chain: one row (id 1), the last record chained
+    and its hash.  Locked (PostgreSQL: FOR UPDATE) by every append, so two
+    transactions never chain onto the same record."""
+
+    __tablename__ = "audit_chain"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    head_id: Mapped[int] = mapped_column(default=0)
+    head_hash: Mapped[str] = mapped_column(String(64))
 
 
 class WithdrawnNumber(Base):
@@ -339,5 +354,5 @@ class WithdrawnNumber(Base):
 
 __all__ = [
     "Base", "Setting", "User", "PinGuess", "Technician", "Customer", "CustomerKey", "Product",
-    "NumberSequence", "Ticket", "TicketEvent", "Visit", "Complaint", "AuditRecord", "WithdrawnNumber",
+    "NumberSequence", "Ticket", "TicketEvent", "Visit", "Complaint", "AuditRecord", "AuditChain", "WithdrawnNumber",
 ]

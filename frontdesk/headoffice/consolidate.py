@@ -28,7 +28,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -41,16 +41,20 @@ from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.headoffice.export import ExportCancelled, write_codes, write_schema
 from frontdesk.headoffice.schema import (
     BOOL,
+    CHAIN_HEAD,
     CODES_SHEET,
     CURRENCY_UNIT,
     DATA_SHEETS,
     DATE,
     DATETIME,
+    DAY_CLOSE,
     FORMAT,
     FORMAT_VERSION,
     INT,
+    INTEGRITY_SHEET,
     KIND_CONSOLIDATED,
     KIND_SHOP,
+    LAST_RECEIPT,
     MONEY,
     NOT_COUNTED,
     NUMBER,
@@ -91,10 +95,22 @@ class WorkbookRefused(FrontDeskError):
 
 
 @dataclass(frozen=True)
+class Integrity:
+    """A workbook's integrity sheet: what a later workbook of the shop must
+    not go back on."""
+
+    head_id: int | None = None
+    head_hash: str = ""
+    checkpoints: dict[tuple[date, str], tuple[int, str]] = field(default_factory=dict)  # (day, counter) -> head
+    last_receipts: dict[int, tuple[int, str]] = field(default_factory=dict)  # year -> (its number, as shown)
+
+
+@dataclass(frozen=True)
 class ShopFile:
     path: Path
     meta: dict[str, str]
     titles: dict[str, list[str]]  # per sheet: the header titles its schema gives
+    integrity: Integrity = field(default_factory=Integrity)
 
     @property
     def shop(self) -> str:
@@ -162,7 +178,92 @@ def read_shop_file(path: Path | str) -> ShopFile:
             if found_titles != titles[sheet]:
                 raise refuse(_("the header row of sheet {sheet} was changed").format(sheet=sheet))
         _check_itself(wb, p, meta)
-    return ShopFile(p, meta, titles)
+        integrity = _integrity(wb, p)
+    return ShopFile(p, meta, titles, integrity)
+
+
+def _integrity(wb: Any, path: Path) -> Integrity:
+    """The integrity sheet read (one chain head, a checkpoint per day and
+    counter, a last receipt number per year)."""
+
+    def refuse(r: int, reason: str) -> WorkbookRefused:
+        return WorkbookRefused([Refusal(path, _("sheet {sheet}, row {row}: {reason}").format(
+            sheet=INTEGRITY_SHEET, row=r, reason=reason))])
+
+    heads: list[tuple[int, str]] = []
+    checkpoints: dict[tuple[date, str], tuple[int, str]] = {}
+    last: dict[int, tuple[int, str]] = {}
+    for r, (item, day, counter, rec_id, digest, year, number) in _rows(wb, path, INTEGRITY_SHEET):
+        if item == CHAIN_HEAD and rec_id is not None:
+            heads.append((rec_id, digest or ""))
+        elif item == DAY_CLOSE and day is not None and rec_id is not None:
+            key = (_day(day) or date.min, counter or "")
+            if key in checkpoints:
+                raise refuse(r, _("a second day close of {day} at {counter}").format(day=key[0], counter=key[1]))
+            checkpoints[key] = (rec_id, digest or "")
+        elif item == LAST_RECEIPT and year is not None:
+            match = RECEIPT_NUMBER.search(number or "")
+            if match is None or int(match.group(1)) != year:
+                raise refuse(r, _("{number} is not a receipt number of {year}").format(number=number or "-", year=year))
+            last[year] = (int(match.group(2)), number or "")
+        else:
+            raise refuse(r, _("{item} is not an integrity item").format(item=item or "-"))
+    if len(heads) != 1:
+        raise WorkbookRefused([Refusal(path, _("the integrity sheet must give the audit trail's head once"))])
+    return Integrity(heads[0][0], heads[0][1], checkpoints, last)
+
+
+def _goes_back(earlier: ShopFile, later: ShopFile) -> str | None:
+    """Why ``later`` (exported after ``earlier``, same shop) goes back on it:
+    its audit trail's head before the earlier one's, a day close the earlier
+    one recorded missing or different, a year's last receipt number lower.
+    None when it does not."""
+    was, now = earlier.integrity, later.integrity
+    other = earlier.path.name
+    if was.head_id is not None and (now.head_id is None or now.head_id < was.head_id):
+        return _("its audit trail ends at record #{now}, before #{was} where {other} (exported earlier) ended: "
+                 "records were erased (a restore of an older copy?)").format(now=now.head_id, was=was.head_id,
+                                                                              other=other)
+    if was.head_id is not None and now.head_id == was.head_id and now.head_hash != was.head_hash:
+        return _("its audit record #{id} is not the one {other} (exported earlier) ended with: the trail was "
+                 "rewritten").format(id=now.head_id, other=other)
+    period_end = _iso(later.meta.get("period_to")) or date.max
+    for (day, counter), head in sorted(was.checkpoints.items()):
+        if day > period_end:
+            continue
+        found = now.checkpoints.get((day, counter))
+        if found is None:
+            return _("the day close of {day} at counter {counter} that {other} (exported earlier) recorded is "
+                     "missing: history was erased").format(day=day.isoformat(), counter=counter, other=other)
+        if found != head:
+            return _("the day close of {day} at counter {counter} recorded audit record #{now}, {other} (exported "
+                     "earlier) says #{was}: history was rewritten").format(
+                day=day.isoformat(), counter=counter, now=found[0], was=head[0], other=other)
+    for year, (seq, number) in sorted(was.last_receipts.items()):
+        mine = now.last_receipts.get(year)
+        if mine is None or mine[0] < seq:
+            return _("its last receipt number of {year} is {now}, {other} (exported earlier) already had {was}: "
+                     "receipt numbers went back and would be issued twice").format(
+                year=year, now=mine[1] if mine else "-", was=number, other=other)
+    return None
+
+
+def check_order(files: Sequence[ShopFile]) -> list[Refusal]:
+    """Per shop, its workbooks in the order they were exported: each later
+    one checked against every earlier one (docs/rules.md#consolidation)."""
+    refusals: list[Refusal] = []
+    by_shop: dict[str, list[ShopFile]] = defaultdict(list)
+    for f in files:
+        by_shop[f.shop].append(f)
+    for shop_files in by_shop.values():
+        ordered = sorted(shop_files, key=lambda f: (f.meta.get("exported_at", ""), f.meta.get("period_to", "")))
+        for n, later in enumerate(ordered):
+            for earlier in ordered[:n]:
+                reason = _goes_back(earlier, later)
+                if reason is not None:
+                    refusals.append(Refusal(later.path, reason))
+                    break
+    return refusals
 
 
 @contextmanager
@@ -352,6 +453,7 @@ def consolidate(paths: Sequence[Path | str], out: Path | str, progress: Progress
         if key in seen:
             refusals.append(Refusal(f.path, _("the same shop and period as {other}").format(other=seen[key])))
         seen[key] = f.path
+    refusals += check_order(files)
     currencies = {f.meta["currency"] for f in files}
     if len(currencies) > 1:
         refusals += [Refusal(f.path, _("money in {currency}, the other files in another currency").format(
@@ -392,7 +494,7 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
         counts, received = _copy(f, writers, summary, report)
         per_shop.append([f.shop, f.meta.get("shop_name", ""), _iso(f.meta.get("period_from")),
                          _iso(f.meta.get("period_to")), _iso(f.meta.get("overdue_as_of")), f.path.name,
-                         *[counts[s] for s in DATA_SHEETS], received])
+                         *[counts[s] for s in DATA_SHEETS], received, f.integrity.head_id, f.integrity.head_hash])
     out_summary = SheetWriter(wb, "summary", consolidated_columns("summary"), currency, titles=True)
     for (day, category), (shops, opened, closed, receipts, money) in sorted(summary.items()):
         out_summary.append([day, category, len(shops), opened, closed, receipts, money])
@@ -459,4 +561,5 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
     return counts, received
 
 
-__all__ = ["ConsolidationResult", "Refusal", "ShopFile", "WorkbookRefused", "consolidate", "read_shop_file"]
+__all__ = ["ConsolidationResult", "Integrity", "Refusal", "ShopFile", "WorkbookRefused", "check_order", "consolidate",
+           "read_shop_file"]

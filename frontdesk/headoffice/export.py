@@ -39,11 +39,14 @@ from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.deposits import LoanFact, ReceiptFact, TicketMoney, ticket_money
 from frontdesk.headoffice.schema import (
+    CHAIN_HEAD,
     CODES_COLUMNS,
     CODES_SHEET,
+    DAY_CLOSE,
     FORMAT,
     FORMAT_VERSION,
     KIND_SHOP,
+    LAST_RECEIPT,
     SCHEMA_COLUMNS,
     SCHEMA_SHEET,
     SHEETS,
@@ -360,6 +363,24 @@ class _Export:
                 out.append([serial, ticket, tech or "", issued_on, returned_on, quality, attitude, satisfied, signed])
             self.tick(len(page), _("Feedback cards"))
 
+    def integrity(self, out: SheetWriter) -> None:
+        """The chain's head now, the head each day close up to the period's
+        end recorded, and the last receipt number of each year: what a
+        later workbook of the shop must not go back on."""
+        # Here, not at the top: the day close loads the billing it reads.
+        from frontdesk.dayclose.models import DayClose
+        from frontdesk.dayclose.service import chain_head, last_receipt_numbers
+
+        head_id, head_hash = chain_head(self.s)
+        out.append([CHAIN_HEAD, None, "", head_id, head_hash, None, ""])
+        for day, counter, rec_id, digest in self.s.execute(
+                select(DayClose.day, DayClose.counter, DayClose.chain_head_id, DayClose.chain_head_hash)
+                .where(DayClose.closed_at.is_not(None), DayClose.chain_head_id.is_not(None), DayClose.day <= self.date_to)
+                .order_by(DayClose.day, DayClose.counter)):
+            out.append([DAY_CLOSE, day, counter, rec_id, digest, None, ""])
+        for year, number in sorted(last_receipt_numbers(self.s).items()):
+            out.append([LAST_RECEIPT, None, "", None, "", int(year), number])
+
     def write_summary(self, out: SheetWriter) -> None:
         for (day, category), (opened, closed, receipts, received) in sorted(self.summary.items()):
             out.append([self.shop, day, category, opened, closed, receipts, received])
@@ -400,6 +421,7 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
     job.feedback(writers["feedback"])
     job.closed_and_received()
     job.write_summary(writers["summary"])
+    job.integrity(writers["integrity"])
     for w in writers.values():
         w.finish()
     meta = {

@@ -21,7 +21,8 @@ from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_LABELS, load_cat
 FORMAT = "frontdesk-headoffice"
 # 2: step dates, fault, action and parts on tickets; deposits; receipts' category.
 # 3: each coded column followed by its title in the export's language; the codes sheet.
-FORMAT_VERSION = "3"
+# 4: the integrity sheet (the audit chain's head, the day closes' checkpoints, the last receipt numbers).
+FORMAT_VERSION = "4"
 KIND_SHOP = "shop"
 KIND_CONSOLIDATED = "consolidated"
 
@@ -196,7 +197,19 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("tickets_opened", N_("Tickets taken in"), INT), _c("tickets_closed", N_("Tickets closed"), INT),
         _c("receipts", N_("Receipts"), INT), _c("amount_received", N_("Received (net)"), MONEY),
     ),
+    # The evidence a later workbook of the shop is checked against (docs/rules.md#consolidation): one row
+    # per item: ``chain_head`` (the audit chain's head when exported: record_id, hash), ``day_close`` (each
+    # day close up to the period's end: day, counter, the head it recorded), ``last_receipt`` (per year the
+    # last receipt number issued when exported: year, receipt_no).
+    "integrity": (
+        _c("item", N_("Item"), width=12), _c("day", N_("Day"), DATE, width=12),
+        _c("counter", N_("Counter"), width=10), _c("record_id", N_("Audit record"), INT, width=12),
+        _c("hash", N_("Hash"), width=66), _c("year", N_("Year"), INT, width=8),
+        _c("receipt_no", N_("Receipt"), width=16),
+    ),
 }
+INTEGRITY_SHEET = "integrity"
+CHAIN_HEAD, DAY_CLOSE, LAST_RECEIPT = "chain_head", "day_close", "last_receipt"
 DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback")
 SCHEMA_SHEET = "schema"
 SCHEMA_COLUMNS = (
@@ -229,6 +242,7 @@ SHOPS_COLUMNS = (
     _c("overdue_as_of", N_("Overdue as of"), DATE, width=12), _c("file", N_("File"), width=24),
 ) + tuple(_c(f"{name}_rows", name, INT, width=10) for name in DATA_SHEETS) + (
     _c("amount_received", N_("Received (net)"), MONEY),
+    _c("chain_head_id", N_("Audit record"), INT, width=12), _c("chain_head_hash", N_("Hash"), width=66),
 )
 
 
@@ -285,6 +299,6 @@ def code_rows() -> list[list[object]]:
 
 
 __all__ = [
-    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

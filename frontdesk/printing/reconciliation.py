@@ -149,6 +149,13 @@ def _story(f: DayFigures) -> list[Flowable]:
                              for i in f.invoices_owed], [w * WIDTH for w in (0.22, 0.25, 0.18, 0.35)]))
     else:
         story.append(para(_("none"), 9))
+    story += _section(_("Evidence: the audit trail and the receipt numbers"))
+    story.append(_pairs([
+        (_("Audit trail head (record and hash)"),
+         f"#{f.chain_head_id} {f.chain_head_hash}" if f.chain_head_id is not None else "-"),
+        *[(_("Last receipt number of {year}").format(year=year), number)
+          for year, number in sorted(f.last_receipt_numbers.items())],
+    ]))
     if f.note:
         story += _section(_("Note"))
         story.append(para(f.note, 9))

@@ -3,7 +3,9 @@ receipt number) over a table that loads a page at a time from the database
 as it is scrolled (keyset pages from :func:`frontdesk.audit.search`).
 
 A clerk who opens the tab is asked for a manager's PIN; the approval holds
-while the tab stays open and ends when it is left."""
+while the tab stays open and ends when it is left.  "Verify the trail"
+checks the audit records' hash chain in the background (reading only: no
+PIN) and says whether it is intact or the first record where it breaks."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.fields import parse_day
 from frontdesk.ui.generated.audit_ui import Ui_AuditScreen
+from frontdesk.ui.jobs import Cancelled, Job, Progress
 from frontdesk.ui.row_table import RowTableModel, attach, when
 from frontdesk.users import Actor
 
@@ -90,6 +93,8 @@ class AuditScreen(QWidget):
         for edit in (u.fromEdit, u.toEdit, u.referenceEdit):
             edit.returnPressed.connect(self.search)
         u.unlockButton.clicked.connect(self.unlock)
+        u.verifyButton.clicked.connect(self.verify)
+        self.verify_job: Job[audit.ChainCheck] | None = None
         self._lock()
 
     @property
@@ -176,6 +181,30 @@ class AuditScreen(QWidget):
         else:
             self.ui.messageLabel.clear()
         return True
+
+    def verify(self) -> bool:
+        """Check the hash chain in the background; the result in the message line."""
+        if self.verify_job is not None and self.verify_job.is_running:
+            return False
+        db = self.ctx.db
+
+        def work(progress: Progress) -> audit.ChainCheck:
+            def checked(n: int) -> None:
+                if progress.report(n, 0, _("{n} records checked").format(n=n)) is False:
+                    raise Cancelled()
+
+            with db.read() as s:
+                return audit.verify_chain(s.connection(), checked)
+
+        self.ui.verifyButton.setEnabled(False)
+        show_inline(self.ui.messageLabel, _("Checking the audit trail…"), ok=True)
+        self.verify_job = Job(work, owner=self, on_success=self._verified,
+                              on_done=lambda: self.ui.verifyButton.setEnabled(True),
+                              error_label=self.ui.messageLabel, name="audit-verify").start()
+        return True
+
+    def _verified(self, check: audit.ChainCheck) -> None:
+        show_inline(self.ui.messageLabel, check.message, ok=check.intact)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

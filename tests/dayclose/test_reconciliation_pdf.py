@@ -58,3 +58,45 @@ def test_a_day_closed_in_english_prints_its_methods_and_counter_in_chinese(
     assert "现金" in text and "银行卡" in text
     for english in ("Cash", "Bank card", "main"):
         assert english not in text, english
+
+
+def test_the_close_keeps_and_prints_the_chain_head_and_the_last_receipt_number(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    """The day close records the audit chain's head on its row and in its
+    figures, with the last receipt number of each year; the reconciliation
+    prints both and the command line's lines say them."""
+    from sqlalchemy import select
+
+    from frontdesk.cli import day_close_lines
+    from frontdesk.dayclose.models import DayClose
+    from frontdesk.db.models import AuditRecord
+    from tests.conftest import seed_users
+
+    manager, clerk = seed_users(sqlite_db)
+    known_day(sqlite_db, manager, clerk)
+    with sqlite_db.write() as s:
+        figures = dayclose.close_day(s, manager, DAY, opening_float="500", denominations=COUNT, now=at(18),
+                                     counter="main")
+    with sqlite_db.read() as s:
+        row = s.scalar(select(DayClose).where(DayClose.day == DAY))
+        assert row is not None and row.chain_head_id is not None
+        head = s.get(AuditRecord, row.chain_head_id)
+        assert head is not None and head.hash == row.chain_head_hash
+        # the head before the close's own record: the count saved with it is the last one chained
+        last = s.scalar(select(AuditRecord).order_by(AuditRecord.id.desc()).limit(1))
+        assert last is not None and last.action == "day.close" and last.prev_hash == row.chain_head_hash
+        assert last.detail["chain_head"] == [row.chain_head_id, row.chain_head_hash]
+        again = dayclose.day_figures(s, DAY, "main")
+        path = documents.print_reconciliation(s, DAY, tmp_path / "day.pdf", language="en", counter="main")
+        zh = documents.print_reconciliation(s, DAY, tmp_path / "day-zh.pdf", language="zh_CN", counter="main")
+        s.expunge(row)
+    assert (figures.chain_head_id, figures.chain_head_hash) == (row.chain_head_id, row.chain_head_hash)
+    assert again.chain_head_hash == row.chain_head_hash
+    assert figures.last_receipt_numbers == {"2026": "R2026-000005"} == again.last_receipt_numbers
+    text = "".join("".join(p.extract_text() or "" for p in PdfReader(str(path)).pages).split())
+    assert f"#{row.chain_head_id}{row.chain_head_hash}" in text
+    assert "Lastreceiptnumberof2026R2026-000005" in text
+    zh_text = "".join("".join(p.extract_text() or "" for p in PdfReader(str(zh)).pages).split())
+    assert row.chain_head_hash in zh_text and "R2026-000005" in zh_text
+    assert (f"Audit trail head: #{row.chain_head_id} {row.chain_head_hash}; last receipt numbers: R2026-000005"
+            in day_close_lines(figures))

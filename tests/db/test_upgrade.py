@@ -3,6 +3,7 @@ schema with every row intact (and is backed up first when opened)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,31 @@ def test_old_events_keep_their_text_and_new_ones_read_in_the_readers_language(db
         assert event is not None and event.message is None
         assert timeline.event_text(event, "zh_CN") == "Received → Diagnosing"
         assert timeline.event_text(event, "en") == "Received → Diagnosing"
+
+
+def test_the_audit_records_already_there_are_chained_and_new_ones_follow(db: Database) -> None:
+    """0013: the records of an older database are chained in id order (the
+    update lock off for that and on again), and the next record follows."""
+    from frontdesk import audit
+    from frontdesk.db.models import AuditChain
+    from frontdesk.errors import AuditLocked
+
+    fresh = _empty_copy(db)
+    upgrade(fresh, "0012")
+    _fill_first_schema(fresh)
+    with fresh.engine.begin() as conn:
+        conn.execute(text("INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail) VALUES "
+                          "(3, '2026-01-02 09:06:00', 1, 'ticket.move', 'ticket', '1', '{\"to\": \"修\", \"a\": 1}')"))
+    upgrade(fresh)
+    with fresh.read() as s:
+        check = audit.verify_chain(s.connection())
+        assert check.intact and check.count == 2, check.message
+        head = s.get(AuditChain, 1)
+        assert head is not None and head.head_id == 3 and head.head_hash == check.head_hash
+    with pytest.raises(AuditLocked), fresh.write() as s:
+        s.execute(text("UPDATE audit_log SET action = 'x' WHERE id = 1"))
+    with fresh.write() as s:
+        audit.record(s, 1, "ticket.note", "ticket", 1, {}, at=datetime(2026, 1, 3, 9, 0))
+    with fresh.read() as s:
+        check = audit.verify_chain(s.connection())
+        assert check.intact and check.count == 3 and check.head_id is not None and check.head_id > 3

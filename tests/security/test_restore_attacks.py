@@ -101,6 +101,10 @@ def test_a_restore_keeps_the_evidence_and_never_numbers_twice(shop: Shop, tmp_pa
     assert figures.withdrawn == tuple(issued)
     with pytest.raises(AuditLocked), db.write() as s:  # the trail carried over is locked like the rest
         s.execute(delete(AuditRecord))
+    with db.engine.connect() as conn:  # the carried records, the restore's and the next payment's: one chain
+        check = audit.verify_chain(conn)
+    assert check.intact, check.message
+    assert check.head_id == _rows(path)[-1][0]
 
 
 def test_the_workbook_explains_the_withdrawn_numbers(shop: Shop, tmp_path: Path) -> None:

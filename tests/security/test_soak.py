@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from frontdesk import audit
 from frontdesk.billing import payments
 from frontdesk.billing.models import Receipt
 from frontdesk.dayclose import service as dayclose
@@ -93,6 +94,11 @@ def test_four_counters_for_a_while(db: Database, users: tuple[Actor, Actor]) -> 
         for r in receipts:
             assert (str(r.id), f"receipt.{r.kind}") in audited, r.number
             assert any(r.number in line for line in timeline[r.ticket_id]), r.number
+
+        # four counters appending at once kept one unbroken chain
+        check = audit.verify_chain(s.connection())
+        assert check.intact, check.message
+        assert check.count == s.scalar(select(func.count(AuditRecord.id)))
 
         # no unit lent twice at once: per unit, every loan but the newest came back
         loans = s.scalars(select(Loan).order_by(Loan.id)).all()

@@ -124,3 +124,25 @@ def test_a_clerk_needs_a_managers_pin_to_read_the_trail(qtbot: QtBot, ctx: AppCo
     settings.ui.tabs.setCurrentWidget(screen)
     qtbot.waitUntil(lambda: len(approvals.asked) == 4)
     assert screen.model.rowCount() == 0
+
+
+def test_verify_the_trail_says_it_is_intact_or_where_it_breaks(qtbot: QtBot, ctx: AppContext,
+                                                                shop: dict[str, object]) -> None:
+    """The button checks the hash chain in the background, for anyone (reading only, no PIN)."""
+    from sqlalchemy import func, select, text
+
+    from frontdesk.db.models import AuditRecord
+
+    screen = AuditScreen(ctx)
+    qtbot.addWidget(screen)
+    qtbot.mouseClick(screen.ui.verifyButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.ui.messageLabel.text().startswith("Audit trail intact: "))
+    assert screen.ui.verifyButton.isEnabled()
+    with ctx.db.write() as s:  # an attacker with the database: the lock dropped, a record changed
+        rec_id = s.scalar(select(func.min(AuditRecord.id)))
+        s.execute(text("DROP TRIGGER audit_log_no_update"))
+        s.execute(text("UPDATE audit_log SET action = 'ticket.nothing' WHERE id = :id"), {"id": rec_id})
+    qtbot.mouseClick(screen.ui.verifyButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.ui.messageLabel.text().startswith("Audit trail broken"))
+    assert screen.ui.messageLabel.text().startswith(f"Audit trail broken at record #{rec_id} (")
+    assert screen.ui.messageLabel.text().endswith("action ticket.nothing): its content does not match its hash.")

@@ -151,6 +151,8 @@ def problems(found: list[tuple[str, str]], keys: set[str], allowed: set[str]) ->
     for where, text in found:
         cleaned = re.sub(r"&(?=\w)", "", text)  # mnemonics
         cleaned = re.sub(r"\S*/\S*/\S*", " ", cleaned)  # a path or an address (the database's)
+        # a hash (the audit trail's head), whole or in the pieces a line break left
+        cleaned = re.sub(r"(?<![A-Za-z0-9])[0-9a-f]*\d[0-9a-f]*(?![A-Za-z0-9])", " ", cleaned)
         for word in re.findall(r"[A-Za-z_]+", cleaned):
             if word in keys:
                 bad.append(f"{where}: key {word!r} in {text[:120]!r}")

@@ -90,6 +90,11 @@ class Ui_AuditScreen(object):
 
         self.bottomLayout.addItem(self.bottomSpacer)
 
+        self.verifyButton = QPushButton(AuditScreen)
+        self.verifyButton.setObjectName(u"verifyButton")
+
+        self.bottomLayout.addWidget(self.verifyButton)
+
         self.unlockButton = QPushButton(AuditScreen)
         self.unlockButton.setObjectName(u"unlockButton")
 
@@ -124,6 +129,10 @@ class Ui_AuditScreen(object):
         self.actionLabel.setText(QCoreApplication.translate("AuditScreen", u"&Action", None))
         self.referenceEdit.setPlaceholderText(QCoreApplication.translate("AuditScreen", u"ticket or receipt number", None))
         self.showButton.setText(QCoreApplication.translate("AuditScreen", u"&Show", None))
+#if QT_CONFIG(tooltip)
+        self.verifyButton.setToolTip(QCoreApplication.translate("AuditScreen", u"Check that no audit record was changed or removed (reading only)", None))
+#endif // QT_CONFIG(tooltip)
+        self.verifyButton.setText(QCoreApplication.translate("AuditScreen", u"&Verify the trail", None))
         self.unlockButton.setText(QCoreApplication.translate("AuditScreen", u"Ask a &manager\u2026", None))
         pass
     # retranslateUi

@@ -8,7 +8,7 @@
   whether or not it is a user's (see docs/rules.md#pins-and-guessing).
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-06 10:40:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014'
-down_revision = '0012'  # the lead moves it onto 0013 when both are merged
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
