@@ -13,6 +13,7 @@ from typing import Any
 from frontdesk.billing.payments import METHOD_LABELS, RECEIPT_KINDS
 from frontdesk.i18n import N_, _
 from frontdesk.intake import states
+from frontdesk.intake.faults import action_label, fault_label
 from frontdesk.intake.fields import FIELD_LABELS, field_label
 from frontdesk.intake.warranty import STATUS_LABELS, category_label
 from frontdesk.users import ROLES
@@ -33,6 +34,16 @@ KEY_LABELS: dict[str, str] = {
     "replaced_last_audit_id": N_("Last audit record replaced"), "carried_records": N_("Audit records carried over"),
     "withdrawn_numbers": N_("Receipt numbers withdrawn"), "withdrawn_first": N_("First withdrawn"),
     "withdrawn_last": N_("Last withdrawn"), "replaced_copy": N_("Copy of the replaced database"),
+    # a PIN refused (frontdesk.users): the wait it started, a lock, what the PIN was for
+    "until": N_("Wait until"), "locked": N_("Locked"), "for": N_("For"),
+    # the other keys the services write
+    "number": N_("Number"), "due_at": N_("Due"), "technician_id": N_("Technician (no.)"), "tax": N_("Tax"),
+    "subtotal": N_("Subtotal"), "saving": N_("Saving"), "replaces": N_("Replaces"), "parts": N_("Parts"),
+    "customer_name": N_("Customer"), "fields": N_("Fields"), "seen": N_("Seen"), "requote": N_("New quote"),
+    "paid": N_("Paid"), "lines": N_("Lines"), "promised": N_("Promised"), "edition": N_("Edition"),
+    "fault_found": N_("Fault found"), "owed": N_("Owed"), "effective_from": N_("In force from"),
+    "includes_tax": N_("Prices include VAT"), "source": N_("Source"), "buyer": N_("Buyer"), "tax_id": N_("Tax ID"),
+    "invoice_no": N_("Invoice number"), "rows": N_("Rows"),
 }
 _FIELD_LISTS = frozenset({"to_verify", "fields", "verify_fields", "verified", "checked"})
 _STATES = frozenset({"from", "to", "state"})
@@ -45,7 +56,7 @@ def _labelled(labels: Mapping[str, str]) -> Callable[[str], str]:
 # How the value of a key is read, when it is a key itself.
 _KEYED: dict[str, Callable[[str], str]] = {
     "category": category_label, "warranty": _labelled(STATUS_LABELS), "role": _labelled(ROLES),
-    "kind": _labelled(RECEIPT_KINDS), "method": _labelled(METHOD_LABELS),
+    "kind": _labelled(RECEIPT_KINDS), "method": _labelled(METHOD_LABELS), "action": action_label, "fault": fault_label,
     **dict.fromkeys(_STATES, states.label), **dict.fromkeys(_FIELD_LISTS, field_label),
 }
 

@@ -326,7 +326,9 @@ def _check_credentials(session: Session, name: str, pin: str, *, manager: bool =
             extra = {"locked": "yes"} if starts.locked else {"until": str(guard.pin_wait_until)}
         audit.record(session, user_id, "login.failed", "user", shown, {**detail, **extra} or None, at=now)
         if starts is not None:
-            return LockedOut(_("Wrong user name or PIN.") + " " + starts.message, shown, starts.until, starts.seconds)
+            # two sentences joined as the language joins them (Chinese: no space after 。)
+            return LockedOut(_("{wrong} {wait}").format(wrong=_("Wrong user name or PIN."), wait=starts.message),
+                             shown, starts.until, starts.seconds)
         return NotAllowed(_("Wrong user name or PIN."))
     _reset(user)  # the right PIN: the count starts again
     if manager and user.role != MANAGER:

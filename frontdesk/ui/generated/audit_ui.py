@@ -100,6 +100,7 @@ class Ui_AuditScreen(object):
 
         self.bottomLayout.addWidget(self.unlockButton)
 
+        self.bottomLayout.setStretch(0, 1)
 
         self.auditLayout.addLayout(self.bottomLayout)
 
