@@ -48,6 +48,7 @@ from frontdesk.headoffice.schema import (
     DATE,
     DATETIME,
     DAY_CLOSE,
+    EXPORT,
     FORMAT,
     FORMAT_VERSION,
     INT,
@@ -103,6 +104,7 @@ class Integrity:
     head_hash: str = ""
     checkpoints: dict[tuple[date, str], tuple[int, str]] = field(default_factory=dict)  # (day, counter) -> head
     last_receipts: dict[int, tuple[int, str]] = field(default_factory=dict)  # year -> (its number, as shown)
+    exports: frozenset[tuple[int, str]] = frozenset()  # the heads the shop's earlier workbooks gave
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ def _integrity(wb: Any, path: Path) -> Integrity:
     heads: list[tuple[int, str]] = []
     checkpoints: dict[tuple[date, str], tuple[int, str]] = {}
     last: dict[int, tuple[int, str]] = {}
+    exports: set[tuple[int, str]] = set()
     for r, (item, day, counter, rec_id, digest, year, number) in _rows(wb, path, INTEGRITY_SHEET):
         if item == CHAIN_HEAD and rec_id is not None:
             heads.append((rec_id, digest or ""))
@@ -206,17 +209,20 @@ def _integrity(wb: Any, path: Path) -> Integrity:
             if match is None or int(match.group(1)) != year:
                 raise refuse(r, _("{number} is not a receipt number of {year}").format(number=number or "-", year=year))
             last[year] = (int(match.group(2)), number or "")
+        elif item == EXPORT and rec_id is not None:
+            exports.add((rec_id, digest or ""))
         else:
             raise refuse(r, _("{item} is not an integrity item").format(item=item or "-"))
     if len(heads) != 1:
         raise WorkbookRefused([Refusal(path, _("the integrity sheet must give the audit trail's head once"))])
-    return Integrity(heads[0][0], heads[0][1], checkpoints, last)
+    return Integrity(heads[0][0], heads[0][1], checkpoints, last, frozenset(exports))
 
 
 def _goes_back(earlier: ShopFile, later: ShopFile) -> str | None:
     """Why ``later`` (exported after ``earlier``, same shop) goes back on it:
-    its audit trail's head before the earlier one's, a day close the earlier
-    one recorded missing or different, a year's last receipt number lower.
+    its audit trail's head before the earlier one's, or past it without the
+    earlier one's export, a day close the earlier one recorded missing or
+    different, a year's last receipt number lower.
     None when it does not."""
     was, now = earlier.integrity, later.integrity
     other = earlier.path.name
@@ -245,6 +251,10 @@ def _goes_back(earlier: ShopFile, later: ShopFile) -> str | None:
             return _("its last receipt number of {year} is {now}, {other} (exported earlier) already had {was}: "
                      "receipt numbers went back and would be issued twice").format(
                 year=year, now=mine[1] if mine else "-", was=number, other=other)
+    if (was.head_id is not None and now.head_id is not None and now.head_id > was.head_id
+            and (was.head_id, was.head_hash) not in now.exports):
+        return _("its audit trail does not hold the export of {other} (which ended at record #{was}): the history "
+                 "since was erased and written again (an older copy put back?)").format(other=other, was=was.head_id)
     return None
 
 

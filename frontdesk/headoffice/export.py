@@ -33,7 +33,16 @@ from frontdesk import audit, clock, i18n, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
 from frontdesk.db.engine import Database
-from frontdesk.db.models import Customer, Product, RepairPart, RepairRecord, Technician, Ticket, WithdrawnNumber
+from frontdesk.db.models import (
+    AuditRecord,
+    Customer,
+    Product,
+    RepairPart,
+    RepairRecord,
+    Technician,
+    Ticket,
+    WithdrawnNumber,
+)
 from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
@@ -43,6 +52,8 @@ from frontdesk.headoffice.schema import (
     CODES_COLUMNS,
     CODES_SHEET,
     DAY_CLOSE,
+    EXPORT,
+    EXPORT_ACTIONS,
     FORMAT,
     FORMAT_VERSION,
     KIND_SHOP,
@@ -76,8 +87,8 @@ class ExportCancelled(FrontDeskError):
 
 
 class ExportNotAudited(FrontDeskError):
-    """An unmasked workbook whose audit record could not be written: the
-    file was deleted."""
+    """A workbook whose audit record could not be written: the file was
+    deleted."""
 
 
 def _failure_text(exc: BaseException) -> str:
@@ -137,6 +148,7 @@ class _Export:
         self.s = session
         self.start, self.end = _span(date_from, date_to)
         self.date_to = date_to
+        self.head: tuple[int | None, str] = (None, "")  # the chain's head the integrity sheet gave
         self.overdue_as_of = overdue_as_of(date_to, now)
         self.masked = masked
         self.progress = progress
@@ -372,7 +384,15 @@ class _Export:
         from frontdesk.dayclose.service import chain_head, last_receipt_numbers
 
         head_id, head_hash = chain_head(self.s)
+        self.head = (head_id, head_hash)
         out.append([CHAIN_HEAD, None, "", head_id, head_hash, None, ""])
+        # The heads the shop's earlier workbooks gave, as their exports' records keep them: a later copy of
+        # the database that lost one (an older copy put back) cannot show it (docs/rules.md#consolidation).
+        for at, detail in self.s.execute(select(AuditRecord.at, AuditRecord.detail)
+                                         .where(AuditRecord.action.in_(EXPORT_ACTIONS)).order_by(AuditRecord.id)):
+            if isinstance(detail, dict) and detail.get("head_id") is not None:
+                out.append([EXPORT, at.date(), "", int(detail["head_id"]), str(detail.get("head_hash", "")), None,
+                            ""])
         for day, counter, rec_id, digest in self.s.execute(
                 select(DayClose.day, DayClose.counter, DayClose.chain_head_id, DayClose.chain_head_hash)
                 .where(DayClose.closed_at.is_not(None), DayClose.chain_head_id.is_not(None), DayClose.day <= self.date_to)
@@ -487,17 +507,16 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
         with db.write() as session:
             audit.record(session, actor.id if actor else None, "export.unmasked" if unmasked else "export.workbook",
                          "workbook", out_path.name,
-                         {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows},
+                         {"from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows,
+                          "head_id": job.head[0], "head_hash": job.head[1]},
                          approver_id=manager.id if manager else None, at=now)
     except Exception as exc:
-        if not unmasked:  # a masked workbook holds nothing private: it stays, the failure is logged
-            log.warning("the export of %s could not be recorded in the audit trail: %s", out_path.name,
-                        type(exc).__name__)
-        else:  # customers in full that no record accounts for: not left on disk
-            out_path.unlink(missing_ok=True)
-            raise ExportNotAudited(_("The unmasked workbook could not be recorded in the audit trail ({error}), so "
-                                     "it was deleted: an unmasked export is never left unrecorded. Try again when "
-                                     "the database can be written.").format(error=_failure_text(exc))) from exc
+        # Not left on disk: an unmasked one holds customers in full that no record accounts for, and any
+        # workbook is evidence of a trail that must know it (a later workbook shows the exports it knows).
+        out_path.unlink(missing_ok=True)
+        raise ExportNotAudited(_("The workbook could not be recorded in the audit trail ({error}), so it was "
+                                 "deleted: an export is never left unrecorded. Try again when the database can be "
+                                 "written.").format(error=_failure_text(exc))) from exc
     log.info("head-office workbook %s: %s", out_path, rows)
     return ExportResult(out_path, rows, not unmasked)
 

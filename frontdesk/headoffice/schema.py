@@ -200,7 +200,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     # The evidence a later workbook of the shop is checked against (docs/rules.md#consolidation): one row
     # per item: ``chain_head`` (the audit chain's head when exported: record_id, hash), ``day_close`` (each
     # day close up to the period's end: day, counter, the head it recorded), ``last_receipt`` (per year the
-    # last receipt number issued when exported: year, receipt_no).
+    # last receipt number issued when exported: year, receipt_no), ``export`` (each earlier export of the
+    # shop's audit trail: the day it was made and the chain head its workbook gave: record_id, hash).
     "integrity": (
         _c("item", N_("Item"), width=12), _c("day", N_("Day"), DATE, width=12),
         _c("counter", N_("Counter"), width=10), _c("record_id", N_("Audit record"), INT, width=12),
@@ -209,7 +210,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     ),
 }
 INTEGRITY_SHEET = "integrity"
-CHAIN_HEAD, DAY_CLOSE, LAST_RECEIPT = "chain_head", "day_close", "last_receipt"
+CHAIN_HEAD, DAY_CLOSE, LAST_RECEIPT, EXPORT = "chain_head", "day_close", "last_receipt", "export"
+EXPORT_ACTIONS = ("export.workbook", "export.unmasked")  # the audit records of the shop's exports
 DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback")
 SCHEMA_SHEET = "schema"
 SCHEMA_COLUMNS = (
@@ -299,6 +301,6 @@ def code_rows() -> list[list[object]]:
 
 
 __all__ = [
-    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

@@ -20,7 +20,7 @@ from frontdesk import audit
 from frontdesk.dayclose import service as dayclose
 from frontdesk.db.engine import Database
 from frontdesk.headoffice import schema
-from frontdesk.headoffice.consolidate import Integrity, WorkbookRefused, check_order, consolidate, read_shop_file
+from frontdesk.headoffice.consolidate import WorkbookRefused, check_order, consolidate, read_shop_file
 from frontdesk.headoffice.export import export_workbook
 from frontdesk.loaners import service as loaners
 from frontdesk.users import Actor
@@ -153,8 +153,7 @@ def test_receipt_numbers_going_back_are_refused(shop: tuple[Database, Actor, Act
     second = read_shop_file(_export(db, tmp_path / "day2.xlsx", DAY2, _at(DAY2, 20)))
     earlier = read_shop_file(first)
     # the rule alone: a later workbook whose year ended on a lower number (the rest agreeing)
-    lower = replace(second, integrity=Integrity(second.integrity.head_id, second.integrity.head_hash,
-                                                second.integrity.checkpoints, {2026: (0, "R2026-000000")}))
+    lower = replace(second, integrity=replace(second.integrity, last_receipts={2026: (0, "R2026-000000")}))
     assert [r.reason for r in check_order([earlier, lower])] == [
         "its last receipt number of 2026 is R2026-000000, day1.xlsx (exported earlier) already had R2026-000001: "
         "receipt numbers went back and would be issued twice"]
@@ -178,3 +177,31 @@ def test_a_rewritten_trail_or_day_close_is_refused(shop: tuple[Database, Actor, 
     assert [r.reason for r in check_order([other, earlier])] == [
         f"the day close of {day.isoformat()} at counter main recorded audit record #{rec_id + 1}, day1.xlsx "
         f"(exported earlier) says #{rec_id}: history was rewritten"]
+
+
+def test_an_older_copy_put_back_and_worked_past_the_earlier_workbook_is_refused(
+        shop: tuple[Database, Actor, Actor, Path], tmp_path: Path) -> None:
+    """The copy was taken after day 1's close and before day 1's workbook:
+    no day close is lost and, after more work, the trail is longer and the
+    receipt numbers higher than the earlier workbook's. What gives it away:
+    the later trail does not hold the earlier workbook's export."""
+    db, manager, clerk, old = shop
+    first = _export(db, tmp_path / "day1.xlsx", DAY1, _at(DAY1, 20))
+    restored = Database(f"sqlite:///{old}")  # the file copied back over the database, outside 'frontdesk restore'
+    _lend_and_close(restored, manager, clerk, "LN-2", DAY2, "250", close=False)
+    with restored.write() as s:
+        for n in range(30):
+            audit.record(s, clerk.id, "test.busy", "thing", n, {}, at=_at(DAY2, 11))
+    second = _export(restored, tmp_path / "day2.xlsx", DAY2, _at(DAY2, 20))
+    was, now = read_shop_file(first).integrity, read_shop_file(second).integrity
+    assert now.head_id is not None and was.head_id is not None and now.head_id > was.head_id
+    assert now.checkpoints == was.checkpoints and now.last_receipts[2026][0] > was.last_receipts[2026][0]
+    with pytest.raises(WorkbookRefused) as refused:
+        consolidate([second, first], tmp_path / "all.xlsx")
+    assert [str(r) for r in refused.value.refusals] == [
+        f"{second}: its audit trail does not hold the export of day1.xlsx (which ended at record #{was.head_id}): "
+        f"the history since was erased and written again (an older copy put back?)"]
+    # the database that kept its history holds the export: its next workbook passes with the first
+    third = _export(db, tmp_path / "day2-kept.xlsx", DAY2, _at(DAY2, 21))
+    assert (was.head_id, was.head_hash) in read_shop_file(third).integrity.exports
+    assert len(consolidate([first, third], tmp_path / "all.xlsx").shops) == 2
