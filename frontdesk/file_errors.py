@@ -23,7 +23,7 @@ def plain(exc: OSError, path: str | Path | None = None) -> str:
     """The sentence for ``exc``; ``path``: the file being written, named
     when the error itself names none (a write that found the disk full)."""
     where = exc.filename if exc.filename is not None else path
-    name = str(where) if where is not None else _("the file")
+    name = str(where) if where is not None else _("the file or device")  # a printer, a pipe...
     if name.endswith(PART):  # the program's temporary name for a file being written
         name = name[:-len(PART)]
     if exc.errno in FULL:

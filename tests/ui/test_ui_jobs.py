@@ -355,7 +355,7 @@ def test_a_printer_that_fails_while_printing_says_so_and_keeps_the_document(
     with qtbot.waitSignal(dialog.printed, timeout=WAIT_MS) as ended:
         assert dialog.print_to(printer)
     assert ended.args == [0] and dialog.pdf.exists()
-    assert inline == [("The file or device could not be used: Input/output error", True)]
+    assert inline == [("Could not use the file or device: Input/output error.", True)]
     assert dialog.ui.printButton.isEnabled() and not dialog.ui.cancelPrintButton.isVisible()
     assert not shown.messages and not shown.crashes
 
