@@ -11,7 +11,6 @@ file left."""
 from __future__ import annotations
 
 import base64
-import contextlib
 import dataclasses
 import errno
 import itertools
@@ -37,7 +36,18 @@ from frontdesk.db.engine import Database
 from frontdesk.headoffice.consolidate import WorkbookRefused, consolidate
 from frontdesk.users import Actor
 from tests.conftest import MANAGER_PIN, seed_users
-from tests.security.workbook_attacks import MB, Part, bomb, deflated, laughs, liar, parts_of, sheet_part, write_zip
+from tests.security.workbook_attacks import (
+    MB,
+    Part,
+    bomb,
+    deflated,
+    laughs,
+    liar,
+    parts_of,
+    sheet_part,
+    watch_parse_and_write,
+    write_zip,
+)
 
 PEAK_BYTES = 100 * MB  # what reading (and refusing) one hostile workbook may allocate at most
 
@@ -274,38 +284,21 @@ def test_fees_import_parses_before_its_write_transaction_and_another_counter_can
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     db, _manager, file = shop
     big = _with_lines(fees_xlsx, tmp_path / "big.xlsx", 2000)
-    events: list[str] = []
-    writing = [0]
-    real_write = Database.write
-    real_read = schedules.read_workbook
 
-    def write(self: Database) -> Iterator[object]:
-        events.append("write begins")
-        writing[0] += 1
-        try:
-            yield from real_write.__wrapped__(self)  # type: ignore[attr-defined]
-        finally:
-            writing[0] -= 1
-
-    def read_workbook(path: str | Path) -> object:
-        events.append("parse")
-        assert writing[0] == 0, "the workbook is parsed inside a write transaction"
-        # Another counter takes a payment meanwhile: it gets the write lock at once.
+    def another_counter_writes() -> None:  # a payment meanwhile: it gets the write lock at once
         other = sqlite3.connect(file, timeout=0.1, isolation_level=None)
         try:
             other.execute("BEGIN IMMEDIATE")
             other.execute("ROLLBACK")
         finally:
             other.close()
-        return real_read(path)
 
-    monkeypatch.setattr(Database, "write", contextlib.contextmanager(write))
-    monkeypatch.setattr(schedules, "read_workbook", read_workbook)
+    events = watch_parse_and_write(monkeypatch, another_counter_writes)
     monkeypatch.setenv("FRONTDESK_PIN", MANAGER_PIN)
     code, out, _err = _run(capsys, "fees", "import", str(big), "--db", str(file), "--user", "manager")
     assert code == EXIT_OK and "Imported" in out
     assert events.index("parse") < len(events) - 1 and events[-1] == "write begins"
-    assert events.count("parse") == 1
+    assert events.count("parse") == 1 and "parse inside a write" not in events
     assert _schedules(db) == 1
 
 

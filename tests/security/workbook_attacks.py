@@ -5,13 +5,16 @@ by hand so its headers say what the attack needs."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 MB = 1024 * 1024
 
@@ -107,3 +110,36 @@ LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
 
 def laughs(fees_xlsx: Path, out: Path) -> Path:
     return write_zip(out, parts_of(fees_xlsx, {sheet_part(fees_xlsx, "labour"): LAUGHS}))
+
+
+def watch_parse_and_write(monkeypatch: pytest.MonkeyPatch,
+                          while_parsing: Callable[[], None] | None = None) -> list[str]:
+    """Record, in order, each fee workbook parse ("parse", or "parse inside
+    a write" when a write transaction is open) and each write transaction
+    begun ("write begins"); ``while_parsing`` runs during each parse."""
+    # Here, not at the top: the attack builders above need no database.
+    from frontdesk.billing import schedules
+    from frontdesk.db.engine import Database
+
+    events: list[str] = []
+    writing = [0]
+    real_write = Database.write
+    real_read = schedules.read_workbook
+
+    def write(self: Database) -> Iterator[object]:
+        events.append("write begins")
+        writing[0] += 1
+        try:
+            yield from real_write.__wrapped__(self)  # type: ignore[attr-defined]
+        finally:
+            writing[0] -= 1
+
+    def read_workbook(path: str | Path) -> object:
+        events.append("parse inside a write" if writing[0] else "parse")
+        if while_parsing is not None:
+            while_parsing()
+        return real_read(path)
+
+    monkeypatch.setattr(Database, "write", contextlib.contextmanager(write))
+    monkeypatch.setattr(schedules, "read_workbook", read_workbook)
+    return events

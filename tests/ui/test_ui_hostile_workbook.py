@@ -4,8 +4,6 @@ begins, so another counter is not kept waiting while a file is read."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,11 +11,9 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 from ui_helpers import Approvals
 
-from frontdesk.billing import schedules
-from frontdesk.db.engine import Database
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.fees_screen import FeesScreen
-from tests.security.workbook_attacks import bomb, laughs
+from tests.security.workbook_attacks import bomb, laughs, watch_parse_and_write
 
 
 def test_the_window_refuses_a_hostile_fee_workbook_and_parses_a_good_one_before_writing(
@@ -37,28 +33,11 @@ def test_the_window_refuses_a_hostile_fee_workbook_and_parses_a_good_one_before_
         assert screen.ui.versionCombo.count() == versions
     assert approvals.asked == []  # refused before any manager was asked
 
-    writing = [0]
-    parsed_while_writing: list[int] = []
-    real_write = Database.write
-    real_read = schedules.read_workbook
-
-    def write(self: Database) -> Iterator[object]:
-        writing[0] += 1
-        try:
-            yield from real_write.__wrapped__(self)  # type: ignore[attr-defined]
-        finally:
-            writing[0] -= 1
-
-    def read_workbook(path: str | Path) -> object:
-        parsed_while_writing.append(writing[0])
-        return real_read(path)
-
-    monkeypatch.setattr(Database, "write", contextlib.contextmanager(write))
-    monkeypatch.setattr(schedules, "read_workbook", read_workbook)
+    events = watch_parse_and_write(monkeypatch)
     # The exported schedule again, taking effect later: a new version.
     wb = load_workbook(good)
     wb["schedule"]["B3"].value = "2099-01-01"
     wb.save(tmp_path / "later.xlsx")
     screen.import_file(str(tmp_path / "later.xlsx"))
     assert screen.ui.messageLabel.text() == "Imported later.xlsx.", screen.ui.messageLabel.text()
-    assert parsed_while_writing == [0]
+    assert [e for e in events if e.startswith("parse")] == ["parse"]  # once, before any write
