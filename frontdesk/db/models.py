@@ -189,6 +189,8 @@ class Ticket(Base):
     # The fault as the shop classifies it (intake/repairs.py): picked at intake
     # or by the repair record; the 三包 count compares it.
     fault_category: Mapped[str] = mapped_column(String(60), default="")
+    # the maker's service order number when the maker dispatched the job (its claim names it)
+    maker_order_no: Mapped[str] = mapped_column(String(60), default="", server_default="", index=True)
     # The earlier tickets the 三包 "repaired twice" advice counted (ids).
     prior_repair_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     ready_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -224,6 +226,7 @@ class RepairRecord(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
     fault_category: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(30))  # replaced_part | adjusted | cleaned | software | no_fault | cannot_repair
+    level: Mapped[str] = mapped_column(String(20), default="", server_default="")  # minor | medium | major: a claim's labour
     note: Mapped[str] = mapped_column(Text, default="")
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("technicians.id"))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
