@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, backup_cli, counters, i18n
+from frontdesk import __version__, backup_cli, counters, i18n, makers_cli
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.private_files import private_umask
@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
     backup_cli.add_parsers(sub, _common)
+    makers_cli.add_parsers(sub, _common)
     p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
@@ -785,6 +786,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "fees": cmd_fees,
     "backup": backup_cli.cmd_backup,
     "restore": backup_cli.cmd_restore,
+    "makers": makers_cli.cmd_makers,
     "day-close": cmd_day_close,
     "export": cmd_export,
     "consolidate": cmd_consolidate,

@@ -89,6 +89,13 @@ FEE_SCHEDULE = WorkbookLimits(
     other_part_bytes=16 * MB, total_bytes=128 * MB, ratio=100, rows=FEE_SCHEDULE_ROWS + 1, columns=32,
     strings=300_000, string_chars=8_000_000, text_chars=TEXT_CHARS, seconds=60.0)
 
+# A maker's settlement standard: at most 5,000 lines (a real one has tens).
+MAKER_STANDARD_ROWS = 5_000
+MAKER_STANDARD = WorkbookLimits(
+    purpose=N_("a maker's standard workbook"), file_bytes=8 * MB, parts=100, sheet_part_bytes=8 * MB,
+    other_part_bytes=8 * MB, total_bytes=32 * MB, ratio=100, rows=MAKER_STANDARD_ROWS + 1, columns=32,
+    strings=50_000, string_chars=2_000_000, text_chars=TEXT_CHARS, seconds=30.0)
+
 # A shop's head-office workbook: as many rows as Excel can show (a year of a
 # busy shop is some 20,000 tickets; the benchmark exports 100,000).
 HEAD_OFFICE_ROWS = EXCEL_ROWS
@@ -565,5 +572,5 @@ def open_workbook(path: str | Path, limits: WorkbookLimits, *, data_only: bool =
             wb.close()
 
 
-__all__ = ["FEE_SCHEDULE", "FEE_SCHEDULE_ROWS", "GuardedWorkbook", "HEAD_OFFICE", "HEAD_OFFICE_ROWS",
-           "UnsafeWorkbook", "WorkbookLimits", "check_file", "open_workbook"]
+__all__ = ["FEE_SCHEDULE", "FEE_SCHEDULE_ROWS", "GuardedWorkbook", "HEAD_OFFICE", "HEAD_OFFICE_ROWS", "MAKER_STANDARD",
+           "MAKER_STANDARD_ROWS", "UnsafeWorkbook", "WorkbookLimits", "check_file", "open_workbook"]

@@ -46,7 +46,7 @@ from frontdesk.billing.tax import convert
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Ticket, User
 from frontdesk.errors import NotFound, ValidationError
-from frontdesk.i18n import _, ngettext
+from frontdesk.i18n import N_, _, ngettext
 from frontdesk.intake.warranty import WHOLE_UNIT, load_category_rules
 from frontdesk.money import ZERO, round_money, to_decimal
 from frontdesk.paths import resource
@@ -130,14 +130,17 @@ class Problem:
 
 class ScheduleRefused(ValidationError):
     """A schedule (typed or imported) refused as a whole; ``problems`` lists
-    every reason.  Nothing was changed."""
+    every reason.  Nothing was changed.  A subclass names what was refused
+    with its own ``lead`` (a maker's standard: frontdesk.claims.makers)."""
+
+    lead = N_("The fee schedule was refused; nothing was changed. {problems}")
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         fields = {f"{p.sheet}!{p.row}!{p.column}!{n}": str(p) for n, p in enumerate(self.problems)}
         shown = "; ".join(str(p) for p in self.problems[:5])
         more = len(self.problems) - 5
-        message = _("The fee schedule was refused; nothing was changed. {problems}").format(problems=shown)
+        message = _(self.lead).format(problems=shown)
         if more > 0:
             message += " " + _("(and {count} more)").format(count=more)
         super().__init__(fields, message)
