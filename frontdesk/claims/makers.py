@@ -714,6 +714,8 @@ def parse_import(path: str | Path) -> ParsedStandard:
     if not unreadable:
         # One message per cell: a cell the parse could not read is not also "missing".
         seen = {(p.sheet, p.row, p.column) for p in problems}
+        # A sheet whose titles were refused was not read: it is not also "with no lines".
+        seen |= {(p.sheet, 0, "") for p in problems if p.row <= 1}
         problems += [p for p in check_standard(_tidy(draft), origins, head_rows)
                      if (p.sheet, p.row, p.column) not in seen]
     if problems:
