@@ -6,6 +6,7 @@ problem named by sheet, row and column, nothing written
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from frontdesk import audit
+from frontdesk import audit, workbook_guard
 from frontdesk.claims import makers
 from frontdesk.claims.makers import StandardDraft, StandardLineDraft, StandardRefused
 from frontdesk.claims.models import Claim, Maker, MakerBrand, MakerStandard, MakerStandardLine
@@ -302,6 +303,18 @@ def test_a_file_that_is_not_a_workbook_is_refused_by_the_guard(tmp_path: Path) -
         makers.parse_import(path)
     assert [str(p) for p in refused.value.problems] == [
         "standard.xlsx: Not an Excel workbook (.xlsx), or the file is damaged."]
+
+
+def test_the_workbook_is_read_within_the_limits_of_a_makers_standard(
+        db: Database, users: tuple[Actor, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    manager, _clerk = users
+    out = edited(db, manager, tmp_path, lambda wb: None)
+    monkeypatch.setattr(workbook_guard, "MAKER_STANDARD", dataclasses.replace(workbook_guard.MAKER_STANDARD, rows=20))
+    with pytest.raises(StandardRefused) as refused:
+        makers.parse_import(out)
+    [problem] = refused.value.problems
+    assert problem.sheet == "haier.xlsx" and "has more than 20 rows, the limit for a maker's standard workbook" \
+        in problem.message
 
 
 def test_an_import_for_an_unknown_maker_names_the_cell(db: Database, users: tuple[Actor, Actor],
