@@ -27,6 +27,7 @@ from frontdesk.i18n import _, ngettext
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add ``settlement`` to the subparsers ``sub``; ``common`` adds --db and
     --lang to each."""
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk.cli import _Parser
 
     p = sub.add_parser("settlement", help="the makers' settlements: import one, list what to appeal")
@@ -54,6 +55,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
 
 def preview_lines(pv: Any) -> list[str]:
     """What each row of a settlement comes to, then the totals."""
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk.claims import settlements as st
 
     assert isinstance(pv, st.SettlementPreview)
@@ -89,6 +91,7 @@ def cmd_settlement(args: argparse.Namespace) -> int:
     if args.settlement_command == "import-settlement":
         return _import(args)
     if args.settlement_command == "appeals":
+        # Loaded when this command runs (and cli imports this module, so its names come at call time).
         from frontdesk import clock
         from frontdesk.claims import settlements as st
 
@@ -108,6 +111,7 @@ def cmd_settlement(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk import clock, users
     from frontdesk.claims import settlements as st
     from frontdesk.claims.models import Maker
