@@ -273,6 +273,8 @@ def parse_settlement(path: str | Path, columns: Mapping[str, str]) -> ParsedSett
                     rows.append(row)
     except workbook_guard.UnsafeWorkbook as exc:
         raise SettlementRefused([Problem(source.name, 0, "", exc.reason[:1].upper() + exc.reason[1:])]) from None
+    if not problems and not rows:
+        problems.append(Problem(sheet, 0, "", _("No row under the header: is it the right workbook?")))
     if problems:
         raise SettlementRefused(problems)
     return ParsedSettlement(file_name=source.name, sheet=sheet, columns=dict(columns), rows=rows)

@@ -279,6 +279,12 @@ def test_a_bad_amount_is_refused_naming_the_cell(tmp_path: Path) -> None:
     ]
 
 
+def test_a_workbook_with_no_rows_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(st.SettlementRefused) as refused:
+        st.parse_settlement(_workbook(tmp_path / "s.xlsx", [[None] * 8]), COLUMNS)
+    assert [str(p) for p in refused.value.problems] == ["结算单: No row under the header: is it the right workbook?"]
+
+
 def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "s.xlsx"
     bad.write_text("not a workbook")
