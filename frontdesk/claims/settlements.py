@@ -180,6 +180,12 @@ class SettlementRow:
     deduction_reason: str
 
 
+    @property
+    def why_deducted(self) -> str:
+        """The deduction's reason, else the row's."""
+        return self.deduction_reason or self.reason
+
+
 @dataclass(frozen=True)
 class ParsedSettlement:
     file_name: str
@@ -189,7 +195,9 @@ class ParsedSettlement:
 
     @property
     def total_paid(self) -> Decimal:
-        return sum((r.amount_paid for r in self.rows if r.amount_paid is not None), ZERO)
+        """The amounts paid on the rows naming a claim (a totals row names none)."""
+        return sum((r.amount_paid for r in self.rows
+                    if r.amount_paid is not None and (r.claim_no or r.service_order_no)), ZERO)
 
 
 def _fold(title: Any) -> str:
@@ -427,7 +435,7 @@ def preview(session: Session, maker: Maker, parsed: ParsedSettlement, settled_on
     for row in parsed.rows:
         if not row.claim_no and not row.service_order_no:
             if row.amount_paid is None and row.deduction is not None:
-                key = (row.deduction, row.deduction_reason)
+                key = (row.deduction, row.why_deducted)
                 status = RECORDED if key in recorded else MONTH_DEDUCTION
                 recorded.add(key)
                 out.append(PreviewRow(row, status))
@@ -452,7 +460,6 @@ def preview(session: Session, maker: Maker, parsed: ParsedSettlement, settled_on
             item.note = _("row {row} is for the same claim").format(row=seen[claim.id])
         elif claim.state not in OPEN_STATES:
             item.status = SETTLED
-            item.paid = claim.amount_paid
             item.note = _("{state} on {date}").format(
                 state=_(OUTCOME_TEXT.get(claim.state, claim.state)),
                 date=claim.settled_on.isoformat() if claim.settled_on else "-")
@@ -530,8 +537,8 @@ def apply(session: Session, actor: Actor, previewed: SettlementPreview, now: dat
         if row.deduction:
             session.add(ClaimDeduction(
                 maker_id=maker.id, claim_id=claim.id if claim is not None else None, settlement_id=settlement.id,
-                month=fresh.month, kind=deduction_kind(row.deduction_reason or row.reason), amount=row.deduction,
-                reason=row.deduction_reason or row.reason, recorded_at=now, recorded_by_id=actor.id))
+                month=fresh.month, kind=deduction_kind(row.why_deducted), amount=row.deduction,
+                reason=row.why_deducted, recorded_at=now, recorded_by_id=actor.id))
     audit.record(session, actor.id, "settlement.import", "settlement", settlement.id, {
         "maker": maker.code, "month": fresh.month, "settled_on": fresh.settled_on, "file": fresh.parsed.file_name,
         "rows": len(fresh.rows), "total_paid": settlement.total_paid,

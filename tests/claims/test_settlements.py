@@ -279,6 +279,14 @@ def test_a_bad_amount_is_refused_naming_the_cell(tmp_path: Path) -> None:
     ]
 
 
+def test_a_totals_row_is_listed_and_not_counted_as_paid(tmp_path: Path) -> None:
+    parsed = st.parse_settlement(_workbook(tmp_path / "s.xlsx", [
+        [1, "HC-001", None, "冰箱", 120, None, None, None],
+        ["合计", None, None, None, 120, None, None, None]]), COLUMNS)
+    assert [(r.row, r.amount_paid) for r in parsed.rows] == [(3, Decimal("120.00")), (4, Decimal("120.00"))]
+    assert parsed.total_paid == Decimal("120.00")
+
+
 def test_a_workbook_with_no_rows_is_refused(tmp_path: Path) -> None:
     with pytest.raises(st.SettlementRefused) as refused:
         st.parse_settlement(_workbook(tmp_path / "s.xlsx", [[None] * 8]), COLUMNS)
