@@ -125,12 +125,12 @@ def _import(args: argparse.Namespace) -> int:
     db = _open(args)
     with db.read() as s:
         maker = st.find_maker(s, args.maker)
-        maker_id = maker.id
+        maker_id, maker_code = maker.id, maker.code
         columns = st.check_columns(st.merged_columns(maker.settlement_columns, overrides), maker.code)
         name = None if args.dry_run else _the_manager(s, args.user, _("imports the settlement"))
     try:
         # Read and checked before any write transaction: no lock is held while the file is parsed.
-        parsed = st.parse_settlement(args.file, columns)
+        parsed = st.parse_settlement(args.file, columns, maker_code=maker_code, settled_on=settled_on, month=month)
     except st.SettlementRefused as exc:
         print(_("frontdesk: the workbook was refused; nothing was changed:"), file=sys.stderr)
         for problem in exc.problems:
@@ -138,10 +138,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if args.dry_run:
         with db.read() as s:
-            maker = s.get(Maker, maker_id)
-            assert maker is not None
-            pv = st.preview(s, maker, parsed, settled_on, month)
-            lines = preview_lines(pv)
+            lines = preview_lines(st.preview(s, parsed))
         for line in lines:
             print(line)
         print(_("Dry run: nothing was written."), file=sys.stderr)
@@ -158,7 +155,7 @@ def _import(args: argparse.Namespace) -> int:
         assert maker is not None
         if overrides:
             st.save_columns(s, actor, maker, columns, now)
-        result = st.apply(s, actor, st.preview(s, maker, parsed, settled_on, month), now)
+        result = st.apply(s, actor, st.preview(s, parsed), now)
         lines = preview_lines(result.preview)
         settled = result.preview.count(st.MATCHED)
         left = len(result.preview.left)

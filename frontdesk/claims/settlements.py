@@ -188,10 +188,16 @@ class SettlementRow:
 
 @dataclass(frozen=True)
 class ParsedSettlement:
+    """A settlement workbook as read, with what it is: whose (``maker_code``),
+    of which month (its first day) and the maker's date (appeals run from it)."""
+
     file_name: str
     sheet: str
     columns: dict[str, str]
     rows: list[SettlementRow]
+    maker_code: str
+    settled_on: date
+    month: date
 
     @property
     def total_paid(self) -> Decimal:
@@ -234,9 +240,11 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def parse_settlement(path: str | Path, columns: Mapping[str, str]) -> ParsedSettlement:
-    """Read the settlement workbook at ``path`` with ``columns`` (our field
-    -> its column title): its first sheet, the header being the first of its
+def parse_settlement(path: str | Path, columns: Mapping[str, str], *, maker_code: str, settled_on: date,
+                     month: date | None = None) -> ParsedSettlement:
+    """Read ``maker_code``'s settlement workbook at ``path``, dated
+    ``settled_on``, of ``month`` (default: the month before), with
+    ``columns`` (our field -> its column title): its first sheet, the header being the first of its
     first 20 rows that holds a mapped title.  Refused whole (:class:`SettlementRefused`) when the
     header lacks a mapped column or a cell is not an amount."""
     source = Path(path)
@@ -285,7 +293,8 @@ def parse_settlement(path: str | Path, columns: Mapping[str, str]) -> ParsedSett
         problems.append(Problem(sheet, 0, "", _("No row under the header: is it the right workbook?")))
     if problems:
         raise SettlementRefused(problems)
-    return ParsedSettlement(file_name=source.name, sheet=sheet, columns=dict(columns), rows=rows)
+    return ParsedSettlement(file_name=source.name, sheet=sheet, columns=dict(columns), rows=rows,
+                            maker_code=maker_code, settled_on=settled_on, month=month or previous_month(settled_on))
 
 
 def _read_row(sheet: str, number: int, values: tuple[Any, ...], at: Mapping[str, int], columns: Mapping[str, str],
@@ -414,12 +423,12 @@ def _outcome(claimed: Decimal, paid: Decimal) -> str:
     return "rejected" if paid == 0 else "paid_short"
 
 
-def preview(session: Session, maker: Maker, parsed: ParsedSettlement, settled_on: date,
-            month: date | None = None) -> SettlementPreview:
-    """Every row of ``parsed`` matched to a claim of ``maker``, by the
+def preview(session: Session, parsed: ParsedSettlement) -> SettlementPreview:
+    """Every row of ``parsed`` matched to a claim of its maker, by the
     maker's claim number, else by the service order number; nothing is
     written."""
-    month = month or previous_month(settled_on)
+    maker = find_maker(session, parsed.maker_code)
+    month, settled_on = parsed.month, parsed.settled_on
     claims = _claims_of(session, maker.id, parsed.rows)
     by_claim_no: dict[str, list[Claim]] = {}
     by_order_no: dict[str, list[Claim]] = {}
@@ -506,10 +515,8 @@ def apply(session: Session, actor: Actor, previewed: SettlementPreview, now: dat
     the rows left (unmatched, ambiguous, duplicate, already settled) are
     listed in the result and audited, never applied."""
     manager = require_manager(actor, approver, _("import a maker's settlement"))
-    maker = session.get(Maker, previewed.maker_id)
-    if maker is None:
-        raise NotFound(_("The maker is no longer there."))
-    fresh = preview(session, maker, previewed.parsed, previewed.settled_on, previewed.month)
+    fresh = preview(session, previewed.parsed)
+    maker = find_maker(session, previewed.parsed.maker_code)
     settlement = Settlement(maker_id=maker.id, month=fresh.month, settled_on=fresh.settled_on,
                             file_name=fresh.parsed.file_name[:255], rows=len(fresh.rows),
                             total_paid=fresh.parsed.total_paid, imported_at=now, imported_by_id=actor.id)

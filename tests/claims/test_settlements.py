@@ -135,10 +135,14 @@ def _counts(db: Database) -> tuple[int, int, int]:
                 int(s.scalar(select(func.count(AuditRecord.id))) or 0))
 
 
+def _parse(path: Path) -> st.ParsedSettlement:
+    return st.parse_settlement(path, COLUMNS, maker_code="haier", settled_on=SETTLED_ON)
+
+
 def _parse_and_preview(db: Database, path: Path) -> st.SettlementPreview:
-    parsed = st.parse_settlement(path, COLUMNS)  # no session open
+    parsed = _parse(path)  # no session open
     with db.read() as s:
-        return st.preview(s, st.find_maker(s, "haier"), parsed, SETTLED_ON)
+        return st.preview(s, parsed)
 
 
 # -- matching and applying --------------------------------------------------------------------
@@ -255,7 +259,7 @@ def test_a_workbook_of_another_shape_is_refused_whole(db: Database, users: tuple
     other = ["序号", "索赔单号", "服务单号", "产品", "实付金额", "扣款", "扣款原因", "备注"]
     path = _workbook(tmp_path / "midea-shape.xlsx", ROWS[:3], header=other)
     with pytest.raises(st.SettlementRefused) as refused:
-        st.parse_settlement(path, COLUMNS)
+        _parse(path)
     assert [str(p) for p in refused.value.problems] == [
         '结算单, row 2, 结算金额: The column "结算金额" (the amount paid) is not in the header: this workbook is not '
         'of the shape mapped for the maker; map its columns again with --map amount_paid="Its title".']
@@ -269,7 +273,7 @@ def test_a_bad_amount_is_refused_naming_the_cell(tmp_path: Path) -> None:
             [4, "HC-004", None, "冰箱", None, None, None, None],
             [5, "HC-005", None, "冰箱", 10, "ten", None, None]]
     with pytest.raises(st.SettlementRefused) as refused:
-        st.parse_settlement(_workbook(tmp_path / "s.xlsx", rows, title=None), COLUMNS)
+        _parse(_workbook(tmp_path / "s.xlsx", rows, title=None))
     assert [str(p) for p in refused.value.problems] == [
         "结算单, row 2, 结算金额 (E2): Not an amount: abc",
         "结算单, row 3, 结算金额 (E3): An amount paid cannot be negative: -5.00",
@@ -280,16 +284,16 @@ def test_a_bad_amount_is_refused_naming_the_cell(tmp_path: Path) -> None:
 
 
 def test_a_totals_row_is_listed_and_not_counted_as_paid(tmp_path: Path) -> None:
-    parsed = st.parse_settlement(_workbook(tmp_path / "s.xlsx", [
+    parsed = _parse(_workbook(tmp_path / "s.xlsx", [
         [1, "HC-001", None, "冰箱", 120, None, None, None],
-        ["合计", None, None, None, 120, None, None, None]]), COLUMNS)
+        ["合计", None, None, None, 120, None, None, None]]))
     assert [(r.row, r.amount_paid) for r in parsed.rows] == [(3, Decimal("120.00")), (4, Decimal("120.00"))]
     assert parsed.total_paid == Decimal("120.00")
 
 
 def test_a_workbook_with_no_rows_is_refused(tmp_path: Path) -> None:
     with pytest.raises(st.SettlementRefused) as refused:
-        st.parse_settlement(_workbook(tmp_path / "s.xlsx", [[None] * 8]), COLUMNS)
+        _parse(_workbook(tmp_path / "s.xlsx", [[None] * 8]))
     assert [str(p) for p in refused.value.problems] == ["结算单: No row under the header: is it the right workbook?"]
 
 
@@ -297,7 +301,7 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "s.xlsx"
     bad.write_text("not a workbook")
     with pytest.raises(st.SettlementRefused) as refused:
-        st.parse_settlement(bad, COLUMNS)
+        _parse(bad)
     assert [str(p) for p in refused.value.problems] == [
         "s.xlsx: Not an Excel workbook (.xlsx), or the file is damaged"]
 
