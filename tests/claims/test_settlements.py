@@ -243,13 +243,17 @@ def test_a_deduction_only_row_goes_to_its_claim_even_a_settled_one(
         assert s.get(Claim, shop["earlier"]).state == "paid"  # type: ignore[union-attr]
 
 
-def test_only_a_manager_imports(db: Database, users: tuple[Actor, Actor], shop: dict[str, int],
+def test_only_a_manager_imports_or_maps_the_columns(db: Database, users: tuple[Actor, Actor], shop: dict[str, int],
                                 tmp_path: Path) -> None:
     _manager, clerk = users
     pv = _parse_and_preview(db, _workbook(tmp_path / "s.xlsx", ROWS))
     with pytest.raises(NeedsManager), db.write() as s:
         st.apply(s, clerk, pv, NOW)
+    with pytest.raises(NeedsManager), db.write() as s:
+        st.save_columns(s, clerk, st.find_maker(s, "HAIER"), COLUMNS, NOW)
     assert _counts(db)[:2] == (0, 0)
+    with db.read() as s:
+        assert st.find_maker(s, "HAIER").settlement_columns == {}
 
 
 # -- refusals ---------------------------------------------------------------------------------
