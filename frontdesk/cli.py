@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, backup_cli, counters, i18n, makers_cli
+from frontdesk import __version__, backup_cli, counters, i18n, makers_cli, settlements_cli
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.private_files import private_umask
@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
     backup_cli.add_parsers(sub, _common)
     makers_cli.add_parsers(sub, _common)
+    settlements_cli.add_parsers(sub, _common)  # moves under 'claims' when that command is in
     p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
@@ -792,6 +793,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "consolidate": cmd_consolidate,
     "uncollected": cmd_uncollected,
     "audit": cmd_audit,
+    "settlement": settlements_cli.cmd_settlement,
 }
 
 

@@ -105,6 +105,15 @@ HEAD_OFFICE = WorkbookLimits(
     strings=1_000_000, string_chars=32_000_000, text_chars=TEXT_CHARS, seconds=20 * 60.0)
 
 
+# A maker's monthly settlement: a row a claim (a busy center settles a few
+# thousand a month with one maker).
+SETTLEMENT_ROWS = 100_000
+SETTLEMENT = WorkbookLimits(
+    purpose=N_("a maker's settlement workbook"), file_bytes=32 * MB, parts=500, sheet_part_bytes=64 * MB,
+    other_part_bytes=32 * MB, total_bytes=256 * MB, ratio=100, rows=SETTLEMENT_ROWS + 20, columns=64,
+    strings=600_000, string_chars=16_000_000, text_chars=TEXT_CHARS, seconds=120.0)
+
+
 class UnsafeWorkbook(FrontDeskError):
     """A workbook refused before or while it was read: ``reason`` says which
     limit (or that it is not a workbook); nothing was taken from it."""
@@ -573,4 +582,5 @@ def open_workbook(path: str | Path, limits: WorkbookLimits, *, data_only: bool =
 
 
 __all__ = ["FEE_SCHEDULE", "FEE_SCHEDULE_ROWS", "GuardedWorkbook", "HEAD_OFFICE", "HEAD_OFFICE_ROWS", "MAKER_STANDARD",
-           "MAKER_STANDARD_ROWS", "UnsafeWorkbook", "WorkbookLimits", "check_file", "open_workbook"]
+           "MAKER_STANDARD_ROWS", "SETTLEMENT", "SETTLEMENT_ROWS", "UnsafeWorkbook", "WorkbookLimits", "check_file",
+           "open_workbook"]

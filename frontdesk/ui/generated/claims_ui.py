@@ -1,0 +1,105 @@
+# Generated from forms/claims.ui by tools/compile_forms.py: do not edit.
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
+
+class Ui_ClaimsScreen(object):
+    def setupUi(self, ClaimsScreen):
+        if not ClaimsScreen.objectName():
+            ClaimsScreen.setObjectName(u"ClaimsScreen")
+        ClaimsScreen.resize(1100, 700)
+        self.claimsLayout = QVBoxLayout(ClaimsScreen)
+        self.claimsLayout.setObjectName(u"claimsLayout")
+        self.filterLayout = QHBoxLayout()
+        self.filterLayout.setObjectName(u"filterLayout")
+        self.makerLabel = QLabel(ClaimsScreen)
+        self.makerLabel.setObjectName(u"makerLabel")
+
+        self.filterLayout.addWidget(self.makerLabel)
+
+        self.makerCombo = QComboBox(ClaimsScreen)
+        self.makerCombo.setObjectName(u"makerCombo")
+        self.makerCombo.setMinimumContentsLength(12)
+
+        self.filterLayout.addWidget(self.makerCombo)
+
+        self.stateLabel = QLabel(ClaimsScreen)
+        self.stateLabel.setObjectName(u"stateLabel")
+
+        self.filterLayout.addWidget(self.stateLabel)
+
+        self.stateCombo = QComboBox(ClaimsScreen)
+        self.stateCombo.setObjectName(u"stateCombo")
+        self.stateCombo.setMinimumContentsLength(16)
+
+        self.filterLayout.addWidget(self.stateCombo)
+
+        self.filterSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.filterLayout.addItem(self.filterSpacer)
+
+        self.submitButton = QPushButton(ClaimsScreen)
+        self.submitButton.setObjectName(u"submitButton")
+
+        self.filterLayout.addWidget(self.submitButton)
+
+        self.openButton = QPushButton(ClaimsScreen)
+        self.openButton.setObjectName(u"openButton")
+
+        self.filterLayout.addWidget(self.openButton)
+
+        self.refreshButton = QPushButton(ClaimsScreen)
+        self.refreshButton.setObjectName(u"refreshButton")
+
+        self.filterLayout.addWidget(self.refreshButton)
+
+
+        self.claimsLayout.addLayout(self.filterLayout)
+
+        self.table = QTableView(ClaimsScreen)
+        self.table.setObjectName(u"table")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+
+        self.claimsLayout.addWidget(self.table)
+
+        self.totalsLabel = QLabel(ClaimsScreen)
+        self.totalsLabel.setObjectName(u"totalsLabel")
+        self.totalsLabel.setText(u"")
+        self.totalsLabel.setWordWrap(True)
+
+        self.claimsLayout.addWidget(self.totalsLabel)
+
+        self.messageLabel = QLabel(ClaimsScreen)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setText(u"")
+        self.messageLabel.setWordWrap(True)
+
+        self.claimsLayout.addWidget(self.messageLabel)
+
+#if QT_CONFIG(shortcut)
+        self.makerLabel.setBuddy(self.makerCombo)
+        self.stateLabel.setBuddy(self.stateCombo)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.makerCombo, self.stateCombo)
+        QWidget.setTabOrder(self.stateCombo, self.table)
+        QWidget.setTabOrder(self.table, self.submitButton)
+        QWidget.setTabOrder(self.submitButton, self.openButton)
+        QWidget.setTabOrder(self.openButton, self.refreshButton)
+
+        self.retranslateUi(ClaimsScreen)
+    # setupUi
+
+    def retranslateUi(self, ClaimsScreen):
+        self.makerLabel.setText(QCoreApplication.translate("ClaimsScreen", u"&Maker", None))
+        self.stateLabel.setText(QCoreApplication.translate("ClaimsScreen", u"S&how", None))
+#if QT_CONFIG(tooltip)
+        self.submitButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the selected claim was submitted to its maker, with the maker's claim number", None))
+#endif // QT_CONFIG(tooltip)
+        self.submitButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Submitted\u2026", None))
+        self.openButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Open ticket (Enter)", None))
+        self.refreshButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Refresh", None))
+        pass
+    # retranslateUi
+
