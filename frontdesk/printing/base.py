@@ -174,10 +174,13 @@ def draw_code128(canvas: Canvas, value: str, x: float, y: float, width: float, h
     canvas.restoreState()
 
 
-def grid_table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True) -> Table:
+def grid_table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True,
+               numbers_right: bool = True) -> Table:
     """A table of wrapped text in a grey grid, the header row (``header``)
-    shaded and repeated on each page; numbers aligned right."""
-    cells = [[para(str(c), 8.5, align=2 if i and numeric_text(str(c)) else 0) for i, c in enumerate(row)]
+    shaded and repeated on each page; amounts aligned right (``numbers_right``:
+    not where digits are codes, a part number or a date)."""
+    cells = [[para(str(c), 8.5, align=2 if i and numbers_right and numeric_text(str(c)) else 0)
+              for i, c in enumerate(row)]
              for row in rows]
     table = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
     commands = [

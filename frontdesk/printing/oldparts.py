@@ -82,13 +82,14 @@ def _facts(view: BatchView) -> list[tuple[str, str]]:
 def _story(view: BatchView, shop: str) -> list[Flowable]:
     story: list[Flowable] = [para(shop, 14), para(_("Old parts packing list {batch}").format(batch=view.number), 13),
                              Spacer(1, 3 * mm)]
-    story.append(grid_table([list(pair) for pair in _facts(view)], [WIDTH * 0.3, WIDTH * 0.7], header=False))
+    story.append(grid_table([list(pair) for pair in _facts(view)], [WIDTH * 0.3, WIDTH * 0.7], header=False,
+                                numbers_right=False))
     story.append(Spacer(1, 4 * mm))
     story.append(grid_table(
         [[_("No."), _("Tag"), _("Ticket"), _("Part no."), _("Description"), _("Old S/N"), _("Claim")]] +
         [[str(n), p.tag, p.ticket_number, p.part_no, p.description, p.old_serial, p.claim_number]
          for n, p in enumerate(view.parts, start=1)],
-        [w * WIDTH for w in (0.05, 0.15, 0.15, 0.14, 0.21, 0.15, 0.15)]))
+        [w * WIDTH for w in (0.05, 0.14, 0.14, 0.13, 0.20, 0.19, 0.15)], numbers_right=False))
     story.append(Spacer(1, 2 * mm))
     story.append(para(ngettext("{count} old part in this box.", "{count} old parts in this box.",
                                len(view.parts)).format(count=len(view.parts)), 9))

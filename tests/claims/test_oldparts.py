@@ -367,3 +367,30 @@ def test_the_command_line_opens_scans_ships_and_prints(sqlite_world: World, tmp_
     code, out, err = run(capsys, "oldparts", "batches", "--db", url)
     assert code == EXIT_OK, err
     assert out.splitlines()[1].split("\t") == ["B2026-000001", "HAIER", "2", "2026-11-25", "顺丰", "SF1"]
+
+
+def test_two_counters_scanning_one_tag_into_two_boxes(world: World) -> None:
+    """The second scan waits for the first to commit, then is refused with
+    the first box named: a part is never in two batches."""
+    import threading
+    import time
+
+    first_id, first = world.open("HAIER")
+    second_id, _second = world.open("HAIER")
+    outcome: list[str] = []
+
+    def second_counter() -> None:
+        try:
+            world.scan(second_id, "P2026-000001")
+            outcome.append("scanned")
+        except FrontDeskError as exc:
+            outcome.append(exc.message)
+
+    with world.db.write() as s:
+        oldparts.scan_into_batch(s, world.clerk, first_id, "P2026-000001", NOW)
+        racer = threading.Thread(target=second_counter)
+        racer.start()
+        time.sleep(0.5)  # the second counter is now waiting for this transaction
+        assert outcome == []
+    racer.join(timeout=30)
+    assert outcome == [f"Old part P2026-000001 is already in batch {first}: take it out of that batch first."]
