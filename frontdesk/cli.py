@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, backup_cli, counters, i18n, makers_cli, settlements_cli
+from frontdesk import __version__, backup_cli, counters, i18n, makers_cli, oldparts_cli, settlements_cli
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.private_files import private_umask
@@ -171,9 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--all", action="store_true", help="every unit in the pool (not retired)")
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
+    oldparts_cli.add_print_parsers(psub, _common)
     backup_cli.add_parsers(sub, _common)
     makers_cli.add_parsers(sub, _common)
     settlements_cli.add_parsers(sub, _common)  # moves under 'claims' when that command is in
+    oldparts_cli.add_parsers(sub, _common, _Parser)
     p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
@@ -517,6 +519,8 @@ def cmd_print(args: argparse.Namespace) -> int:
                                           language=lang)
         print(path)
         return EXIT_OK
+    if args.print_command in oldparts_cli.PRINT_COMMANDS:
+        return oldparts_cli.cmd_print(args, db, lang)
     raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
 
 
@@ -794,6 +798,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "uncollected": cmd_uncollected,
     "audit": cmd_audit,
     "settlement": settlements_cli.cmd_settlement,
+    "oldparts": oldparts_cli.cmd_oldparts,
 }
 
 

@@ -8,6 +8,7 @@ The font is WenQuanYi Micro Hei, shipped in ``resources/fonts`` and embedded
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from io import BytesIO
@@ -17,12 +18,13 @@ from xml.sax.saxutils import escape
 import segno
 from PIL import Image
 from reportlab.graphics.barcode import code128
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from frontdesk import settings
 from frontdesk.paths import resource
@@ -170,3 +172,30 @@ def draw_code128(canvas: Canvas, value: str, x: float, y: float, width: float, h
     canvas.scale(scale, 1)
     barcode.drawOn(canvas, 0, 0)
     canvas.restoreState()
+
+
+def grid_table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True,
+               numbers_right: bool = True) -> Table:
+    """A table of wrapped text in a grey grid, the header row (``header``)
+    shaded and repeated on each page; amounts aligned right (``numbers_right``:
+    not where digits are codes, a part number or a date)."""
+    cells = [[para(str(c), 8.5, align=2 if i and numbers_right and numeric_text(str(c)) else 0)
+              for i, c in enumerate(row)]
+             for row in rows]
+    table = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def numeric_text(text: str) -> bool:
+    stripped = text.replace("¥", "").replace(",", "").replace("-", "").replace(".", "").strip()
+    return stripped.isdigit()

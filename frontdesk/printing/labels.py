@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -15,6 +17,7 @@ from frontdesk.intake.warranty import category_label
 from frontdesk.printing.base import draw_code128, fit_text, register_fonts
 
 COLS, ROWS = 3, 8
+T = TypeVar("T")
 LABEL_W, LABEL_H = 70 * mm, 37 * mm
 
 
@@ -26,16 +29,19 @@ class LabelData:
     shop: str = ""
 
 
-def write_labels(labels: list[LabelData], path: Path | str, skip: int = 0, outline: bool = False) -> Path:
-    """Labels to ``path``; ``skip`` leaves that many labels empty at the start
-    of the first sheet (a sheet already partly used)."""
+def label_sheet(path: Path | str, title: str, items: Sequence[T], draw: Callable[[Canvas, T, float, float], None],
+                skip: int = 0, outline: bool = False) -> Path:
+    """Each of ``items`` drawn by ``draw(canvas, item, x, y)`` on a label of
+    A4 sheets (``x``, ``y``: the label's bottom-left corner; a new sheet
+    every 24), after ``skip`` labels left empty on the first sheet (a sheet
+    already partly used); ``outline`` draws the labels' edges."""
     register_fonts()
     path = Path(path)
     c = Canvas(str(path), pagesize=A4)
-    c.setTitle(_("Loaner asset tags"))
+    c.setTitle(title)
     top_margin = (A4[1] - ROWS * LABEL_H) / 2
     per_sheet = COLS * ROWS
-    for i, label in enumerate(labels, start=skip):
+    for i, item in enumerate(items, start=skip):
         if i and i % per_sheet == 0 and i != skip:
             c.showPage()
         slot = i % per_sheet
@@ -45,13 +51,23 @@ def write_labels(labels: list[LabelData], path: Path | str, skip: int = 0, outli
         if outline:
             c.setLineWidth(0.25)
             c.rect(x, y, LABEL_W, LABEL_H)
-        pad = 4 * mm
-        inner = LABEL_W - 2 * pad
-        fit_text(c, label.shop or _("Loaner"), x + pad, y + LABEL_H - pad - 2 * mm, inner, 7)
-        draw_code128(c, label.tag, x + pad, y + 12 * mm, inner, 12 * mm)
-        fit_text(c, label.tag, x + LABEL_W / 2, y + 7.5 * mm, inner, 10, align="center")
-        fit_text(c, " · ".join(p for p in (category_label(label.category), label.model) if p), x + LABEL_W / 2, y + 3.5 * mm,
-                 inner, 7, align="center")
+        draw(c, item, x, y)
     c.showPage()
     c.save()
     return path
+
+
+def _draw_label(c: Canvas, label: LabelData, x: float, y: float) -> None:
+    pad = 4 * mm
+    inner = LABEL_W - 2 * pad
+    fit_text(c, label.shop or _("Loaner"), x + pad, y + LABEL_H - pad - 2 * mm, inner, 7)
+    draw_code128(c, label.tag, x + pad, y + 12 * mm, inner, 12 * mm)
+    fit_text(c, label.tag, x + LABEL_W / 2, y + 7.5 * mm, inner, 10, align="center")
+    fit_text(c, " · ".join(p for p in (category_label(label.category), label.model) if p), x + LABEL_W / 2, y + 3.5 * mm,
+             inner, 7, align="center")
+
+
+def write_labels(labels: list[LabelData], path: Path | str, skip: int = 0, outline: bool = False) -> Path:
+    """Labels to ``path``; ``skip`` leaves that many labels empty at the start
+    of the first sheet (a sheet already partly used)."""
+    return label_sheet(path, _("Loaner asset tags"), labels, _draw_label, skip, outline)

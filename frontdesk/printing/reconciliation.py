@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from frontdesk import counters
@@ -25,30 +24,9 @@ from frontdesk.dayclose.service import DayFigures
 from frontdesk.i18n import _
 from frontdesk.intake import states
 from frontdesk.printing.base import FONT, para, register_fonts
+from frontdesk.printing.base import grid_table as _table
 
 WIDTH = A4[0] - 30 * mm
-
-
-def _table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True) -> Table:
-    cells = [[para(str(c), 8.5, align=2 if i and _numeric(str(c)) else 0) for i, c in enumerate(row)]
-             for row in rows]
-    table = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
-    commands = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _numeric(text: str) -> bool:
-    stripped = text.replace("¥", "").replace(",", "").replace("-", "").replace(".", "").strip()
-    return stripped.isdigit()
 
 
 def _pairs(rows: Sequence[tuple[str, str]]) -> Table:
