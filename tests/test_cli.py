@@ -136,6 +136,10 @@ def test_users_pin_unlock_disable_and_enable_ask_a_pin_and_are_audited(
     from frontdesk import users
     from frontdesk.db.models import AuditRecord, User
 
+    from frontdesk import clock
+
+    stopped = clock.now()  # the waits read in whole seconds: the clock stands still, however slow the machine
+    monkeypatch.setattr(clock, "now", lambda: stopped)
     db = str(tmp_path / "shop.sqlite")
     monkeypatch.setenv("FRONTDESK_NEW_PIN", "1111")
     assert run(capsys, "users", "add", "wang", "--role", "manager", "--db", db)[0] == EXIT_OK
