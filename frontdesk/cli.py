@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, backup_cli, counters, i18n
+from frontdesk import __version__, backup_cli, claims_cli, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.private_files import private_umask
@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
     backup_cli.add_parsers(sub, _common)
+    claims_cli.add_parsers(sub, _common, _Parser)
     p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
@@ -790,6 +791,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "consolidate": cmd_consolidate,
     "uncollected": cmd_uncollected,
     "audit": cmd_audit,
+    "claims": claims_cli.cmd_claims,
 }
 
 
