@@ -61,14 +61,15 @@ def cmd_claims(args: argparse.Namespace) -> int:
         print(export.write_workbook(rows, args.file, currency))
         return EXIT_OK
     print("\t".join([_("Claim"), _("Ticket"), _("Maker"), _("State"), _("Repaired on"), _("Claim due"),
-                     _("Deadline"), _("Claimed"), _("Paid"), _("Short")]))
+                     _("Deadline"), _("Claimed"), _("Paid"), _("Short"), _("Note")]))
     for r in rows:
         print("\t".join([r.number, r.ticket_number, r.maker_code, service.state_label(r.state),
                          r.repaired_on.isoformat(), r.claim_due.isoformat(), export.flag_label(r.flag),
-                         _money(r.amount_claimed), _money(r.amount_paid), _money(r.short)]))
+                         _money(r.amount_claimed), _money(r.amount_paid), _money(r.short),
+                         _("Repair level missing: labour claimed at 0") if r.level_missing else ""]))
     claimed, paid, short = export.totals(rows)
     print("\t".join([_("Total"), ngettext("{count} claim", "{count} claims", len(rows)).format(count=len(rows)),
-                     "", "", "", "", "", _money(claimed), _money(paid), _money(short)]))
+                     "", "", "", "", "", _money(claimed), _money(paid), _money(short), ""]))
     return EXIT_OK
 
 

@@ -194,7 +194,7 @@ def set_maker_order_no(session: Session, actor: Actor, ticket_id: int, number: s
         claim.updated_at = now
     add_event(session, ticket, actor, EVENT, Message(N_("Maker's service order number: {number}"),
                                                     number=value or "-"), now=now)
-    audit.record(session, actor.id, "ticket.maker_order_no", "ticket", ticket.id, {"from": old, "to": value},
+    audit.record(session, actor.id, "ticket.maker_order_no", "ticket", ticket.id, {"number": value, "replaces": old},
                  at=now)
     return ticket
 

@@ -189,6 +189,27 @@ def test_no_claim_for_a_repair_out_of_warranty(shop: tuple[Database, Actor, Acto
     assert claim_events(db, ticket) == []  # a paid repair: nothing to claim, nothing to say
 
 
+def test_a_unit_partly_in_warranty_is_claimed_too(shop: tuple[Database, Actor, Actor, int]) -> None:
+    db, manager, clerk, _maker = shop
+    with db.write() as s:  # bought 2025-03-01: the whole unit out, the compressor in
+        ticket = intake.take_intake(s, clerk, fridge_form(), now=NOW).ticket_id
+        intake.move(s, clerk, ticket, states.DIAGNOSING, now=NOW)
+        intake.move(s, clerk, ticket, states.IN_REPAIR, "压缩机保内", approver=manager, now=NOW)
+        assert s.get_one(Ticket, ticket).warranty_status == "partial"
+    repair(db, clerk, ticket, parts=[PartReplaced("BX-COMP", "压缩机", "N1", "O1")])
+    claim = claim_of(db, ticket)
+    assert claim is not None and claim.amount_claimed == D("128.00")  # 120 + BX-* 8, no visit distance
+
+
+def test_nothing_repaired_is_nothing_claimed(shop: tuple[Database, Actor, Actor, int]) -> None:
+    db, _manager, clerk, _maker = shop
+    with db.write() as s:
+        ticket = intake.take_intake(s, clerk, fridge_form(purchase_date=date(2026, 6, 1)), now=NOW).ticket_id
+        intake.move(s, clerk, ticket, states.DIAGNOSING, now=NOW)
+    repair(db, clerk, ticket, parts=(), action=faults.NO_FAULT)
+    assert claim_of(db, ticket) is None and claim_events(db, ticket) == []
+
+
 def test_no_claim_for_a_brand_no_maker_answers_for_and_the_timeline_says_why(
         shop: tuple[Database, Actor, Actor, int]) -> None:
     db, _manager, clerk, _maker = shop
@@ -360,7 +381,7 @@ def two_claims(db: Database, manager: Actor, clerk: Actor) -> None:
     first = warranty_ticket(db, clerk, maker_order_no="=HYPERLINK(\"http://x\")")
     second = warranty_ticket(db, clerk, serial="MD000111", brand="Little Swan")
     repair(db, clerk, first)
-    repair(db, clerk, second, at=datetime(2026, 11, 30, 10, 0))
+    repair(db, clerk, second, at=datetime(2026, 11, 30, 10, 0), level="")
     claim = claim_of(db, first)
     assert claim is not None
     with db.write() as s:
@@ -378,10 +399,11 @@ def test_the_command_line_lists_the_claims_with_their_totals(
     assert main(["claims", "list", "--db", url]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        "Claim\tTicket\tMaker\tState\tRepaired on\tClaim due\tDeadline\tClaimed\tPaid\tShort",
-        "C2026-000001\tT2026-000001\tHAIER\tPaid short\t2026-11-27\t2026-12-02\t\t163.00\t150.00\t13.00",
-        "C2026-000002\tT2026-000002\tMIDEA\tDrafted\t2026-11-30\t2026-12-03\tLate\t163.00\t\t0.00",
-        "Total\t2 claims\t\t\t\t\t\t326.00\t150.00\t13.00"]
+        "Claim\tTicket\tMaker\tState\tRepaired on\tClaim due\tDeadline\tClaimed\tPaid\tShort\tNote",
+        "C2026-000001\tT2026-000001\tHAIER\tPaid short\t2026-11-27\t2026-12-02\t\t163.00\t150.00\t13.00\t",
+        "C2026-000002\tT2026-000002\tMIDEA\tDrafted\t2026-11-30\t2026-12-03\tLate\t43.00\t\t0.00\t"
+        "Repair level missing: labour claimed at 0",
+        "Total\t2 claims\t\t\t\t\t\t206.00\t150.00\t13.00\t"]
     assert main(["claims", "list", "--db", url, "--maker", "midea", "--late"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("\t")[0] for line in lines] == ["Claim", "C2026-000002", "Total"]
