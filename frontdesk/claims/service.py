@@ -199,10 +199,11 @@ def set_maker_order_no(session: Session, actor: Actor, ticket_id: int, number: s
     return ticket
 
 
-def _refuse(claim: Claim, wanted: str, allowed: Sequence[str]) -> None:
+def _refuse(claim: Claim, allowed: Sequence[str], why: str) -> None:
+    """Refuse a move from a state not in ``allowed``; ``why`` (translated,
+    with {number} and {state}) says which claims can make it."""
     if claim.state not in allowed:
-        raise IllegalTransition(_("Claim {number} is {state}: it cannot be {wanted} now.").format(
-            number=claim.number, state=state_label(claim.state).lower(), wanted=wanted))
+        raise IllegalTransition(why.format(number=claim.number, state=state_label(claim.state).lower()))
 
 
 def _moved(session: Session, actor: Actor, claim: Claim, action: str, to_state: str, on: date,
@@ -229,7 +230,7 @@ def _money(session: Session, amount: Decimal) -> str:
 def submit_claim(session: Session, actor: Actor, claim_id: int, maker_claim_no: str, on: date) -> Claim:
     """The claim went in on the maker's portal on ``on``; ``maker_claim_no`` is its number there."""
     claim = get_claim(session, claim_id)
-    _refuse(claim, _("submitted"), (DRAFTED,))
+    _refuse(claim, (DRAFTED,), _("Claim {number} is {state}: only a drafted claim can be submitted."))
     problems: dict[str, str] = {}
     number = clean_text(maker_claim_no, MAX_NUMBER, "maker_claim_no", problems, _("Maker's claim number"))
     if not number and not problems:
@@ -250,7 +251,8 @@ def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Dec
     rejected claim may be appealed until ``appeal_days`` working days after
     ``on`` (default: the standard's)."""
     claim = get_claim(session, claim_id)
-    _refuse(claim, _("settled by the maker"), (SUBMITTED, APPEALED))
+    _refuse(claim, (SUBMITTED, APPEALED), _("Claim {number} is {state}: the maker's answer is recorded on a "
+                                            "submitted (or appealed) claim. Submit it first."))
     problems: dict[str, str] = {}
     paid = ZERO
     try:
@@ -293,7 +295,8 @@ def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Dec
 def appeal_claim(session: Session, actor: Actor, claim_id: int, on: date, note: str = "") -> Claim:
     """The shop contests a short payment or a rejection, by its appeal deadline."""
     claim = get_claim(session, claim_id)
-    _refuse(claim, _("appealed"), (PAID_SHORT, REJECTED))
+    _refuse(claim, (PAID_SHORT, REJECTED), _("Claim {number} is {state}: only a claim paid short or rejected "
+                                              "can be appealed."))
     if claim.appeal_due is not None and on > claim.appeal_due:
         raise IllegalTransition(_("Claim {number} can no longer be appealed: the maker's deadline was {due}.")
                                 .format(number=claim.number, due=claim.appeal_due.isoformat()))
@@ -310,7 +313,8 @@ def appeal_claim(session: Session, actor: Actor, claim_id: int, on: date, note: 
 def close_claim(session: Session, actor: Actor, claim_id: int, on: date) -> Claim:
     """Settled for good: nothing more is asked of the maker."""
     claim = get_claim(session, claim_id)
-    _refuse(claim, _("closed"), (*ANSWERED, APPEALED))
+    _refuse(claim, (*ANSWERED, APPEALED), _("Claim {number} is {state}: only a claim the maker has answered "
+                                             "can be settled."))
     claim.closed_on = on
     return _moved(session, actor, claim, "claim.close", SETTLED, on, {},
                   Message(N_("Claim {number} settled"), number=claim.number))

@@ -276,7 +276,8 @@ def test_a_claim_goes_from_drafted_to_settled_and_wrong_moves_are_refused(
     cid = claim.id
     with db.write() as s, pytest.raises(IllegalTransition) as wrong:
         claims.settle_claim(s, manager, cid, "163.00", "", date(2026, 12, 20))
-    assert wrong.value.message == "Claim C2026-000001 is drafted: it cannot be settled by the maker now."
+    assert wrong.value.message == ("Claim C2026-000001 is drafted: the maker's answer is recorded on a "
+                                  "submitted (or appealed) claim. Submit it first.")
     with db.write() as s, pytest.raises(ValidationError) as refused:
         claims.submit_claim(s, clerk, cid, "  ", date(2026, 11, 30))
     assert refused.value.fields == {"maker_claim_no": "Type the claim number the maker gave."}
@@ -284,7 +285,7 @@ def test_a_claim_goes_from_drafted_to_settled_and_wrong_moves_are_refused(
         claims.submit_claim(s, clerk, cid, "HZ-55", date(2026, 11, 30))
     with db.write() as s, pytest.raises(IllegalTransition) as wrong:
         claims.submit_claim(s, clerk, cid, "HZ-56", date(2026, 11, 30))
-    assert wrong.value.message == "Claim C2026-000001 is submitted: it cannot be submitted now."
+    assert wrong.value.message == "Claim C2026-000001 is submitted: only a drafted claim can be submitted."
     with db.write() as s, pytest.raises(ValidationError) as refused:
         claims.settle_claim(s, manager, cid, "200.00", "", date(2026, 12, 20))
     assert refused.value.fields == {"amount_paid": "The maker paid ¥200.00, more than the ¥163.00 claimed: check "
@@ -311,8 +312,9 @@ def test_a_claim_goes_from_drafted_to_settled_and_wrong_moves_are_refused(
     assert wrong.value.message == "Claim C2026-000001 can no longer be appealed: the maker's deadline was 2026-12-25."
     with db.write() as s:
         claims.appeal_claim(s, manager, cid, date(2026, 12, 25), "旧件已于12月10日寄出")
-    with db.write() as s, pytest.raises(IllegalTransition):
+    with db.write() as s, pytest.raises(IllegalTransition) as wrong:
         claims.appeal_claim(s, manager, cid, date(2026, 12, 25))
+    assert wrong.value.message == "Claim C2026-000001 is appealed: only a claim paid short or rejected can be appealed."
     with db.write() as s:  # the maker pays the rest on appeal
         claims.settle_claim(s, manager, cid, "163.00", "", date(2027, 1, 8))
         claims.close_claim(s, manager, cid, date(2027, 1, 8))
@@ -322,7 +324,8 @@ def test_a_claim_goes_from_drafted_to_settled_and_wrong_moves_are_refused(
         "settled", D("163.00"), None, date(2027, 1, 8))
     with db.write() as s, pytest.raises(IllegalTransition) as wrong:
         claims.close_claim(s, manager, cid, date(2027, 1, 9))
-    assert wrong.value.message == "Claim C2026-000001 is settled: it cannot be closed now."
+    assert wrong.value.message == ("Claim C2026-000001 is settled: only a claim the maker has answered can be "
+                                  "settled.")
     assert actions(db) == ["claim.draft", "claim.submit", "claim.settle", "claim.appeal", "claim.settle",
                            "claim.close"]
     assert claim_events(db, ticket)[1:] == [
