@@ -108,6 +108,30 @@ def _no_claim(session: Session, actor: Actor | None, ticket: Ticket, why: Messag
     add_event(session, ticket, actor, EVENT, why, now=now)
 
 
+def _priced(ticket: Ticket, record: RepairRecord, standard: MakerStandard,
+            km: Decimal | None) -> tuple[pricing.ClaimPrice, list[dict[str, Any]]]:
+    """The repair priced by ``standard``, and the lines the claim keeps."""
+    category = ticket.product.category if ticket.product is not None else ""
+    price = pricing.price_claim(standard, category, record.level, km, [p.part_no for p in record.parts])
+    lines: list[dict[str, Any]] = [line.to_json() for line in price.lines]
+    if price.notes:  # no labour line: claimed at 0 until the level is set (docs/rules.md)
+        lines.insert(0, {"kind": pricing.LABOUR, "description": "", "amount": str(ZERO), "part_no": "",
+                         "missing": price.notes[0]})
+    return price, lines
+
+
+def _level_note(session: Session, actor: Actor, ticket: Ticket, claim: Claim, maker: Maker,
+                price: pricing.ClaimPrice, now: datetime) -> None:
+    if not price.notes:
+        return
+    add_event(session, ticket, actor, EVENT, Message(
+        N_("Claim {number}: the repair level is missing, so its labour is claimed at 0. Set the level of the "
+           "repair before submitting.")
+        if price.notes[0] == pricing.LEVEL_MISSING else
+        N_("Claim {number}: {maker}'s standard has no labour line for this category and level, so its "
+           "labour is claimed at 0."), number=claim.number, maker=maker.name), now=now)
+
+
 def draft_claim(session: Session, actor: Actor, ticket_id: int, now: datetime) -> Claim | None:
     """Draft the claim of the ticket's in-warranty repair (its existing
     claim when it has one).  None when there is nothing to claim: no repair
@@ -126,23 +150,18 @@ def draft_claim(session: Session, actor: Actor, ticket_id: int, now: datetime) -
         return None  # no maker set up at all: the shop does not claim, nothing to say on every ticket
     if maker is None:
         _no_claim(session, actor, ticket, Message(N_(
-            "No claim to a maker: no maker is set up for the brand {brand}. A manager adds it under Makers, "
-            "then the claim can be drafted."), brand=brand or "-"), now)
+            "No claim to a maker: no maker is set up for the brand {brand}. If the shop repairs this brand for a "
+            "maker, a manager adds the brand to that maker."), brand=brand or "-"), now)
         return None
     repaired_on = record.recorded_at.date()
     standard = standard_in_force(session, maker.id, repaired_on)
     if standard is None:
         _no_claim(session, actor, ticket, Message(N_(
             "No claim to {maker}: none of its settlement standards is in force on {day}. A manager adds the "
-            "standard, then the claim can be drafted."), maker=maker.name, day=repaired_on.isoformat()), now)
+            "standard in force that day."), maker=maker.name, day=repaired_on.isoformat()), now)
         return None
-    category = ticket.product.category if ticket.product is not None else ""
     km = _visit_km(session, ticket.id)
-    price = pricing.price_claim(standard, category, record.level, km, [p.part_no for p in record.parts])
-    lines: list[dict[str, Any]] = [line.to_json() for line in price.lines]
-    if price.notes:  # no labour line: claimed at 0 until the level is set (docs/rules.md)
-        lines.insert(0, {"kind": pricing.LABOUR, "description": "", "amount": str(ZERO), "part_no": "",
-                         "missing": price.notes[0]})
+    price, lines = _priced(ticket, record, standard, km)
     calendar: WorkCalendar = settings.work_calendar(session)
     claim = Claim(
         number=_number(session, "claim", "C", now.year), ticket_id=ticket.id, maker_id=maker.id,
@@ -163,17 +182,40 @@ def draft_claim(session: Session, actor: Actor, ticket_id: int, now: datetime) -
     add_event(session, ticket, actor, EVENT, Message(
         N_("Claim {number} to {maker} drafted: {amount}, to submit by {due}"), number=claim.number,
         maker=maker.name, amount=_money(session, claim.amount_claimed), due=claim.claim_due.isoformat()), now=now)
-    if price.notes:
-        add_event(session, ticket, actor, EVENT, Message(
-            N_("Claim {number}: the repair level is missing, so its labour is claimed at 0. Set the level on "
-               "the repair record before submitting.")
-            if price.notes[0] == pricing.LEVEL_MISSING else
-            N_("Claim {number}: {maker}'s standard has no labour line for this category and level, so its "
-               "labour is claimed at 0."), number=claim.number, maker=maker.name), now=now)
+    _level_note(session, actor, ticket, claim, maker, price, now)
     audit.record(session, actor.id, "claim.draft", "claim", claim.id,
                  {"number": claim.number, "ticket": ticket.number, "maker": maker.code, "standard": standard.id,
                   "amount": str(claim.amount_claimed), "due": claim.claim_due.isoformat(),
                   "parts": [p.part_no for p in record.parts], "notes": list(price.notes)}, at=now)
+    return claim
+
+
+def set_repair_level(session: Session, actor: Actor, claim_id: int, level: str, now: datetime) -> Claim:
+    """Set the repair level of a drafted claim's repair (minor, medium,
+    major) and price the claim again by the same standard (its old-part tags
+    stay as they are)."""
+    claim = get_claim(session, claim_id)
+    _refuse(claim, (DRAFTED,), _("Claim {number} is {state}: the repair level can be changed only before the "
+                                 "claim is submitted."))
+    if level not in pricing.LEVELS:
+        raise ValidationError({"level": _("Pick the repair level: minor, medium or major.")})
+    record = session.scalar(select(RepairRecord).where(RepairRecord.ticket_id == claim.ticket_id))
+    standard = session.get(MakerStandard, claim.standard_id) if claim.standard_id else None
+    if record is None or standard is None:
+        raise IllegalTransition(_("Claim {number} has no repair record or standard to price it by.").format(
+            number=claim.number))
+    old_level, old_amount = record.level, claim.amount_claimed
+    record.level = level
+    price, lines = _priced(claim.ticket, record, standard, claim.distance_km)
+    claim.level, claim.lines, claim.amount_claimed, claim.updated_at = level, lines, price.total, now
+    session.flush()
+    add_event(session, claim.ticket, actor, EVENT, Message(
+        N_("Claim {number}: repair level {level}, claimed {amount}"), number=claim.number, level=level,
+        amount=_money(session, price.total)), now=now)
+    _level_note(session, actor, claim.ticket, claim, claim.maker, price, now)
+    audit.record(session, actor.id, "claim.level", "claim", claim.id,
+                 {"number": claim.number, "level": level, "replaces": old_level, "amount": str(price.total),
+                  "was": str(old_amount)}, at=now)
     return claim
 
 
@@ -381,4 +423,5 @@ def list_claims(session: Session, maker_code: str | None = None, state: str | No
 __all__ = ["ANSWERED", "APPEALED", "DRAFTED", "DUE_SOON", "LATE", "PAID", "PAID_SHORT", "REJECTED", "SETTLED",
            "STATES", "STATE_LABELS", "SUBMITTED", "ClaimRow", "add_working_days", "appeal_claim", "claim_flags",
            "claim_of_ticket", "close_claim", "draft_claim", "get_claim", "list_claims", "set_maker_order_no",
+           "set_repair_level",
            "settle_claim", "state_label", "submit_claim"]

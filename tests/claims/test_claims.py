@@ -159,10 +159,29 @@ def test_without_a_level_the_labour_is_claimed_at_nothing_and_the_list_says_so(
     assert claim.lines[0] == {"kind": "labour", "description": "", "amount": "0.00", "part_no": "",
                               "missing": "level_missing"}
     assert claim_events(db, ticket)[1] == ("Claim C2026-000001: the repair level is missing, so its labour is claimed "
-                                           "at 0. Set the level on the repair record before submitting.")
+                                           "at 0. Set the level of the repair before submitting.")
     with db.read() as s:
         (row,) = claims.list_claims(s, today=date(2026, 11, 27))
     assert row.level_missing and row.amount_claimed == D("43.00")
+    with db.write() as s, pytest.raises(ValidationError) as refused:
+        claims.set_repair_level(s, clerk, claim.id, "", FRIDAY)
+    assert refused.value.fields == {"level": "Pick the repair level: minor, medium or major."}
+    with db.write() as s:
+        claims.set_repair_level(s, clerk, claim.id, "medium", FRIDAY)
+    claim = claim_of(db, ticket)
+    assert claim is not None and claim.amount_claimed == D("163.00") and claim.level == "medium"
+    with db.read() as s:
+        (row,) = claims.list_claims(s, today=date(2026, 11, 27))
+        assert s.scalar(select(RepairRecord.level).where(RepairRecord.ticket_id == ticket)) == "medium"
+    assert not row.level_missing
+    assert claim_events(db, ticket)[-1] == "Claim C2026-000001: repair level medium, claimed ¥163.00"
+    assert actions(db) == ["claim.draft", "claim.level"]
+    with db.write() as s:
+        claims.submit_claim(s, clerk, claim.id, "HZ-1", date(2026, 11, 30))
+    with db.write() as s, pytest.raises(IllegalTransition) as wrong:
+        claims.set_repair_level(s, clerk, claim.id, "major", FRIDAY)
+    assert wrong.value.message == ("Claim C2026-000001 is submitted: the repair level can be changed only before "
+                                   "the claim is submitted.")
 
 
 def test_a_level_not_known_is_refused(shop: tuple[Database, Actor, Actor, int]) -> None:
@@ -216,8 +235,8 @@ def test_no_claim_for_a_brand_no_maker_answers_for_and_the_timeline_says_why(
     ticket = warranty_ticket(db, clerk, brand="Siemens")
     repair(db, clerk, ticket)
     assert claim_of(db, ticket) is None
-    assert claim_events(db, ticket) == ["No claim to a maker: no maker is set up for the brand Siemens. A manager "
-                                        "adds it under Makers, then the claim can be drafted."]
+    assert claim_events(db, ticket) == ["No claim to a maker: no maker is set up for the brand Siemens. If the shop "
+                                        "repairs this brand for a maker, a manager adds the brand to that maker."]
 
 
 def test_a_brand_matches_its_maker_whatever_its_case_and_spaces(shop: tuple[Database, Actor, Actor, int]) -> None:
@@ -242,7 +261,7 @@ def test_no_claim_without_a_standard_in_force_on_the_repair_date(db: Database, u
     repair(db, clerk, ticket)
     assert claim_of(db, ticket) is None
     assert claim_events(db, ticket) == ["No claim to Haier: none of its settlement standards is in force on "
-                                        "2026-11-27. A manager adds the standard, then the claim can be drafted."]
+                                        "2026-11-27. A manager adds the standard in force that day."]
 
 
 def test_the_maker_order_number_typed_later_reaches_the_claim(shop: tuple[Database, Actor, Actor, int]) -> None:
