@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
@@ -400,7 +400,10 @@ def list_claims(session: Session, maker_code: str | None = None, state: str | No
              .join(Ticket, Ticket.id == Claim.ticket_id).join(Maker, Maker.id == Claim.maker_id)
              .order_by(Claim.claim_due, Claim.id))
     if maker_code:
-        query = query.where(Maker.code == maker_code.strip().upper())
+        code = maker_code.strip().upper()
+        if session.scalar(select(Maker.id).where(func.upper(Maker.code) == code)) is None:
+            raise ValidationError({"maker": _("No maker has the code {code}.").format(code=maker_code.strip())})
+        query = query.where(func.upper(Maker.code) == code)
     if state:
         if state not in STATE_LABELS:
             raise ValidationError({"state": _("Unknown claim state {state}: use one of {states}.").format(
