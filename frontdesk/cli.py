@@ -18,7 +18,15 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import __version__, backup_cli, counters, i18n, makers_cli, oldparts_cli, settlements_cli
+from frontdesk import (
+    __version__,
+    backup_cli,
+    claims_cli,
+    counters,
+    i18n,
+    makers_cli,
+    oldparts_cli,
+)
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.private_files import private_umask
@@ -174,8 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     oldparts_cli.add_print_parsers(psub, _common)
     backup_cli.add_parsers(sub, _common)
     makers_cli.add_parsers(sub, _common)
-    settlements_cli.add_parsers(sub, _common)  # moves under 'claims' when that command is in
     oldparts_cli.add_parsers(sub, _common, _Parser)
+    claims_cli.add_parsers(sub, _common, _Parser)
     p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
@@ -797,8 +805,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "consolidate": cmd_consolidate,
     "uncollected": cmd_uncollected,
     "audit": cmd_audit,
-    "settlement": settlements_cli.cmd_settlement,
     "oldparts": oldparts_cli.cmd_oldparts,
+    "claims": claims_cli.cmd_claims,
 }
 
 

@@ -1,12 +1,14 @@
 """Where the parts of the program react to ticket events.
 
-Intake knows nothing of call-backs or loaners: it calls the three functions
+Intake knows nothing of call-backs, loaners or claims: it calls the functions
 below, and each calls the parts that listen, by name:
 
 - :func:`after_intake` after a ticket is taken: call-backs due for a
   consultation or a misuse resolved on the phone (followup);
 - :func:`after_move` after a ticket changes state: the call-back after a
   repair the technician was not sure of (followup);
+- :func:`after_repair` after an in-warranty repair is recorded done: its
+  claim to the maker (claims);
 - :func:`before_close` before a ticket is closed, which a part refuses by
   raising: a loaner still out (loaners).
 
@@ -34,6 +36,13 @@ def after_intake(session: Session, actor: Actor, ticket: Ticket, now: datetime) 
 
 def after_move(session: Session, actor: Actor, ticket: Ticket, from_state: str, to_state: str, now: datetime) -> None:
     followup.on_move(session, actor, ticket, from_state, to_state, now)
+
+
+def after_repair(session: Session, actor: Actor, ticket: Ticket, now: datetime) -> None:
+    # Imported at the first repair, not at load: claims imports intake, which imports this module.
+    from frontdesk.claims import service as claims
+
+    claims.draft_claim(session, actor, ticket.id, now)
 
 
 def before_close(session: Session, actor: Actor, ticket: Ticket, approver: Actor | None, note: str,

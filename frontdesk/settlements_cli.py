@@ -1,11 +1,11 @@
 """The command line's settlement import and appeal list (wired in by
 frontdesk.cli; docs/rules.md#settlements-and-appeals).
 
-``frontdesk settlement import-settlement FILE --maker M [--month YYYY-MM]
+``frontdesk claims import-settlement FILE --maker M [--month YYYY-MM]
 [--settled-on DATE] [--map field=Column title ...] [--dry-run] [--user MANAGER]``
 reads the maker's settlement workbook, shows what each row comes to and,
 unless --dry-run, writes it with a manager's PIN (FRONTDESK_PIN or asked).
-``frontdesk settlement appeals [--maker M]`` lists what can still be
+``frontdesk claims appeals [--maker M]`` lists what can still be
 contested.
 """
 
@@ -24,16 +24,10 @@ from frontdesk.i18n import _, ngettext
 # here: the command line imports this module on every start.
 
 
-def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add ``settlement`` to the subparsers ``sub``; ``common`` adds --db and
-    --lang to each."""
-    # Loaded when this command runs (and cli imports this module, so its names come at call time).
-    from frontdesk.cli import _Parser
-
-    p = sub.add_parser("settlement", help="the makers' settlements: import one, list what to appeal")
-    common(p)
-    ssub = p.add_subparsers(dest="settlement_command", parser_class=_Parser)
-    q = ssub.add_parser("import-settlement", help="import a maker's settlement workbook (.xlsx): rows matched to "
+def add_subcommands(csub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add ``import-settlement`` and ``appeals`` to the ``claims`` command's
+    subparsers ``csub``; ``common`` adds --db and --lang to each."""
+    q = csub.add_parser("import-settlement", help="import a maker's settlement workbook (.xlsx): rows matched to "
                                                   "claims, shown first (a manager's act)")
     common(q)
     q.add_argument("file", type=Path)
@@ -48,7 +42,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     q.add_argument("--dry-run", action="store_true", help="show what each row comes to; write nothing")
     q.add_argument("--user", default=None,
                    help="the manager importing (their PIN is asked, or FRONTDESK_PIN); default: the only manager")
-    q = ssub.add_parser("appeals", help="claims paid short or rejected that can still be appealed, soonest first")
+    q = csub.add_parser("appeals", help="claims paid short or rejected that can still be appealed, soonest first")
     common(q)
     q.add_argument("--maker", default=None, metavar="M", help="one maker's only")
 
@@ -88,9 +82,9 @@ def cmd_settlement(args: argparse.Namespace) -> int:
     # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk.cli import EXIT_OK, CliError, _open
 
-    if args.settlement_command == "import-settlement":
+    if args.claims_command == "import-settlement":
         return _import(args)
-    if args.settlement_command == "appeals":
+    if args.claims_command == "appeals":
         # Loaded when this command runs (and cli imports this module, so its names come at call time).
         from frontdesk import clock
         from frontdesk.claims import settlements as st
@@ -107,7 +101,7 @@ def cmd_settlement(args: argparse.Namespace) -> int:
         print(ngettext("{n} claim can still be appealed.", "{n} claims can still be appealed.", len(rows)).format(
             n=len(rows)), file=sys.stderr)
         return EXIT_OK
-    raise CliError(_("Say 'frontdesk settlement import-settlement FILE --maker M' or 'frontdesk settlement appeals'."))
+    raise CliError(_("Say 'frontdesk claims import-settlement FILE --maker M' or 'frontdesk claims appeals'."))
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -172,4 +166,4 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-__all__ = ["add_parsers", "cmd_settlement", "preview_lines"]
+__all__ = ["add_subcommands", "cmd_settlement", "preview_lines"]

@@ -16,7 +16,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontdesk import audit, clock
+from frontdesk import audit, clock, hooks
+from frontdesk.claims.pricing import LEVELS
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import RepairPart, RepairRecord, Technician
 from frontdesk.errors import IllegalTransition, ValidationError
@@ -45,6 +46,9 @@ class RepairResult:
     note: str = ""
     parts: Sequence[PartReplaced] = field(default_factory=tuple)
     technician_id: int | None = None
+    # minor | medium | major: the maker's labour for a claim (docs/rules.md#a-claim-for-every-in-warranty-repair);
+    # "" when not said (the claim's labour then waits for it)
+    level: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
         problems["fault_category"] = _("Pick a fault category from the list.")
     if result.action not in faults.ACTIONS:
         problems["action"] = _("Pick what was done.")
+    if result.level and result.level not in LEVELS:
+        problems["level"] = _("Pick the repair level: minor, medium or major.")
     note = clean_text(result.note, MAX_NOTE, "note", problems, _("Note"))
     parts: list[PartReplaced] = []
     for n, part in enumerate(result.parts[:MAX_PARTS + 1], start=1):
@@ -97,7 +103,8 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
     if problems:
         raise ValidationError(problems)
     technician_id = result.technician_id if result.technician_id is not None else ticket.technician_id
-    record = RepairRecord(ticket_id=ticket.id, fault_category=result.fault_category, action=result.action, note=note,
+    record = RepairRecord(ticket_id=ticket.id, fault_category=result.fault_category, action=result.action,
+                          level=result.level, note=note,
                           technician_id=technician_id, recorded_at=now, recorded_by_id=actor.id,
                           parts=[RepairPart(position=i, part_no=p.part_no, description=p.description,
                                             new_serial=p.new_serial, old_serial=p.old_serial)
@@ -112,7 +119,9 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
     move(session, actor, ticket.id, states.REPAIRED, said=summary, now=now)
     audit.record(session, actor.id, "repair.record", "ticket", ticket.id,
                  {"fault": result.fault_category, "action": result.action,
-                  "parts": [[p.part_no, p.new_serial, p.old_serial] for p in parts]}, at=now)
+                  "parts": [[p.part_no, p.new_serial, p.old_serial] for p in parts], "level": result.level},
+                 at=now)
+    hooks.after_repair(session, actor, ticket, now)
     return record
 
 

@@ -160,6 +160,8 @@ class IntakeForm:
     # consultation or misuse resolved on the phone
     resolved_on_phone: bool = False
     misuse: bool = False
+    # the maker's service order number, when the maker dispatched the job (its claim quotes it)
+    maker_order_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,8 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
     form.condition_note = clean_text(form.condition_note, MAX_TEXT, "condition_note", problems)
     form.what_happened = clean_text(form.what_happened, MAX_TEXT, "what_happened", problems)
     form.related_ticket = clean_text(form.related_ticket, 40, "related_ticket", problems)
+    form.maker_order_no = clean_text(form.maker_order_no, 60, "maker_order_no", problems,
+                                     _("Maker's service order number"))
     form.accessories = [a[:MAX_SHORT] for a in map(trimmed, form.accessories) if a]
     form.condition = [c for c in form.condition if c]
     unknown = [c for c in form.condition if c not in CONDITION_LABELS]
@@ -362,6 +366,7 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         prior_repair_ids=[e.ticket_id for e in earlier],
         repeat_of_id=again.ticket_id if again else None,
         technician_id=form.technician_id,
+        maker_order_no=form.maker_order_no,
         intake_at=now,
         respond_by=respond_by,
         closed_at=closed_at,

@@ -365,7 +365,7 @@ def test_the_command_line_previews_then_imports_and_keeps_the_mapping(
         monkeypatch.delenv(name, raising=False)
     url = db.url
     path = str(_workbook(tmp_path / "haier.xlsx", ROWS))
-    base = ["settlement", "import-settlement", path, "--maker", "HAIER", "--settled-on", "2026-11-10", "--db", url]
+    base = ["claims", "import-settlement", path, "--maker", "HAIER", "--settled-on", "2026-11-10", "--db", url]
     maps = [f"--map={k}={v}" for k, v in COLUMNS.items()]
 
     code, _out, err = _cli(capsys, *base)  # nothing mapped yet
@@ -401,7 +401,7 @@ def test_the_command_line_previews_then_imports_and_keeps_the_mapping(
 
     # The next month's workbook is read with the saved columns: no --map.
     nxt = str(_workbook(tmp_path / "haier-11.xlsx", [[1, None, "SO-777", "冰箱", 5, None, None, "短"]]))
-    code, out, err = _cli(capsys, "settlement", "import-settlement", nxt, "--maker", "haier", "--dry-run",
+    code, out, err = _cli(capsys, "claims", "import-settlement", nxt, "--maker", "haier", "--dry-run",
                           "--settled-on", "2026-12-10", "--db", url)
     assert code == 0, err
     assert "HAIER, 2026-11, settled on 2026-12-10: 1 rows" in out
@@ -409,7 +409,7 @@ def test_the_command_line_previews_then_imports_and_keeps_the_mapping(
     # A workbook of another shape: refused whole, the cell named, nothing written.
     before = _counts(db)
     bad = str(_workbook(tmp_path / "bad.xlsx", ROWS[:2], header=[h if h != "服务单号" else "工单号" for h in HEADER]))
-    code, out, err = _cli(capsys, "settlement", "import-settlement", bad, "--maker", "HAIER", "--db", url)
+    code, out, err = _cli(capsys, "claims", "import-settlement", bad, "--maker", "HAIER", "--db", url)
     assert code == 2
     assert err.splitlines() == [
         "frontdesk: the workbook was refused; nothing was changed:",
@@ -419,5 +419,5 @@ def test_the_command_line_previews_then_imports_and_keeps_the_mapping(
     assert _counts(db) == before
 
     monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 20, 9, 0))
-    code, out, err = _cli(capsys, "settlement", "appeals", "--db", url)
+    code, out, err = _cli(capsys, "claims", "appeals", "--db", url)
     assert code == 0 and "C2026-000002\tHAIER\tHC-002\tpaid short\t150.00\t100.00\t50.00\t配件价格超标准" in out

@@ -1,0 +1,82 @@
+"""The command line's ``claims`` (wired in by frontdesk.cli): the claims to
+the makers, read only (no PIN).
+
+``frontdesk claims list [--maker CODE] [--state S] [--late]`` prints one
+claim a line, tab-separated, oldest deadline first, and the totals last;
+``frontdesk claims export FILE.xlsx [--maker CODE]`` writes them to a
+workbook (docs/rules.md#claim-states-and-deadlines).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from frontdesk import settlements_cli
+from frontdesk.i18n import _, ngettext
+
+# frontdesk.claims (and openpyxl under its export) is imported in the
+# commands, not here: the command line imports this module on every start.
+
+
+def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None],
+                parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add ``claims list``, ``export``, ``import-settlement`` and ``appeals``
+    to the subparsers ``sub``;
+    ``common`` adds --db and --lang to each."""
+    p = sub.add_parser("claims", help="claims to the makers: list them or export them to a workbook")
+    common(p)
+    csub = p.add_subparsers(dest="claims_command", parser_class=parser_class)
+    q = csub.add_parser("list", help="list the claims, oldest deadline first, with the totals")
+    common(q)
+    q.add_argument("--maker", default=None, metavar="CODE", help="one maker's claims (its code, e.g. HAIER)")
+    q.add_argument("--state", default=None,
+                   help="the claims in one state: drafted, submitted, paid, paid_short, rejected, appealed, settled")
+    q.add_argument("--late", action="store_true", help="only the claims not submitted by their deadline")
+    q = csub.add_parser("export", help="write the claims to an .xlsx workbook")
+    common(q)
+    q.add_argument("file", type=Path)
+    q.add_argument("--maker", default=None, metavar="CODE", help="one maker's claims (its code, e.g. HAIER)")
+    settlements_cli.add_subcommands(csub, common)  # import-settlement, appeals
+
+
+def _money(amount: Any) -> str:
+    return "" if amount is None else f"{amount:.2f}"
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
+    from frontdesk import clock, settings
+    from frontdesk.claims import export, service
+    from frontdesk.cli import EXIT_OK, CliError, _open
+
+    if args.claims_command in ("import-settlement", "appeals"):
+        return settlements_cli.cmd_settlement(args)
+    if args.claims_command not in ("list", "export"):
+        raise CliError(_("Say 'frontdesk claims list', 'claims export FILE.xlsx', 'claims import-settlement FILE "
+                         "--maker M' or 'claims appeals'."))
+    db = _open(args)
+    today = clock.now().date()
+    with db.read() as s:
+        rows = service.list_claims(s, args.maker, getattr(args, "state", None), today=today,
+                                   late_only=getattr(args, "late", False))
+        currency = str(settings.get(s, "currency"))
+    if args.claims_command == "export":
+        print(export.write_workbook(rows, args.file, currency))
+        return EXIT_OK
+    print("\t".join([_("Claim"), _("Ticket"), _("Maker"), _("State"), _("Repaired on"), _("Claim due"),
+                     _("Deadline"), _("Claimed"), _("Paid"), _("Short"), _("Note")]))
+    for r in rows:
+        print("\t".join([r.number, r.ticket_number, r.maker_code, service.state_label(r.state),
+                         r.repaired_on.isoformat(), r.claim_due.isoformat(), export.flag_label(r.flag),
+                         _money(r.amount_claimed), _money(r.amount_paid), _money(r.short),
+                         _("Repair level missing: labour claimed at 0") if r.level_missing else ""]))
+    claimed, paid, short = export.totals(rows)
+    print("\t".join([_("Total"), ngettext("{count} claim", "{count} claims", len(rows)).format(count=len(rows)),
+                     "", "", "", "", "", _money(claimed), _money(paid), _money(short), ""]))
+    return EXIT_OK
+
+
+__all__ = ["add_parsers", "cmd_claims"]
