@@ -287,14 +287,20 @@ def submit_claim(session: Session, actor: Actor, claim_id: int, maker_claim_no: 
 
 
 def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Decimal | int | str, reason: str,
-                 on: date, appeal_days: int | None = None) -> Claim:
+                 on: date, appeal_days: int | None = None, *, from_settlement: bool = False) -> Claim:
     """The maker's answer on ``on``: all paid, paid short (``reason``
     required) or rejected (nothing paid, ``reason`` required).  A short or
     rejected claim may be appealed until ``appeal_days`` working days after
-    ``on`` (default: the standard's)."""
+    ``on`` (default: the standard's).  ``from_settlement``: the maker's own
+    settlement workbook says so (frontdesk.claims.settlements), which also
+    proves a claim still drafted here was submitted, and what it paid, even
+    beyond the claim, is what it paid."""
     claim = get_claim(session, claim_id)
-    _refuse(claim, (SUBMITTED, APPEALED), _("Claim {number} is {state}: the maker's answer is recorded on a "
-                                            "submitted (or appealed) claim. Submit it first."))
+    if from_settlement and claim.state == DRAFTED:
+        claim.submitted_on = claim.submitted_on or on
+    else:
+        _refuse(claim, (SUBMITTED, APPEALED), _("Claim {number} is {state}: the maker's answer is recorded on a "
+                                                "submitted (or appealed) claim. Submit it first."))
     problems: dict[str, str] = {}
     paid = ZERO
     try:
@@ -305,7 +311,7 @@ def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Dec
     if "amount_paid" not in problems:
         if paid < ZERO:
             problems["amount_paid"] = _("The amount paid cannot be negative.")
-        elif paid > claim.amount_claimed:
+        elif paid > claim.amount_claimed and not from_settlement:
             problems["amount_paid"] = _("The maker paid {paid}, more than the {claimed} claimed: check the "
                                         "amount.").format(paid=_money(session, paid),
                                                           claimed=_money(session, claim.amount_claimed))
@@ -314,7 +320,7 @@ def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Dec
                 else _("Write the maker's reason for rejecting the claim.")
     if problems:
         raise ValidationError(problems)
-    state = PAID if paid == claim.amount_claimed else REJECTED if paid == ZERO else PAID_SHORT
+    state = PAID if paid >= claim.amount_claimed else REJECTED if paid == ZERO else PAID_SHORT
     if appeal_days is None:
         standard = session.get(MakerStandard, claim.standard_id) if claim.standard_id else None
         appeal_days = standard.appeal_days if standard is not None else 0

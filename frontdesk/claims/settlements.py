@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, workbook_guard
 from frontdesk.billing.schedules import Problem
-from frontdesk.claims.models import Claim, ClaimDeduction, Maker, MakerStandard, Settlement
-from frontdesk.claims.standards import standard_in_force
+from frontdesk.claims.models import Claim, ClaimDeduction, Maker, Settlement
+from frontdesk.claims.service import settle_claim
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.money import ZERO, to_decimal
@@ -51,7 +51,7 @@ HEADER_SEARCH_ROWS = 20  # a title or a note above the header is passed over, th
 QUERY_CHUNK = 500  # numbers in one IN (...)
 
 # A claim in one of these states was settled by an earlier settlement: a later row does not overwrite it.
-OPEN_STATES = ("drafted", "submitted")
+OPEN_STATES = ("drafted", "submitted", "appealed")  # the states the maker answers (claims/service.py)
 
 # What a row comes to.
 MATCHED = "matched"  # a claim to mark paid, paid short or rejected
@@ -501,12 +501,6 @@ def deduction_kind(reason: str) -> str:
     return "other"
 
 
-def _appeal_due(session: Session, claim: Claim, settled_on: date) -> date | None:
-    standard = session.get(MakerStandard, claim.standard_id) if claim.standard_id else None
-    standard = standard or standard_in_force(session, claim.maker_id, claim.repaired_on)
-    return settled_on + timedelta(days=standard.appeal_days) if standard is not None else None
-
-
 def apply(session: Session, actor: Actor, previewed: SettlementPreview, now: datetime,
           approver: Actor | None = None) -> SettlementResult:
     """Write the settlement ``previewed`` (a manager's act): matched again in
@@ -531,16 +525,9 @@ def apply(session: Session, actor: Actor, previewed: SettlementPreview, now: dat
         row = item.source
         claim = claims.get(item.claim_id) if item.claim_id is not None else None
         if item.status == MATCHED and claim is not None and row.amount_paid is not None:
-            claim.state = item.outcome
-            claim.amount_paid = row.amount_paid
-            claim.settled_on = fresh.settled_on
-            claim.result_reason = row.reason if item.outcome != "paid" else ""
-            claim.appeal_due = _appeal_due(session, claim, fresh.settled_on)
-            claim.updated_at = now
-            audit.record(session, actor.id, "claim.settled", "claim", claim.id, {
-                "claim": claim.number, "settlement": settlement.id, "state": claim.state,
-                "claimed": claim.amount_claimed, "paid": claim.amount_paid, "reason": claim.result_reason,
-                "appeal_due": claim.appeal_due, "row": row.row}, approver_id=approver_id, at=now)
+            # the one way a claim is settled (its rules, deadline, timeline and audit record: claims/service.py)
+            settle_claim(session, actor, claim.id, row.amount_paid, row.reason if item.outcome != "paid" else "",
+                         fresh.settled_on, from_settlement=True)
         if row.deduction:
             session.add(ClaimDeduction(
                 maker_id=maker.id, claim_id=claim.id if claim is not None else None, settlement_id=settlement.id,

@@ -183,11 +183,12 @@ def test_every_row_is_matched_or_listed_and_the_claims_are_settled(
         claims = {name: s.get(Claim, shop[name]) for name in shop if name not in ("haier", "midea_maker")}
         c = {k: (v.state, v.amount_paid, v.settled_on, v.result_reason, v.appeal_due)
              for k, v in claims.items() if v is not None}
-        assert c["paid"] == ("paid", Decimal("120.00"), SETTLED_ON, "", date(2026, 11, 25))
-        # 2026-11-10 + 15 days (the standard of 2026-01-01 the claim was priced by) = 2026-11-25
-        assert c["short"] == ("paid_short", Decimal("100.00"), SETTLED_ON, "配件价格超标准", date(2026, 11, 25))
-        # 2026-11-10 + 30 days (the standard of 2026-07-01) = 2026-12-10
-        assert c["rejected"] == ("rejected", Decimal("0.00"), SETTLED_ON, "非保修范围", date(2026, 12, 10))
+        assert c["paid"] == ("paid", Decimal("120.00"), SETTLED_ON, "", None)  # paid in full: nothing to appeal
+        # Tuesday 2026-11-10 + 15 working days (the standard of 2026-01-01 the claim was priced by; Monday to
+        # Friday, no holiday in between) = Tuesday 2026-12-01
+        assert c["short"] == ("paid_short", Decimal("100.00"), SETTLED_ON, "配件价格超标准", date(2026, 12, 1))
+        # 2026-11-10 + 30 working days (the standard of 2026-07-01) = Tuesday 2026-12-22
+        assert c["rejected"] == ("rejected", Decimal("0.00"), SETTLED_ON, "非保修范围", date(2026, 12, 22))
         assert c["by_order"][0] == "paid"
         assert c["twin_a"][0] == c["twin_b"][0] == c["midea"][0] == "submitted"  # left alone
         assert c["earlier"] == ("paid", Decimal("50.00"), date(2026, 10, 10), "", date(2026, 10, 25))  # not overwritten
@@ -202,8 +203,8 @@ def test_every_row_is_matched_or_listed_and_the_claims_are_settled(
             (None, "late_callback", Decimal("30.00"), "回访不及时", date(2026, 10, 1), settlement.id),
         ]
         records = list(s.scalars(select(AuditRecord).where(AuditRecord.id > before).order_by(AuditRecord.id)))
-        assert [r.action for r in records] == ["claim.settled"] * 4 + ["settlement.import"]
-        assert records[1].detail["state"] == "paid_short" and records[1].detail["reason"] == "配件价格超标准"
+        assert [r.action for r in records] == ["claim.settle"] * 4 + ["settlement.import"]
+        assert records[1].detail["to"] == "paid_short" and records[1].detail["reason"] == "配件价格超标准"
         summary = records[-1].detail
         assert summary["applied"] == {"matched": 4, "claim_deduction": 0, "month_deduction": 1}
         assert summary["left"] == [[7, "ambiguous", "SO-777", "C2026-000005, C2026-000006"],
@@ -334,20 +335,20 @@ def test_the_appeal_list_soonest_first_until_the_deadline(db: Database, users: t
     with db.read() as s:
         on_20th = [(a.claim_number, a.maker_code, a.state, a.short, a.reason, a.appeal_due, a.days_left)
                    for a in st.appeal_list(s, date(2026, 11, 20))]
-        # the lapsed one (due 11-19) is gone; MIDEA's rejection (due 11-21), then HAIER's short (11-25),
-        # then HAIER's rejection priced by the 30-day standard (12-10)
+        # the lapsed one (due 11-19) is gone; MIDEA's rejection (due 11-21), then HAIER's short (12-01: 15
+        # working days), then HAIER's rejection priced by the 30-day standard (12-22)
         assert on_20th == [
             ("C2026-000009", "MIDEA", "rejected", Decimal("40.00"), "超出保修期", date(2026, 11, 21), 1),
-            ("C2026-000002", "HAIER", "paid_short", Decimal("50.00"), "配件价格超标准", date(2026, 11, 25), 5),
-            ("C2026-000003", "HAIER", "rejected", Decimal("80.00"), "非保修范围", date(2026, 12, 10), 20),
+            ("C2026-000002", "HAIER", "paid_short", Decimal("50.00"), "配件价格超标准", date(2026, 12, 1), 11),
+            ("C2026-000003", "HAIER", "rejected", Decimal("80.00"), "非保修范围", date(2026, 12, 22), 32),
         ]
         assert [a.claim_number for a in st.appeal_list(s, date(2026, 11, 20), "haier")] == [
             "C2026-000002", "C2026-000003"]
         # the last day is still in time; the day after is not
-        assert [(a.claim_number, a.days_left) for a in st.appeal_list(s, date(2026, 11, 25))] == [
-            ("C2026-000002", 0), ("C2026-000003", 15)]
-        assert [a.claim_number for a in st.appeal_list(s, date(2026, 11, 26))] == ["C2026-000003"]
-        assert st.appeal_list(s, date(2026, 12, 11)) == []
+        assert [(a.claim_number, a.days_left) for a in st.appeal_list(s, date(2026, 12, 1))] == [
+            ("C2026-000002", 0), ("C2026-000003", 21)]
+        assert [a.claim_number for a in st.appeal_list(s, date(2026, 12, 2))] == ["C2026-000003"]
+        assert st.appeal_list(s, date(2026, 12, 23)) == []
 
 
 # -- the mapping and the command line ---------------------------------------------------------
