@@ -397,6 +397,8 @@ class ClaimRow:
     service_order_no: str
     maker_claim_no: str
     level_missing: bool
+    ticket_id: int = 0
+    appeal_due: date | None = None  # a short or rejected claim: contest it by then
 
 
 def list_claims(session: Session, maker_code: str | None = None, state: str | None = None, *,
@@ -425,7 +427,7 @@ def list_claims(session: Session, maker_code: str | None = None, state: str | No
         rows.append(ClaimRow(claim.id, claim.number, ticket_number, code, name, claim.state, claim.repaired_on,
                              claim.claim_due, flag, claim.amount_claimed, claim.amount_paid, short,
                              claim.service_order_no, claim.maker_claim_no,
-                             any(line.get("missing") for line in claim.lines)))
+                             any(line.get("missing") for line in claim.lines), claim.ticket_id, claim.appeal_due))
     return rows
 
 

@@ -15,7 +15,7 @@ EVERYWHERE: Keys = (
     ("F1", N_("this help")),
     ("F2", N_("a new intake")),
     ("Ctrl+F", N_("find a ticket")),
-    ("Ctrl+1 … Ctrl+7", N_("the pages, in the order of the list on the left")),
+    ("Ctrl+1 … Ctrl+8", N_("the pages, in the order of the list on the left")),
     ("Ctrl+L", N_("lock the window: your work waits behind the lock, the PIN brings it back")),
     ("Ctrl+Q", N_("quit (it asks before an unsaved intake or an open dialog is thrown away)")),
     ("Alt", N_("with the underlined letter of a field, a button or a menu: goes there or presses it")),

@@ -61,7 +61,7 @@ class IntakeScreen(QWidget):
             "name": self.ui.nameEdit, "phone": self.ui.phoneEdit, "address": self.ui.addressEdit,
             "category": self.ui.categoryCombo, "brand": self.ui.brandEdit, "model": self.ui.modelEdit,
             "serial": self.ui.serialEdit, "purchase_date": self.ui.purchaseDateEdit, "proof": self.ui.invoiceCheck,
-            "fault": self.ui.faultEdit, "request": self.ui.requestEdit, "what_happened": self.ui.whatHappenedEdit,
+            "fault": self.ui.faultEdit, "request": self.ui.requestEdit, "maker_order_no": self.ui.makerOrderEdit, "what_happened": self.ui.whatHappenedEdit,
             "related_ticket": self.ui.relatedTicketEdit, "card_stamp_date": self.ui.cardDateEdit,
             "visit": self.ui.visitDayEdit, "fault_category": self.ui.faultCategoryCombo,
         }
@@ -350,6 +350,7 @@ class IntakeScreen(QWidget):
             fault=u.faultEdit.toPlainText(),
             fault_category=str(u.faultCategoryCombo.currentData() or "") if kind in service.SERVICE_KINDS else "",
             request=u.requestEdit.text(),
+            maker_order_no=u.makerOrderEdit.text() if kind in service.SERVICE_KINDS else "",
             accessories=accessories if self.channel() == service.WALK_IN else [],
             condition=[k for k, box in self.condition_checks.items() if box.isChecked()]
             if self.channel() == service.WALK_IN else [],

@@ -22,6 +22,7 @@ from frontdesk import __version__, settings, users
 from frontdesk.followup import service as followup_service
 from frontdesk.i18n import N_, _
 from frontdesk.intake import responses
+from frontdesk.ui.claims import ClaimsScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dayclose import DayCloseScreen
 from frontdesk.ui.followup_page import FollowUpPage
@@ -46,6 +47,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("callbacks", N_("Call-backs")),
     ("dayclose", N_("Day close")),
     ("settings", N_("Settings")),
+    ("claims", N_("Claims")),  # last: Ctrl+1 to Ctrl+7 stay where the counters' fingers know them
 )
 DUE_REFRESH_MS = 60_000
 NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1; border: none; }"
@@ -156,9 +158,11 @@ class MainWindow(QMainWindow):
         followup.changed.connect(self.update_due)  # a call recorded: "(8 overdue)" must not stay
         intake.ticket_saved.connect(lambda _id, _n: followup.refresh_lists())  # a consultation raises a call-back
         day_close = DayCloseScreen(self.ctx, self)
+        claims = ClaimsScreen(self.ctx, self)
+        claims.open_requested.connect(self.open_ticket)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
                                      "loaners": loaner_board, "callbacks": followup, "dayclose": day_close,
-                                     "settings": settings_screen}
+                                     "settings": settings_screen, "claims": claims}
         for key, title in PAGES:
             page = built[key]
             page.setObjectName(f"page_{key}")
@@ -250,9 +254,9 @@ class MainWindow(QMainWindow):
             if isinstance(tickets, TicketsScreen):
                 dialog.changed.connect(lambda _id: tickets.refresh())
             dialog.changed.connect(lambda _id: self.update_due())
-            for key in ("receipts", "loaners"):
+            for key in ("receipts", "loaners", "claims"):  # a repair recorded drafts a claim
                 page = self.pages.get(key)
-                if isinstance(page, (ReceiptsScreen, LoanersScreen)):
+                if isinstance(page, (ReceiptsScreen, LoanersScreen, ClaimsScreen)):
                     dialog.changed.connect(lambda _id, page=page: page.refresh())
             followup = self.pages.get("callbacks")
             if isinstance(followup, FollowUpPage):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableWid
 from sqlalchemy.orm import Session
 
 from frontdesk import technicians
+from frontdesk.billing.pricing import LEVELS
 from frontdesk.i18n import N_, _
 from frontdesk.intake import faults, repairs, service, states
 from frontdesk.intake.warranty import category_label
@@ -62,6 +63,9 @@ class RepairDialog(QDialog):
         for key in faults.ACTIONS:
             if key in offered:
                 u.actionCombo.addItem(faults.action_label(key), key)
+        u.levelCombo.addItem(_("(not said)"), "")
+        for key, title in LEVELS.items():
+            u.levelCombo.addItem(_(title), key)
         u.technicianCombo.addItem(_("(nobody)"), None)
         for tid, name in techs:
             u.technicianCombo.addItem(name, tid)
@@ -85,7 +89,7 @@ class RepairDialog(QDialog):
         u = self.ui
         action = u.actionCombo.currentData()
         allowed = action not in faults.WITHOUT_REPAIR
-        for widget in (u.partsLabel, u.partsTable, u.addPartButton, u.removePartButton):
+        for widget in (u.partsLabel, u.partsTable, u.addPartButton, u.removePartButton, u.levelLabel, u.levelCombo):
             widget.setEnabled(allowed)
         if action == faults.REPLACED_PART and u.partsTable.rowCount() == 0:
             self.add_part()
@@ -122,7 +126,8 @@ class RepairDialog(QDialog):
         u = self.ui
         return repairs.RepairResult(
             fault_category=str(u.faultCombo.currentData() or ""), action=str(u.actionCombo.currentData() or ""),
-            note=u.noteEdit.toPlainText(), parts=tuple(self.parts()), technician_id=u.technicianCombo.currentData())
+            note=u.noteEdit.toPlainText(), parts=tuple(self.parts()), technician_id=u.technicianCombo.currentData(),
+            level=str(u.levelCombo.currentData() or "") if u.levelCombo.isEnabled() else "")
 
     def save(self) -> None:
         table = self.ui.partsTable

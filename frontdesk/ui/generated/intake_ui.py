@@ -324,6 +324,17 @@ class Ui_IntakeScreen(object):
 
         self.faultForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.technicianCombo)
 
+        self.makerOrderLabel = QLabel(self.faultGroup)
+        self.makerOrderLabel.setObjectName(u"makerOrderLabel")
+
+        self.faultForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.makerOrderLabel)
+
+        self.makerOrderEdit = QLineEdit(self.faultGroup)
+        self.makerOrderEdit.setObjectName(u"makerOrderEdit")
+        self.makerOrderEdit.setMaxLength(60)
+
+        self.faultForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.makerOrderEdit)
+
 
         self.middleColumn.addWidget(self.faultGroup)
 
@@ -527,6 +538,7 @@ class Ui_IntakeScreen(object):
         self.faultCategoryLabel.setBuddy(self.faultCategoryCombo)
         self.requestLabel.setBuddy(self.requestEdit)
         self.technicianLabel.setBuddy(self.technicianCombo)
+        self.makerOrderLabel.setBuddy(self.makerOrderEdit)
         self.whatHappenedLabel.setBuddy(self.whatHappenedEdit)
         self.relatedLabel.setBuddy(self.relatedTicketEdit)
         self.visitDayLabel.setBuddy(self.visitDayEdit)
@@ -557,7 +569,8 @@ class Ui_IntakeScreen(object):
         QWidget.setTabOrder(self.faultEdit, self.faultCategoryCombo)
         QWidget.setTabOrder(self.faultCategoryCombo, self.requestEdit)
         QWidget.setTabOrder(self.requestEdit, self.technicianCombo)
-        QWidget.setTabOrder(self.technicianCombo, self.conditionNoteEdit)
+        QWidget.setTabOrder(self.technicianCombo, self.makerOrderEdit)
+        QWidget.setTabOrder(self.makerOrderEdit, self.conditionNoteEdit)
         QWidget.setTabOrder(self.conditionNoteEdit, self.otherAccessoriesEdit)
         QWidget.setTabOrder(self.otherAccessoriesEdit, self.passcodeCheck)
         QWidget.setTabOrder(self.passcodeCheck, self.whatHappenedEdit)
@@ -621,6 +634,8 @@ class Ui_IntakeScreen(object):
         self.requestLabel.setText(QCoreApplication.translate("IntakeScreen", u"Re&quest", None))
         self.requestEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"what the customer asks for", None))
         self.technicianLabel.setText(QCoreApplication.translate("IntakeScreen", u"&Technician", None))
+        self.makerOrderLabel.setText(QCoreApplication.translate("IntakeScreen", u"Ma&ker's order no.", None))
+        self.makerOrderEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"when the maker dispatched the job (its claim names it)", None))
         self.counterGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"At the counter", None))
         self.conditionLabel.setText(QCoreApplication.translate("IntakeScreen", u"Visible condition, checked with the customer", None))
         self.conditionNoteEdit.setPlaceholderText(QCoreApplication.translate("IntakeScreen", u"other condition notes", None))

@@ -39,27 +39,37 @@ class Ui_RepairDialog(object):
 
         self.repairForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.actionCombo)
 
+        self.levelLabel = QLabel(RepairDialog)
+        self.levelLabel.setObjectName(u"levelLabel")
+
+        self.repairForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.levelLabel)
+
+        self.levelCombo = QComboBox(RepairDialog)
+        self.levelCombo.setObjectName(u"levelCombo")
+
+        self.repairForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.levelCombo)
+
         self.technicianLabel = QLabel(RepairDialog)
         self.technicianLabel.setObjectName(u"technicianLabel")
 
-        self.repairForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
+        self.repairForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.technicianLabel)
 
         self.technicianCombo = QComboBox(RepairDialog)
         self.technicianCombo.setObjectName(u"technicianCombo")
 
-        self.repairForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.technicianCombo)
+        self.repairForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.technicianCombo)
 
         self.noteLabel = QLabel(RepairDialog)
         self.noteLabel.setObjectName(u"noteLabel")
 
-        self.repairForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.noteLabel)
+        self.repairForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.noteLabel)
 
         self.noteEdit = QPlainTextEdit(RepairDialog)
         self.noteEdit.setObjectName(u"noteEdit")
         self.noteEdit.setTabChangesFocus(True)
         self.noteEdit.setMaximumSize(QSize(16777215, 70))
 
-        self.repairForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.noteEdit)
+        self.repairForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.noteEdit)
 
 
         self.repairLayout.addLayout(self.repairForm)
@@ -111,12 +121,14 @@ class Ui_RepairDialog(object):
 #if QT_CONFIG(shortcut)
         self.faultLabel.setBuddy(self.faultCombo)
         self.actionLabel.setBuddy(self.actionCombo)
+        self.levelLabel.setBuddy(self.levelCombo)
         self.technicianLabel.setBuddy(self.technicianCombo)
         self.noteLabel.setBuddy(self.noteEdit)
         self.partsLabel.setBuddy(self.partsTable)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.faultCombo, self.actionCombo)
-        QWidget.setTabOrder(self.actionCombo, self.technicianCombo)
+        QWidget.setTabOrder(self.actionCombo, self.levelCombo)
+        QWidget.setTabOrder(self.levelCombo, self.technicianCombo)
         QWidget.setTabOrder(self.technicianCombo, self.noteEdit)
         QWidget.setTabOrder(self.noteEdit, self.partsTable)
         QWidget.setTabOrder(self.partsTable, self.addPartButton)
@@ -130,6 +142,10 @@ class Ui_RepairDialog(object):
         RepairDialog.setWindowTitle(QCoreApplication.translate("RepairDialog", u"Record the repair", None))
         self.faultLabel.setText(QCoreApplication.translate("RepairDialog", u"&Fault category", None))
         self.actionLabel.setText(QCoreApplication.translate("RepairDialog", u"&What was done", None))
+        self.levelLabel.setText(QCoreApplication.translate("RepairDialog", u"Repair le&vel", None))
+#if QT_CONFIG(tooltip)
+        self.levelCombo.setToolTip(QCoreApplication.translate("RepairDialog", u"How big the repair was: an in-warranty claim to the maker is priced by it", None))
+#endif // QT_CONFIG(tooltip)
         self.technicianLabel.setText(QCoreApplication.translate("RepairDialog", u"&Technician", None))
         self.noteLabel.setText(QCoreApplication.translate("RepairDialog", u"&Note", None))
         self.noteEdit.setPlaceholderText(QCoreApplication.translate("RepairDialog", u"what the technician found and did", None))
