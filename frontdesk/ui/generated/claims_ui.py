@@ -93,7 +93,7 @@ class Ui_ClaimsScreen(object):
 
     def retranslateUi(self, ClaimsScreen):
         self.makerLabel.setText(QCoreApplication.translate("ClaimsScreen", u"&Maker", None))
-        self.stateLabel.setText(QCoreApplication.translate("ClaimsScreen", u"S&how", None))
+        self.stateLabel.setText(QCoreApplication.translate("ClaimsScreen", u"Sho&w", None))
 #if QT_CONFIG(tooltip)
         self.submitButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the selected claim was submitted to its maker, with the maker's claim number", None))
 #endif // QT_CONFIG(tooltip)
