@@ -6,7 +6,8 @@ format and version, the columns (keys, types, units) this program writes,
 and header rows that match the titles its schema sheet gives.  It must also
 agree with itself: its summary with its own tickets and receipts, and its
 receipt numbers without holes per year (a number a restore took back is a
-row of status "withdrawn": explained, not a hole; docs/rules.md#consolidation).  A
+row of status "withdrawn": explained, not a hole; docs/rules.md#consolidation),
+and each claim's short its claimed less paid.  A
 file that is not such a workbook, was edited into another shape or
 disagrees with itself is refused with the file and the reason (the sheet and
 cell where it can be named).  Cells are checked against their column's type as
@@ -14,8 +15,10 @@ they are copied; a bad cell also refuses the lot and the output file is not
 left behind (it is written under a temporary name and renamed at the end).
 
 The result has every shop's rows (with the shop on every sheet), a
-``shops`` sheet with one row per file, and a ``summary`` adding up the
-shops' summaries by day and category.  It is read and written in streaming
+``shops`` sheet with one row per file, a ``summary`` adding up the
+shops' summaries by day and category, and ``claims_by_maker`` adding up
+the claims and old parts per shop and maker
+(docs/rules.md#claims-in-the-workbook).  It is read and written in streaming
 modes, so memory stays flat (the check of receipt numbers keeps two
 integers a receipt).
 """
