@@ -6,7 +6,8 @@ format and version, the columns (keys, types, units) this program writes,
 and header rows that match the titles its schema sheet gives.  It must also
 agree with itself: its summary with its own tickets and receipts, and its
 receipt numbers without holes per year (a number a restore took back is a
-row of status "withdrawn": explained, not a hole; docs/rules.md#consolidation).  A
+row of status "withdrawn": explained, not a hole; docs/rules.md#consolidation),
+and each claim's short its claimed less paid.  A
 file that is not such a workbook, was edited into another shape or
 disagrees with itself is refused with the file and the reason (the sheet and
 cell where it can be named).  Cells are checked against their column's type as
@@ -14,8 +15,10 @@ they are copied; a bad cell also refuses the lot and the output file is not
 left behind (it is written under a temporary name and renamed at the end).
 
 The result has every shop's rows (with the shop on every sheet), a
-``shops`` sheet with one row per file, and a ``summary`` adding up the
-shops' summaries by day and category.  It is read and written in streaming
+``shops`` sheet with one row per file, a ``summary`` adding up the
+shops' summaries by day and category, and ``claims_by_maker`` adding up
+the claims and old parts per shop and maker
+(docs/rules.md#claims-in-the-workbook).  It is read and written in streaming
 modes, so memory stays flat (the check of receipt numbers keeps two
 integers a receipt).
 """
@@ -37,11 +40,13 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from frontdesk import clock, i18n, workbook_guard
+from frontdesk.claims.service import REJECTED
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.headoffice.export import ExportCancelled, write_codes, write_schema
 from frontdesk.headoffice.schema import (
     BOOL,
     CHAIN_HEAD,
+    CLAIMS_BY_MAKER_SHEET,
     CODES_SHEET,
     CURRENCY_UNIT,
     DATA_SHEETS,
@@ -346,6 +351,21 @@ def _day(value: Any) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
+def _check_claims(wb: workbook_guard.GuardedWorkbook, path: Path) -> None:
+    """Refuse a claims sheet whose short is not claimed less paid (0 until
+    the maker answers)."""
+    keys = [c.key for c in SHEETS["claims"]]
+    at_claimed, at_paid, at_short = keys.index("amount_claimed"), keys.index("amount_paid"), keys.index("short")
+    for r, values in _rows(wb, path, "claims"):
+        claimed, paid, short = values[at_claimed] or ZERO, values[at_paid], values[at_short] or ZERO
+        expected = claimed - paid if paid is not None else ZERO
+        if short != expected:
+            raise WorkbookRefused([Refusal(path, _("{cell} says {short} short, claimed {claimed} less paid {paid} "
+                                                   "is {expected}").format(
+                cell=_cell("claims", "short", r), short=short, claimed=claimed, paid=paid if paid is not None else "-",
+                expected=expected))])
+
+
 RECEIPT_NUMBER = re.compile(r"(\d{4})-(\d+)$")  # R2026-000123: the year and the number in it
 
 
@@ -356,6 +376,7 @@ def _check_itself(wb: workbook_guard.GuardedWorkbook, path: Path, meta: dict[str
     def refuse(reason: str) -> WorkbookRefused:
         return WorkbookRefused([Refusal(path, reason)])
 
+    _check_claims(wb, path)
     first, last = _iso(meta.get("period_from")), _iso(meta.get("period_to"))
     # per (day, category): taken in, closed (of the tickets on the sheet), receipts, received
     found: dict[tuple[date | None, str], list[Any]] = defaultdict(lambda: [0, 0, 0, ZERO])
@@ -500,8 +521,9 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
     writers = {name: SheetWriter(wb, name, consolidated_columns(name), currency) for name in DATA_SHEETS}
     summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [set(), 0, 0, 0, ZERO])
     per_shop: list[list[Any]] = []
+    by_maker: dict[tuple[str, str], list[Any]] = {}
     for f in files:
-        counts, received = _copy(f, writers, summary, report)
+        counts, received = _copy(f, writers, summary, by_maker, report)
         per_shop.append([f.shop, f.meta.get("shop_name", ""), _iso(f.meta.get("period_from")),
                          _iso(f.meta.get("period_to")), _iso(f.meta.get("overdue_as_of")), f.path.name,
                          *[counts[s] for s in DATA_SHEETS], received, f.integrity.head_id, f.integrity.head_hash])
@@ -510,9 +532,12 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
         out_summary.append([day, category, len(shops), opened, closed, receipts, money])
     shops_sheet = SheetWriter(wb, SHOPS_SHEET, consolidated_columns(SHOPS_SHEET), currency)
     shops_sheet.extend(per_shop)
-    for w in (*writers.values(), out_summary, shops_sheet):
+    makers_sheet = SheetWriter(wb, CLAIMS_BY_MAKER_SHEET, consolidated_columns(CLAIMS_BY_MAKER_SHEET), currency)
+    makers_sheet.extend([shop, maker, *line] for (maker, shop), line in sorted(by_maker.items()))
+    for w in (*writers.values(), out_summary, shops_sheet, makers_sheet):
         w.finish()
-    sheets = {name: consolidated_columns(name) for name in (*DATA_SHEETS, "summary", SHOPS_SHEET)}
+    sheets = {name: consolidated_columns(name) for name in (*DATA_SHEETS, "summary", SHOPS_SHEET,
+                                                            CLAIMS_BY_MAKER_SHEET)}
     meta = {"format": FORMAT, "format_version": FORMAT_VERSION, "kind": KIND_CONSOLIDATED,
             "shop_code": ",".join(f.shop for f in files), "shop_name": "", "currency": currency,
             "period_from": min(f.meta.get("period_from", "") for f in files),
@@ -521,7 +546,30 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
             "masked": _masked(files), "language": lang}
     write_schema(wb, sheets, meta, currency)
     write_codes(wb, currency)
+    writers[CLAIMS_BY_MAKER_SHEET] = makers_sheet
     return writers, out_summary, shops_sheet
+
+
+def _add_claim(by_maker: dict[tuple[str, str], list[Any]], shop: str, sheet: str, values: list[Any]) -> None:
+    """A claims or old_parts row counted in its shop and maker's line of
+    ``claims_by_maker`` (claims, claimed, paid, short, rejected, late, old
+    parts owed, late old parts): short as the Claims page adds it up (a
+    rejected claim's is in rejected), a part owed when the maker wants it
+    back and it has not shipped."""
+    row = dict(zip((c.key for c in SHEETS[sheet]), values, strict=True))
+    line = by_maker.setdefault((row["maker"] or "", shop), [0, ZERO, ZERO, ZERO, ZERO, 0, 0, 0])
+    if sheet == "claims":
+        line[0] += 1
+        line[1] += row["amount_claimed"] or ZERO
+        line[2] += row["amount_paid"] or ZERO
+        if row["state"] == REJECTED:
+            line[4] += row["amount_claimed"] or ZERO
+        elif row["amount_paid"] is not None:
+            line[3] += row["short"] or ZERO
+        line[5] += 1 if row["late"] else 0
+    elif row["must_return"]:
+        line[6] += 1 if row["shipped_on"] is None else 0
+        line[7] += 1 if row["late"] else 0
 
 
 def _iso(text: str | None) -> date | None:
@@ -544,7 +592,7 @@ def _masked(files: Sequence[ShopFile]) -> str:
 
 
 def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date, str], list[Any]],
-          report: Callable[[str], None]) -> tuple[dict[str, int], Decimal]:
+          by_maker: dict[tuple[str, str], list[Any]], report: Callable[[str], None]) -> tuple[dict[str, int], Decimal]:
     counts: dict[str, int] = {}
     received = ZERO
     with _guarded(f.path) as wb:
@@ -565,6 +613,8 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
                     line[4] += money or ZERO
                     received += money or ZERO
                 else:
+                    if sheet in ("claims", "old_parts"):
+                        _add_claim(by_maker, f.shop, sheet, values)
                     writers[sheet].append([f.shop, *values] if add_shop else values)
             counts[sheet] = n
             report(_("{shop}: {sheet}").format(shop=f.shop, sheet=sheet))

@@ -32,6 +32,8 @@ from sqlalchemy.orm import Session, aliased
 from frontdesk import audit, clock, i18n, settings
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
+from frontdesk.claims.models import Claim, Maker, OldPart, ReturnBatch
+from frontdesk.claims.service import DRAFTED
 from frontdesk.db.engine import Database
 from frontdesk.db.models import (
     AuditRecord,
@@ -183,6 +185,8 @@ class _Export:
             select(func.count(CallBack.id)).where(self.in_period(CallBack.due_at)),
             select(func.count(FeedbackCard.id)).where(FeedbackCard.issued_on >= self.start.date(),
                                                       FeedbackCard.issued_on < self.end.date()),
+            select(func.count(Claim.id)).where(self.claims_in_period()),
+            select(func.count(OldPart.id)).join(Claim, Claim.id == OldPart.claim_id).where(self.claims_in_period()),
         ]
         return sum(int(s.scalar(q) or 0) for q in queries) + 1
 
@@ -375,6 +379,46 @@ class _Export:
                 out.append([serial, ticket, tech or "", issued_on, returned_on, quality, attitude, satisfied, signed])
             self.tick(len(page), _("Feedback cards"))
 
+    def claims_in_period(self) -> Any:
+        """The period's claims: those of the repairs done in it."""
+        return (Claim.repaired_on >= self.start.date()) & (Claim.repaired_on < self.end.date())
+
+    def claims(self, out: SheetWriter) -> None:
+        """The claims of the period, in their state when exported; late when
+        submitted after the deadline, or not yet submitted and past it on
+        the day overdue is counted on."""
+        query = (select(Claim.id, Claim.number, Ticket.number, Maker.code, Claim.state, Claim.repaired_on,
+                        Claim.claim_due, Claim.submitted_on, Claim.maker_claim_no, Claim.service_order_no,
+                        Claim.amount_claimed, Claim.amount_paid, Claim.result_reason, Claim.appeal_due)
+                 .join(Ticket, Ticket.id == Claim.ticket_id).join(Maker, Maker.id == Claim.maker_id)
+                 .where(self.claims_in_period()))
+        for page in _pages(self.s, query, Claim.id):
+            for (_id, number, ticket, maker, state, repaired_on, due, submitted_on, maker_no, order_no, claimed, paid,
+                 reason, appeal_due) in page:
+                sent = submitted_on if submitted_on is not None or state != DRAFTED else self.overdue_as_of
+                short = claimed - paid if paid is not None else ZERO
+                out.append([number, ticket, maker, state, repaired_on, due, submitted_on, maker_no or "",
+                            order_no or "", claimed, paid, short, reason or "", appeal_due,
+                            sent is not None and sent > due])
+            self.tick(len(page), _("Claims"))
+
+    def old_parts(self, out: SheetWriter) -> None:
+        """The old parts of the period's claims; one the maker wants back is
+        late when it shipped after its return date, or had not shipped and
+        was past it on the day overdue is counted on."""
+        query = (select(OldPart.id, OldPart.tag, Claim.number, Ticket.number, Maker.code, OldPart.part_no,
+                        OldPart.old_serial, OldPart.must_return, OldPart.return_due, ReturnBatch.number,
+                        ReturnBatch.shipped_on)
+                 .join(Claim, Claim.id == OldPart.claim_id).join(Ticket, Ticket.id == Claim.ticket_id)
+                 .join(Maker, Maker.id == Claim.maker_id).outerjoin(ReturnBatch, ReturnBatch.id == OldPart.batch_id)
+                 .where(self.claims_in_period()))
+        for page in _pages(self.s, query, OldPart.id):
+            for _id, tag, claim, ticket, maker, part_no, old_serial, must_return, due, batch, shipped_on in page:
+                back = shipped_on or self.overdue_as_of
+                out.append([tag, claim, ticket, maker, part_no, old_serial or "", must_return, due, batch or "",
+                            shipped_on, bool(must_return and due is not None and back > due)])
+            self.tick(len(page), _("Old parts"))
+
     def integrity(self, out: SheetWriter) -> None:
         """The chain's head now, the head each day close up to the period's
         end recorded, and the last receipt number of each year: what a
@@ -439,6 +483,8 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
     job.deposits(writers["deposits"])
     job.callbacks(writers["callbacks"])
     job.feedback(writers["feedback"])
+    job.claims(writers["claims"])
+    job.old_parts(writers["old_parts"])
     job.closed_and_received()
     job.write_summary(writers["summary"])
     job.integrity(writers["integrity"])
@@ -458,9 +504,13 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
 
 
 def overdue_note(as_of: date) -> dict[tuple[str, str], str]:
-    """The schema sheet's note on the loaners' overdue column."""
-    return {("loaners", "overdue"): _("overdue as of {date}: still out that day, or returned late").format(
-        date=as_of.isoformat())}
+    """The schema sheet's notes on the columns counted on the day overdue is counted on."""
+    day = as_of.isoformat()
+    return {("loaners", "overdue"): _("overdue as of {date}: still out that day, or returned late").format(date=day),
+            ("claims", "late"): _("late as of {date}: not submitted by then and past its deadline, or submitted "
+                                  "late").format(date=day),
+            ("old_parts", "late"): _("late as of {date}: not shipped back by then and past its return date, or "
+                                     "shipped late").format(date=day)}
 
 
 def _check_period(date_from: date, date_to: date) -> None:

@@ -13,6 +13,7 @@ from functools import cache
 
 from frontdesk import counters
 from frontdesk.billing import payments, pricing
+from frontdesk.claims import service as claims
 from frontdesk.followup import service as followup
 from frontdesk.i18n import N_, _, using
 from frontdesk.intake import faults, service, states
@@ -22,7 +23,8 @@ FORMAT = "frontdesk-headoffice"
 # 2: step dates, fault, action and parts on tickets; deposits; receipts' category.
 # 3: each coded column followed by its title in the export's language; the codes sheet.
 # 4: the integrity sheet (the audit chain's head, the day closes' checkpoints, the last receipt numbers).
-FORMAT_VERSION = "4"
+# 5: the claims to the makers and their old parts (the claims and old_parts sheets, the claim_states codes).
+FORMAT_VERSION = "5"
 KIND_SHOP = "shop"
 KIND_CONSOLIDATED = "consolidated"
 
@@ -74,6 +76,7 @@ CODE_LISTS: dict[str, tuple[str, Callable[[], Mapping[str, str]]]] = {
     "counters": (N_("Counters"), lambda: {counters.MAIN: counters.MAIN_LABEL}),
     "callback_reasons": (N_("Call-back reasons"), lambda: followup.REASONS),
     "callback_outcomes": (N_("Call-back outcomes"), lambda: followup.OUTCOMES),
+    "claim_states": (N_("Claim states"), lambda: claims.STATE_LABELS),
 }
 
 
@@ -197,6 +200,27 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("tickets_opened", N_("Tickets taken in"), INT), _c("tickets_closed", N_("Tickets closed"), INT),
         _c("receipts", N_("Receipts"), INT), _c("amount_received", N_("Received (net)"), MONEY),
     ),
+    # The claims to the makers of the repairs done in the period (docs/rules.md#claims-in-the-workbook): the
+    # maker by its code (the shop's own data: plain text); short = claimed - paid once the maker answered.
+    "claims": (
+        _c("claim_no", N_("Claim"), width=16), _c("ticket_no", N_("Ticket"), width=16), _c("maker", N_("Maker"), width=10),
+        *_coded("state", N_("Claim state"), "claim_states", width=12),
+        _c("repaired_on", N_("Repaired"), DATE, width=12), _c("claim_due", N_("Claim due"), DATE, width=12),
+        _c("submitted_on", N_("Submitted"), DATE, width=12), _c("maker_claim_no", N_("Maker's claim number"), width=18),
+        _c("service_order_no", N_("Maker's service order"), width=18),
+        _c("amount_claimed", N_("Claimed"), MONEY), _c("amount_paid", N_("Paid by the maker"), MONEY),
+        _c("short", N_("Short"), MONEY), _c("result_reason", N_("Maker's reason"), width=24),
+        _c("appeal_due", N_("Appeal by"), DATE, width=12), _c("late", N_("Late"), BOOL, width=8),
+    ),
+    # The old parts of those claims, each with the batch it went back in.
+    "old_parts": (
+        _c("tag", N_("Old-part tag"), width=16), _c("claim_no", N_("Claim"), width=16),
+        _c("ticket_no", N_("Ticket"), width=16), _c("maker", N_("Maker"), width=10),
+        _c("part_no", N_("Part number"), width=16), _c("old_serial", N_("Old serial"), width=18),
+        _c("must_return", N_("Goes back"), BOOL, width=9), _c("return_due", N_("Return by"), DATE, width=12),
+        _c("batch_no", N_("Return batch"), width=16), _c("shipped_on", N_("Shipped"), DATE, width=12),
+        _c("late", N_("Late"), BOOL, width=8),
+    ),
     # The evidence a later workbook of the shop is checked against (docs/rules.md#consolidation): one row
     # per item: ``chain_head`` (the audit chain's head when exported: record_id, hash), ``day_close`` (each
     # day close up to the period's end: day, counter, the head it recorded), ``last_receipt`` (per year the
@@ -212,7 +236,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
 INTEGRITY_SHEET = "integrity"
 CHAIN_HEAD, DAY_CLOSE, LAST_RECEIPT, EXPORT = "chain_head", "day_close", "last_receipt", "export"
 EXPORT_ACTIONS = ("export.workbook", "export.unmasked")  # the audit records of the shop's exports
-DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback")
+DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback", "claims", "old_parts")
 SCHEMA_SHEET = "schema"
 SCHEMA_COLUMNS = (
     _c("sheet", N_("Sheet")), _c("key", N_("Key"), width=20), _c("title", N_("Title"), width=28),
@@ -238,6 +262,14 @@ CONSOLIDATED_SUMMARY = (
     _c("tickets_opened", N_("Tickets taken in"), INT), _c("tickets_closed", N_("Tickets closed"), INT),
     _c("receipts", N_("Receipts"), INT), _c("amount_received", N_("Received (net)"), MONEY),
 )
+# Per shop and maker, the claims of the period added up (docs/rules.md#claims-in-the-workbook).
+CLAIMS_BY_MAKER_SHEET = "claims_by_maker"
+CLAIMS_BY_MAKER = (
+    _c("shop", N_("Shop"), width=8), _c("maker", N_("Maker"), width=10), _c("claims", N_("Claims"), INT, width=8),
+    _c("claimed", N_("Claimed"), MONEY), _c("paid", N_("Paid by the maker"), MONEY), _c("short", N_("Short"), MONEY),
+    _c("rejected", N_("Rejected"), MONEY), _c("late", N_("Late claims"), INT, width=8),
+    _c("parts_owed", N_("Old parts owed"), INT, width=10), _c("parts_late", N_("Late old parts"), INT, width=10),
+)
 SHOPS_COLUMNS = (
     _c("shop", N_("Shop"), width=8), _c("shop_name", N_("Shop name"), width=24),
     _c("period_from", N_("From"), DATE, width=12), _c("period_to", N_("To"), DATE, width=12),
@@ -253,6 +285,8 @@ def consolidated_columns(sheet: str) -> tuple[Column, ...]:
         return CONSOLIDATED_SUMMARY
     if sheet == SHOPS_SHEET:
         return SHOPS_COLUMNS
+    if sheet == CLAIMS_BY_MAKER_SHEET:
+        return CLAIMS_BY_MAKER
     columns = SHEETS[sheet]
     return columns if columns[0].key == "shop" else (SHOP_COLUMN,) + columns
 
@@ -301,6 +335,6 @@ def code_rows() -> list[list[object]]:
 
 
 __all__ = [
-    "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "CLAIMS_BY_MAKER", "CLAIMS_BY_MAKER_SHEET", "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

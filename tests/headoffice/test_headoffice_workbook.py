@@ -266,7 +266,8 @@ def test_three_shops_consolidate_into_the_sum_of_their_rows(demo: Database, tmp_
         parts = [sheet_rows(f, sheet) for f in files]
         merged = sheet_rows(tmp_path / "all.xlsx", sheet, True)
         assert len(merged) == sum(len(p) for p in parts) == result.rows[sheet], sheet
-        assert sorted({r["shop"] for r in merged}) == ["S01", "S02", "S03"]
+        # the demo makes no claims to makers (tests/headoffice/test_workbook_claims.py consolidates some)
+        assert sorted({r["shop"] for r in merged}) == (["S01", "S02", "S03"] if parts[0] else []), sheet
     amounts = [sum(money(r["amount"]) for r in sheet_rows(f, "receipts")) for f in files]
     assert sum(money(r["amount"]) for r in sheet_rows(tmp_path / "all.xlsx", "receipts", True)) == sum(amounts, D("0"))
     summary = sheet_rows(tmp_path / "all.xlsx", "summary", True)
