@@ -6,7 +6,7 @@ and as a workbook."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ from frontdesk.db.models import AuditRecord
 from frontdesk.ui import claims as claims_page
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.old_parts_dialog import DUE_COLUMNS, OldPartsDialog
-from frontdesk.ui.row_table import LATE
+from frontdesk.ui.row_table import LATE, SOON
 from frontdesk.users import Actor
 from tests.claims.claim_helpers import FRIDAY, add_maker, add_standard, repair, warranty_ticket
 
@@ -143,11 +143,19 @@ def test_tags_printed_scanned_into_a_batch_shipped_with_its_packing_list(
     dialog.reject()
 
 
-def test_a_part_not_returned_by_its_date_is_red(
+def test_a_part_not_returned_by_its_date_is_orange_then_red(
         qtbot: QtBot, ctx: AppContext, tagged: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", lambda: datetime(2027, 1, 15, 9, 0))
+    due = ctx.read(lambda s: s.query(OldPart.return_due).filter_by(tag=tagged).scalar())
+    assert due is not None
+    monkeypatch.setattr(clock, "now", lambda: datetime.combine(due, time(9, 0)))
     dialog = OldPartsDialog(ctx)
     qtbot.addWidget(dialog)
+    assert [(r["due"], r["flag"]) for r in _due(dialog)] == [(due.isoformat(), "due soon")]
+    assert dialog.due_model.brush(dialog.due_model.all_rows[0]) is SOON  # type: ignore[misc]
+    assert dialog.ui.dueCountLabel.text() == "1 old part owed back · 0 late"
+
+    monkeypatch.setattr(clock, "now", lambda: datetime.combine(due + timedelta(days=1), time(9, 0)))
+    dialog.refresh()
     assert [r["flag"] for r in _due(dialog)] == ["late"]
     assert dialog.due_model.brush(dialog.due_model.all_rows[0]) is LATE  # type: ignore[misc]
     assert dialog.ui.dueCountLabel.text() == "1 old part owed back · 1 late"
