@@ -109,6 +109,7 @@ class OldPartsDialog(QDialog):
 
     def show_batch(self) -> None:
         number = self.ui.batchCombo.currentData()
+        before = self.view.number if self.view else None
         self.view = self.ctx.read(lambda s: oldparts.batch_view(s, oldparts.find_batch(s, number).id)) \
             if number else None
         view = self.view
@@ -122,7 +123,7 @@ class OldPartsDialog(QDialog):
         if view is not None and view.shipped_on is not None:
             self.ui.carrierEdit.setText(view.carrier)
             self.ui.waybillEdit.setText(view.waybill)
-        elif view is not None:
+        elif view is not None and view.number != before:  # what is typed for this box stays
             self.ui.carrierEdit.clear()
             self.ui.waybillEdit.clear()
 
