@@ -21,9 +21,12 @@ from frontdesk.claims import service, settlements
 from frontdesk.claims.models import Maker
 from frontdesk.i18n import N_, _, ngettext
 from frontdesk.money import ZERO, format_money
+from frontdesk.printing import oldparts as oldparts_paper
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.claims_ui import Ui_ClaimsScreen
+from frontdesk.ui.old_parts_dialog import OldPartsDialog
+from frontdesk.ui.print_preview import PrintPreviewDialog, preview
 from frontdesk.ui.row_table import LATE, SOON, RowTableModel, attach
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,9 @@ class ClaimsScreen(QWidget):
         u.openButton.clicked.connect(self.open_ticket)
         u.refreshButton.clicked.connect(self.refresh)
         u.submitButton.clicked.connect(self.submit)
+        u.tagsButton.clicked.connect(lambda: self.print_tags())
+        u.oldPartsButton.clicked.connect(lambda: self.old_parts())
+        self.print_dialog: PrintPreviewDialog | None = None
         self.fill_makers()
         u.makerCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         u.stateCombo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -158,6 +164,25 @@ class ClaimsScreen(QWidget):
         show_inline(self.ui.messageLabel, _("Claim {number} submitted ({maker_no}).").format(
             number=done, maker_no=maker_claim_no.strip()), ok=True)
         return True
+
+    def print_tags(self) -> PrintPreviewDialog | None:
+        """The selected claim's old-part tags in the print preview."""
+        row = self.selected()
+        if row is None:
+            return None
+        number = row.number
+        self.print_dialog = preview(self.ctx, self, _("Old part tags of claim {number}").format(number=number),
+                                    "labels", f"old-part-tags-{number}.pdf",
+                                    lambda s, p: oldparts_paper.print_old_part_tags(s, p, claim_number=number),
+                                    self.ui.messageLabel)
+        return self.print_dialog
+
+    def old_parts(self) -> OldPartsDialog:
+        """The old parts owed back and their batches (not modal: the page stays usable)."""
+        dialog = OldPartsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
 
 
 def totals_text(rows: Sequence[service.ClaimRow], currency: str) -> str:

@@ -42,6 +42,7 @@ from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog, UnitDialog
 from frontdesk.ui.login import LoginDialog
 from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.old_parts_dialog import OldPartsDialog
 from frontdesk.ui.payment_dialog import PaymentDialog
 from frontdesk.ui.pickup_dialog import PickupDialog
 from frontdesk.ui.print_preview import PrintPreviewDialog
@@ -111,6 +112,7 @@ WINDOWS: tuple[tuple[str, type[QWidget], Factory], ...] = (
      lambda d: PullBackDialog(d.ctx, d.ticket_id, "refrigerator", ["remote control", "ice tray"])),
     ("loaner unit", UnitDialog, lambda d: UnitDialog(d.ctx)),
     ("visits", VisitsDialog, lambda d: VisitsDialog(d.ctx)),
+    ("old parts", OldPartsDialog, lambda d: OldPartsDialog(d.ctx)),
     ("print preview", PrintPreviewDialog, lambda d: PrintPreviewDialog(d.pdf, "Feedback card", "card")),
     ("help", HelpDialog, lambda d: HelpDialog()),
 )

@@ -42,6 +42,16 @@ class Ui_ClaimsScreen(object):
 
         self.filterLayout.addWidget(self.submitButton)
 
+        self.tagsButton = QPushButton(ClaimsScreen)
+        self.tagsButton.setObjectName(u"tagsButton")
+
+        self.filterLayout.addWidget(self.tagsButton)
+
+        self.oldPartsButton = QPushButton(ClaimsScreen)
+        self.oldPartsButton.setObjectName(u"oldPartsButton")
+
+        self.filterLayout.addWidget(self.oldPartsButton)
+
         self.openButton = QPushButton(ClaimsScreen)
         self.openButton.setObjectName(u"openButton")
 
@@ -85,7 +95,9 @@ class Ui_ClaimsScreen(object):
         QWidget.setTabOrder(self.makerCombo, self.stateCombo)
         QWidget.setTabOrder(self.stateCombo, self.table)
         QWidget.setTabOrder(self.table, self.submitButton)
-        QWidget.setTabOrder(self.submitButton, self.openButton)
+        QWidget.setTabOrder(self.submitButton, self.tagsButton)
+        QWidget.setTabOrder(self.tagsButton, self.oldPartsButton)
+        QWidget.setTabOrder(self.oldPartsButton, self.openButton)
         QWidget.setTabOrder(self.openButton, self.refreshButton)
 
         self.retranslateUi(ClaimsScreen)
@@ -98,6 +110,14 @@ class Ui_ClaimsScreen(object):
         self.submitButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the selected claim was submitted to its maker, with the maker's claim number", None))
 #endif // QT_CONFIG(tooltip)
         self.submitButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Submitted\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.tagsButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Print the tags of the old parts the selected claim's maker wants back", None))
+#endif // QT_CONFIG(tooltip)
+        self.tagsButton.setText(QCoreApplication.translate("ClaimsScreen", u"Print old-part &tags", None))
+#if QT_CONFIG(tooltip)
+        self.oldPartsButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"The old parts owed back and their return batches: scan, ship, packing lists", None))
+#endif // QT_CONFIG(tooltip)
+        self.oldPartsButton.setText(QCoreApplication.translate("ClaimsScreen", u"Old &parts\u2026", None))
         self.openButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Open ticket (Enter)", None))
         self.refreshButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Refresh", None))
         pass
