@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QInputDialog, QWidget
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.generated.claims_ui import Ui_ClaimsScreen
 from frontdesk.ui.row_table import LATE, SOON, RowTableModel, attach
+from frontdesk.ui.settlement_dialog import SettlementDialog
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class ClaimsScreen(QWidget):
         u.openButton.clicked.connect(self.open_ticket)
         u.refreshButton.clicked.connect(self.refresh)
         u.submitButton.clicked.connect(self.submit)
+        u.settlementButton.clicked.connect(lambda: self.import_settlement().open())
         self.fill_makers()
         u.makerCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         u.stateCombo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -135,6 +137,14 @@ class ClaimsScreen(QWidget):
         if row is not None:
             self.ui.messageLabel.clear()
             self.open_requested.emit(row.ticket_id)
+
+    def import_settlement(self) -> SettlementDialog:
+        """The settlement import (a preview first) for the maker shown;
+        the page is shown again once a settlement is written."""
+        dialog = SettlementDialog(self.ctx, self.ui.makerCombo.currentData() or None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _id: self.refresh())
+        return dialog
 
     def submit(self, maker_claim_no: str | None = None) -> bool:
         """Record the selected claim as submitted today with the maker's

@@ -42,6 +42,11 @@ class Ui_ClaimsScreen(object):
 
         self.filterLayout.addWidget(self.submitButton)
 
+        self.settlementButton = QPushButton(ClaimsScreen)
+        self.settlementButton.setObjectName(u"settlementButton")
+
+        self.filterLayout.addWidget(self.settlementButton)
+
         self.openButton = QPushButton(ClaimsScreen)
         self.openButton.setObjectName(u"openButton")
 
@@ -85,7 +90,8 @@ class Ui_ClaimsScreen(object):
         QWidget.setTabOrder(self.makerCombo, self.stateCombo)
         QWidget.setTabOrder(self.stateCombo, self.table)
         QWidget.setTabOrder(self.table, self.submitButton)
-        QWidget.setTabOrder(self.submitButton, self.openButton)
+        QWidget.setTabOrder(self.submitButton, self.settlementButton)
+        QWidget.setTabOrder(self.settlementButton, self.openButton)
         QWidget.setTabOrder(self.openButton, self.refreshButton)
 
         self.retranslateUi(ClaimsScreen)
@@ -98,6 +104,10 @@ class Ui_ClaimsScreen(object):
         self.submitButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the selected claim was submitted to its maker, with the maker's claim number", None))
 #endif // QT_CONFIG(tooltip)
         self.submitButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Submitted\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.settlementButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Import a maker's settlement workbook: a preview first, then the claims paid, paid short or rejected (a manager's act)", None))
+#endif // QT_CONFIG(tooltip)
+        self.settlementButton.setText(QCoreApplication.translate("ClaimsScreen", u"Import a se&ttlement\u2026", None))
         self.openButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Open ticket (Enter)", None))
         self.refreshButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Refresh", None))
         pass
