@@ -47,6 +47,7 @@ from frontdesk.ui.pickup_dialog import PickupDialog
 from frontdesk.ui.print_preview import PrintPreviewDialog
 from frontdesk.ui.qt_support import FRAME_ALLOWANCE, apply_language, fit_to_screen
 from frontdesk.ui.repair_dialog import RepairDialog
+from frontdesk.ui.settlement_dialog import SettlementDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen
 from frontdesk.ui.visits import VisitsDialog
@@ -111,6 +112,7 @@ WINDOWS: tuple[tuple[str, type[QWidget], Factory], ...] = (
      lambda d: PullBackDialog(d.ctx, d.ticket_id, "refrigerator", ["remote control", "ice tray"])),
     ("loaner unit", UnitDialog, lambda d: UnitDialog(d.ctx)),
     ("visits", VisitsDialog, lambda d: VisitsDialog(d.ctx)),
+    ("settlement import", SettlementDialog, lambda d: SettlementDialog(d.ctx)),
     ("print preview", PrintPreviewDialog, lambda d: PrintPreviewDialog(d.pdf, "Feedback card", "card")),
     ("help", HelpDialog, lambda d: HelpDialog()),
 )
