@@ -29,12 +29,12 @@ from sqlalchemy import select
 from frontdesk import clock, settings, workbook_guard
 from frontdesk.claims import settlements as st
 from frontdesk.claims.models import Maker
-from frontdesk.errors import ValidationError
+from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.money import format_money
 from frontdesk.settlements_cli import imported_lines, summary_lines
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import show_inline
+from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.generated.settlement_ui import Ui_SettlementDialog
 from frontdesk.ui.row_table import LATE, SOON, RowTableModel, attach
 
@@ -223,7 +223,11 @@ class SettlementDialog(QDialog):
         except ValidationError as exc:
             show_inline(u.messageLabel, exc.message)
             return False
-        pv = self.ctx.read(lambda s: st.preview(s, parsed))
+        try:
+            pv = self.ctx.read(lambda s: st.preview(s, parsed))
+        except FrontDeskError as exc:  # the maker removed meanwhile, the database busy...
+            report(self, exc, u.messageLabel)
+            return False
         self.show_preview(pv)
         self.previewed = pv
         u.importButton.setEnabled(any(r.applied for r in pv.rows))

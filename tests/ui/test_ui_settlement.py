@@ -90,8 +90,9 @@ def test_a_settlement_is_mapped_previewed_and_imported_with_a_manager(
     ])
     page = claims_page.ClaimsScreen(ctx)
     qtbot.addWidget(page)
-    dialog = page.import_settlement()
-    qtbot.addWidget(dialog)
+    page.ui.settlementButton.click()  # the Claims page's "Import a settlement…" opens the dialog
+    dialog = page.findChild(sd.SettlementDialog)
+    assert isinstance(dialog, sd.SettlementDialog) and dialog.isVisible()
     u = dialog.ui
     assert dialog.maker_code() == "HAIER"
     assert u.settledEdit.date().toString("yyyy-MM-dd") == "2026-12-10"  # today
