@@ -246,10 +246,12 @@ class SettlementDialog(QDialog):
     def _text(self, r: st.PreviewRow, key: str) -> str:
         src = r.source
         if key == "note":
-            reason = src.reason or src.deduction_reason
-            if r.outcome and r.applied:
-                return ": ".join(t for t in (_(st.OUTCOME_TEXT[r.outcome]), reason) if t)
-            return r.note or reason
+            notes = [": ".join(t for t in (_(st.OUTCOME_TEXT[r.outcome]), src.reason) if t)
+                     if r.outcome and r.applied else r.note or src.reason]
+            if src.deduction is not None:
+                notes.append(": ".join(t for t in (
+                    _("deducted {amount}").format(amount=self._money(src.deduction)), src.deduction_reason) if t))
+            return "; ".join(n for n in notes if n)
         paid = r.paid if r.paid is not None else src.amount_paid
         texts: dict[str, Any] = {
             "row": str(src.row), "number": src.claim_no or src.service_order_no, "status": r.status_text(),

@@ -117,7 +117,7 @@ def test_a_settlement_is_mapped_previewed_and_imported_with_a_manager(
         ("3", "HC-001", "matched", "C2026-000001", full, full, "¥0.00", "paid"),
         ("4", "HC-002", "matched", "C2026-000002", full, "¥100.00", "¥63.00", "paid short: 里程超标准"),
         ("5", "HC-999", "unmatched", "", "", "¥45.00", "", ""),
-        ("6", "", "deduction on the month", "", "", "", "", "回访不及时"),
+        ("6", "", "deduction on the month", "", "", "", "", "deducted ¥30.00: 回访不及时"),
     ]
     assert [dialog._brush(r) is LATE for r in dialog.model.all_rows] == [False, False, True, False]
     assert u.totalsLabel.text().startswith("HAIER, 2026-11, settled on 2026-12-10: 4 rows; 2 matched")
