@@ -65,6 +65,17 @@ def preview_lines(pv: Any) -> list[str]:
             "" if r.short is None or not r.applied else str(r.short), outcome,
             "" if src.deduction is None else str(src.deduction),
             r.note or src.reason or src.deduction_reason)))
+    return lines + summary_lines(pv)
+
+
+def summary_lines(pv: Any) -> list[str]:
+    """A settlement preview's totals, and a note when the month was already
+    imported (the command line and the window say it the same way)."""
+    # Loaded when this runs (and cli imports this module, so its names come at call time).
+    from frontdesk.claims import settlements as st
+
+    assert isinstance(pv, st.SettlementPreview)
+    lines: list[str] = []
     lines.append(_("{maker}, {month:%Y-%m}, settled on {day}: {rows} rows; {matched} matched (claimed {claimed}, paid "
                    "{paid}, short {short}); deductions {deductions}; left: {unmatched} unmatched, {ambiguous} "
                    "ambiguous, {duplicate} duplicate, {settled} already settled.").format(
@@ -75,6 +86,23 @@ def preview_lines(pv: Any) -> list[str]:
     if pv.earlier:
         lines.append(_("Note: a settlement of {maker} for {month:%Y-%m} was already imported (settled on {days}).")
                      .format(maker=pv.maker_code, month=pv.month, days=", ".join(d.isoformat() for d in pv.earlier)))
+    return lines
+
+
+def imported_lines(pv: Any) -> list[str]:
+    """What an import settled, and how many rows it left (listed above)."""
+    # Loaded when this runs (and cli imports this module, so its names come at call time).
+    from frontdesk.claims import settlements as st
+
+    assert isinstance(pv, st.SettlementPreview)
+    settled, left = pv.count(st.MATCHED), len(pv.left)
+    lines = [ngettext("Imported the settlement of {maker} for {month:%Y-%m}: {n} claim settled.",
+                      "Imported the settlement of {maker} for {month:%Y-%m}: {n} claims settled.", settled).format(
+        maker=pv.maker_code, month=pv.month, n=settled)]
+    if left:
+        lines.append(ngettext("{n} row was left unapplied (listed above): look at it and settle it by hand.",
+                              "{n} rows were left unapplied (listed above): look at them and settle them by hand.",
+                              left).format(n=left))
     return lines
 
 
@@ -150,20 +178,10 @@ def _import(args: argparse.Namespace) -> int:
         if overrides:
             st.save_columns(s, actor, maker, columns, now)
         result = st.apply(s, actor, st.preview(s, parsed), now)
-        lines = preview_lines(result.preview)
-        settled = result.preview.count(st.MATCHED)
-        left = len(result.preview.left)
-        code, at_month = maker.code, result.preview.month
+        lines = preview_lines(result.preview) + imported_lines(result.preview)
     for line in lines:
         print(line)
-    print(ngettext("Imported the settlement of {maker} for {month:%Y-%m}: {n} claim settled.",
-                   "Imported the settlement of {maker} for {month:%Y-%m}: {n} claims settled.", settled).format(
-        maker=code, month=at_month, n=settled))
-    if left:
-        print(ngettext("{n} row was left unapplied (listed above): look at it and settle it by hand.",
-                       "{n} rows were left unapplied (listed above): look at them and settle them by hand.",
-                       left).format(n=left))
     return EXIT_OK
 
 
-__all__ = ["add_subcommands", "cmd_settlement", "preview_lines"]
+__all__ = ["add_subcommands", "cmd_settlement", "imported_lines", "preview_lines", "summary_lines"]

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QInputDialog, QWidget
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from frontdesk.ui.generated.claims_ui import Ui_ClaimsScreen
 from frontdesk.ui.old_parts_dialog import OldPartsDialog
 from frontdesk.ui.print_preview import PrintPreviewDialog, preview
 from frontdesk.ui.row_table import LATE, SOON, RowTableModel, attach
+from frontdesk.ui.settlement_dialog import SettlementDialog
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class ClaimsScreen(QWidget):
         u.tagsButton.clicked.connect(lambda: self.print_tags())
         u.oldPartsButton.clicked.connect(lambda: self.old_parts())
         self.print_dialog: PrintPreviewDialog | None = None
+        u.settlementButton.clicked.connect(lambda: self.import_settlement().open())
         self.fill_makers()
         u.makerCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         u.stateCombo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -141,6 +143,14 @@ class ClaimsScreen(QWidget):
         if row is not None:
             self.ui.messageLabel.clear()
             self.open_requested.emit(row.ticket_id)
+
+    def import_settlement(self) -> SettlementDialog:
+        """The settlement import (a preview first) for the maker shown;
+        the page is shown again once a settlement is written."""
+        dialog = SettlementDialog(self.ctx, self.ui.makerCombo.currentData() or None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _id: self.refresh())
+        return dialog
 
     def submit(self, maker_claim_no: str | None = None) -> bool:
         """Record the selected claim as submitted today with the maker's

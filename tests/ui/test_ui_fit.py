@@ -48,6 +48,7 @@ from frontdesk.ui.pickup_dialog import PickupDialog
 from frontdesk.ui.print_preview import PrintPreviewDialog
 from frontdesk.ui.qt_support import FRAME_ALLOWANCE, apply_language, fit_to_screen
 from frontdesk.ui.repair_dialog import RepairDialog
+from frontdesk.ui.settlement_dialog import SettlementDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen
 from frontdesk.ui.visits import VisitsDialog
@@ -113,6 +114,7 @@ WINDOWS: tuple[tuple[str, type[QWidget], Factory], ...] = (
     ("loaner unit", UnitDialog, lambda d: UnitDialog(d.ctx)),
     ("visits", VisitsDialog, lambda d: VisitsDialog(d.ctx)),
     ("old parts", OldPartsDialog, lambda d: OldPartsDialog(d.ctx)),
+    ("settlement import", SettlementDialog, lambda d: SettlementDialog(d.ctx)),
     ("print preview", PrintPreviewDialog, lambda d: PrintPreviewDialog(d.pdf, "Feedback card", "card")),
     ("help", HelpDialog, lambda d: HelpDialog()),
 )

@@ -52,6 +52,11 @@ class Ui_ClaimsScreen(object):
 
         self.filterLayout.addWidget(self.oldPartsButton)
 
+        self.settlementButton = QPushButton(ClaimsScreen)
+        self.settlementButton.setObjectName(u"settlementButton")
+
+        self.filterLayout.addWidget(self.settlementButton)
+
         self.openButton = QPushButton(ClaimsScreen)
         self.openButton.setObjectName(u"openButton")
 
@@ -97,7 +102,8 @@ class Ui_ClaimsScreen(object):
         QWidget.setTabOrder(self.table, self.submitButton)
         QWidget.setTabOrder(self.submitButton, self.tagsButton)
         QWidget.setTabOrder(self.tagsButton, self.oldPartsButton)
-        QWidget.setTabOrder(self.oldPartsButton, self.openButton)
+        QWidget.setTabOrder(self.oldPartsButton, self.settlementButton)
+        QWidget.setTabOrder(self.settlementButton, self.openButton)
         QWidget.setTabOrder(self.openButton, self.refreshButton)
 
         self.retranslateUi(ClaimsScreen)
@@ -118,6 +124,10 @@ class Ui_ClaimsScreen(object):
         self.oldPartsButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"The old parts owed back and their return batches: scan, ship, packing lists", None))
 #endif // QT_CONFIG(tooltip)
         self.oldPartsButton.setText(QCoreApplication.translate("ClaimsScreen", u"Old &parts\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.settlementButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Import a maker's settlement workbook: a preview first, then the claims paid, paid short or rejected (a manager's act)", None))
+#endif // QT_CONFIG(tooltip)
+        self.settlementButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Import a settlement\u2026", None))
         self.openButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Open ticket (Enter)", None))
         self.refreshButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Refresh", None))
         pass
