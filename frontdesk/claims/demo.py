@@ -160,45 +160,41 @@ def play(db: Database, manager: Actor, clerk: Actor, end: datetime) -> ClaimsPla
     def at(day: date, hour: int = 10) -> datetime:
         return datetime.combine(day, max(cal.opening, time(hour)))
 
-    def step(day: date, run: Callable[[Session], object], hour: int = 10) -> None:
-        with _clock_at(at(day, hour)):
-            run(s)
-
     with db.write() as s:
         turns: dict[str, int] = {}
         for claim_id, repaired_on, ticket_id, code in drafted:
             n = turns[code] = turns.get(code, -1) + 1
             prefix = "HR" if code == HAIER else "MD"
             if n % 3 != 2:  # the maker's service order number, typed later than intake
-                order_no = f"{prefix}{repaired_on:%Y%m%d}{ticket_id:05d}"
-                step(repaired_on, lambda s, t=ticket_id, o=order_no: claims.set_maker_order_no(
-                    s, clerk, t, o, now=clock.now()), hour=17)
+                with _clock_at(at(repaired_on, 17)):
+                    claims.set_maker_order_no(s, clerk, ticket_id, f"{prefix}{repaired_on:%Y%m%d}{ticket_id:05d}",
+                                              now=clock.now())
             fate = FATES[n % len(FATES)]
             submitted = claims.add_working_days(cal, repaired_on, 1)
             answered = claims.add_working_days(cal, submitted, 1 + n % 2)
             later = claims.add_working_days(cal, answered, 1)
             if fate is None or submitted >= today:
                 continue  # drafted: late once past its deadline, due soon near it
-            step(submitted, lambda s, c=claim_id, no=f"{prefix}SP{claim_id:07d}": claims.submit_claim(
-                s, clerk, c, no, submitted))
+            with _clock_at(at(submitted)):
+                claim = claims.submit_claim(s, clerk, claim_id, f"{prefix}SP{claim_id:07d}", submitted)
             if fate == claims.SUBMITTED or answered >= today:
                 continue
-            claim = claims.get_claim(s, claim_id)
             amount = claim.amount_claimed
             if fate in (claims.PAID, claims.SETTLED) or amount <= 0:
                 paid, reason = amount, ""
-            elif fate in (claims.REJECTED,) or (fate == claims.APPEALED and n % 2):
+            elif fate == claims.REJECTED or (fate == claims.APPEALED and n % 2):
                 paid, reason = Decimal(0), REJECT_REASONS[n % len(REJECT_REASONS)]
             else:
                 paid, reason = round_money(amount * Decimal("0.7")), SHORT_REASONS[n % len(SHORT_REASONS)]
-            step(answered, lambda s, c=claim_id, p=paid, r=reason: claims.settle_claim(s, manager, c, p, r, answered))
+            with _clock_at(at(answered, 14)):
+                claims.settle_claim(s, manager, claim_id, paid, reason, answered)
             if later >= today:
                 continue
-            if fate == claims.APPEALED and claim.state in (claims.PAID_SHORT, claims.REJECTED):
-                step(later, lambda s, c=claim_id: claims.appeal_claim(s, clerk, c, later,
-                                                                    APPEAL_NOTES[n % len(APPEAL_NOTES)]))
-            elif fate == claims.SETTLED:
-                step(later, lambda s, c=claim_id: claims.close_claim(s, manager, c, later))
+            with _clock_at(at(later)):
+                if fate == claims.APPEALED and claim.state in (claims.PAID_SHORT, claims.REJECTED):
+                    claims.appeal_claim(s, clerk, claim_id, later, APPEAL_NOTES[n % len(APPEAL_NOTES)])
+                elif fate == claims.SETTLED:
+                    claims.close_claim(s, manager, claim_id, later)
         _batches(s, clerk, cal, today, at)
     path = settlement_path(db)
     written = ""
