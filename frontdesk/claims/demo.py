@@ -141,9 +141,10 @@ def settlement_path(db: Database, maker_code: str = HAIER) -> Path | None:
 
 # What happens to the claims, oldest first, in turn (None: left drafted; late once past its deadline): the
 # longest lives first, so that a short demo shows them too.  A claim goes as far as the days left let it.
-# Each maker's claims take them in turn, the first one submitted (for the settlement workbook).
-FATES = (claims.SUBMITTED, claims.APPEALED, None, claims.SETTLED, claims.PAID_SHORT, claims.REJECTED, claims.SUBMITTED,
-         claims.PAID, None, claims.PAID)
+# Each maker's claims take them in turn: the oldest left drafted (late), the next submitted (for the settlement
+# workbook).
+FATES = (None, claims.SUBMITTED, claims.APPEALED, claims.SETTLED, claims.PAID, claims.PAID_SHORT, claims.REJECTED,
+         claims.SUBMITTED, None, claims.PAID)
 
 
 def play(db: Database, manager: Actor, clerk: Actor, end: datetime) -> ClaimsPlayed:
