@@ -59,6 +59,9 @@ MAKERS = (
     (MIDEA, "美的集团售后服务中心", ("美的 Midea", "小天鹅 LittleSwan")),
 )
 CATEGORIES = ("refrigerator", "air_conditioner", "washing_machine", "water_heater", "microwave")
+CATEGORY_NAMES = {"refrigerator": "冰箱", "air_conditioner": "空调", "washing_machine": "洗衣机",
+                  "water_heater": "热水器", "microwave": "微波炉"}
+LEVEL_NAMES = {"minor": "小修", "medium": "中修", "major": "大修"}
 LEVEL_SHARES = {"minor": Decimal("1"), "medium": Decimal("1.6"), "major": Decimal("2.4")}
 LABOUR_BASE = {"refrigerator": Decimal("60"), "air_conditioner": Decimal("70"), "washing_machine": Decimal("50"),
                "water_heater": Decimal("45"), "microwave": Decimal("35")}
@@ -82,7 +85,7 @@ CARRIERS = ("顺丰速运", "德邦物流")
 def _standard(code: str, name: str, effective: date, days: tuple[int, int, int], rise: Decimal,
               note: str) -> StandardDraft:
     lines = [StandardLineDraft(LABOUR, round_money(LABOUR_BASE[c] * share * rise), category=c, level=level,
-                               description=f"{c} {level}")
+                               description=f"{CATEGORY_NAMES[c]}{LEVEL_NAMES[level]}")
              for c in CATEGORIES for level, share in LEVEL_SHARES.items()]
     lines += [StandardLineDraft(DISTANCE, round_money(amount * rise), km_from=Decimal(lo), km_to=Decimal(hi),
                                 description=f"{lo}-{hi} 公里") for lo, hi, amount in BANDS]
@@ -177,7 +180,7 @@ def play(db: Database, manager: Actor, clerk: Actor, end: datetime) -> ClaimsPla
             if fate is None or submitted >= today:
                 continue  # drafted: late once past its deadline, due soon near it
             with _clock_at(at(submitted)):
-                claim = claims.submit_claim(s, clerk, claim_id, f"{prefix}SP{claim_id:07d}", submitted)
+                claim = claims.submit_claim(s, clerk, claim_id, f"{prefix}8{claim_id:08d}", submitted)
             if fate == claims.SUBMITTED or answered >= today:
                 continue
             amount = claim.amount_claimed
@@ -254,7 +257,7 @@ def write_settlement(s: Session, path: Path, today: date) -> bool:
             sheet.append([claim_no, order_no, float(round_money(amount * Decimal("0.8"))), SHORT_REASONS[0]])
         else:
             sheet.append([claim_no, order_no, float(amount), ""])
-    sheet.append([f"HRSP{9_900_000 + len(submitted):07d}", "HR00000000099999", 88.0, ""])  # no such claim here
+    sheet.append([f"HR8{99_000_000 + len(submitted):08d}", "HR00000000099999", 88.0, ""])  # no such claim here
     wb.save(path)
     return True
 
