@@ -21,15 +21,14 @@ The main demo (:mod:`frontdesk.demo`) calls:
   tried at once.
 
 Every date is a working day of the shop's calendar; the timeline and the
-audit trail of each move are stamped at the move's own time (the claims'
-services read :func:`frontdesk.clock.now`, set here for each move).
+audit trail of each move are stamped at the move's own time (the services'
+``now``), never after the demo's end.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -40,7 +39,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from frontdesk import clock, settings
+from frontdesk import settings
 from frontdesk.claims import makers, oldparts, settlements
 from frontdesk.claims import service as claims
 from frontdesk.claims.makers import DISTANCE, LABOUR, PART_HANDLING, StandardDraft, StandardLineDraft
@@ -116,17 +115,6 @@ def setup(session: Session, manager: Actor, first_day: date, switch_day: date, n
     settlements.save_columns(session, manager, makers.get_maker(session, HAIER), HAIER_COLUMNS, now=now)
 
 
-@contextmanager
-def _clock_at(at: datetime) -> Iterator[None]:
-    """The claims' services stamp their moves with clock.now(): the move's own time, here."""
-    real = clock.now
-    clock.now = lambda: at  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        clock.now = real  # type: ignore[assignment]
-
-
 @dataclass
 class ClaimsPlayed:
     counts: dict[str, int] = field(default_factory=dict)
@@ -170,17 +158,15 @@ def play(db: Database, manager: Actor, clerk: Actor, end: datetime) -> ClaimsPla
             n = turns[code] = turns.get(code, -1) + 1
             prefix = "HR" if code == HAIER else "MD"
             if n % 3 != 2:  # the maker's service order number, typed later than intake
-                with _clock_at(at(repaired_on, 17)):
-                    claims.set_maker_order_no(s, clerk, ticket_id, f"{prefix}{repaired_on:%Y%m%d}{ticket_id:05d}",
-                                              now=clock.now())
+                claims.set_maker_order_no(s, clerk, ticket_id, f"{prefix}{repaired_on:%Y%m%d}{ticket_id:05d}",
+                                          now=at(repaired_on, 17))
             fate = FATES[n % len(FATES)]
             submitted = claims.add_working_days(cal, repaired_on, 1)
             answered = claims.add_working_days(cal, submitted, 1 + n % 2)
             later = claims.add_working_days(cal, answered, 1)
             if fate is None or submitted >= today:
                 continue  # drafted: late once past its deadline, due soon near it
-            with _clock_at(at(submitted)):
-                claim = claims.submit_claim(s, clerk, claim_id, f"{prefix}8{claim_id:08d}", submitted)
+            claim = claims.submit_claim(s, clerk, claim_id, f"{prefix}8{claim_id:08d}", submitted, now=at(submitted))
             if fate == claims.SUBMITTED or answered >= today:
                 continue
             amount = claim.amount_claimed
@@ -190,15 +176,13 @@ def play(db: Database, manager: Actor, clerk: Actor, end: datetime) -> ClaimsPla
                 paid, reason = Decimal(0), REJECT_REASONS[n % len(REJECT_REASONS)]
             else:
                 paid, reason = round_money(amount * Decimal("0.7")), SHORT_REASONS[n % len(SHORT_REASONS)]
-            with _clock_at(at(answered, 14)):
-                claims.settle_claim(s, manager, claim_id, paid, reason, answered)
+            claims.settle_claim(s, manager, claim_id, paid, reason, answered, now=at(answered, 14))
             if later >= today:
                 continue
-            with _clock_at(at(later)):
-                if fate == claims.APPEALED and claim.state in (claims.PAID_SHORT, claims.REJECTED):
-                    claims.appeal_claim(s, clerk, claim_id, later, APPEAL_NOTES[n % len(APPEAL_NOTES)])
-                elif fate == claims.SETTLED:
-                    claims.close_claim(s, manager, claim_id, later)
+            if fate == claims.APPEALED and claim.state in (claims.PAID_SHORT, claims.REJECTED):
+                claims.appeal_claim(s, clerk, claim_id, later, APPEAL_NOTES[n % len(APPEAL_NOTES)], now=at(later))
+            elif fate == claims.SETTLED:
+                claims.close_claim(s, manager, claim_id, later, now=at(later))
         _batches(s, clerk, cal, today, at)
     path = settlement_path(db)
     written = ""
@@ -223,17 +207,17 @@ def _batches(s: Session, clerk: Actor, cal: WorkCalendar, today: date,
     shipped, rest = parts[:half], parts[half:half + 3]
     last = max(day for _tag, day in shipped)
     ship_day = min(today, cal.next_working_day(last))
-    with _clock_at(at(ship_day, 15)):
-        batch = oldparts.open_batch(s, clerk, HAIER, now=clock.now())
-        for tag, _day in shipped:
-            oldparts.scan_into_batch(s, clerk, batch.id, tag, now=clock.now())
-        oldparts.ship_batch(s, clerk, batch.id, ship_day, CARRIERS[0], f"SF{batch.id:04d}{ship_day:%m%d}8821",
-                            note="海尔旧件返厂", now=clock.now())
+    now = at(ship_day, 15)
+    batch = oldparts.open_batch(s, clerk, HAIER, now=now)
+    for tag, _day in shipped:
+        oldparts.scan_into_batch(s, clerk, batch.id, tag, now=now)
+    oldparts.ship_batch(s, clerk, batch.id, ship_day, CARRIERS[0], f"SF{batch.id:04d}{ship_day:%m%d}8821",
+                        note="海尔旧件返厂", now=now)
     if rest:
-        with _clock_at(at(today, 9)):
-            batch = oldparts.open_batch(s, clerk, HAIER, now=clock.now())
-            for tag, _day in rest:
-                oldparts.scan_into_batch(s, clerk, batch.id, tag, now=clock.now())
+        now = at(today, 9)
+        batch = oldparts.open_batch(s, clerk, HAIER, now=now)
+        for tag, _day in rest:
+            oldparts.scan_into_batch(s, clerk, batch.id, tag, now=now)
 
 
 def write_settlement(s: Session, path: Path, today: date) -> bool:
