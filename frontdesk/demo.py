@@ -68,7 +68,8 @@ from frontdesk import bulkdemo, clock, counters, demo_marker, pickup, settings, 
 from frontdesk.billing import demo as billing_demo
 from frontdesk.billing import payments, quotes, schedules
 from frontdesk.billing.models import CardEdition, FeeSchedule
-from frontdesk.billing.pricing import PART
+from frontdesk.billing.pricing import LEVELS, PART
+from frontdesk.claims import demo as claims_demo
 from frontdesk.dayclose.demo import close_past_days
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Complaint, Customer, RepairPart, RepairRecord, Setting, Technician, Ticket, User, Visit
@@ -136,6 +137,8 @@ class DemoSummary:
     billing: dict[str, int] = field(default_factory=dict)
     loaners: dict[str, int] = field(default_factory=dict)
     repairs: dict[str, int] = field(default_factory=dict)
+    claims: dict[str, int] = field(default_factory=dict)
+    settlement_file: str = ""  # the maker's settlement workbook written beside the database (frontdesk.claims.demo)
 
     def text(self) -> str:
         lines = [
@@ -163,6 +166,18 @@ class DemoSummary:
                            "{pullbacks} pull-backs.").format(
                 units=n.get("loaner_units", 0), out=n.get("loans_out", 0), overdue=n.get("loans_overdue", 0),
                 returned=n.get("loans_returned", 0), pullbacks=n.get("pullbacks", 0)))
+        if self.claims:
+            n = self.claims
+            lines.append(_("Claims to the makers: {claims} ({drafted} drafted, {late} of them late, {submitted} "
+                           "submitted, {paid} paid, {short} paid short, {rejected} rejected, {appealed} appealed, "
+                           "{settled} settled); old-part batches: {shipped} shipped, {open} open.").format(
+                claims=n.get("claims", 0), drafted=n.get("drafted", 0), late=n.get("late", 0),
+                submitted=n.get("submitted", 0), paid=n.get("paid", 0), short=n.get("paid_short", 0),
+                rejected=n.get("rejected", 0), appealed=n.get("appealed", 0), settled=n.get("settled", 0),
+                shipped=n.get("batches_shipped", 0), open=n.get("batches_open", 0)))
+        if self.settlement_file:
+            lines.append(_("A maker's settlement workbook to try: frontdesk claims import-settlement \"{path}\" "
+                           "--maker {maker} --dry-run").format(path=self.settlement_file, maker=claims_demo.HAIER))
         if not self.completed:
             lines.append(_("Stopped before the end: the data saved so far stays."))
         lines.append(_("Demo users (name / PIN):"))
@@ -936,6 +951,9 @@ class _Planner:
         who = self._clerk()
         text = note or self.rng.choice(REPAIR_NOTES[action])
         names, live = self.part_names, plan.live
+        # The repair level (the maker's labour on a claim): from the ticket's place, not the plan's random
+        # draws, so the rest of the demo stays as it was for a seed.
+        level = tuple(LEVELS)[(plan.index * 7 + len(parts)) % 3]
 
         def run(s: Session, now: datetime) -> None:
             assert plan.ticket_id is not None
@@ -952,7 +970,7 @@ class _Planner:
             said = text.format(part="、".join(p.description or p.part_no for p in replaced) or "配件")
             repairs.record_repair(s, who, plan.ticket_id, repairs.RepairResult(
                 plan.fault_key, action if replaced or action != faults.REPLACED_PART else faults.ADJUSTED, said,
-                replaced), now=now)
+                replaced, level=level), now=now)
 
         if action in faults.REPAIRS:
             plan.repaired = True
@@ -2101,6 +2119,8 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
             loaner_demo.setup_units(s, random.Random(options.seed + 2), manager, clerks[0],
                                     [c for c in PRODUCTS if c != "other"],
                                     datetime.combine(first_day - timedelta(days=180), cal.opening))
+            claims_demo.setup(s, manager, first_day, first_day + (end.date() - first_day) / 2,
+                              datetime.combine(first_day - timedelta(days=30), cal.opening))
         report(0.05, ngettext("Planned {count} ticket", "Planned {count} tickets", len(plans)).format(count=len(plans)))
         per_batch = max(200, -(-len(order) // BATCHES))
         every = max(1, len(order) // 200)
@@ -2125,9 +2145,12 @@ def fill(db: Database, options: DemoOptions, progress: Progress | None = None) -
         if options.close_days:
             report(0.96, _("Closing the past days"))
             close_past_days(db, end, counter=options.counter)
+        report(0.97, _("Claims to the makers"))
+        played = claims_demo.play(db, manager, clerks[0], end)
         summary = dataclasses.replace(
             _summary(db, shop, demo_users, True, started), billing=billing_demo.counts(db),
-            loaners=loaner_demo.counts(db, end.date()), repairs=_repair_counts(db, end.date(), reminder_days))
+            loaners=loaner_demo.counts(db, end.date()), repairs=_repair_counts(db, end.date(), reminder_days),
+            claims=played.counts, settlement_file=played.settlement_file)
     except _Stop:
         log.info("demo fill stopped by the caller")
         return _summary(db, shop, demo_users, False, started)

@@ -249,11 +249,11 @@ def _refuse(claim: Claim, allowed: Sequence[str], why: str) -> None:
 
 
 def _moved(session: Session, actor: Actor, claim: Claim, action: str, to_state: str, on: date,
-           detail: dict[str, Any], event: Message) -> Claim:
+           detail: dict[str, Any], event: Message, now: datetime | None = None) -> Claim:
     """Move ``claim`` to ``to_state`` (the maker's or the shop's act of day
     ``on``), on its ticket's timeline and in the audit trail (dated when it
-    was typed)."""
-    now = clock.now()
+    was typed, ``now``: default the clock's)."""
+    now = now or clock.now()
     from_state = claim.state
     claim.state = to_state
     claim.updated_at = now
@@ -269,7 +269,8 @@ def _money(session: Session, amount: Decimal) -> str:
     return format_money(amount, str(settings.get(session, "currency")))
 
 
-def submit_claim(session: Session, actor: Actor, claim_id: int, maker_claim_no: str, on: date) -> Claim:
+def submit_claim(session: Session, actor: Actor, claim_id: int, maker_claim_no: str, on: date,
+                 now: datetime | None = None) -> Claim:
     """The claim went in on the maker's portal on ``on``; ``maker_claim_no`` is its number there."""
     claim = get_claim(session, claim_id)
     _refuse(claim, (DRAFTED,), _("Claim {number} is {state}: only a drafted claim can be submitted."))
@@ -283,11 +284,12 @@ def submit_claim(session: Session, actor: Actor, claim_id: int, maker_claim_no: 
     claim.submitted_on = on
     return _moved(session, actor, claim, "claim.submit", SUBMITTED, on, {"maker_claim_no": number},
                   Message(N_("Claim {number} submitted to the maker as {maker_no}"), number=claim.number,
-                          maker_no=number))
+                          maker_no=number), now)
 
 
 def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Decimal | int | str, reason: str,
-                 on: date, appeal_days: int | None = None, *, from_settlement: bool = False) -> Claim:
+                 on: date, appeal_days: int | None = None, *, from_settlement: bool = False,
+                 now: datetime | None = None) -> Claim:
     """The maker's answer on ``on``: all paid, paid short (``reason``
     required) or rejected (nothing paid, ``reason`` required).  A short or
     rejected claim may be appealed until ``appeal_days`` working days after
@@ -337,10 +339,11 @@ def settle_claim(session: Session, actor: Actor, claim_id: int, amount_paid: Dec
     }[state]
     return _moved(session, actor, claim, "claim.settle", state, on,
                   {"paid": str(paid), "reason": why,
-                   "appeal_due": claim.appeal_due.isoformat() if claim.appeal_due else None}, event)
+                   "appeal_due": claim.appeal_due.isoformat() if claim.appeal_due else None}, event, now)
 
 
-def appeal_claim(session: Session, actor: Actor, claim_id: int, on: date, note: str = "") -> Claim:
+def appeal_claim(session: Session, actor: Actor, claim_id: int, on: date, note: str = "",
+                 now: datetime | None = None) -> Claim:
     """The shop contests a short payment or a rejection, by its appeal deadline."""
     claim = get_claim(session, claim_id)
     _refuse(claim, (PAID_SHORT, REJECTED), _("Claim {number} is {state}: only a claim paid short or rejected "
@@ -355,17 +358,17 @@ def appeal_claim(session: Session, actor: Actor, claim_id: int, on: date, note: 
     claim.appealed_on = on
     return _moved(session, actor, claim, "claim.appeal", APPEALED, on, {"note": text},
                   Message(N_("Claim {number} appealed"), number=claim.number,
-                          parts=(": ", text) if text else (), sep=""))
+                          parts=(": ", text) if text else (), sep=""), now)
 
 
-def close_claim(session: Session, actor: Actor, claim_id: int, on: date) -> Claim:
+def close_claim(session: Session, actor: Actor, claim_id: int, on: date, now: datetime | None = None) -> Claim:
     """Settled for good: nothing more is asked of the maker."""
     claim = get_claim(session, claim_id)
     _refuse(claim, (*ANSWERED, APPEALED), _("Claim {number} is {state}: only a claim the maker has answered "
                                              "can be settled."))
     claim.closed_on = on
     return _moved(session, actor, claim, "claim.close", SETTLED, on, {},
-                  Message(N_("Claim {number} settled"), number=claim.number))
+                  Message(N_("Claim {number} settled"), number=claim.number), now)
 
 
 def claim_flags(claim: Claim, today: date, soon_days: int = 3, calendar: WorkCalendar | None = None) -> str:

@@ -47,6 +47,7 @@ from sqlalchemy import select
 from frontdesk import demo, i18n
 from frontdesk.billing import payments, pricing, quotes
 from frontdesk.billing.models import FeeLine
+from frontdesk.claims.models import Maker, MakerBrand
 from frontdesk.dayclose.models import DayClose
 from frontdesk.db.engine import Database
 from frontdesk.db.models import Customer, Product, Technician, Ticket, User
@@ -169,6 +170,10 @@ def data_words(db: Database) -> set[str]:
             words |= set(re.findall(r"[A-Za-z]+", f"{user.name} {user.full_name or ''}"))
         for unit in loaners.list_units(s):
             words |= set(re.findall(r"[A-Za-z]+", f"{unit.tag} {unit.model} {unit.serial}"))
+        for code, name in s.execute(select(Maker.code, Maker.name)):  # a maker's code is A-Z by rule
+            words |= set(re.findall(r"[A-Za-z]+", f"{code} {name}"))
+        for brand in s.scalars(select(MakerBrand.brand)):
+            words |= set(re.findall(r"[A-Za-z]+", brand or ""))
     return words
 
 
