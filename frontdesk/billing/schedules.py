@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -678,14 +678,7 @@ def read_workbook(path: str | Path) -> tuple[ScheduleDraft, list[tuple[str, int]
                     problems.append(Problem(name, 0, "", _(
                         "Unknown sheet (kind of line): the sheets are {sheets}.").format(
                             sheets=", ".join([ABOUT_SHEET, SCHEDULE_SHEET, *KIND_SHEETS]))))
-            if ABOUT_SHEET in names:
-                for row in wb.rows(ABOUT_SHEET, max_row=20, max_col=2):
-                    if row and row[0] == "format_version":
-                        version = _cell_number(row[1] if len(row) > 1 else None)
-                        if isinstance(version, Decimal) and version > FORMAT_VERSION:
-                            problems.append(Problem(ABOUT_SHEET, 0, "format_version", _(
-                                "This workbook has format {version}, newer than this program reads ({mine}).")
-                                .format(version=version, mine=FORMAT_VERSION)))
+            check_format_version(wb, names, FORMAT_VERSION, problems)
             if SCHEDULE_SHEET not in names:
                 problems.append(Problem(SCHEDULE_SHEET, 0, "", _("The sheet is missing.")))
             else:
@@ -733,12 +726,24 @@ def _read_head(rows: Iterator[tuple[Any, ...]], draft: ScheduleDraft, head_rows:
                 draft.effective_from = day
 
 
-def _read_lines(rows: Iterator[tuple[Any, ...]], sheet: str, kind: str, draft: ScheduleDraft,
-                origins: list[tuple[str, int]], problems: list[Problem]) -> None:
+Cell = Callable[[str], Any]
+
+
+def table_rows(rows: Iterator[tuple[Any, ...]], sheet: str, columns: Sequence[str], optional: Collection[str],
+               problems: list[Problem], *, unknown_refused: bool = False) -> Iterator[tuple[int, Cell]]:
+    """A sheet read as a table: row 1 names the columns (in any order), each
+    later row not blank comes as (its row number, a function from a column's
+    name to its cell).  A missing column (or, ``unknown_refused``, one not
+    in ``columns``) is a problem and no row comes."""
     header = next(rows, None)
     names = [_text(h).lower() for h in (header or ())]
     index = {name: i for i, name in enumerate(names) if name}
-    missing = [c for c in COLUMNS[kind] if c not in index and c not in OPTIONAL_COLUMNS]
+    if unknown_refused:
+        for name in index:
+            if name not in columns:
+                problems.append(Problem(sheet, 1, name, _("Unknown column: the columns are {columns}.").format(
+                    columns=", ".join(columns))))
+    missing = [c for c in columns if c not in index and c not in optional]
     for column in missing:
         problems.append(Problem(sheet, 1, column, _("Missing column \"{column}\".").format(column=column)))
     if missing:
@@ -751,6 +756,26 @@ def _read_lines(rows: Iterator[tuple[Any, ...]], sheet: str, kind: str, draft: S
             i = index.get(column)
             return row[i] if i is not None and i < len(row) else None
 
+        yield n, cell
+
+
+def check_format_version(wb: Any, names: Collection[str], mine: int, problems: list[Problem]) -> None:
+    """Refuse a workbook whose ``about`` sheet says a format newer than
+    ``mine`` (made by a newer FrontDesk)."""
+    if ABOUT_SHEET not in names:
+        return
+    for row in wb.rows(ABOUT_SHEET, max_row=20, max_col=2):
+        if row and row[0] == "format_version":
+            version = _cell_number(row[1] if len(row) > 1 else None)
+            if isinstance(version, Decimal) and version > mine:
+                problems.append(Problem(ABOUT_SHEET, 0, "format_version", _(
+                    "This workbook has format {version}, newer than this program reads ({mine}).")
+                    .format(version=version, mine=mine)))
+
+
+def _read_lines(rows: Iterator[tuple[Any, ...]], sheet: str, kind: str, draft: ScheduleDraft,
+                origins: list[tuple[str, int]], problems: list[Problem]) -> None:
+    for n, cell in table_rows(rows, sheet, COLUMNS[kind], OPTIONAL_COLUMNS, problems):
         numbers: dict[str, Decimal | None] = {}
         for column in ("price", "free_km", "per_km"):
             if column != "price" and kind != VISIT:

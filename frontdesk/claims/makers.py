@@ -45,6 +45,8 @@ from frontdesk.billing.schedules import (
     _km_problems,
     _money_problems,
     _text,
+    check_format_version,
+    table_rows,
 )
 from frontdesk.claims.models import Claim, Maker, MakerBrand, MakerStandard, MakerStandardLine
 from frontdesk.claims.standards import brand_key, standard_in_force
@@ -606,14 +608,7 @@ def read_standard_workbook(path: str | Path) -> tuple[StandardDraft, list[int], 
                 if name not in SHEETS:
                     problems.append(Problem(name, 0, "", _("Unknown sheet: the sheets are {sheets}.").format(
                         sheets=", ".join(SHEETS))))
-            if ABOUT_SHEET in names:
-                for row in wb.rows(ABOUT_SHEET, max_row=20, max_col=2):
-                    if row and row[0] == "format_version":
-                        version = _cell_number(row[1] if len(row) > 1 else None)
-                        if isinstance(version, Decimal) and version > FORMAT_VERSION:
-                            problems.append(Problem(ABOUT_SHEET, 0, "format_version", _(
-                                "This workbook has format {version}, newer than this program reads ({mine}).")
-                                .format(version=version, mine=FORMAT_VERSION)))
+            check_format_version(wb, names, FORMAT_VERSION, problems)
             for sheet in (STANDARD_SHEET, LINES_SHEET):
                 if sheet not in names:
                     problems.append(Problem(sheet, 0, "", _("The sheet is missing.")))
@@ -665,26 +660,7 @@ def _read_head(rows: Iterator[tuple[Any, ...]], draft: StandardDraft, head_rows:
 
 def _read_lines(rows: Iterator[tuple[Any, ...]], draft: StandardDraft, origins: list[int],
                 problems: list[Problem]) -> None:
-    header = next(rows, None)
-    names = [_text(h).lower() for h in (header or ())]
-    index = {name: i for i, name in enumerate(names) if name}
-    for name in index:
-        if name not in COLUMNS:
-            problems.append(Problem(LINES_SHEET, 1, name, _("Unknown column: the columns are {columns}.").format(
-                columns=", ".join(COLUMNS))))
-    missing = [c for c in COLUMNS if c not in index and c not in OPTIONAL_COLUMNS]
-    for column in missing:
-        problems.append(Problem(LINES_SHEET, 1, column, _("Missing column \"{column}\".").format(column=column)))
-    if missing:
-        return
-    for n, row in enumerate(rows, start=2):
-        if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-            continue
-
-        def cell(column: str, row: tuple[Any, ...] = row) -> Any:
-            i = index.get(column)
-            return row[i] if i is not None and i < len(row) else None
-
+    for n, cell in table_rows(rows, LINES_SHEET, COLUMNS, OPTIONAL_COLUMNS, problems, unknown_refused=True):
         numbers: dict[str, Decimal | None] = {}
         for column in ("amount", "km_from", "km_to"):
             value = _cell_number(cell(column))
