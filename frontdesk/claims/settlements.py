@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, workbook_guard
-from frontdesk.billing.schedules import Problem
+from frontdesk.billing.schedules import Problem, _text
 from frontdesk.claims.models import Claim, ClaimDeduction, Maker, Settlement
 from frontdesk.claims.service import settle_claim
 from frontdesk.errors import NotFound, ValidationError
@@ -208,14 +208,6 @@ class ParsedSettlement:
 
 def _fold(title: Any) -> str:
     return _SPACES.sub(" ", str(title if title is not None else "")).strip().casefold()
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _amount(value: Any) -> Decimal | None | str:
