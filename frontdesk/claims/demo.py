@@ -112,7 +112,7 @@ def setup(session: Session, manager: Actor, first_day: date, switch_day: date, n
                          now=now)
     makers.save_standard(session, manager, _standard(MIDEA, "美的网点服务结算标准", long_ago, (7, 20, 7),
                                                      Decimal("0.9"), "美的/小天鹅通用"), now=now)
-    settlements.save_columns(session, manager, makers.get_maker(session, HAIER), HAIER_COLUMNS, now=now)
+    settlements.save_columns(session, manager, makers.find_maker(session, HAIER), HAIER_COLUMNS, now=now)
 
 
 @dataclass

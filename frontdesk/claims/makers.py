@@ -49,7 +49,7 @@ from frontdesk.billing.schedules import (
     table_rows,
 )
 from frontdesk.claims.models import Claim, Maker, MakerBrand, MakerStandard, MakerStandardLine
-from frontdesk.claims.standards import brand_key, standard_in_force
+from frontdesk.claims.standards import brand_key, find_maker, standard_in_force
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.i18n import N_, _, ngettext
 from frontdesk.intake.warranty import load_category_rules
@@ -140,12 +140,6 @@ def normalize_maker_code(code: str) -> str:
     return one_line(code).strip().upper()
 
 
-def get_maker(session: Session, code: str) -> Maker:
-    maker = session.scalar(select(Maker).where(Maker.code == normalize_maker_code(code)))
-    if maker is None:
-        raise NotFound(_("No maker has the code {code}: a manager adds it first (frontdesk makers add).").format(
-            code=normalize_maker_code(code)))
-    return maker
 
 
 def save_maker(session: Session, actor: Actor, code: str, name: str, brands: Sequence[str],
@@ -423,7 +417,7 @@ def save_standard(session: Session, actor: Actor, draft: StandardDraft, approver
     if problems:
         raise StandardRefused(problems)
     now = now or clock.now()
-    maker = get_maker(session, draft.maker)
+    maker = find_maker(session, draft.maker)
     assert draft.effective_from is not None and draft.claim_days and draft.return_days and draft.appeal_days
     standard = MakerStandard(maker_id=maker.id, name=draft.name, effective_from=draft.effective_from,
                              claim_days=draft.claim_days, return_days=draft.return_days,
@@ -521,7 +515,7 @@ def export_standard(session: Session, path: str | Path, maker_code: str, standar
     # Here, not at the top: openpyxl loads only when a workbook is written.
     from frontdesk.headoffice.xlsx import save
 
-    maker = get_maker(session, maker_code)
+    maker = find_maker(session, maker_code)
     if standard_id is None:
         current = standard_in_force(session, maker.id, clock.now().date()) or session.scalar(
             select(MakerStandard).where(MakerStandard.maker_id == maker.id)
@@ -711,6 +705,6 @@ def store_import(session: Session, actor: Actor, parsed: ParsedStandard, approve
 __all__ = [
     "COLUMNS", "DISTANCE", "HEAD_FIELDS", "KINDS", "LABOUR", "PART_HANDLING", "MakerSummary", "ParsedStandard",
     "StandardDraft", "StandardLineDraft", "StandardRefused", "StandardSummary", "check_against_database",
-    "check_standard", "export_standard", "get_maker", "list_makers", "list_standards", "normalize_maker_code",
+    "check_standard", "export_standard", "find_maker", "list_makers", "list_standards", "normalize_maker_code",
     "parse_import", "read_standard_workbook", "save_maker", "save_standard", "standard_draft", "store_import",
 ]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
 from frontdesk.claims.models import Claim, Maker, OldPart, ReturnBatch
+from frontdesk.claims.standards import find_maker
 from frontdesk.db.models import Ticket
 from frontdesk.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, _
@@ -35,13 +36,6 @@ FLAGS = {LATE: N_("late"), DUE_SOON: N_("due soon")}
 def scanned(text: str) -> str:
     """A tag or number as a scanner or a person gives it: spaces off, upper case."""
     return (text or "").strip().upper()
-
-
-def find_maker(session: Session, code: str) -> Maker:
-    maker = session.scalar(select(Maker).where(func.upper(Maker.code) == scanned(code)))
-    if maker is None:
-        raise NotFound(_("No maker has the code {code}.").format(code=scanned(code) or code))
-    return maker
 
 
 def find_batch(session: Session, number: str) -> ReturnBatch:

@@ -21,13 +21,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
 from frontdesk.claims import pricing
 from frontdesk.claims.models import Claim, Maker, MakerStandard, OldPart
-from frontdesk.claims.standards import maker_for_brand, standard_in_force
+from frontdesk.claims.standards import find_maker, maker_for_brand, standard_in_force
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import RepairRecord, Ticket, Visit
 from frontdesk.errors import IllegalTransition, ValidationError
@@ -411,10 +411,7 @@ def list_claims(session: Session, maker_code: str | None = None, state: str | No
              .join(Ticket, Ticket.id == Claim.ticket_id).join(Maker, Maker.id == Claim.maker_id)
              .order_by(Claim.claim_due, Claim.id))
     if maker_code:
-        code = maker_code.strip().upper()
-        if session.scalar(select(Maker.id).where(func.upper(Maker.code) == code)) is None:
-            raise ValidationError({"maker": _("No maker has the code {code}.").format(code=maker_code.strip())})
-        query = query.where(func.upper(Maker.code) == code)
+        query = query.where(Maker.id == find_maker(session, maker_code).id)
     if state:
         if state not in STATE_LABELS:
             raise ValidationError({"state": _("Unknown claim state {state}: use one of {states}.").format(

@@ -25,14 +25,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, workbook_guard
 from frontdesk.billing.schedules import Problem, _text
 from frontdesk.claims.models import Claim, ClaimDeduction, Maker, Settlement
 from frontdesk.claims.service import settle_claim
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.claims.standards import find_maker
+from frontdesk.errors import ValidationError
 from frontdesk.i18n import N_, _
 from frontdesk.money import ZERO, to_decimal
 from frontdesk.users import Actor, require_manager
@@ -94,15 +95,6 @@ class SettlementRefused(ValidationError):
 
 
 # -- the maker and its columns ----------------------------------------------------------------
-
-def find_maker(session: Session, code: str) -> Maker:
-    """The maker of ``code`` (case folded), or :class:`NotFound`."""
-    maker = session.scalar(select(Maker).where(func.upper(Maker.code) == (code or "").strip().upper()))
-    if maker is None:
-        raise NotFound(_("No maker has the code {code}: see the makers the shop is authorised for.").format(
-            code=code))
-    return maker
-
 
 def parse_map(items: Iterable[str]) -> dict[str, str]:
     """``field=Column title`` pairs (the command line's --map) as a mapping;

@@ -11,6 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.claims.models import Maker, MakerBrand, MakerStandard
+from frontdesk.errors import NotFound
+from frontdesk.i18n import _
+from frontdesk.plaintext import one_line
 
 _SPACES = re.compile(r"\s+")
 
@@ -31,6 +34,17 @@ def maker_for_brand(session: Session, brand: str) -> Maker | None:
                           .where(MakerBrand.key == key, Maker.active.is_(True)))
 
 
+def find_maker(session: Session, code: str) -> Maker:
+    """The maker of ``code`` as typed (case and surrounding spaces folded),
+    or :class:`NotFound` naming it."""
+    wanted = one_line(code or "").strip().upper()
+    maker = session.scalar(select(Maker).where(Maker.code == wanted))
+    if maker is None:
+        raise NotFound(_("No maker has the code {code}: a manager adds it first (frontdesk makers add).").format(
+            code=wanted or code))
+    return maker
+
+
 def standard_in_force(session: Session, maker_id: int, day: date) -> MakerStandard | None:
     """The maker's standard in force on ``day`` (the newest taking effect on
     or before it), or None when none had taken effect yet."""
@@ -39,4 +53,4 @@ def standard_in_force(session: Session, maker_id: int, day: date) -> MakerStanda
                           .order_by(MakerStandard.effective_from.desc()).limit(1))
 
 
-__all__ = ["brand_key", "maker_for_brand", "standard_in_force"]
+__all__ = ["brand_key", "find_maker", "maker_for_brand", "standard_in_force"]

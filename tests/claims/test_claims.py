@@ -432,7 +432,7 @@ def test_the_command_line_lists_the_claims_with_their_totals(
     assert main(["claims", "list", "--db", url, "--state", "paid_short"]) == EXIT_OK
     assert len(capsys.readouterr().out.splitlines()) == 3
     assert main(["claims", "list", "--db", url, "--maker", "GREE"]) == EXIT_ERROR
-    assert capsys.readouterr().err.strip() == "frontdesk: No maker has the code GREE."
+    assert capsys.readouterr().err.strip() == "frontdesk: No maker has the code GREE: a manager adds it first (frontdesk makers add)."
     assert main(["claims", "list", "--db", url, "--state", "lost"]) == EXIT_ERROR
     assert capsys.readouterr().err.strip() == ("frontdesk: Unknown claim state lost: use one of drafted, submitted, "
                                                "paid, paid_short, rejected, appealed, settled.")

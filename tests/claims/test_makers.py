@@ -117,7 +117,7 @@ def test_standards_are_versions_by_date_and_the_one_in_force_on_a_day_prices_it(
         first = makers.save_standard(s, manager, draft(), now=NOW).id
         second = makers.save_standard(s, manager, draft(date(2026, 7, 1), "Haier 2026 H2", "70.00"), now=NOW).id
     with db.read() as s:
-        maker = makers.get_maker(s, "haier")
+        maker = makers.find_maker(s, "haier")
         # Hand-worked: 2025-12-31 before any; 1 Jan to 30 Jun the first; from 1 Jul the second.
         assert standard_in_force(s, maker.id, date(2025, 12, 31)) is None
         assert standard_in_force(s, maker.id, date(2026, 1, 1)).id == first  # type: ignore[union-attr]
@@ -167,7 +167,7 @@ def test_a_new_version_may_not_move_claims_an_earlier_one_priced(db: Database, u
     with db.write() as s:  # the day after the repair: the claim keeps its standard
         makers.save_standard(s, manager, draft(date(2026, 11, 21), "Late 2026"), now=NOW)
     with db.read() as s:
-        assert [v.used for v in makers.list_standards(s, makers.get_maker(s, "HAIER"))] == [False, True]
+        assert [v.used for v in makers.list_standards(s, makers.find_maker(s, "HAIER"))] == [False, True]
 
 
 def test_a_typed_standard_is_refused_with_every_problem(db: Database, users: tuple[Actor, Actor]) -> None:

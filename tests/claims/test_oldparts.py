@@ -127,7 +127,7 @@ def test_a_batch_is_numbered_and_takes_a_tag_as_scanned(world: World) -> None:
 def test_a_maker_unknown_opens_no_batch(sqlite_world: World) -> None:
     with pytest.raises(NotFound) as caught, sqlite_world.db.write() as s:
         oldparts.open_batch(s, sqlite_world.clerk, "GREE", NOW)
-    assert caught.value.message == "No maker has the code GREE."
+    assert caught.value.message == "No maker has the code GREE: a manager adds it first (frontdesk makers add)."
 
 
 def test_scanning_refuses_plainly(world: World) -> None:
