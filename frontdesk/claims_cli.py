@@ -42,6 +42,32 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None],
     settlements_cli.add_subcommands(csub, common)  # import-settlement, appeals
 
 
+PRINT_COMMANDS = ("statement",)
+
+
+def add_print_parsers(psub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """``print statement``, under ``frontdesk print``."""
+    q = psub.add_parser("statement", help="a maker's monthly statement of claims (A4 PDF)")
+    common(q)
+    q.add_argument("--maker", required=True, metavar="CODE", help="the maker's code, e.g. HAIER")
+    q.add_argument("--month", required=True, metavar="YYYY-MM", help="the month of the repairs")
+    q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: statement-MAKER-MONTH.pdf)")
+
+
+def cmd_print(args: argparse.Namespace, db: Any, language: str | None) -> int:
+    """``frontdesk print statement``."""
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
+    from frontdesk.claims.settlements import month_of
+    from frontdesk.cli import EXIT_OK
+    from frontdesk.printing.claims_statement import print_statement
+
+    month = month_of(args.month)
+    out = args.output or Path(f"statement-{args.maker.strip().upper()}-{month:%Y-%m}.pdf")
+    with db.read() as s:
+        print(print_statement(s, args.maker, month, out, language=language))
+    return EXIT_OK
+
+
 def _money(amount: Any) -> str:
     return "" if amount is None else f"{amount:.2f}"
 

@@ -180,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
     oldparts_cli.add_print_parsers(psub, _common)
+    claims_cli.add_print_parsers(psub, _common)
     backup_cli.add_parsers(sub, _common)
     makers_cli.add_parsers(sub, _common)
     oldparts_cli.add_parsers(sub, _common, _Parser)
@@ -529,6 +530,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.print_command in oldparts_cli.PRINT_COMMANDS:
         return oldparts_cli.cmd_print(args, db, lang)
+    if args.print_command in claims_cli.PRINT_COMMANDS:
+        return claims_cli.cmd_print(args, db, lang)
     raise CliError(_("Say what to print, e.g. 'frontdesk print card T2026-000123'."))
 
 
