@@ -1,4 +1,4 @@
-"""A maker's monthly statement on A4 (docs/rules.md#the-monthly-statement):
+"""A maker's monthly statement on A4 landscape (docs/rules.md#the-monthly-statement):
 the claims of the month as they stand, then claimed, paid, short, rejected,
 appealed, the deductions and what the maker pays."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate, Spacer
@@ -23,7 +23,8 @@ from frontdesk.printing.base import FONT, grid_table, para, register_fonts, shop
 from frontdesk.printing.documents import document_language
 from frontdesk.private_files import new_file
 
-WIDTH = A4[0] - 30 * mm
+PAGE = landscape(A4)  # a row per claim with nine columns: across the page
+WIDTH = PAGE[0] - 30 * mm
 
 
 def _title(st: Statement) -> str:
@@ -40,7 +41,7 @@ def _story(st: Statement, shop: str, currency: str) -> list[Flowable]:
               _("Short"), _("Maker's reason")]
     body = [[r.number, r.ticket_number, r.repaired_on.isoformat(), service.state_label(r.state), r.maker_claim_no,
              m(r.claimed), m(r.paid), m(r.short) if r.short else "", r.reason] for r in st.rows]
-    story.append(grid_table([header, *body], [w * WIDTH for w in (0.12, 0.12, 0.1, 0.09, 0.11, 0.1, 0.1, 0.09, 0.17)]))
+    story.append(grid_table([header, *body], [w * WIDTH for w in (0.11, 0.11, 0.09, 0.07, 0.11, 0.09, 0.09, 0.08, 0.25)]))
     story.append(Spacer(1, 2 * mm))
     story.append(para(ngettext("{n} claim of repairs done in the month.", "{n} claims of repairs done in the month.",
                                len(st.rows)).format(n=len(st.rows)), 9))
@@ -64,13 +65,13 @@ def _story(st: Statement, shop: str, currency: str) -> list[Flowable]:
 def write_statement(st: Statement, path: Path | str, shop: str = "", currency: str = "CNY") -> Path:
     register_fonts()
     out = Path(path)
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+    doc = SimpleDocTemplate(str(out), pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                             bottomMargin=15 * mm, title=_title(st))
 
     def footer(canvas: object, _document: object) -> None:
         assert isinstance(canvas, Canvas)
         canvas.setFont(FONT, 7)
-        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, _("{shop} · {title} · page {page}").format(
+        canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, _("{shop} · {title} · page {page}").format(
             shop=shop, title=_title(st), page=canvas.getPageNumber()))
 
     doc.build(_story(st, shop, currency), onFirstPage=footer, onLaterPages=footer)
@@ -79,7 +80,7 @@ def write_statement(st: Statement, path: Path | str, shop: str = "", currency: s
 
 def print_statement(session: Session, maker_code: str, month: date, path: Path | str,
                     language: str | None = None) -> Path:
-    """``maker_code``'s statement of the month of ``month`` as an A4 PDF."""
+    """``maker_code``'s statement of the month of ``month`` as an A4 (landscape) PDF."""
     st = monthly_statement(session, maker_code, month)
     with document_language(session, language):
         return write_statement(st, new_file(path), shop_header(session).name, str(settings.get(session, "currency")))
