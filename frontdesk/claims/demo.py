@@ -238,10 +238,10 @@ def write_settlement(s: Session, path: Path, today: date) -> bool:
     sheet.append(list(HAIER_COLUMNS.values()))
     for n, (claim_no, order_no, amount) in enumerate(submitted):
         if n == 0 and amount > 0:
-            sheet.append([claim_no, order_no, float(round_money(amount * Decimal("0.8"))), SHORT_REASONS[0]])
+            sheet.append([claim_no, order_no, round_money(amount * Decimal("0.8")), SHORT_REASONS[0]])
         else:
-            sheet.append([claim_no, order_no, float(amount), ""])
-    sheet.append([f"HR8{99_000_000 + len(submitted):08d}", "HR00000000099999", 88.0, ""])  # no such claim here
+            sheet.append([claim_no, order_no, amount, ""])  # Decimal: a number cell, exact
+    sheet.append([f"HR8{99_000_000 + len(submitted):08d}", "HR00000000099999", Decimal("88.00"), ""])  # no such claim here
     wb.save(path)
     return True
 
