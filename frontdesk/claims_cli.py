@@ -5,6 +5,11 @@ the makers, read only (no PIN).
 claim a line, tab-separated, oldest deadline first, and the totals last;
 ``frontdesk claims export FILE.xlsx [--maker CODE]`` writes them to a
 workbook (docs/rules.md#claim-states-and-deadlines).
+
+The acts on a claim, each by the user named with ``--user`` (their PIN):
+``claims submit CLAIM MAKER_NO``, ``claims level CLAIM LEVEL``,
+``claims appeal CLAIM [--note]``, ``claims settle CLAIM``, and
+``claims order-no TICKET NUMBER`` (the maker's service order number).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from frontdesk import settlements_cli
+from frontdesk import oldparts_cli, settlements_cli
 from frontdesk.i18n import _, ngettext
 
 # frontdesk.claims (and openpyxl under its export) is imported in the
@@ -40,6 +45,36 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None],
     q.add_argument("file", type=Path)
     q.add_argument("--maker", default=None, metavar="CODE", help="one maker's claims (its code, e.g. HAIER)")
     settlements_cli.add_subcommands(csub, common)  # import-settlement, appeals
+    q = csub.add_parser("submit", help="the claim went in on the maker's portal: its claim number there")
+    q.add_argument("claim", help="the claim number (C2026-...)")
+    q.add_argument("maker_no", metavar="MAKER_NO", help="the claim number the maker gave")
+    q = csub.add_parser("level", help="the repair level of a drafted claim (priced again)")
+    q.add_argument("claim", help="the claim number (C2026-...)")
+    q.add_argument("level", choices=("minor", "medium", "major"))
+    q = csub.add_parser("appeal", help="the shop contested a short payment or a rejection")
+    q.add_argument("claim", help="the claim number (C2026-...)")
+    q.add_argument("--note", default="", help="what the appeal says")
+    q = csub.add_parser("settle", help="nothing more is asked of the maker on the claim")
+    q.add_argument("claim", help="the claim number (C2026-...)")
+    q = csub.add_parser("order-no", help="the maker's service order number of a ticket (it goes on its claim)")
+    q.add_argument("ticket", help="the ticket number")
+    q.add_argument("number", help="the maker's service order number ('' to clear it)")
+    for name in ACTS:
+        q = csub.choices[name]
+        common(q)
+        if name in ("submit", "appeal", "settle"):
+            q.add_argument("--on", type=_date, default=None, help="the day it happened (default: today)")
+        q.add_argument("--user", default=None, help="who does it (their PIN is asked, or FRONTDESK_PIN)")
+
+
+ACTS = ("submit", "level", "appeal", "settle", "order-no")
+
+
+def _date(text: str) -> Any:
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
+    from frontdesk.cli import _iso_date
+
+    return _iso_date(text)
 
 
 PRINT_COMMANDS = ("statement",)
@@ -80,9 +115,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
     if args.claims_command in ("import-settlement", "appeals"):
         return settlements_cli.cmd_settlement(args)
+    if args.claims_command in ACTS:
+        return cmd_act(args)
     if args.claims_command not in ("list", "export"):
         raise CliError(_("Say 'frontdesk claims list', 'claims export FILE.xlsx', 'claims import-settlement FILE "
-                         "--maker M' or 'claims appeals'."))
+                         "--maker M', 'claims appeals', or an act on a claim: 'claims submit|level|appeal|settle "
+                         "CLAIM', 'claims order-no TICKET NUMBER' (see --help)."))
     db = _open(args)
     today = clock.now().date()
     with db.read() as s:
@@ -105,4 +143,37 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-__all__ = ["add_parsers", "cmd_claims"]
+def cmd_act(args: argparse.Namespace) -> int:
+    """An act on one claim (or a ticket's maker order number), by ``--user``."""
+    # Loaded when this command runs (and cli imports this module, so its names come at call time).
+    from frontdesk import clock
+    from frontdesk.claims import service
+    from frontdesk.cli import EXIT_OK, _open
+    from frontdesk.intake.service import find_ticket
+
+    db = _open(args)
+    actor = oldparts_cli._actor(db, args.user, purpose="claims")
+    now = clock.now()
+    on = getattr(args, "on", None) or now.date()
+    command = args.claims_command
+    with db.write() as s:
+        if command == "order-no":
+            ticket = service.set_maker_order_no(s, actor, find_ticket(s, args.ticket).id, args.number, now)
+            print(_("Ticket {ticket}: maker's service order number {number}.").format(
+                ticket=ticket.number, number=ticket.maker_order_no or "-"))
+            return EXIT_OK
+        claim = service.find_claim(s, args.claim)
+        if command == "submit":
+            service.submit_claim(s, actor, claim.id, args.maker_no, on, now)
+        elif command == "level":
+            service.set_repair_level(s, actor, claim.id, args.level, now)
+        elif command == "appeal":
+            service.appeal_claim(s, actor, claim.id, on, args.note, now)
+        else:
+            service.close_claim(s, actor, claim.id, on, now)
+        print(_("Claim {number}: {state}, claimed {amount}.").format(
+            number=claim.number, state=service.state_label(claim.state), amount=_money(claim.amount_claimed)))
+    return EXIT_OK
+
+
+__all__ = ["add_parsers", "cmd_act", "cmd_claims"]

@@ -108,16 +108,16 @@ def cmd_print(args: argparse.Namespace, db: Any, language: str | None) -> int:
     return EXIT_OK
 
 
-def _actor(db: Any, name: str | None) -> Any:
+def _actor(db: Any, name: str | None, purpose: str = "oldparts") -> Any:
     """The user named with --user, signed in with their PIN (a wrong one is
-    refused and stays in the audit trail)."""
+    refused and stays in the audit trail); the claims' acts use it too."""
     # Loaded when this command runs (and cli imports this module, so its names come at call time).
     from frontdesk import users
     from frontdesk.cli import CliError, _ask_pin
 
     if not name:
         raise CliError(_("Name who does it with --user (their PIN is asked)."))
-    return users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), purpose="oldparts")
+    return users.sign_in(db, name, _ask_pin(_("PIN of {name}: ").format(name=name)), purpose=purpose)
 
 
 def cmd_oldparts(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock, numbering, settings
@@ -30,7 +30,7 @@ from frontdesk.claims.models import Claim, Maker, MakerStandard, OldPart
 from frontdesk.claims.standards import find_maker, maker_for_brand, standard_in_force
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import RepairRecord, Ticket, Visit
-from frontdesk.errors import IllegalTransition, ValidationError
+from frontdesk.errors import IllegalTransition, NotFound, ValidationError
 from frontdesk.i18n import N_, Message, _
 from frontdesk.intake import faults
 from frontdesk.intake.fields import clean_text
@@ -86,6 +86,15 @@ def _ticket(session: Session, ticket_id: int) -> Ticket:
 
 def get_claim(session: Session, claim_id: int) -> Claim:
     return get_or_not_found(session, Claim, claim_id, _("No such claim."))
+
+
+def find_claim(session: Session, number: str) -> Claim:
+    """The claim numbered ``number`` (as typed or scanned)."""
+    wanted = (number or "").strip().upper()
+    claim = session.scalar(select(Claim).where(Claim.number == wanted))
+    if claim is None:
+        raise NotFound(_("No claim is numbered {number}.").format(number=wanted or number))
+    return claim
 
 
 def claim_of_ticket(session: Session, ticket_id: int) -> Claim | None:
@@ -404,6 +413,38 @@ class ClaimRow:
     appeal_due: date | None = None  # a short or rejected claim: contest it by then
 
 
+@dataclass(frozen=True)
+class TicketClaim:
+    """What the ticket window says about the maker: the maker's service
+    order number, and the claim when there is one."""
+
+    maker_order_no: str
+    claim_id: int | None = None
+    number: str = ""
+    maker: str = ""
+    state: str = ""
+    amount_claimed: Decimal | None = None
+    amount_paid: Decimal | None = None
+    claim_due: date | None = None
+    flag: str = ""
+    tags: int = 0  # old parts the maker wants back (a tag each)
+    level_missing: bool = False
+
+
+def ticket_claim(session: Session, ticket_id: int, today: date) -> TicketClaim:
+    """The ticket's maker order number and claim, for its window."""
+    ticket = _ticket(session, ticket_id)
+    claim = claim_of_ticket(session, ticket.id)
+    if claim is None:
+        return TicketClaim(ticket.maker_order_no)
+    tags = session.scalar(select(func.count(OldPart.id)).where(OldPart.claim_id == claim.id,
+                                                               OldPart.must_return.is_(True))) or 0
+    return TicketClaim(ticket.maker_order_no, claim.id, claim.number, claim.maker.name, claim.state,
+                       claim.amount_claimed, claim.amount_paid, claim.claim_due,
+                       claim_flags(claim, today, calendar=settings.work_calendar(session)), tags,
+                       any(line.get("missing") for line in claim.lines))
+
+
 def list_claims(session: Session, maker_code: str | None = None, state: str | None = None, *,
                 today: date, late_only: bool = False) -> list[ClaimRow]:
     """The claims, oldest deadline first, for the screen and the command line."""
@@ -432,7 +473,7 @@ def list_claims(session: Session, maker_code: str | None = None, state: str | No
 
 
 __all__ = ["ANSWERED", "APPEALED", "DRAFTED", "DUE_SOON", "LATE", "PAID", "PAID_SHORT", "REJECTED", "SETTLED",
-           "STATES", "STATE_LABELS", "SUBMITTED", "ClaimRow", "add_working_days", "appeal_claim", "claim_flags",
-           "claim_of_ticket", "close_claim", "draft_claim", "get_claim", "list_claims", "set_maker_order_no",
+           "STATES", "STATE_LABELS", "SUBMITTED", "ClaimRow", "TicketClaim", "add_working_days", "appeal_claim", "claim_flags",
+           "claim_of_ticket", "close_claim", "draft_claim", "find_claim", "get_claim", "list_claims", "set_maker_order_no",
            "set_repair_level",
-           "settle_claim", "state_label", "submit_claim"]
+           "settle_claim", "state_label", "submit_claim", "ticket_claim"]

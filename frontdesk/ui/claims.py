@@ -7,16 +7,17 @@ the claims shown, as the workbook's ``claims`` sheet adds them up."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, settings
+from frontdesk.billing.pricing import LEVELS
 from frontdesk.claims import service, settlements
 from frontdesk.claims.models import Maker
 from frontdesk.i18n import N_, _, ngettext
@@ -70,7 +71,11 @@ class ClaimsScreen(QWidget):
         u.table.activated.connect(lambda _i: self.open_ticket())  # Enter or a double click
         u.openButton.clicked.connect(self.open_ticket)
         u.refreshButton.clicked.connect(self.refresh)
-        u.submitButton.clicked.connect(self.submit)
+        u.submitButton.clicked.connect(lambda: self.submit())
+        u.levelButton.clicked.connect(lambda: self.set_level())
+        u.appealButton.clicked.connect(lambda: self.appeal())
+        u.closeButton.clicked.connect(lambda: self.close_claim())
+        u.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable_acts())
         u.tagsButton.clicked.connect(lambda: self.print_tags())
         u.oldPartsButton.clicked.connect(lambda: self.old_parts())
         self.print_dialog: PrintPreviewDialog | None = None
@@ -130,6 +135,20 @@ class ClaimsScreen(QWidget):
         u.totalsLabel.setText(totals_text(rows, self.currency))
         if rows:
             u.table.selectRow(0)
+        self._enable_acts()
+
+    def _enable_acts(self) -> None:
+        """Each act on the selected claim offered only where its state allows it."""
+        index = self.ui.table.currentIndex()
+        row = self.model.row(index.row()) if index.isValid() else None
+        state = row.state if row is not None else ""
+        u = self.ui
+        u.submitButton.setEnabled(state == service.DRAFTED)
+        u.levelButton.setEnabled(state == service.DRAFTED)
+        u.appealButton.setEnabled(state in (service.PAID_SHORT, service.REJECTED))
+        u.closeButton.setEnabled(state in (*service.ANSWERED, service.APPEALED))
+        for button in (u.tagsButton, u.openButton):
+            button.setEnabled(row is not None)
 
     def selected(self) -> service.ClaimRow | None:
         index = self.ui.table.currentIndex()
@@ -174,6 +193,69 @@ class ClaimsScreen(QWidget):
         show_inline(self.ui.messageLabel, _("Claim {number} submitted ({maker_no}).").format(
             number=done, maker_no=maker_claim_no.strip()), ok=True)
         return True
+
+    def _act(self, row: service.ClaimRow, act: Callable[[Session], object], done: str) -> bool:
+        """Write ``act`` on the selected claim, show the page again with the
+        claim still selected, and say ``done``."""
+        if self.ctx.write(lambda s, _a: act(s), self, self.ui.messageLabel) is None:
+            return False
+        self.refresh()
+        for r, shown in enumerate(self.model.all_rows):
+            if shown.id == row.id:
+                self.ui.table.selectRow(r)
+        show_inline(self.ui.messageLabel, done, ok=True)
+        return True
+
+    def set_level(self, level: str | None = None) -> bool:
+        """The repair level of a drafted claim (asked when not given): its
+        labour is priced again by the same standard."""
+        row = self.selected()
+        if row is None:
+            return False
+        if level is None:
+            titles = [_(title) for title in LEVELS.values()]
+            title, ok = QInputDialog.getItem(self, _("Repair level of {number}").format(number=row.number),
+                                             _("The repair level the maker's standard prices:"), titles, 0, False)
+            if not ok:
+                return False
+            level = list(LEVELS)[titles.index(title)]
+        actor = self.ctx.actor
+        now = clock.now()
+        return self._act(row, lambda s: service.set_repair_level(s, actor, row.id, level, now),
+                         _("Claim {number}: repair level {level}.").format(number=row.number,
+                                                                          level=_(LEVELS.get(level, level))))
+
+    def appeal(self, note: str | None = None) -> bool:
+        """The shop contested the selected claim's short payment or
+        rejection today (a note asked when not given)."""
+        row = self.selected()
+        if row is None:
+            return False
+        if note is None:
+            note, ok = QInputDialog.getText(self, _("Appealed to {maker}").format(maker=row.maker_code),
+                                            _("What the appeal of {number} says (optional):").format(
+                                                number=row.number))
+            if not ok:
+                return False
+        actor = self.ctx.actor
+        today = clock.now().date()
+        return self._act(row, lambda s: service.appeal_claim(s, actor, row.id, today, note),
+                         _("Claim {number} appealed.").format(number=row.number))
+
+    def close_claim(self, confirm: bool = True) -> bool:
+        """Settle the selected claim for good (asked first)."""
+        row = self.selected()
+        if row is None:
+            return False
+        if confirm and QMessageBox.question(
+                self, _("Settle claim {number}").format(number=row.number),
+                _("Settle claim {number} for good? Nothing more will be asked of the maker on it.").format(
+                    number=row.number)) != QMessageBox.StandardButton.Yes:
+            return False
+        actor = self.ctx.actor
+        today = clock.now().date()
+        return self._act(row, lambda s: service.close_claim(s, actor, row.id, today),
+                         _("Claim {number} settled.").format(number=row.number))
 
     def print_tags(self) -> PrintPreviewDialog | None:
         """The selected claim's old-part tags in the print preview."""

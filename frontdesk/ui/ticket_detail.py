@@ -16,15 +16,26 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableWidgetItem,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
-from frontdesk import pickup, technicians, users
-from frontdesk.i18n import _
+from frontdesk import clock, pickup, settings, technicians, users
+from frontdesk.claims import service as claims
+from frontdesk.i18n import _, ngettext
 from frontdesk.intake import fields, repairs, responses, service, states, timeline
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_IN, STATUS_LABELS, category_label
 from frontdesk.loaners import service as loaners
+from frontdesk.money import format_money
 from frontdesk.ui.book_visit import BookVisitDialog
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.correct_dialog import CorrectDialog
@@ -70,6 +81,8 @@ class TicketView:
     picked_up_at: datetime | None = None
     condition: tuple[str, ...] = ()  # the condition checked with the customer at intake
     condition_note: str = ""
+    claim: claims.TicketClaim | None = None  # the maker's order number and the claim to the maker
+    claim_text: str = ""
 
     @property
     def at_shop(self) -> bool:
@@ -177,6 +190,29 @@ def _row(label: str, value: str) -> str:
     return f"<tr><td style='color:#555;padding-right:8px'>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
 
 
+def claim_text(tc: claims.TicketClaim, currency: str) -> str:
+    """One line on the maker: its order number, the claim's state, amount
+    and deadline, and the old parts it wants back."""
+    parts = [_("maker's order {number}").format(number=tc.maker_order_no) if tc.maker_order_no
+             else _("no maker's order number")]
+    if tc.number:
+        parts.append(_("claim {number} to {maker}: {state}, {amount}").format(
+            number=tc.number, maker=tc.maker, state=claims.state_label(tc.state).lower(),
+            amount=format_money(tc.amount_claimed or 0, currency)))
+        if tc.state == claims.DRAFTED and tc.claim_due is not None:
+            due = _("submit by {due}").format(due=tc.claim_due.isoformat())
+            if tc.flag == claims.LATE:
+                due += " " + _("(late)")
+            elif tc.flag == claims.DUE_SOON:
+                due += " " + _("(due soon)")
+            parts.append(due)
+        if tc.level_missing:
+            parts.append(_("repair level missing"))
+        if tc.tags:
+            parts.append(ngettext("{n} old part goes back", "{n} old parts go back", tc.tags).format(n=tc.tags))
+    return " · ".join(parts)
+
+
 def load_view(session: Session, ticket_id: int) -> TicketView:
     t = service.get_ticket(session, ticket_id)
     c = t.customer
@@ -232,6 +268,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
     where = loaners.product_location(session, t.id) if p is not None else ""
     loan = loaners.open_loan_of_ticket(session, t.id)
     pb = loaners.open_pullback(session, t.id)
+    claim = claims.ticket_claim(session, t.id, clock.now().date())
     return TicketView(
         id=t.id, number=t.number, state=t.state, facts_html=facts, warranty_html=warranty,
         verify_fields=list(t.verify_fields or []), technician_id=t.technician_id,
@@ -244,6 +281,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         needs_override=t.state in states.BEFORE_APPROVAL and t.warranty_status != STATUS_IN,
         pulled_back=loaners.last_pullback(session, t.id) is not None,
         ready_at=t.ready_at, closed_at=t.closed_at, picked_up_at=t.picked_up_at,
+        claim=claim, claim_text=claim_text(claim, str(settings.get(session, "currency"))),
     )
 
 
@@ -304,6 +342,8 @@ class TicketDetailDialog(QDialog):
         u.printPickupButton.clicked.connect(lambda: self.print_document("pickup"))
         u.backButton.clicked.connect(self.back_at_counter)
         u.lendLoanerButton.clicked.connect(self.lend_loaner)
+        u.makerOrderButton.clicked.connect(lambda: self.set_maker_order_no())
+        u.claimTagsButton.clicked.connect(lambda: self.print_tags())
         self.loan_dialog: QDialog | None = None
         self.step_dialog: QDialog | None = None  # the visit, repair record or pick-up dialog open now
         self.print_dialog: QDialog | None = None
@@ -373,6 +413,14 @@ class TicketDetailDialog(QDialog):
         u.backButton.setEnabled(view.where == loaners.AT_WORKSHOP)
         u.lendLoanerButton.setEnabled(bool(view.category) and not view.loan_out and view.state in states.OPEN)
         u.printPickupButton.setEnabled(view.picked_up_at is not None)
+        has_maker = bool(view.category) or bool(view.claim and view.claim.maker_order_no)
+        for widget in (u.claimLabel, u.claimValueLabel, u.makerOrderButton, u.claimTagsButton):
+            widget.setVisible(has_maker)
+        u.claimValueLabel.setText(view.claim_text)
+        u.claimValueLabel.setStyleSheet("color: #b00020;" if view.claim and view.claim.flag == claims.LATE else
+                                        "color: #a15c00;" if view.claim and view.claim.flag == claims.DUE_SOON
+                                        else "")
+        u.claimTagsButton.setEnabled(bool(view.claim and view.claim.tags))
 
     def _show_steps(self, view: TicketView) -> None:
         """The sentence saying what comes next, and a button for each step offered."""
@@ -466,9 +514,49 @@ class TicketDetailDialog(QDialog):
         return open_modeless(dialog, lambda: self._done(dialog.done_text))
 
     def record_repair(self) -> QDialog:
+        """The repair record; when it drafts a claim whose maker wants old
+        parts back, their tags come up to print at once (they go on the parts
+        at the bench)."""
         dialog = RepairDialog(self.ctx, self.ticket_id, self)
         self.step_dialog = dialog
-        return open_modeless(dialog, lambda: self._done(dialog.done_text))
+        tagged_before = bool(self.view and self.view.claim and self.view.claim.tags)
+
+        def recorded() -> None:
+            self._done(dialog.done_text)
+            if not tagged_before and self.view is not None and self.view.claim and self.view.claim.tags:
+                self.print_tags()
+
+        return open_modeless(dialog, recorded)
+
+    def set_maker_order_no(self, number: str | None = None) -> bool:
+        """Type (or correct) the maker's service order number; it goes on the claim too."""
+        if number is None:
+            current = self.view.claim.maker_order_no if self.view and self.view.claim else ""
+            number, ok = QInputDialog.getText(self, _("Maker's service order number"),
+                                              _("The service order number the maker gave this job:"), text=current)
+            if not ok:
+                return False
+        actor = self.ctx.actor
+        now = clock.now()
+        if self.ctx.write(lambda s, _a: claims.set_maker_order_no(s, actor, self.ticket_id, number, now),
+                          self, self.ui.messageLabel) is None:
+            return False
+        self._done(_("Maker's service order number saved."))
+        return True
+
+    def print_tags(self) -> QDialog | None:
+        """The old-part tags of this ticket's claim, in the print preview."""
+        from frontdesk.printing import oldparts as oldparts_paper
+        from frontdesk.ui.print_preview import preview
+
+        if self.view is None:
+            return None
+        number = self.view.number
+        self.print_dialog = preview(self.ctx, self, _("Old part tags of ticket {number}").format(number=number),
+                                    "labels", f"old-part-tags-{number}.pdf",
+                                    lambda s, p: oldparts_paper.print_old_part_tags(s, p, ticket_number=number),
+                                    self.ui.messageLabel)
+        return self.print_dialog
 
     def pick_up(self) -> QDialog:
         """The pick-up dialog; it stays open after the hand-over to print the receipt."""

@@ -31,6 +31,7 @@ from frontdesk.intake import service as intake
 from frontdesk.intake.repairs import PartReplaced
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, fridge_form
+from tests.conftest import CLERK_PIN
 from tests.claims.claim_helpers import (
     FRIDAY,
     add_maker,
@@ -523,3 +524,43 @@ def test_the_longest_prefix_wins_and_an_exact_part_number_beats_it() -> None:
         ("bx-therm", D("10.00"), True), ("BX-FAN", D("8.00"), False), ("BOLT", D("5.00"), False), ("QQ", None, False)]
     assert price.total == D("23.00")  # 10 km is not in (10, 30]; no level: no labour
     assert price.notes == (pricing.LEVEL_MISSING,)
+
+
+def test_the_command_line_acts_on_a_claim_with_the_users_pin(
+        shop: tuple[Database, Actor, Actor, int], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db, manager, clerk, _maker = shop
+    ticket = warranty_ticket(db, clerk)
+    repair(db, clerk, ticket, level="")  # no level: labour claimed at 0 until it is set
+    monkeypatch.setattr("frontdesk.clock.now", lambda: datetime(2026, 11, 30, 9, 0))
+    url = db.url
+    monkeypatch.setenv("FRONTDESK_PIN", CLERK_PIN)
+    assert main(["claims", "order-no", "T2026-000001", "HR-55", "--db", url, "--user", "clerk"]) == EXIT_OK
+    assert capsys.readouterr().out.strip() == "Ticket T2026-000001: maker's service order number HR-55."
+    assert main(["claims", "level", "c2026-000001", "medium", "--db", url, "--user", "clerk"]) == EXIT_OK
+    claim = claim_of(db, ticket)
+    assert claim is not None and claim.level == "medium" and claim.service_order_no == "HR-55"
+    assert capsys.readouterr().out.strip() == f"Claim C2026-000001: Drafted, claimed {claim.amount_claimed:.2f}."
+    assert main(["claims", "appeal", "C2026-000001", "--db", url, "--user", "clerk"]) == EXIT_ERROR
+    assert capsys.readouterr().err.strip() == ("frontdesk: Claim C2026-000001 is drafted: only a claim paid short "
+                                               "or rejected can be appealed.")
+    assert main(["claims", "submit", "C2026-000001", "HZ-1", "--on", "2026-11-30", "--db", url,
+                 "--user", "clerk"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("Claim C2026-000001: Submitted, claimed")
+    with db.write() as s:
+        claims.settle_claim(s, manager, claim.id, "100.00", "里程不符", date(2026, 12, 10))
+    assert main(["claims", "appeal", "C2026-000001", "--note", "里程有派工单为证", "--on", "2026-12-11",
+                 "--db", url, "--user", "clerk"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("Claim C2026-000001: Appealed")
+    monkeypatch.setenv("FRONTDESK_PIN", "0000")
+    assert main(["claims", "settle", "C2026-000001", "--db", url, "--user", "clerk"]) == EXIT_ERROR
+    capsys.readouterr()
+    monkeypatch.setenv("FRONTDESK_PIN", CLERK_PIN)
+    assert main(["claims", "settle", "C2026-000001", "--db", url, "--user", "clerk"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("Claim C2026-000001: Settled")
+    assert main(["claims", "submit", "C2026-000099", "X", "--db", url, "--user", "clerk"]) == EXIT_ERROR
+    assert capsys.readouterr().err.strip() == "frontdesk: No claim is numbered C2026-000099."
+    assert actions(db)[-5:] == ["claim.level", "claim.submit", "claim.settle", "claim.appeal", "claim.close"]
+    with db.read() as s:
+        who = s.scalars(select(AuditRecord.user_id).where(AuditRecord.action == "claim.appeal")).all()
+    assert who == [clerk.id]

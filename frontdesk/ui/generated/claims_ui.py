@@ -37,16 +37,6 @@ class Ui_ClaimsScreen(object):
 
         self.filterLayout.addItem(self.filterSpacer)
 
-        self.submitButton = QPushButton(ClaimsScreen)
-        self.submitButton.setObjectName(u"submitButton")
-
-        self.filterLayout.addWidget(self.submitButton)
-
-        self.tagsButton = QPushButton(ClaimsScreen)
-        self.tagsButton.setObjectName(u"tagsButton")
-
-        self.filterLayout.addWidget(self.tagsButton)
-
         self.oldPartsButton = QPushButton(ClaimsScreen)
         self.oldPartsButton.setObjectName(u"oldPartsButton")
 
@@ -56,11 +46,6 @@ class Ui_ClaimsScreen(object):
         self.settlementButton.setObjectName(u"settlementButton")
 
         self.filterLayout.addWidget(self.settlementButton)
-
-        self.openButton = QPushButton(ClaimsScreen)
-        self.openButton.setObjectName(u"openButton")
-
-        self.filterLayout.addWidget(self.openButton)
 
         self.refreshButton = QPushButton(ClaimsScreen)
         self.refreshButton.setObjectName(u"refreshButton")
@@ -78,6 +63,50 @@ class Ui_ClaimsScreen(object):
         self.table.setAlternatingRowColors(True)
 
         self.claimsLayout.addWidget(self.table)
+
+        self.actionLayout = QHBoxLayout()
+        self.actionLayout.setObjectName(u"actionLayout")
+        self.selectedLabel = QLabel(ClaimsScreen)
+        self.selectedLabel.setObjectName(u"selectedLabel")
+
+        self.actionLayout.addWidget(self.selectedLabel)
+
+        self.submitButton = QPushButton(ClaimsScreen)
+        self.submitButton.setObjectName(u"submitButton")
+
+        self.actionLayout.addWidget(self.submitButton)
+
+        self.levelButton = QPushButton(ClaimsScreen)
+        self.levelButton.setObjectName(u"levelButton")
+
+        self.actionLayout.addWidget(self.levelButton)
+
+        self.appealButton = QPushButton(ClaimsScreen)
+        self.appealButton.setObjectName(u"appealButton")
+
+        self.actionLayout.addWidget(self.appealButton)
+
+        self.closeButton = QPushButton(ClaimsScreen)
+        self.closeButton.setObjectName(u"closeButton")
+
+        self.actionLayout.addWidget(self.closeButton)
+
+        self.tagsButton = QPushButton(ClaimsScreen)
+        self.tagsButton.setObjectName(u"tagsButton")
+
+        self.actionLayout.addWidget(self.tagsButton)
+
+        self.openButton = QPushButton(ClaimsScreen)
+        self.openButton.setObjectName(u"openButton")
+
+        self.actionLayout.addWidget(self.openButton)
+
+        self.actionSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.actionLayout.addItem(self.actionSpacer)
+
+
+        self.claimsLayout.addLayout(self.actionLayout)
 
         self.totalsLabel = QLabel(ClaimsScreen)
         self.totalsLabel.setObjectName(u"totalsLabel")
@@ -100,11 +129,14 @@ class Ui_ClaimsScreen(object):
         QWidget.setTabOrder(self.makerCombo, self.stateCombo)
         QWidget.setTabOrder(self.stateCombo, self.table)
         QWidget.setTabOrder(self.table, self.submitButton)
-        QWidget.setTabOrder(self.submitButton, self.tagsButton)
-        QWidget.setTabOrder(self.tagsButton, self.oldPartsButton)
+        QWidget.setTabOrder(self.submitButton, self.levelButton)
+        QWidget.setTabOrder(self.levelButton, self.appealButton)
+        QWidget.setTabOrder(self.appealButton, self.closeButton)
+        QWidget.setTabOrder(self.closeButton, self.tagsButton)
+        QWidget.setTabOrder(self.tagsButton, self.openButton)
+        QWidget.setTabOrder(self.openButton, self.oldPartsButton)
         QWidget.setTabOrder(self.oldPartsButton, self.settlementButton)
-        QWidget.setTabOrder(self.settlementButton, self.openButton)
-        QWidget.setTabOrder(self.openButton, self.refreshButton)
+        QWidget.setTabOrder(self.settlementButton, self.refreshButton)
 
         self.retranslateUi(ClaimsScreen)
     # setupUi
@@ -113,14 +145,6 @@ class Ui_ClaimsScreen(object):
         self.makerLabel.setText(QCoreApplication.translate("ClaimsScreen", u"&Maker", None))
         self.stateLabel.setText(QCoreApplication.translate("ClaimsScreen", u"Sho&w", None))
 #if QT_CONFIG(tooltip)
-        self.submitButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the selected claim was submitted to its maker, with the maker's claim number", None))
-#endif // QT_CONFIG(tooltip)
-        self.submitButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Submitted\u2026", None))
-#if QT_CONFIG(tooltip)
-        self.tagsButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Print the tags of the old parts the selected claim's maker wants back", None))
-#endif // QT_CONFIG(tooltip)
-        self.tagsButton.setText(QCoreApplication.translate("ClaimsScreen", u"Print old-part &tags", None))
-#if QT_CONFIG(tooltip)
         self.oldPartsButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"The old parts owed back and their return batches: scan, ship, packing lists", None))
 #endif // QT_CONFIG(tooltip)
         self.oldPartsButton.setText(QCoreApplication.translate("ClaimsScreen", u"Old &parts\u2026", None))
@@ -128,8 +152,29 @@ class Ui_ClaimsScreen(object):
         self.settlementButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Import a maker's settlement workbook: a preview first, then the claims paid, paid short or rejected (a manager's act)", None))
 #endif // QT_CONFIG(tooltip)
         self.settlementButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Import a settlement\u2026", None))
-        self.openButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Open ticket (Enter)", None))
         self.refreshButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Refresh", None))
+        self.selectedLabel.setText(QCoreApplication.translate("ClaimsScreen", u"The selected claim:", None))
+#if QT_CONFIG(tooltip)
+        self.submitButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the selected claim was submitted to its maker, with the maker's claim number", None))
+#endif // QT_CONFIG(tooltip)
+        self.submitButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Submitted\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.levelButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Set the repair level of a drafted claim: its labour is priced again by the same standard", None))
+#endif // QT_CONFIG(tooltip)
+        self.levelButton.setText(QCoreApplication.translate("ClaimsScreen", u"Repair &level\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.appealButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Record that the shop contested a short payment or a rejection (before the maker's appeal deadline)", None))
+#endif // QT_CONFIG(tooltip)
+        self.appealButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Appealed\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.closeButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Nothing more is asked of the maker on this claim: settle it for good", None))
+#endif // QT_CONFIG(tooltip)
+        self.closeButton.setText(QCoreApplication.translate("ClaimsScreen", u"Settle&d", None))
+#if QT_CONFIG(tooltip)
+        self.tagsButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Print the tags of the old parts the selected claim's maker wants back", None))
+#endif // QT_CONFIG(tooltip)
+        self.tagsButton.setText(QCoreApplication.translate("ClaimsScreen", u"Print old-part &tags", None))
+        self.openButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Open ticket (Enter)", None))
         pass
     # retranslateUi
 

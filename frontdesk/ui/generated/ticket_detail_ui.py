@@ -295,6 +295,34 @@ class Ui_TicketDetailDialog(object):
 
         self.actionsForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.whereLayout)
 
+        self.claimLabel = QLabel(self.actionsGroup)
+        self.claimLabel.setObjectName(u"claimLabel")
+
+        self.actionsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.claimLabel)
+
+        self.claimLayout = QHBoxLayout()
+        self.claimLayout.setObjectName(u"claimLayout")
+        self.claimValueLabel = QLabel(self.actionsGroup)
+        self.claimValueLabel.setObjectName(u"claimValueLabel")
+        self.claimValueLabel.setText(u"")
+        self.claimValueLabel.setWordWrap(True)
+        self.claimValueLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.claimLayout.addWidget(self.claimValueLabel)
+
+        self.makerOrderButton = QPushButton(self.actionsGroup)
+        self.makerOrderButton.setObjectName(u"makerOrderButton")
+
+        self.claimLayout.addWidget(self.makerOrderButton)
+
+        self.claimTagsButton = QPushButton(self.actionsGroup)
+        self.claimTagsButton.setObjectName(u"claimTagsButton")
+
+        self.claimLayout.addWidget(self.claimTagsButton)
+
+
+        self.actionsForm.setLayout(8, QFormLayout.ItemRole.FieldRole, self.claimLayout)
+
 
         self.historyLayout.addWidget(self.actionsGroup)
 
@@ -351,6 +379,7 @@ class Ui_TicketDetailDialog(object):
         self.verifyLabel.setBuddy(self.verifyButton)
         self.printLabel.setBuddy(self.printCardButton)
         self.whereLabel.setBuddy(self.pullBackButton)
+        self.claimLabel.setBuddy(self.makerOrderButton)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.diagnoseButton, self.visitButton)
         QWidget.setTabOrder(self.visitButton, self.callOffButton)
@@ -414,6 +443,15 @@ class Ui_TicketDetailDialog(object):
         self.pullBackButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Pull back\u2026", None))
         self.backButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Back at the counter", None))
         self.lendLoanerButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Lend a loaner\u2026", None))
+        self.claimLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"The maker", None))
+        self.makerOrderButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Maker's order no.\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.makerOrderButton.setToolTip(QCoreApplication.translate("TicketDetailDialog", u"The service order number the maker gave this job (it goes on the claim)", None))
+#endif // QT_CONFIG(tooltip)
+        self.claimTagsButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Old-part tags", None))
+#if QT_CONFIG(tooltip)
+        self.claimTagsButton.setToolTip(QCoreApplication.translate("TicketDetailDialog", u"Print the tags of the old parts the maker wants back", None))
+#endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("TicketDetailDialog", u"Timeline and next step", None))
         self.tabs.setTabText(self.tabs.indexOf(self.billingTab), QCoreApplication.translate("TicketDetailDialog", u"Quote and payments", None))
         self.closeButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Close (Esc)", None))
