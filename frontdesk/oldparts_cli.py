@@ -138,7 +138,7 @@ def cmd_oldparts(args: argparse.Namespace) -> int:
             due = oldparts.parts_due(s, today, args.maker)
         if args.late:
             due = [d for d in due if d.flag == oldparts.LATE]
-        print("\t".join((_("Tag"), _("Ticket"), _("Maker"), _("Part no."), _("Return by"), _("State"),
+        print("\t".join((_("Old-part tag"), _("Ticket"), _("Maker"), _("Part no."), _("Return by"), _("State"),
                          _("Return batch"))))
         for d in due:
             print("\t".join((d.tag, d.ticket_number, d.maker_code, d.part_no,

@@ -421,7 +421,7 @@ class TicketClaim:
     maker_order_no: str
     claim_id: int | None = None
     number: str = ""
-    maker: str = ""
+    maker_code: str = ""
     state: str = ""
     amount_claimed: Decimal | None = None
     amount_paid: Decimal | None = None
@@ -439,7 +439,7 @@ def ticket_claim(session: Session, ticket_id: int, today: date) -> TicketClaim:
         return TicketClaim(ticket.maker_order_no)
     tags = session.scalar(select(func.count(OldPart.id)).where(OldPart.claim_id == claim.id,
                                                                OldPart.must_return.is_(True))) or 0
-    return TicketClaim(ticket.maker_order_no, claim.id, claim.number, claim.maker.name, claim.state,
+    return TicketClaim(ticket.maker_order_no, claim.id, claim.number, claim.maker.code, claim.state,
                        claim.amount_claimed, claim.amount_paid, claim.claim_due,
                        claim_flags(claim, today, calendar=settings.work_calendar(session)), tags,
                        any(line.get("missing") for line in claim.lines))

@@ -145,11 +145,11 @@ def save_columns(session: Session, actor: Actor, maker: Maker, columns: Mapping[
                  approver: Actor | None = None) -> None:
     """Save how ``maker``'s settlement workbook is read (a manager's act,
     audited); the same mapping again changes nothing."""
-    manager = require_manager(actor, approver, _("map a maker's settlement columns"))
     columns = check_columns(columns, maker.code)
     before = dict(maker.settlement_columns or {})
     if before == columns:
         return
+    manager = require_manager(actor, approver, _("map a maker's settlement columns"))
     maker.settlement_columns = dict(columns)
     audit.record(session, actor.id, "maker.settlement_columns", "maker", maker.id,
                  {"maker": maker.code, "before": before, "after": columns},

@@ -104,7 +104,7 @@ class ClaimsScreen(QWidget):
             "state": service.state_label(row.state), "repaired": row.repaired_on.isoformat(),
             "due": row.claim_due.isoformat(), "flag": _(FLAGS[row.flag]) if row.flag in FLAGS else "",
             "claimed": self._money(row.amount_claimed), "paid": self._money(row.amount_paid),
-            "short": self._money(row.short) if row.amount_paid is not None else "",
+            "short": self._money(row.short) if row.amount_paid is not None and row.state != service.REJECTED else "",
             "appeal": row.appeal_due.isoformat() if row.appeal_due else "", "maker_no": row.maker_claim_no,
         }
         return texts.get(key, "")

@@ -30,10 +30,10 @@ from frontdesk.ui.row_table import LATE, SOON, RowTableModel, attach
 
 log = logging.getLogger(__name__)
 
-DUE_COLUMNS = (("tag", N_("Tag")), ("ticket", N_("Ticket")), ("maker", N_("Maker")), ("part_no", N_("Part no.")),
+DUE_COLUMNS = (("tag", N_("Old-part tag")), ("ticket", N_("Ticket")), ("maker", N_("Maker")), ("part_no", N_("Part no.")),
                ("old_serial", N_("Old S/N")), ("due", N_("Return by")), ("flag", N_("Deadline")),
                ("batch", N_("Batch")))
-PACKED_COLUMNS = (("tag", N_("Tag")), ("ticket", N_("Ticket")), ("part_no", N_("Part no.")),
+PACKED_COLUMNS = (("tag", N_("Old-part tag")), ("ticket", N_("Ticket")), ("part_no", N_("Part no.")),
                   ("description", N_("Description")), ("old_serial", N_("Old S/N")), ("claim", N_("Claim")))
 NOT_IN_A_BATCH = N_("not in a batch")
 
@@ -99,7 +99,7 @@ class OldPartsDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         for number, shipped_on, maker, count in batches:
-            state = _("shipped {date}").format(date=shipped_on.isoformat()) if shipped_on else _("open")
+            state = _("shipped {date}").format(date=shipped_on.isoformat()) if shipped_on else _("not shipped yet")
             combo.addItem(ngettext("{number} · {maker} · {n} part · {state}", "{number} · {maker} · {n} parts · {state}",
                                    count).format(number=number, maker=maker, n=count, state=state), number)
         found = combo.findData(keep) if keep else -1

@@ -85,6 +85,7 @@ class SettlementDialog(QDialog):
         u.setupUi(self)
         self.previewed: st.SettlementPreview | None = None
         self.titles: list[str] = []
+        self.loaded_file = ""  # the workbook whose titles the mapping offers
         makers, self.currency = ctx.read(lambda s: (
             [(m.code, m.name, dict(m.settlement_columns or {})) for m in s.scalars(select(Maker).order_by(Maker.code))],
             str(settings.get(s, "currency"))))
@@ -178,8 +179,11 @@ class SettlementDialog(QDialog):
     def set_file(self, path: str | Path) -> None:
         """Take the workbook at ``path``: its header titles are offered in the mapping."""
         text = str(path).strip()
+        if text == self.loaded_file and text == self.ui.fileEdit.text().strip():
+            return  # the same workbook again (the field left, Enter): the mapping and the preview stand
         if text != self.ui.fileEdit.text():
             self.ui.fileEdit.setText(text)
+        self.loaded_file = text
         self.titles = header_titles(text) if text else []
         self.show_mapping(self.columns())
 
@@ -198,10 +202,12 @@ class SettlementDialog(QDialog):
         """Read the workbook and show what each row comes to; nothing is
         written.  False (the problems shown) when it cannot be read."""
         u = self.ui
+        path = u.fileEdit.text().strip()
+        if path and path != self.loaded_file:
+            self.set_file(path)  # typed, never left: its titles offered first (the mapping kept)
         self._stale()
         u.messageLabel.clear()
         code = self.maker_code()
-        path = u.fileEdit.text().strip()
         if not code:
             show_inline(u.messageLabel, _("Choose the maker first (add it under Makers if it is missing)."))
             return False
@@ -279,8 +285,9 @@ class SettlementDialog(QDialog):
         def work(s: Any, approver: Any) -> st.SettlementResult:
             maker = s.get(Maker, maker_id)
             assert maker is not None
+            result = st.apply(s, actor, pv, now, approver)  # the manager is asked for the import itself
             st.save_columns(s, actor, maker, columns, now, approver)
-            return st.apply(s, actor, pv, now, approver)
+            return result
 
         result = self.ctx.write(work, self, u.messageLabel)
         if result is None:

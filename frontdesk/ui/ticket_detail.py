@@ -197,7 +197,7 @@ def claim_text(tc: claims.TicketClaim, currency: str) -> str:
              else _("no maker's order number")]
     if tc.number:
         parts.append(_("claim {number} to {maker}: {state}, {amount}").format(
-            number=tc.number, maker=tc.maker, state=claims.state_label(tc.state).lower(),
+            number=tc.number, maker=tc.maker_code, state=claims.state_label(tc.state).lower(),
             amount=format_money(tc.amount_claimed or 0, currency)))
         if tc.state == claims.DRAFTED and tc.claim_due is not None:
             due = _("submit by {due}").format(due=tc.claim_due.isoformat())
@@ -343,6 +343,8 @@ class TicketDetailDialog(QDialog):
         u.backButton.clicked.connect(self.back_at_counter)
         u.lendLoanerButton.clicked.connect(self.lend_loaner)
         u.makerOrderButton.clicked.connect(lambda: self.set_maker_order_no())
+        # Two lines kept for the maker's line: a tab page does not grow to the height its wrapped text needs.
+        u.claimValueLabel.setMinimumHeight(2 * u.claimValueLabel.fontMetrics().lineSpacing() + 2)
         u.claimTagsButton.clicked.connect(lambda: self.print_tags())
         self.loan_dialog: QDialog | None = None
         self.step_dialog: QDialog | None = None  # the visit, repair record or pick-up dialog open now

@@ -31,7 +31,6 @@ from frontdesk.intake import service as intake
 from frontdesk.intake.repairs import PartReplaced
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import NOW, fridge_form
-from tests.conftest import CLERK_PIN
 from tests.claims.claim_helpers import (
     FRIDAY,
     add_maker,
@@ -40,6 +39,7 @@ from tests.claims.claim_helpers import (
     standard_lines,
     warranty_ticket,
 )
+from tests.conftest import CLERK_PIN
 
 D = Decimal
 

@@ -312,7 +312,7 @@ def test_the_packing_workbook_holds_a_row_a_part(sqlite_world: World, tmp_path: 
         path = paper.export_packing_list(s, number, tmp_path / "list.xlsx", language="en")
     ws = load_workbook(path)[number]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    assert rows[0] == ["Return batch", "Maker", "Tag", "Ticket", "Part no.", "Description", "Old S/N", "Claim",
+    assert rows[0] == ["Return batch", "Maker", "Old-part tag", "Ticket", "Part no.", "Description", "Old S/N", "Claim",
                        "Shipped on", "Carrier", "Waybill number"]
     assert rows[1] == [number, "HAIER", "P2026-000001", sqlite_world.ticket, "0060401234", "压缩机", "SN1001",
                        "C2026-000001", datetime(2026, 11, 25), "顺丰速运", "SF100200300"]

@@ -255,6 +255,12 @@ def test_only_a_manager_imports_or_maps_the_columns(db: Database, users: tuple[A
     assert _counts(db)[:2] == (0, 0)
     with db.read() as s:
         assert st.find_maker(s, "HAIER").settlement_columns == {}
+    with db.write() as s:  # a manager maps them; the same mapping again (each month's import) asks no one
+        st.save_columns(s, _manager, st.find_maker(s, "HAIER"), COLUMNS, NOW)
+    with db.write() as s:
+        st.save_columns(s, clerk, st.find_maker(s, "HAIER"), dict(COLUMNS), NOW)
+    with db.read() as s:
+        assert st.find_maker(s, "HAIER").settlement_columns == COLUMNS
 
 
 # -- refusals ---------------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from frontdesk.claims.models import Claim, OldPart
 from frontdesk.db.models import AuditRecord
 from frontdesk.intake import faults
 from frontdesk.ui import claims as claims_page
-from frontdesk.ui import settlement_dialog as sd
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -72,7 +71,7 @@ def test_a_warranty_job_from_repair_to_an_appealed_short_payment(
         r.partsTable.item(0, col).setText(text)
     record.save()
     # medium refrigerator labour 120.00 + the 10-30 km band 25.00 + the thermostat's handling 10.00
-    assert u.claimValueLabel.text() == ("maker's order HR-2026-5501 · claim C2026-000001 to Haier: drafted, ¥155.00 · "
+    assert u.claimValueLabel.text() == ("maker's order HR-2026-5501 · claim C2026-000001 to HAIER: drafted, ¥155.00 · "
                                         "submit by 2026-12-02 (due soon) · 1 old part goes back")
     tag = ctx.read(lambda s: s.query(OldPart.tag).scalar())
     tags = detail.print_dialog
@@ -141,7 +140,7 @@ def test_a_warranty_job_from_repair_to_an_appealed_short_payment(
     assert [(c["state"], c["short"]) for c in _claims(page)] == [("Settled", "¥35.00")]
 
     detail.reload()
-    assert "claim C2026-000001 to Haier: settled, ¥155.00" in u.claimValueLabel.text()
+    assert "claim C2026-000001 to HAIER: settled, ¥155.00" in u.claimValueLabel.text()
     assert ctx.read(lambda s: [a.action for a in s.query(AuditRecord).filter(
         AuditRecord.entity == "claim").order_by(AuditRecord.id)]) == [
         "claim.draft", "claim.submit", "claim.settle", "claim.appeal", "claim.close"]

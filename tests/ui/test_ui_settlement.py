@@ -126,7 +126,7 @@ def test_a_settlement_is_mapped_previewed_and_imported_with_a_manager(
 
     # The clerk imports: a manager must approve; none comes, nothing is written.
     assert not dialog.import_settlement()
-    assert approvals.asked == ["A manager must approve: map a maker's settlement columns"]
+    assert approvals.asked == ["A manager must approve: import a maker's settlement"]
     assert _counts(ctx) == before
     manager = shop["manager"]
     assert isinstance(manager, Actor)
@@ -192,3 +192,21 @@ def test_a_workbook_of_another_shape_is_refused_inline_and_nothing_written(
     assert not dialog.preview()
     assert dialog.ui.messageLabel.text().startswith("The workbook was refused; nothing was changed:\njunk.xlsx: ")
     assert _counts(ctx) == before
+
+
+def test_the_preview_stands_when_the_typed_file_field_loses_focus(
+        qtbot: QtBot, ctx: AppContext, shop: dict[str, object], submitted: dict[str, int], tmp_path: Path) -> None:
+    """Typed path, preview with Alt+P (the field keeps the focus), then the
+    manager's dialog takes the focus: the field's editingFinished must not
+    throw the preview away under the manager's eyes."""
+    path = _workbook(tmp_path / "s.xlsx", HEADER, [[1, "HC-001", "冰箱", 100, None, None, "少付"]])
+    dialog = sd.SettlementDialog(ctx, "HAIER")
+    qtbot.addWidget(dialog)
+    dialog.ui.fileEdit.setText(str(path))  # typed, Enter never pressed
+    for name, title in MAPPING.items():
+        dialog.set_column(name, title)
+    assert dialog.preview()
+    assert dialog.columns() == MAPPING  # the titles loaded kept the mapping typed
+    dialog.ui.fileEdit.editingFinished.emit()  # the focus leaves the field
+    assert dialog.previewed is not None and dialog.ui.importButton.isEnabled()
+    assert dialog.model.rowCount() == 1

@@ -320,6 +320,7 @@ class Ui_TicketDetailDialog(object):
 
         self.claimLayout.addWidget(self.claimTagsButton)
 
+        self.claimLayout.setStretch(0, 1)
 
         self.actionsForm.setLayout(8, QFormLayout.ItemRole.FieldRole, self.claimLayout)
 
