@@ -26,6 +26,7 @@ from frontdesk.db.models import AuditRecord
 from frontdesk.intake import faults
 from frontdesk.ui import claims as claims_page
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.print_preview import PrintPreviewDialog
 from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
@@ -75,7 +76,7 @@ def test_a_warranty_job_from_repair_to_an_appealed_short_payment(
                                         "submit by 2026-12-02 (due soon) · 1 old part goes back")
     tag = ctx.read(lambda s: s.query(OldPart.tag).scalar())
     tags = detail.print_dialog
-    assert tags is not None and tags.isVisible()  # offered at once, without asking
+    assert isinstance(tags, PrintPreviewDialog) and tags.isVisible()  # offered at once, without asking
     assert tag in _pdf_text(tags.pdf) and "BX-THERM" in _pdf_text(tags.pdf) and "T2026-000002" in _pdf_text(tags.pdf)
     tags.reject()
     assert u.claimTagsButton.isEnabled()
