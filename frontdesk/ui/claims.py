@@ -20,8 +20,10 @@ from frontdesk import clock, settings
 from frontdesk.billing.pricing import LEVELS
 from frontdesk.claims import service, settlements
 from frontdesk.claims.models import Maker
+from frontdesk.errors import ValidationError
 from frontdesk.i18n import N_, _, ngettext
 from frontdesk.money import ZERO, format_money
+from frontdesk.printing import claims_statement as statement_paper
 from frontdesk.printing import oldparts as oldparts_paper
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
@@ -80,6 +82,7 @@ class ClaimsScreen(QWidget):
         u.oldPartsButton.clicked.connect(lambda: self.old_parts())
         self.print_dialog: PrintPreviewDialog | None = None
         u.settlementButton.clicked.connect(lambda: self.import_settlement().open())
+        u.statementButton.clicked.connect(lambda: self.print_statement())
         self.fill_makers()
         u.makerCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         u.stateCombo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -267,6 +270,32 @@ class ClaimsScreen(QWidget):
                                     "labels", f"old-part-tags-{number}.pdf",
                                     lambda s, p: oldparts_paper.print_old_part_tags(s, p, claim_number=number),
                                     self.ui.messageLabel)
+        return self.print_dialog
+
+    def print_statement(self, month: str | None = None) -> PrintPreviewDialog | None:
+        """The monthly statement of the maker shown, for ``month``
+        (YYYY-MM; asked when not given, last month offered), in the print
+        preview."""
+        maker = self.ui.makerCombo.currentData()
+        if not maker:
+            show_inline(self.ui.messageLabel, _("Choose the maker of the statement in the Maker list first."))
+            return None
+        if month is None:
+            last = settlements.previous_month(clock.now().date()).strftime("%Y-%m")
+            month, ok = QInputDialog.getText(self, _("Monthly statement of {maker}").format(maker=maker),
+                                             _("The month of the repairs (YYYY-MM):"), text=last)
+            if not ok:
+                return None
+        try:
+            first = settlements.month_of(month)
+        except ValidationError as exc:
+            show_inline(self.ui.messageLabel, str(exc))
+            return None
+        self.ui.messageLabel.clear()
+        self.print_dialog = preview(
+            self.ctx, self, _("Statement of {maker} for {month}").format(maker=maker, month=f"{first:%Y-%m}"),
+            "statement", f"statement-{maker}-{first:%Y-%m}.pdf",
+            lambda s, p: statement_paper.print_statement(s, maker, first, p), self.ui.messageLabel)
         return self.print_dialog
 
     def old_parts(self) -> OldPartsDialog:

@@ -30,7 +30,7 @@ from frontdesk.ui.print_preview import PrintPreviewDialog
 from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
-from tests.claims.claim_helpers import FRIDAY, add_maker, add_standard, warranty_ticket
+from tests.claims.claim_helpers import FRIDAY, add_maker, add_standard, repair, warranty_ticket
 
 
 def _pdf_text(path: Path) -> str:
@@ -145,3 +145,25 @@ def test_a_warranty_job_from_repair_to_an_appealed_short_payment(
     assert ctx.read(lambda s: [a.action for a in s.query(AuditRecord).filter(
         AuditRecord.entity == "claim").order_by(AuditRecord.id)]) == [
         "claim.draft", "claim.submit", "claim.settle", "claim.appeal", "claim.close"]
+
+
+def test_the_monthly_statement_of_the_maker_shown_opens_in_the_preview(
+        qtbot: QtBot, ctx: AppContext, shop: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    manager = shop["manager"]
+    assert isinstance(manager, Actor)
+    add_standard(ctx.db, manager, add_maker(ctx.db))
+    monkeypatch.setattr(clock, "now", lambda: FRIDAY)
+    ticket = warranty_ticket(ctx.db, ctx.actor, km="18.0", at=datetime(2026, 11, 20, 10, 0))
+    repair(ctx.db, ctx.actor, ticket)
+    page = claims_page.ClaimsScreen(ctx)
+    qtbot.addWidget(page)
+    assert page.print_statement("2026-11") is None  # every maker shown: which one?
+    assert page.ui.messageLabel.text() == "Choose the maker of the statement in the Maker list first."
+    page.ui.makerCombo.setCurrentIndex(page.ui.makerCombo.findData("HAIER"))
+    assert page.print_statement("11/2026") is None
+    assert page.ui.messageLabel.text() == "Give the month as YYYY-MM, e.g. 2026-10 (not 11/2026)."
+    shown = page.print_statement("2026-11")
+    assert isinstance(shown, PrintPreviewDialog)
+    text = _pdf_text(shown.pdf)
+    assert "C2026-000001" in text and "163.00" in text and "2026-11" in text
+    shown.reject()

@@ -47,6 +47,11 @@ class Ui_ClaimsScreen(object):
 
         self.filterLayout.addWidget(self.settlementButton)
 
+        self.statementButton = QPushButton(ClaimsScreen)
+        self.statementButton.setObjectName(u"statementButton")
+
+        self.filterLayout.addWidget(self.statementButton)
+
         self.refreshButton = QPushButton(ClaimsScreen)
         self.refreshButton.setObjectName(u"refreshButton")
 
@@ -136,7 +141,8 @@ class Ui_ClaimsScreen(object):
         QWidget.setTabOrder(self.tagsButton, self.openButton)
         QWidget.setTabOrder(self.openButton, self.oldPartsButton)
         QWidget.setTabOrder(self.oldPartsButton, self.settlementButton)
-        QWidget.setTabOrder(self.settlementButton, self.refreshButton)
+        QWidget.setTabOrder(self.settlementButton, self.statementButton)
+        QWidget.setTabOrder(self.statementButton, self.refreshButton)
 
         self.retranslateUi(ClaimsScreen)
     # setupUi
@@ -152,6 +158,10 @@ class Ui_ClaimsScreen(object):
         self.settlementButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"Import a maker's settlement workbook: a preview first, then the claims paid, paid short or rejected (a manager's act)", None))
 #endif // QT_CONFIG(tooltip)
         self.settlementButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Import a settlement\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.statementButton.setToolTip(QCoreApplication.translate("ClaimsScreen", u"The monthly statement of the maker shown (claimed, paid, short, rejected, appealed, deductions) as a PDF", None))
+#endif // QT_CONFIG(tooltip)
+        self.statementButton.setText(QCoreApplication.translate("ClaimsScreen", u"Stat&ement\u2026", None))
         self.refreshButton.setText(QCoreApplication.translate("ClaimsScreen", u"&Refresh", None))
         self.selectedLabel.setText(QCoreApplication.translate("ClaimsScreen", u"The selected claim:", None))
 #if QT_CONFIG(tooltip)
