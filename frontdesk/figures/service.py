@@ -405,7 +405,7 @@ def _picked_up(session: Session, period: Period) -> list[_Measured]:
         .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
         .where(period.between(Ticket.picked_up_at)))
     return [_Measured(tid, _groups(category, name, channel), _days(intake_at, done))
-            for tid, category, name, channel, intake_at, done in rows]
+            for tid, category, name, channel, intake_at, done in rows if done is not None]
 
 
 def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:

@@ -43,6 +43,7 @@ class _Builder:
         self.s = s
         self.actor = actor
         self.numbers = itertools.count(1)
+        self.receipts = itertools.count(1)  # receipt numbers without holes (consolidation checks them)
         self.shop = Shop()
         self.customer = Customer(name="张三", phone="+8613800000000", created_at=START)
         s.add(self.customer)
@@ -94,7 +95,7 @@ class _Builder:
 
     def receipt(self, label: str, at: datetime, counts_as: str, amount: str, net: str | None = None,
                 voided: bool = False) -> None:
-        n = next(self.numbers)
+        n = next(self.receipts)
         self.s.add(Receipt(number=f"R2026-{n:06d}", year=2026, seq=n, ticket_id=self.shop.tickets[label], issued_at=at,
                            issued_by_id=self.actor.id, counter="main", kind=counts_as, counts_as=counts_as,
                            method="from_deposit" if counts_as == "deposit_applied" else "cash", currency="CNY",

@@ -92,7 +92,7 @@ def test_the_promise_counts_working_days_of_the_shops_calendar(db: Database, sho
     from frontdesk.db.models import Ticket
 
     with db.read() as s:
-        due = {label: s.get(Ticket, shop.tickets[label]).respond_by for label in ("R1", "R2", "R3", "R4")}
+        due = {label: s.get_one(Ticket, shop.tickets[label]).respond_by for label in ("R1", "R2", "R3", "R4")}
     assert due == {"R1": datetime(2026, 10, 23, 17, 0), "R2": datetime(2026, 10, 26, 17, 30),
                    "R3": datetime(2026, 10, 13, 11, 0), "R4": datetime(2026, 11, 2, 10, 0)}
 
