@@ -370,42 +370,35 @@ def _value_of(key: str, how: str, breakdown: str, group: str, t: _Totals) -> Fig
 class _Measured:
     ticket_id: int
     groups: Mapping[str, str]
-    days: Decimal | None = None  # turnaround
+    seconds: int | None = None  # turnaround
     back_days: int | None = None  # repeat repairs: days until the product came back for the fault (None: not back)
 
 
-def _days(start: datetime, end: datetime) -> Decimal:
-    return (Decimal(int((end - start).total_seconds())) / Decimal(86400)).quantize(CENT, ROUND_HALF_UP)
+def _days(seconds: int) -> Decimal:
+    return (Decimal(seconds) / Decimal(86400)).quantize(CENT, ROUND_HALF_UP)
 
 
 def _groups(category: str | None, technician: str | None, channel: str) -> dict[str, str]:
     return {ALL: "", CATEGORY: category or "", TECHNICIAN: technician or "", CHANNEL: channel}
 
 
-def _repaired(session: Session, period: Period) -> list[_Measured]:
-    """Repair records written in the period: intake to repaired."""
+def _spans(session: Session, period: Period, repaired: bool) -> list[_Measured]:
+    """Intake to repaired (the repair records written in the period), or
+    intake to picked up (the tickets picked up in it)."""
     tech = aliased(Technician)
+    if repaired:
+        done: Any = RepairRecord.recorded_at
+        query = select(Ticket.id).select_from(RepairRecord).join(Ticket, Ticket.id == RepairRecord.ticket_id)
+    else:
+        done = Ticket.picked_up_at
+        query = select(Ticket.id).select_from(Ticket).outerjoin(RepairRecord, RepairRecord.ticket_id == Ticket.id)
     rows = session.execute(
-        select(Ticket.id, Product.category, tech.name, Ticket.channel, Ticket.intake_at, RepairRecord.recorded_at)
-        .select_from(RepairRecord).join(Ticket, Ticket.id == RepairRecord.ticket_id)
+        query.add_columns(Product.category, tech.name, Ticket.channel, Ticket.intake_at, done)
         .outerjoin(Product, Product.id == Ticket.product_id)
         .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
-        .where(period.between(RepairRecord.recorded_at)))
-    return [_Measured(tid, _groups(category, name, channel), _days(intake_at, done))
-            for tid, category, name, channel, intake_at, done in rows]
-
-
-def _picked_up(session: Session, period: Period) -> list[_Measured]:
-    """Tickets picked up in the period: intake to picked up."""
-    tech = aliased(Technician)
-    rows = session.execute(
-        select(Ticket.id, Product.category, tech.name, Ticket.channel, Ticket.intake_at, Ticket.picked_up_at)
-        .select_from(Ticket).outerjoin(Product, Product.id == Ticket.product_id)
-        .outerjoin(RepairRecord, RepairRecord.ticket_id == Ticket.id)
-        .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
-        .where(period.between(Ticket.picked_up_at)))
-    return [_Measured(tid, _groups(category, name, channel), _days(intake_at, done))
-            for tid, category, name, channel, intake_at, done in rows if done is not None]
+        .where(period.between(done)))
+    return [_Measured(tid, _groups(category, name, channel), int((end - intake_at).total_seconds()))
+            for tid, category, name, channel, intake_at, end in rows if end is not None]
 
 
 def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:
@@ -439,7 +432,7 @@ def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:
             for tid, category, name, channel in repairs]
 
 
-def nearest_rank(values: Sequence[Decimal], p: float) -> Decimal | None:
+def nearest_rank(values: Sequence[Any], p: float) -> Any:
     """The value at rank ceil(p·n) of the sorted values (the median: p=0.5,
     the lower middle of an even count); None when there are none."""
     if not values:
@@ -466,7 +459,8 @@ _REPEATS: dict[str, Callable[[_Measured], bool]] = {
     "repeat_90": lambda m: m.back_days is not None,
 }
 _MEASURED: dict[str, Callable[[Session, Period], list[_Measured]]] = {
-    "repaired": _repaired, "picked_up": _picked_up, "repairs": _repairs_and_returns,
+    "repaired": lambda s, p: _spans(s, p, True), "picked_up": lambda s, p: _spans(s, p, False),
+    "repairs": _repairs_and_returns,
 }
 
 
@@ -475,9 +469,10 @@ def _measured_values(key: str, rows: list[_Measured]) -> list[FigureValue]:
     for breakdown in FIGURES[key].breakdowns:
         for group, members in sorted(_by_group(rows, breakdown).items()):
             if key in _TURNAROUND:
-                days = [m.days for m in members if m.days is not None]
-                out.append(FigureValue(key, breakdown, group, nearest_rank(days, _TURNAROUND[key][1]), None,
-                                       len(days)))
+                seconds = [m.seconds for m in members if m.seconds is not None]
+                rank = nearest_rank(seconds, _TURNAROUND[key][1])
+                out.append(FigureValue(key, breakdown, group, None if rank is None else _days(rank), None,
+                                       len(seconds)))
             else:
                 hits = sum(1 for m in members if _REPEATS[key](m))
                 out.append(FigureValue(key, breakdown, group, _share(hits, len(members)), Decimal(hits), len(members)))
@@ -574,7 +569,7 @@ def tickets_behind(session: Session, key: str, period: Period, breakdown: str = 
         return _tickets_of(session, population, breakdown, group, numerator and how != _ROWS)
     rows = [m for m in _MEASURED[_source_of(key)](session, period) if m.groups[breakdown] == group]
     if key in _TURNAROUND:
-        return [m.ticket_id for m in sorted(rows, key=lambda m: (-(m.days or 0), m.ticket_id))]
+        return [m.ticket_id for m in sorted(rows, key=lambda m: (-(m.seconds or 0), m.ticket_id))]
     if numerator:
         rows = [m for m in rows if _REPEATS[key](m)]
     return sorted(m.ticket_id for m in rows)
