@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QShowEvent
-from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QAbstractSeries, QChart, QChartView
@@ -173,8 +173,9 @@ class _Chart(QWidget):
                 marker.setVisible(False)
         return line
 
-    def _tip(self, text: str) -> None:
-        QToolTip.showText(self.cursor().pos(), text, self)
+    def shown_tip(self) -> str:
+        """The tooltip of what the mouse is over (a point, a bar), empty elsewhere."""
+        return self.view.chart().toolTip() if self.view is not None else ""
 
     def shown_title(self) -> str:
         """The chart's title, or the line said instead of an empty chart."""
@@ -277,7 +278,7 @@ class LineChart(_Chart):
                         marker.setVisible(False)
                 first = False
                 series.clicked.connect(lambda point, key=line.key: self._clicked(key, point))
-                series.hovered.connect(lambda point, state, line=line: self._hovered(line, point, state))
+                series.hovered.connect(lambda point, state, line=line: self._hovered(chart, line, point, state))
         if self.target is not None and self.months:
             target = self._target_series(chart, self.target_name,
                                          [(-0.5, self.target), (len(self.months) - 0.5, self.target)])
@@ -294,13 +295,11 @@ class LineChart(_Chart):
         if month is not None:
             self.point_clicked.emit(key, month)
 
-    def _hovered(self, line: Line, point: QPointF, state: bool) -> None:
+    def _hovered(self, chart: QChart, line: Line, point: QPointF, state: bool) -> None:
+        # The chart's own tooltip: the view asks the item under the mouse for one and hides any other.
         month = self._month_at(point)
         value = dict(line.points).get(month) if month is not None else None
-        if state and value is not None:
-            self._tip(f"{line.name}\n{month}: {_text(value, self.decimals)}")
-        else:
-            QToolTip.hideText()
+        chart.setToolTip(f"{line.name}\n{month}: {_text(value, self.decimals)}" if state and value is not None else "")
 
     def shown_lines(self) -> dict[str, list[tuple[str, float]]]:
         """Each line's name and its drawn points as (month, value), read from
@@ -417,8 +416,9 @@ class BarChart(_Chart):
             for marker in chart.legend().markers(series):
                 marker.setVisible(False)
         series.clicked.connect(lambda i, _set: self.bar_clicked.emit(bars[i].key))
-        series.hovered.connect(lambda state, i, _set: self._tip(f"{bars[i].label}: {self._bar_text(bars[i])}")
-                               if state else QToolTip.hideText())
+        # The chart's own tooltip: the view asks the item under the mouse for one and hides any other.
+        series.hovered.connect(lambda state, i, _set: chart.setToolTip(
+            f"{bars[i].label}: {self._bar_text(bars[i])}" if state else ""))
         # Each bar's text at its end: drawn as items of the chart, placed again whenever the plot area moves.
         self.text_items = [QGraphicsSimpleTextItem(self._bar_text(bar), chart) for bar in bars]
         if self.horizontal:  # room on the right for the longest text at the end of a full bar

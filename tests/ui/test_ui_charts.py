@@ -44,6 +44,8 @@ def test_a_line_chart_of_months_with_a_gap_and_a_target(qtbot: QtBot) -> None:
     qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=chart.point_at("p90", "2026-10"))
     qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=chart.point_at("median", "2026-11"))
     assert clicks == [("p90", "2026-10"), ("median", "2026-11")]
+    qtbot.mouseMove(chart.view.viewport(), chart.point_at("p90", "2026-09"))
+    assert chart.shown_tip() == "90th percentile\n2026-09: 6.0"
 
 
 def test_a_bar_chart_of_groups_top_down_with_its_texts_red_and_target(qtbot: QtBot) -> None:
@@ -62,6 +64,8 @@ def test_a_bar_chart_of_groups_top_down_with_its_texts_red_and_target(qtbot: QtB
     for key in ("t9", "Washing machine", "t7"):
         qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_at(key))
     assert keys == ["t9", "Washing machine", "t7"]
+    qtbot.mouseMove(chart.view.viewport(), chart.bar_at("t9"))
+    assert chart.shown_tip() == "陈师傅: 50.0"
 
     # Upright bars keep the order left to right and click the same way.
     chart.set_bars([("2026-10", 3), ("2026-11", 5)], horizontal=False)
