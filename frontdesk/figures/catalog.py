@@ -74,7 +74,6 @@ FIGURES: dict[str, Figure] = {f.key: f for f in (
     Figure("claims_paid_short", N_("Claims paid short"), PERCENT, LOWER, (ALL,)),
     Figure("claims_short_amount", N_("Short on claims paid short"), MONEY, LOWER, (ALL,)),
 )}
-UNITS: dict[str, str] = {DAYS: N_("days"), PERCENT: "%", MONEY: N_("money"), COUNT: N_("count")}
 HEADLINE = "turnaround_repaired_median"  # the figure consolidation charts shop by shop
 
 
@@ -98,4 +97,4 @@ def group_title(breakdown: str, group: str) -> str:
 
 __all__ = ["AGE", "AGE_BANDS", "ALL", "BREAKDOWNS", "CATEGORY", "CHANNEL", "COUNT", "DAYS", "FIGURES", "Figure",
            "HEADLINE", "HIGHER", "LOWER", "MONEY", "PERCENT", "REPEAT_DAYS_LONG", "REPEAT_DAYS_SHORT", "TECHNICIAN",
-           "UNITS", "figure", "group_title"]
+           "figure", "group_title"]
