@@ -288,7 +288,7 @@ class FiguresScreen(QWidget):
         spec = catalog.FIGURES[key]
         breakdown = self.breakdown()
         title = spec.label()
-        unit = _(catalog.UNITS[spec.unit]) if spec.unit != catalog.PERCENT else "%"
+        unit = {catalog.DAYS: _("days"), catalog.PERCENT: "%", catalog.MONEY: c.currency}.get(spec.unit, _("count"))
         if breakdown not in spec.breakdowns:
             self.bars.set_bars([], title=title, empty_text=_("This figure is not broken down by {breakdown}.").format(
                 breakdown=_(catalog.BREAKDOWNS[breakdown]).lower()))
