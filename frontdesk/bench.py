@@ -482,6 +482,36 @@ def case_day_close(db: Database, rounds: int) -> Case:
     return case
 
 
+def case_figures(db: Database, rounds: int) -> Case:
+    """A month's service figures (the Figures screen's and the workbook's): the last whole month of the history."""
+    # Loaded when this case runs, so each case pays only for what it measures.
+    from frontdesk.db.models import RepairRecord, Ticket
+    from frontdesk.figures.service import Period, compute
+
+    month = Period.month(BENCH_END.date().replace(day=1) - timedelta(days=1))
+    with db.read() as s:
+        repaired = int(s.scalar(select(func.count(RepairRecord.id)).where(month.between(RepairRecord.recorded_at)))
+                       or 0)
+        taken_in = int(s.scalar(select(func.count(Ticket.id)).where(month.between(Ticket.intake_at))) or 0)
+    case = Case(_("service figures of a month ({n} repairs)").format(n=repaired), "<= 1000 ms", max_median=1000)
+    case.extra = {"month": month.label, "repairs": repaired, "tickets_taken_in": taken_in}
+
+    def ours() -> None:
+        with db.read() as s:
+            compute(s, month, now=BENCH_END)
+
+    def baseline() -> None:  # the bare minimum: the month's repair records read once
+        with db.read() as s:
+            s.execute(select(RepairRecord.ticket_id, RepairRecord.recorded_at)
+                      .where(month.between(RepairRecord.recorded_at))).all()
+
+    ours()
+    for _n in range(rounds):
+        case.samples_ms.append(_timed(ours))
+        case.baseline_ms.append(_timed(baseline))
+    return case
+
+
 # -- the run ---------------------------------------------------------------------------------------
 
 def run(db_path: Path, tickets: int, rounds: int, only: Sequence[str] = ()) -> dict[str, Any]:
@@ -521,6 +551,8 @@ def run(db_path: Path, tickets: int, rounds: int, only: Sequence[str] = ()) -> d
             cases.append(case_export(db, db_path, min(100_000, n_tickets), 2 if n_tickets > 200_000 else 3, folder))
         if want("dayclose"):
             cases.append(case_day_close(db, rounds))
+        if want("figures"):
+            cases.append(case_figures(db, max(3, rounds // 3)))
     db.dispose()
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
@@ -557,7 +589,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=15, help=_("runs of each case (keystrokes for search)"))
     parser.add_argument("--json", type=Path, default=None, help=_("write the results as JSON to this file"))
     parser.add_argument("--only", action="append", default=[],
-                        choices=("search", "list", "startup", "intake", "quote", "receipt", "export", "dayclose"),
+                        choices=("search", "list", "startup", "intake", "quote", "receipt", "export", "dayclose",
+                                 "figures"),
                         help=_("run only this case (repeatable)"))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)

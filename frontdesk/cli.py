@@ -23,6 +23,7 @@ from frontdesk import (
     backup_cli,
     claims_cli,
     counters,
+    figures_cli,
     i18n,
     makers_cli,
     oldparts_cli,
@@ -185,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     makers_cli.add_parsers(sub, _common)
     oldparts_cli.add_parsers(sub, _common, _Parser)
     claims_cli.add_parsers(sub, _common, _Parser)
+    figures_cli.add_parsers(sub, _common, _iso_date)
     p = sub.add_parser("audit", help="the audit trail: verify its hash chain")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", parser_class=_Parser)
@@ -810,6 +812,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": cmd_audit,
     "oldparts": oldparts_cli.cmd_oldparts,
     "claims": claims_cli.cmd_claims,
+    "figures": figures_cli.cmd_figures,
 }
 
 

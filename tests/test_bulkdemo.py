@@ -205,7 +205,7 @@ def test_the_benchmark_runs_every_case_and_writes_json(tmp_path: Path) -> None:
     result = json.loads(out.read_text(encoding="utf-8"))
     names = [c["name"] for c in result["cases"]]
     for part in ("customer search", "ticket list", "program start", "intake save", "quote for a 10-line",
-                 "receipt PDF", "head-office export", "day close"):
+                 "receipt PDF", "head-office export", "day close", "service figures of a month"):
         assert any(n.startswith(part) for n in names), part
     for case in result["cases"]:
         assert case["runs"] >= 3 and case["median_ms"] > 0

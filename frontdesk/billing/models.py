@@ -177,7 +177,7 @@ class Quote(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     software_decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    approved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # the figures (0017)
     approval_channel: Mapped[str | None] = mapped_column(String(20))
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     customer_name: Mapped[str] = mapped_column(String(120), default="")

@@ -194,7 +194,7 @@ class Ticket(Base):
     # The earlier tickets the 三包 "repaired twice" advice counted (ids).
     prior_repair_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     ready_at: Mapped[datetime | None] = mapped_column(DateTime)
-    picked_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    picked_up_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # the figures (0017)
     picked_up_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -214,6 +214,7 @@ class Ticket(Base):
         Index("ix_tickets_product_state_closed", "product_id", "state", "closed_at"),  # a product's repairs (0009)
         Index("ix_tickets_channel_kind_responded", "channel", "kind", "responded_at"),
         Index("ix_tickets_state_ready", "state", "ready_at"),  # products waiting for pick-up (0010)
+        Index("ix_tickets_channel_kind_respond_by", "channel", "kind", "respond_by"),  # answers due (0017)
     )
 
 
@@ -229,7 +230,7 @@ class RepairRecord(Base):
     level: Mapped[str] = mapped_column(String(20), default="", server_default="")  # minor | medium | major: a claim's labour
     note: Mapped[str] = mapped_column(Text, default="")
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("technicians.id"))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # the figures (0017)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
     parts: Mapped[list[RepairPart]] = relationship(order_by="RepairPart.position", cascade="all, delete-orphan")

@@ -18,7 +18,11 @@ The result has every shop's rows (with the shop on every sheet), a
 ``shops`` sheet with one row per file, a ``summary`` adding up the
 shops' summaries by day and category, and ``claims_by_maker`` adding up
 the claims and old parts per shop and maker
-(docs/rules.md#claims-in-the-workbook).  It is read and written in streaming
+(docs/rules.md#claims-in-the-workbook), and ``figures_by_shop``: the shops
+side by side on each service figure, ranked, with a bar chart of the
+headline figure on the ``headline`` sheet (docs/rules.md#service-figures).
+A workbook of the format before (5, without the figures sheet) is still
+read; its shop has no figures.  It is read and written in streaming
 modes, so memory stays flat (the check of receipt numbers keeps two
 integers a receipt).
 """
@@ -37,11 +41,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 
 from frontdesk import clock, i18n, workbook_guard
 from frontdesk.claims.service import REJECTED
 from frontdesk.errors import FrontDeskError, ValidationError
+from frontdesk.figures.catalog import FIGURES, HEADLINE, HIGHER, LOWER
 from frontdesk.headoffice.export import ExportCancelled, write_codes, write_schema
 from frontdesk.headoffice.schema import (
     BOOL,
@@ -54,8 +60,11 @@ from frontdesk.headoffice.schema import (
     DATETIME,
     DAY_CLOSE,
     EXPORT,
+    FIGURES_BY_SHOP_SHEET,
+    FIGURES_SHEET,
     FORMAT,
     FORMAT_VERSION,
+    HEADLINE_SHEET,
     INT,
     INTEGRITY_SHEET,
     KIND_CONSOLIDATED,
@@ -80,6 +89,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], bool]
 EXPECTED_SHEETS = (*SHEETS, SCHEMA_SHEET, CODES_SHEET)
+# The formats before this one that are still read, and the sheets they do not have.
+FORMER_VERSIONS: dict[str, tuple[str, ...]] = {"5": (FIGURES_SHEET,)}
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,10 @@ class ShopFile:
     def shop(self) -> str:
         return self.meta["shop_code"]
 
+    def has(self, sheet: str) -> bool:
+        """Whether its format has ``sheet`` (a workbook of format 5 has no figures)."""
+        return sheet not in FORMER_VERSIONS.get(self.meta.get("format_version", ""), ())
+
 
 @dataclass(frozen=True)
 class ConsolidationResult:
@@ -146,11 +161,16 @@ def read_shop_file(path: Path | str) -> ShopFile:
         raise refuse(_("no such file"))
     with _guarded(p, data_only=False) as wb:
         names = wb.sheetnames
-        if set(names) != set(EXPECTED_SHEETS):
-            missing = [n for n in EXPECTED_SHEETS if n not in names]
-            extra = [n for n in names if n not in EXPECTED_SHEETS]
-            raise refuse(_("not a head-office workbook: sheets missing {missing}, unexpected {extra}").format(
-                missing=", ".join(missing) or "-", extra=", ".join(extra) or "-"))
+
+        def check_sheets(absent: tuple[str, ...]) -> None:
+            expected = [n for n in EXPECTED_SHEETS if n not in absent]
+            if set(names) != set(expected):
+                missing = [n for n in expected if n not in names]
+                extra = [n for n in names if n not in expected]
+                raise refuse(_("not a head-office workbook: sheets missing {missing}, unexpected {extra}").format(
+                    missing=", ".join(missing) or "-", extra=", ".join(extra) or "-"))
+
+        check_sheets(() if set(EXPECTED_SHEETS) <= set(names) else FORMER_VERSIONS["5"])
         meta: dict[str, str] = {}
         columns: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
         for row in wb.rows(SCHEMA_SHEET, min_row=2, max_col=6):
@@ -164,15 +184,19 @@ def read_shop_file(path: Path | str) -> ShopFile:
                 columns[sheet].append((key, title, type_, unit))
         if meta.get("format") != FORMAT:
             raise refuse(_("the schema sheet does not name the head-office format"))
-        if meta.get("format_version") != FORMAT_VERSION:
+        if meta.get("format_version") != FORMAT_VERSION and meta.get("format_version") not in FORMER_VERSIONS:
             raise refuse(_("format version {found}, this program reads version {version}").format(
                 found=meta.get("format_version") or "?", version=FORMAT_VERSION))
+        absent = FORMER_VERSIONS.get(meta["format_version"], ())
+        check_sheets(absent)
         if meta.get("kind") != KIND_SHOP:
             raise refuse(_("not one shop's workbook (already consolidated?)"))
         if not meta.get("shop_code") or not meta.get("currency"):
             raise refuse(_("the schema sheet names no shop or currency"))
         titles: dict[str, list[str]] = {}
         for sheet, spec in SHEETS.items():
+            if sheet in absent:
+                continue
             found = columns.get(sheet, [])
             want = [(c.key, c.type, meta["currency"] if c.unit == CURRENCY_UNIT else c.unit) for c in spec]
             if [(k, t, u) for k, _title, t, u in found] != want:
@@ -522,8 +546,9 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
     summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [set(), 0, 0, 0, ZERO])
     per_shop: list[list[Any]] = []
     by_maker: dict[tuple[str, str], list[Any]] = {}
+    figures: list[dict[str, Any]] = []
     for f in files:
-        counts, received = _copy(f, writers, summary, by_maker, report)
+        counts, received = _copy(f, writers, summary, by_maker, figures, report)
         per_shop.append([f.shop, f.meta.get("shop_name", ""), _iso(f.meta.get("period_from")),
                          _iso(f.meta.get("period_to")), _iso(f.meta.get("overdue_as_of")), f.path.name,
                          *[counts[s] for s in DATA_SHEETS], received, f.integrity.head_id, f.integrity.head_hash])
@@ -534,10 +559,16 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
     shops_sheet.extend(per_shop)
     makers_sheet = SheetWriter(wb, CLAIMS_BY_MAKER_SHEET, consolidated_columns(CLAIMS_BY_MAKER_SHEET), currency)
     makers_sheet.extend([shop, maker, *line] for (maker, shop), line in sorted(by_maker.items()))
-    for w in (*writers.values(), out_summary, shops_sheet, makers_sheet):
+    ranked = _ranked(figures)
+    side_by_side = SheetWriter(wb, FIGURES_BY_SHOP_SHEET, consolidated_columns(FIGURES_BY_SHOP_SHEET), currency,
+                               titles=True)
+    side_by_side.extend(ranked)
+    headline = _headline(wb, ranked, currency)
+    for w in (*writers.values(), out_summary, shops_sheet, makers_sheet, side_by_side, headline):
         w.finish()
     sheets = {name: consolidated_columns(name) for name in (*DATA_SHEETS, "summary", SHOPS_SHEET,
-                                                            CLAIMS_BY_MAKER_SHEET)}
+                                                            CLAIMS_BY_MAKER_SHEET, FIGURES_BY_SHOP_SHEET,
+                                                            HEADLINE_SHEET)}
     meta = {"format": FORMAT, "format_version": FORMAT_VERSION, "kind": KIND_CONSOLIDATED,
             "shop_code": ",".join(f.shop for f in files), "shop_name": "", "currency": currency,
             "period_from": min(f.meta.get("period_from", "") for f in files),
@@ -547,7 +578,54 @@ def _merge(wb: Any, files: Sequence[ShopFile], currency: str, lang: str, report:
     write_schema(wb, sheets, meta, currency)
     write_codes(wb, currency)
     writers[CLAIMS_BY_MAKER_SHEET] = makers_sheet
+    writers[FIGURES_BY_SHOP_SHEET] = side_by_side
+    writers[HEADLINE_SHEET] = headline
     return writers, out_summary, shops_sheet
+
+
+def _ranked(figures: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """The ``figures_by_shop`` rows: per month, figure, breakdown and group,
+    the shops ranked by their value the better way first (1 the best; equal
+    values share a rank, the next rank skips as many), then the shops without
+    a value, or without a better way, by shop."""
+    lines: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in figures:
+        lines[(row["month"], row["figure"], row["breakdown"], row["group"] or "")].append(row)
+    out: list[list[Any]] = []
+    for (month, figure, breakdown, group), rows in sorted(lines.items()):
+        better = FIGURES[figure].better if figure in FIGURES else None
+        valued = sorted((r for r in rows if r["value"] is not None and better in (HIGHER, LOWER)),
+                        key=lambda r: (-r["value"] if better == HIGHER else r["value"], r["shop"]))
+        rank: dict[str, int] = {}
+        for n, r in enumerate(valued):
+            rank[r["shop"]] = rank[valued[n - 1]["shop"]] if n and r["value"] == valued[n - 1]["value"] else n + 1
+        rest = sorted((r for r in rows if r["shop"] not in rank), key=lambda r: r["shop"])
+        for r in [*valued, *rest]:
+            out.append([month, figure, breakdown, group, r["shop"], r["value"], r["unit"], r["numerator"],
+                        r["denominator"], rank.get(r["shop"]), len(valued) if better else None, better or ""])
+    return out
+
+
+def _headline(wb: Any, ranked: Sequence[list[Any]], currency: str) -> SheetWriter:
+    """The ``headline`` sheet: the headline figure of the last month for the
+    whole shop, one row per shop (best first), and a bar chart of it."""
+    out = SheetWriter(wb, HEADLINE_SHEET, consolidated_columns(HEADLINE_SHEET), currency)
+    rows = [r for r in ranked if r[1] == HEADLINE and r[2] == "all"]
+    last = max((r[0] for r in rows), default=None)
+    for month, _figure, _breakdown, _group, shop, value, _unit, _num, denominator, *_rest in rows:
+        if month == last:
+            out.append([shop, month, value, denominator])
+    if out.rows:
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = f"{FIGURES[HEADLINE].label()} ({last})"
+        chart.y_axis.title = _("days")
+        chart.x_axis.title = _("Shop")
+        chart.add_data(Reference(out.ws, min_col=3, min_row=1, max_row=out.rows + 1), titles_from_data=True)
+        chart.set_categories(Reference(out.ws, min_col=1, min_row=2, max_row=out.rows + 1))
+        chart.legend = None
+        out.ws.add_chart(chart, "F2")
+    return out
 
 
 def _add_claim(by_maker: dict[tuple[str, str], list[Any]], shop: str, sheet: str, values: list[Any]) -> None:
@@ -592,12 +670,16 @@ def _masked(files: Sequence[ShopFile]) -> str:
 
 
 def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date, str], list[Any]],
-          by_maker: dict[tuple[str, str], list[Any]], report: Callable[[str], None]) -> tuple[dict[str, int], Decimal]:
+          by_maker: dict[tuple[str, str], list[Any]], figures: list[dict[str, Any]],
+          report: Callable[[str], None]) -> tuple[dict[str, int], Decimal]:
     counts: dict[str, int] = {}
     received = ZERO
     with _guarded(f.path) as wb:
         for sheet in (*DATA_SHEETS, "summary"):
             spec = SHEETS[sheet]
+            if not f.has(sheet):
+                counts[sheet] = 0
+                continue
             add_shop = sheet != "summary" and spec[0].key != "shop"
             n = 0
             for _r, values in _rows(wb, f.path, sheet):
@@ -615,6 +697,8 @@ def _copy(f: ShopFile, writers: dict[str, SheetWriter], summary: dict[tuple[date
                 else:
                     if sheet in ("claims", "old_parts"):
                         _add_claim(by_maker, f.shop, sheet, values)
+                    elif sheet == FIGURES_SHEET:
+                        figures.append({**dict(zip((c.key for c in spec), values, strict=True)), "shop": f.shop})
                     writers[sheet].append([f.shop, *values] if add_shop else values)
             counts[sheet] = n
             report(_("{shop}: {sheet}").format(shop=f.shop, sheet=sheet))

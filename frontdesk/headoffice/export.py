@@ -46,6 +46,8 @@ from frontdesk.db.models import (
     WithdrawnNumber,
 )
 from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
+from frontdesk.figures.catalog import group_title
+from frontdesk.figures.service import Period, by_month
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.deposits import LoanFact, ReceiptFact, TicketMoney, ticket_money
@@ -419,6 +421,16 @@ class _Export:
                             shipped_on, bool(must_return and due is not None and back > due)])
             self.tick(len(page), _("Old parts"))
 
+    def figures(self, out: SheetWriter, now: datetime) -> None:
+        """The service figures of each month of the period (docs/rules.md#service-figures), as
+        :func:`frontdesk.figures.service.compute` gives them."""
+        for month in by_month(self.s, Period(self.start.date(), self.end.date()), now=now):
+            for v in month.values:
+                out.append([self.shop, month.period.label, v.key, v.breakdown, v.group,
+                            group_title(v.breakdown, v.group), v.value, v.unit, v.numerator, v.denominator,
+                            month.as_of])
+            self.tick(0, _("Figures"))
+
     def integrity(self, out: SheetWriter) -> None:
         """The chain's head now, the head each day close up to the period's
         end recorded, and the last receipt number of each year: what a
@@ -485,6 +497,7 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
     job.feedback(writers["feedback"])
     job.claims(writers["claims"])
     job.old_parts(writers["old_parts"])
+    job.figures(writers["figures"], now)
     job.closed_and_received()
     job.write_summary(writers["summary"])
     job.integrity(writers["integrity"])

@@ -14,6 +14,7 @@ from functools import cache
 from frontdesk import counters
 from frontdesk.billing import payments, pricing
 from frontdesk.claims import service as claims
+from frontdesk.figures import catalog as figures
 from frontdesk.followup import service as followup
 from frontdesk.i18n import N_, _, using
 from frontdesk.intake import faults, service, states
@@ -24,7 +25,8 @@ FORMAT = "frontdesk-headoffice"
 # 3: each coded column followed by its title in the export's language; the codes sheet.
 # 4: the integrity sheet (the audit chain's head, the day closes' checkpoints, the last receipt numbers).
 # 5: the claims to the makers and their old parts (the claims and old_parts sheets, the claim_states codes).
-FORMAT_VERSION = "5"
+# 6: the service figures per month (the figures sheet, the figures and breakdowns codes).
+FORMAT_VERSION = "6"
 KIND_SHOP = "shop"
 KIND_CONSOLIDATED = "consolidated"
 
@@ -77,6 +79,8 @@ CODE_LISTS: dict[str, tuple[str, Callable[[], Mapping[str, str]]]] = {
     "callback_reasons": (N_("Call-back reasons"), lambda: followup.REASONS),
     "callback_outcomes": (N_("Call-back outcomes"), lambda: followup.OUTCOMES),
     "claim_states": (N_("Claim states"), lambda: claims.STATE_LABELS),
+    "figures": (N_("Service figures"), lambda: {key: f.title for key, f in figures.FIGURES.items()}),
+    "breakdowns": (N_("Breakdowns"), lambda: figures.BREAKDOWNS),
 }
 
 
@@ -221,6 +225,17 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("batch_no", N_("Return batch"), width=16), _c("shipped_on", N_("Shipped"), DATE, width=12),
         _c("late", N_("Late"), BOOL, width=8),
     ),
+    # The service figures of each month of the period (docs/rules.md#service-figures): one row per month, figure,
+    # breakdown and group; the value in its unit (days, percent, money in the shop's currency, count) with the
+    # counts it rests on, so head office adds shops up by numerator and denominator.
+    "figures": (
+        _c("shop", N_("Shop"), width=8), _c("month", N_("Month"), width=24),
+        *_coded("figure", N_("Figure"), "figures", width=24), *_coded("breakdown", N_("Breakdown"), "breakdowns", width=12),
+        _c("group", N_("Group"), width=16), _c("group_title", N_("Group (title)"), width=18),
+        _c("value", N_("Value"), NUMBER, width=10), _c("unit", N_("Unit"), width=9),
+        _c("numerator", N_("Numerator"), NUMBER, width=12), _c("denominator", N_("Denominator"), INT, width=12),
+        _c("as_of", N_("Waiting counted at"), DATETIME, width=17),
+    ),
     # The evidence a later workbook of the shop is checked against (docs/rules.md#consolidation): one row
     # per item: ``chain_head`` (the audit chain's head when exported: record_id, hash), ``day_close`` (each
     # day close up to the period's end: day, counter, the head it recorded), ``last_receipt`` (per year the
@@ -236,7 +251,9 @@ SHEETS: dict[str, tuple[Column, ...]] = {
 INTEGRITY_SHEET = "integrity"
 CHAIN_HEAD, DAY_CLOSE, LAST_RECEIPT, EXPORT = "chain_head", "day_close", "last_receipt", "export"
 EXPORT_ACTIONS = ("export.workbook", "export.unmasked")  # the audit records of the shop's exports
-DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback", "claims", "old_parts")
+DATA_SHEETS = ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback", "claims", "old_parts",
+               "figures")
+FIGURES_SHEET = "figures"
 SCHEMA_SHEET = "schema"
 SCHEMA_COLUMNS = (
     _c("sheet", N_("Sheet")), _c("key", N_("Key"), width=20), _c("title", N_("Title"), width=28),
@@ -270,6 +287,24 @@ CLAIMS_BY_MAKER = (
     _c("rejected", N_("Rejected"), MONEY), _c("late", N_("Late claims"), INT, width=8),
     _c("parts_owed", N_("Old parts owed"), INT, width=10), _c("parts_late", N_("Late old parts"), INT, width=10),
 )
+# The shops side by side on each figure (docs/rules.md#consolidation): per month, figure, breakdown and
+# group, each shop's value and counts and its rank (1 the best, by the figure's better way; ties share a rank;
+# no rank for a figure without a better way or a shop without a value).
+FIGURES_BY_SHOP_SHEET = "figures_by_shop"
+FIGURES_BY_SHOP = (
+    _c("month", N_("Month"), width=24), *_coded("figure", N_("Figure"), "figures", width=24),
+    *_coded("breakdown", N_("Breakdown"), "breakdowns", width=12), _c("group", N_("Group"), width=16),
+    _c("shop", N_("Shop"), width=8), _c("value", N_("Value"), NUMBER, width=10), _c("unit", N_("Unit"), width=9),
+    _c("numerator", N_("Numerator"), NUMBER, width=12), _c("denominator", N_("Denominator"), INT, width=12),
+    _c("rank", N_("Rank"), INT, width=8), _c("ranked", N_("Shops ranked"), INT, width=8),
+    _c("better", N_("Better"), width=8),
+)
+# The headline figure (frontdesk.figures.catalog.HEADLINE) of the last month, one row per shop: the bar chart's data.
+HEADLINE_SHEET = "headline"
+HEADLINE_COLUMNS = (
+    _c("shop", N_("Shop"), width=10), _c("month", N_("Month"), width=12), _c("value", N_("Value"), NUMBER, width=12),
+    _c("denominator", N_("Denominator"), INT, width=12),
+)
 SHOPS_COLUMNS = (
     _c("shop", N_("Shop"), width=8), _c("shop_name", N_("Shop name"), width=24),
     _c("period_from", N_("From"), DATE, width=12), _c("period_to", N_("To"), DATE, width=12),
@@ -287,6 +322,10 @@ def consolidated_columns(sheet: str) -> tuple[Column, ...]:
         return SHOPS_COLUMNS
     if sheet == CLAIMS_BY_MAKER_SHEET:
         return CLAIMS_BY_MAKER
+    if sheet == FIGURES_BY_SHOP_SHEET:
+        return FIGURES_BY_SHOP
+    if sheet == HEADLINE_SHEET:
+        return HEADLINE_COLUMNS
     columns = SHEETS[sheet]
     return columns if columns[0].key == "shop" else (SHOP_COLUMN,) + columns
 
@@ -335,6 +374,7 @@ def code_rows() -> list[list[object]]:
 
 
 __all__ = [
-    "CLAIMS_BY_MAKER", "CLAIMS_BY_MAKER_SHEET", "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "CLAIMS_BY_MAKER", "CLAIMS_BY_MAKER_SHEET", "FIGURES_BY_SHOP", "FIGURES_BY_SHOP_SHEET", "FIGURES_SHEET",
+    "HEADLINE_COLUMNS", "HEADLINE_SHEET", "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

@@ -64,6 +64,7 @@ class Loan(Base):
     __table_args__ = (
         Index("uq_loans_open_unit", "unit_id", unique=True,
               sqlite_where=text("returned_at IS NULL"), postgresql_where=text("returned_at IS NULL")),
+        Index("ix_loans_returned_lent", "returned_at", "lent_at"),  # loans out at a moment: the figures (0017)
     )
 
 

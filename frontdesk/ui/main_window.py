@@ -25,6 +25,7 @@ from frontdesk.intake import responses
 from frontdesk.ui.claims import ClaimsScreen
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dayclose import DayCloseScreen
+from frontdesk.ui.figures_screen import FiguresScreen
 from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.generated.main_window_ui import Ui_MainWindow
 from frontdesk.ui.help_dialog import HelpDialog
@@ -47,7 +48,8 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("callbacks", N_("Call-backs")),
     ("dayclose", N_("Day close")),
     ("settings", N_("Settings")),
-    ("claims", N_("Claims")),  # last: Ctrl+1 to Ctrl+7 stay where the counters' fingers know them
+    ("claims", N_("Claims")),  # after the first seven: Ctrl+1 to Ctrl+7 stay where the counters' fingers know them
+    ("figures", N_("Figures")),
 )
 DUE_REFRESH_MS = 60_000
 NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1; border: none; }"
@@ -160,9 +162,11 @@ class MainWindow(QMainWindow):
         day_close = DayCloseScreen(self.ctx, self)
         claims = ClaimsScreen(self.ctx, self)
         claims.open_requested.connect(self.open_ticket)
+        figures_screen = FiguresScreen(self.ctx, self)
+        figures_screen.open_requested.connect(self.open_ticket)
         built: dict[str, QWidget] = {"intake": intake, "tickets": tickets, "receipts": receipts,
                                      "loaners": loaner_board, "callbacks": followup, "dayclose": day_close,
-                                     "settings": settings_screen, "claims": claims}
+                                     "settings": settings_screen, "claims": claims, "figures": figures_screen}
         for key, title in PAGES:
             page = built[key]
             page.setObjectName(f"page_{key}")

@@ -1,20 +1,21 @@
 """Satisfaction for the manager: the share of returned cards rated
 satisfied, per technician or per product category, by week or month; the
 chart shows the groups of the period selected in the table (the latest at
-first)."""
+first), a bar each, red below 80 %; a click on a bar selects its row."""
 
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.followup import figures
 from frontdesk.i18n import N_, _, ngettext
+from frontdesk.ui.charts import Bar, BarChart
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.generated.satisfaction_ui import Ui_SatisfactionScreen
 from frontdesk.ui.row_table import RowTableModel, attach, init_range, read_range
-from frontdesk.ui.satisfaction_chart import Bar, SatisfactionChart
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ GROUPS = (("technician", N_("Technician")), ("category", N_("Product category"))
 PERIODS = (("month", N_("Month")), ("week", N_("Week")))
 COLUMNS = (("period", N_("Period")), ("group", N_("Group")), ("returned", N_("Cards back")),
            ("satisfied", N_("Rated satisfied")), ("share", N_("Share")))
+LOW_SHARE = Decimal("80")  # groups below this share are drawn red
 
 
 def _text(row: figures.SatisfactionRow, key: str) -> str:
@@ -39,7 +41,9 @@ class SatisfactionScreen(QWidget):
         self.model = RowTableModel(COLUMNS, _text, None, self,
                                    right_aligned=frozenset({"returned", "satisfied", "share"}))
         attach(u.table, self.model)
-        self.chart = SatisfactionChart(u.chartGroup)
+        self.chart = BarChart(u.chartGroup)
+        self.chart.setObjectName("satisfactionChart")
+        self.chart.bar_clicked.connect(self.select_group)
         u.chartLayout.addWidget(self.chart)
         u.splitter.setSizes([450, 650])
         for combo, choices in ((u.groupCombo, GROUPS), (u.periodCombo, PERIODS)):
@@ -72,11 +76,19 @@ class SatisfactionScreen(QWidget):
         index = self.ui.table.currentIndex()
         row = self.model.row(index.row()) if index.isValid() else None
         rows: list[figures.SatisfactionRow] = self.model.all_rows
-        if row is None:
-            self.chart.set_bars("", [])
-            return
-        self.chart.set_bars(_("Satisfied share, {period}").format(period=row.period),
-                            [Bar(r.group, r.share, r.returned) for r in rows if r.period == row.period])
+        shown = [r for r in rows if row is not None and r.period == row.period]
+        self.chart.set_bars([Bar(r.group, r.group, r.share, f"{r.share}% ({r.returned})", low=r.share < LOW_SHARE)
+                             for r in shown],
+                            title=_("Satisfied share, {period}").format(period=row.period) if row else "",
+                            value_title=_("Share") + " (%)", value_max=100,
+                            empty_text=_("No returned cards in this range."))
+
+    def select_group(self, group: str) -> None:
+        """A click on a bar selects that group's row of the period shown."""
+        current = self.model.row(self.ui.table.currentIndex().row())
+        for i, r in enumerate(self.model.all_rows[:self.model.shown]):
+            if current is not None and r.period == current.period and r.group == group:
+                self.ui.table.selectRow(i)
 
     def refresh(self) -> None:
         self.load()

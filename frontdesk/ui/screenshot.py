@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
-from frontdesk import counters, users
+from frontdesk import clock, counters, users
 from frontdesk.db.models import Customer, Ticket, User
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
@@ -29,6 +30,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     # Loaded when the screenshots are made, not when the command line starts.
     from frontdesk.db.migrate import open_database
     from frontdesk.ui.context import AppContext
+    from frontdesk.ui.figures_screen import CUSTOM, FiguresScreen
     from frontdesk.ui.followup_page import FollowUpPage
     from frontdesk.ui.intake import IntakeScreen
     from frontdesk.ui.login import LoginDialog
@@ -100,6 +102,13 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
                     page.pick_history(page.ui.historyList.item(0))
                 page.ui.faultEdit.setPlainText(_("Stopped working yesterday"))
                 page.update_preview()
+        if isinstance(page, FiguresScreen):
+            # The last 30 days (the demo's weeks), by category, counted before the picture is taken.
+            today = clock.now().date()
+            page.ui.periodCombo.setCurrentIndex(page.ui.periodCombo.findData(CUSTOM))
+            page.ui.fromEdit.setDate(today - timedelta(days=29))
+            page.ui.toEdit.setDate(today)
+            page.refresh(wait=True)
         if isinstance(page, ReceiptsScreen) and not page.rows:
             page.ui.dayEdit.setText("")  # nothing today: show them all
             page.load()

@@ -192,7 +192,7 @@ def test_the_claims_and_old_parts_sheets_cell_by_cell(shops: Any, tmp_path: Path
     cell = wb["claims"][f"{get_column_letter(keys.index('amount_claimed') + 1)}2"]
     assert cell.number_format != "General" and wb["claims"][f"{get_column_letter(keys.index('repaired_on') + 1)}2"].is_date
     described = {(r["sheet"], r["key"]): r for r in rows(path, "schema", schema.SCHEMA_COLUMNS)}
-    assert described[("workbook", "format_version")]["value"] == "5"
+    assert described[("workbook", "format_version")]["value"] == "6"
     assert described[("claims", "amount_paid")]["type"] == "money" and described[("claims", "amount_paid")]["unit"] == "CNY"
     assert described[("claims", "late")]["value"].startswith("late as of 2026-11-30")
     codes = {(r["list"], r["key"]): r for r in rows(path, "codes", schema.CODES_COLUMNS)}

@@ -298,7 +298,7 @@ def test_a_workbook_of_the_first_format_is_refused_by_its_version(shop: Shop, tm
     good = export(shop, tmp_path / "A.xlsx")
     wb = load_workbook(str(good))
     version = next(r for r in wb["schema"].iter_rows(min_row=2) if r[1].value == "format_version")
-    assert version[5].value == schema.FORMAT_VERSION == "5"
+    assert version[5].value == schema.FORMAT_VERSION == "6"
     version[5].value = "1"
     wb.save(str(tmp_path / "old.xlsx"))
-    assert "format version 1, this program reads version 5" in _refused([tmp_path / "old.xlsx"], tmp_path / "o.xlsx")
+    assert "format version 1, this program reads version 6" in _refused([tmp_path / "old.xlsx"], tmp_path / "o.xlsx")

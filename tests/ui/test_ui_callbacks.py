@@ -26,7 +26,6 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.followup_page import FollowUpPage
 from frontdesk.ui.row_table import LATE
 from frontdesk.ui.satisfaction import SatisfactionScreen
-from frontdesk.ui.satisfaction_chart import BAR, LOW, SatisfactionChart
 from frontdesk.ui.supervision import SupervisionScreen
 from frontdesk.users import Actor
 from tests.followup.followup_data import card_for, known_cards
@@ -309,36 +308,45 @@ def test_satisfaction_per_technician_and_category_with_a_chart(qtbot: QtBot, ctx
     assert [(r["Period"], r["Technician"], r["Cards back"], r["Rated satisfied"], r["Share"]) for r in rows] == [
         ("2026-11", "刘师傅", "5", "5", "100.0%"), ("2026-11", "陈师傅", "2", "1", "50.0%")]
     assert "7 cards back, 85.7% satisfied" in u.countLabel.text()
-    assert [(b.label, str(b.share)) for b in screen.chart.bars] == [("刘师傅", "100.0"), ("陈师傅", "50.0")]
+    # The chart shows the latest period's groups: the share, the text at the bar's end, red below 80 %.
+    assert screen.chart.shown_title() == "Satisfied share, 2026-11"
+    assert screen.chart.shown_bars() == [("刘师傅", 100.0, "100.0% (5)", False), ("陈师傅", 50.0, "50.0% (2)", True)]
+
+    # A click on a bar selects its group's row.
+    assert screen.chart.view is not None
+    assert u.table.currentIndex().row() == 1
+    qtbot.mouseClick(screen.chart.view.viewport(), Qt.MouseButton.LeftButton, pos=screen.chart.bar_at("刘师傅"))
+    assert u.table.currentIndex().row() == 0
 
     u.groupCombo.setCurrentIndex(u.groupCombo.findData("category"))
     u.periodCombo.setCurrentIndex(u.periodCombo.findData("week"))
     rows = table_rows(u.table)
     assert [(r["Period"], r["Product category"], r["Share"]) for r in rows] == [
         ("2026-W45", "Refrigerator", "100.0%"), ("2026-W45", "Washing machine", "0.0%")]
-    assert [b.label for b in screen.chart.bars] == ["Refrigerator", "Washing machine"]
+    assert screen.chart.shown_title() == "Satisfied share, 2026-W45"
+    assert [(label, text, red) for label, _v, text, red in screen.chart.shown_bars()] == [
+        ("Refrigerator", "100.0% (6)", False), ("Washing machine", "0.0% (1)", True)]
 
     u.fromEdit.setText("2026-11-31")
     qtbot.keyClick(u.fromEdit, Qt.Key.Key_Return)
     assert "is not a date" in u.messageLabel.text() and len(table_rows(u.table)) == 2
 
+    # A range with no cards: the chart says so instead of drawing nothing.
+    u.fromEdit.setText("2026-01-01")
+    u.toEdit.setText("2026-01-31")
+    qtbot.keyClick(u.toEdit, Qt.Key.Key_Return)
+    assert table_rows(u.table) == []
+    assert screen.chart.shown_title() == "No returned cards in this range." and screen.chart.shown_bars() == []
 
-def test_the_chart_draws_its_bars(qtbot: QtBot) -> None:
-    from decimal import Decimal
 
-    from frontdesk.ui.satisfaction_chart import Bar
-
-    chart = SatisfactionChart()
-    qtbot.addWidget(chart)
-    chart.resize(400, 160)
-    chart.set_bars("Satisfied share, 2026-11", [Bar("刘师傅", Decimal("100.0"), 5), Bar("陈师傅", Decimal("50.0"), 2)])
-    image = chart.grab().toImage()
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
-    assert BAR.name() in colours and LOW.name() in colours  # 100 % in blue, 50 % in red
-    chart.set_bars("", [])
-    empty = chart.grab().toImage()
-    assert BAR.name() not in {empty.pixelColor(x, y).name() for x in range(0, empty.width(), 2)
-                              for y in range(0, empty.height(), 2)}
+def test_the_satisfaction_chart_waits_for_its_tab(qtbot: QtBot, ctx: AppContext, known: dict[str, int]) -> None:
+    """The chart library loads when the tab is first shown, not with the window's pages."""
+    page = FollowUpPage(ctx)
+    shown(qtbot, page)
+    assert page.satisfaction.chart.view is None
+    page.tabs.setCurrentWidget(page.satisfaction)
+    assert page.satisfaction.chart.view is not None
+    assert [label for label, *_rest in page.satisfaction.chart.shown_bars()] == ["刘师傅", "陈师傅"]
 
 
 def test_the_lists_show_rows_a_page_at_a_time(qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
