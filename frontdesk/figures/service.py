@@ -371,7 +371,8 @@ class _Measured:
     ticket_id: int
     groups: Mapping[str, str]
     seconds: int | None = None  # turnaround
-    back_days: int | None = None  # repeat repairs: days until the product came back for the fault (None: not back)
+    repair: bool = False  # a real repair of a named fault: one the repeat figures judge
+    back_days: int | None = None  # days until the product came back for the fault (None: not back)
 
 
 def _days(seconds: int) -> Decimal:
@@ -384,7 +385,9 @@ def _groups(category: str | None, technician: str | None, channel: str) -> dict[
 
 def _spans(session: Session, period: Period, repaired: bool) -> list[_Measured]:
     """Intake to repaired (the repair records written in the period), or
-    intake to picked up (the tickets picked up in it)."""
+    intake to picked up (the tickets picked up in it).  A repair record that
+    is a real repair of a named fault is also a repair the repeat figures
+    judge: it carries the days until its product came back (:func:`_returns`)."""
     tech = aliased(Technician)
     if repaired:
         done: Any = RepairRecord.recorded_at
@@ -393,27 +396,22 @@ def _spans(session: Session, period: Period, repaired: bool) -> list[_Measured]:
         done = Ticket.picked_up_at
         query = select(Ticket.id).select_from(Ticket).outerjoin(RepairRecord, RepairRecord.ticket_id == Ticket.id)
     rows = session.execute(
-        query.add_columns(Product.category, tech.name, Ticket.channel, Ticket.intake_at, done)
+        query.add_columns(Product.category, tech.name, Ticket.channel, Ticket.intake_at, done,
+                          and_(RepairRecord.action.in_(REPAIRS), RepairRecord.fault_category != ""))
         .outerjoin(Product, Product.id == Ticket.product_id)
         .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
         .where(period.between(done)))
-    return [_Measured(tid, _groups(category, name, channel), int((end - intake_at).total_seconds()))
-            for tid, category, name, channel, intake_at, end in rows if end is not None]
+    back = _returns(session, period) if repaired else {}
+    return [_Measured(tid, _groups(category, name, channel), int((end - intake_at).total_seconds()),
+                      repaired and bool(judged), back.get(tid))
+            for tid, category, name, channel, intake_at, end, judged in rows if end is not None]
 
 
-def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:
-    """Repairs done in the period (a real repair of a named fault), each
-    with the days until the same product (the same product record, or the
-    same serial) came back for the same fault category, if it did within
+def _returns(session: Session, period: Period) -> dict[int, int]:
+    """Per repair done in the period (a real repair of a named fault): the
+    days until the same product (the same product record, or the same
+    serial) came back for the same fault category, when it did within
     :data:`REPEAT_DAYS_LONG` days."""
-    tech = aliased(Technician)
-    done = [RepairRecord.action.in_(REPAIRS), RepairRecord.fault_category != "", period.between(RepairRecord.recorded_at)]
-    repairs = session.execute(
-        select(Ticket.id, Product.category, tech.name, Ticket.channel)
-        .select_from(RepairRecord).join(Ticket, Ticket.id == RepairRecord.ticket_id)
-        .outerjoin(Product, Product.id == Ticket.product_id)
-        .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
-        .where(*done)).all()
     first, again, product, later = aliased(Ticket), aliased(Ticket), aliased(Product), aliased(Product)
     back: dict[int, int] = {}
     for tid, repaired_at, came_at in session.execute(
@@ -422,14 +420,14 @@ def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:
             .join(product, product.id == first.product_id)
             .join(later, or_(later.id == product.id, and_(product.serial != "", later.serial == product.serial)))
             .join(again, again.product_id == later.id)
-            .where(*done, again.id != first.id, again.fault_category == RepairRecord.fault_category,
-                   again.intake_at >= RepairRecord.recorded_at,
+            .where(RepairRecord.action.in_(REPAIRS), RepairRecord.fault_category != "",
+                   period.between(RepairRecord.recorded_at), again.id != first.id,
+                   again.fault_category == RepairRecord.fault_category, again.intake_at >= RepairRecord.recorded_at,
                    again.intake_at < _moment(period.end + timedelta(days=REPEAT_DAYS_LONG + 1)))):
         gap = (came_at.date() - repaired_at.date()).days
         if gap <= REPEAT_DAYS_LONG:
             back[tid] = min(gap, back.get(tid, gap))
-    return [_Measured(tid, _groups(category, name, channel), back_days=back.get(tid))
-            for tid, category, name, channel in repairs]
+    return back
 
 
 def nearest_rank(values: Sequence[Any], p: float) -> Any:
@@ -460,12 +458,13 @@ _REPEATS: dict[str, Callable[[_Measured], bool]] = {
 }
 _MEASURED: dict[str, Callable[[Session, Period], list[_Measured]]] = {
     "repaired": lambda s, p: _spans(s, p, True), "picked_up": lambda s, p: _spans(s, p, False),
-    "repairs": _repairs_and_returns,
 }
 
 
 def _measured_values(key: str, rows: list[_Measured]) -> list[FigureValue]:
     out: list[FigureValue] = []
+    if key not in _TURNAROUND:
+        rows = [m for m in rows if m.repair]
     for breakdown in FIGURES[key].breakdowns:
         for group, members in sorted(_by_group(rows, breakdown).items()):
             if key in _TURNAROUND:
@@ -482,7 +481,7 @@ def _measured_values(key: str, rows: list[_Measured]) -> list[FigureValue]:
 
 
 def _source_of(key: str) -> str:
-    return _TURNAROUND[key][0] if key in _TURNAROUND else "repairs"
+    return _TURNAROUND[key][0] if key in _TURNAROUND else "repaired"
 
 
 # -- satisfaction: the feedback cards (frontdesk.followup.figures) -----------------------------
@@ -570,9 +569,7 @@ def tickets_behind(session: Session, key: str, period: Period, breakdown: str = 
     rows = [m for m in _MEASURED[_source_of(key)](session, period) if m.groups[breakdown] == group]
     if key in _TURNAROUND:
         return [m.ticket_id for m in sorted(rows, key=lambda m: (-(m.seconds or 0), m.ticket_id))]
-    if numerator:
-        rows = [m for m in rows if _REPEATS[key](m)]
-    return sorted(m.ticket_id for m in rows)
+    return sorted(m.ticket_id for m in rows if m.repair and (not numerator or _REPEATS[key](m)))
 
 
 def last_months(months: int, *, until: date | None = None) -> list[Period]:
