@@ -487,8 +487,9 @@ def _source_of(key: str) -> str:
 # -- satisfaction: the feedback cards (frontdesk.followup.figures) -----------------------------
 
 def _satisfaction(session: Session, period: Period) -> list[FigureValue]:
-    """Cards returned in the period, satisfied on both marks, as the card
-    supervision counts them (:func:`frontdesk.followup.figures.satisfaction`)."""
+    """Cards returned in the period, and those satisfied (no box says not
+    satisfied), as the card supervision counts them
+    (:func:`frontdesk.followup.figures.satisfaction`)."""
     out: list[FigureValue] = []
     for breakdown, by in ((ALL, "all"), (TECHNICIAN, "technician")):
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -589,6 +590,13 @@ def trend(session: Session, months: int, *, until: date | None = None, now: date
     return [compute(session, p, now=now) for p in last_months(months, until=until)]
 
 
+def series(months: Sequence[Figures], key: str, breakdown: str = ALL, group: str = ""
+           ) -> list[tuple[Period, FigureValue | None]]:
+    """One figure across :func:`trend`'s months (a chart's points): each
+    month with its value, None where the group had nothing that month."""
+    return [(m.period, m.get(key, breakdown, group)) for m in months]
+
+
 def by_month(session: Session, period: Period, *, now: datetime | None = None) -> list[Figures]:
     """The figures of each month of ``period`` (the workbook's figures sheet)."""
     return [compute(session, p, now=now) for p in period.months()]
@@ -610,4 +618,4 @@ def value_text(v: FigureValue, currency: str = "") -> str:
 
 
 __all__ = ["FigureValue", "Figures", "Period", "as_of", "by_month", "compute", "last_months", "nearest_rank",
-           "tickets_behind", "trend", "value_text"]
+           "series", "tickets_behind", "trend", "value_text"]
