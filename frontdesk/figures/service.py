@@ -289,16 +289,28 @@ class _Totals:
     amount: Decimal
 
 
-def _added_up(session: Session, population: _Population, breakdown: str) -> dict[str, _Totals]:
-    """The population added up by the database, per group of ``breakdown``."""
-    group = population.groups[breakdown]
+def _added_up(session: Session, population: _Population) -> dict[str, dict[str, _Totals]]:
+    """The population added up by the database, per breakdown and group: one
+    GROUP BY over every breakdown's expression at once (a few dozen rows at
+    most), then each breakdown's groups summed from those rows."""
+    names = [b for b in population.groups if b != ALL]
+    columns = [population.groups[b] for b in names]
     hits = func.sum(case((population.hit, 1), else_=0)) if population.hit is not None else literal(0)
     amount = func.sum(population.amount) if population.amount is not None else literal(0)
-    query = population.query.with_only_columns(group.label("grp"), func.count(), hits, amount).group_by(group)
-    out: dict[str, _Totals] = {}
-    for grp, rows, hit_rows, money in session.execute(query):
-        out[str(grp or "")] = _Totals(int(rows), int(hit_rows or 0), Decimal(str(money or 0)).quantize(CENT))
-    return out
+    query = population.query.with_only_columns(*columns, func.count(), hits, amount)
+    if columns:
+        query = query.group_by(*columns)
+    sums: dict[str, dict[str, list[Any]]] = {b: defaultdict(lambda: [0, 0, Decimal("0.00")]) for b in population.groups}
+    for row in session.execute(query):
+        *keys, rows, hit_rows, money = row
+        if not rows:  # no GROUP BY and nothing counted: the one row of zeros
+            continue
+        for breakdown, key in ((ALL, ""), *zip(names, keys, strict=True)):
+            line = sums[breakdown][str(key or "")]
+            line[0] += int(rows)
+            line[1] += int(hit_rows or 0)
+            line[2] += Decimal(str(money or 0)).quantize(CENT)
+    return {b: {g: _Totals(*line) for g, line in groups.items()} for b, groups in sums.items()}
 
 
 def _tickets_of(session: Session, population: _Population, breakdown: str, group: str, numerator: bool) -> list[int]:
@@ -523,17 +535,16 @@ def compute(session: Session, period: Period, *, now: datetime | None = None) ->
     values: list[FigureValue] = []
     measured: dict[str, list[_Measured]] = {}
     populations = _populations(period, moment)
-    totals: dict[tuple[str, str], dict[str, _Totals]] = {}
+    totals: dict[str, dict[str, dict[str, _Totals]]] = {}
     for key, spec in FIGURES.items():
         if key == "satisfaction":
             values += _satisfaction(session, period)
         elif key in _SQL_FIGURES:
             source, how = _SQL_FIGURES[key]
-            population = populations[source]()
+            if source not in totals:
+                totals[source] = _added_up(session, populations[source]())
             for breakdown in spec.breakdowns:
-                if (source, breakdown) not in totals:
-                    totals[(source, breakdown)] = _added_up(session, population, breakdown)
-                found = totals[(source, breakdown)]
+                found = totals[source][breakdown]
                 if breakdown == ALL and not found:
                     found = {"": _Totals(0, 0, Decimal("0.00"))}
                 values += [_value_of(key, how, breakdown, group, t) for group, t in sorted(found.items())]
