@@ -473,21 +473,26 @@ _MEASURED: dict[str, Callable[[Session, Period], list[_Measured]]] = {
 }
 
 
-def _measured_values(key: str, rows: list[_Measured]) -> list[FigureValue]:
+def _grouped(rows: list[_Measured]) -> dict[str, dict[str, list[_Measured]]]:
+    """The rows by group, for each breakdown."""
+    return {breakdown: _by_group(rows, breakdown) for breakdown in (ALL, CATEGORY, TECHNICIAN, CHANNEL)}
+
+
+def _measured_values(key: str, grouped: Mapping[str, Mapping[str, list[_Measured]]]) -> list[FigureValue]:
     out: list[FigureValue] = []
-    if key not in _TURNAROUND:
-        rows = [m for m in rows if m.repair]
     for breakdown in FIGURES[key].breakdowns:
-        for group, members in sorted(_by_group(rows, breakdown).items()):
+        for group, members in sorted(grouped[breakdown].items()):
             if key in _TURNAROUND:
                 seconds = [m.seconds for m in members if m.seconds is not None]
                 rank = nearest_rank(seconds, _TURNAROUND[key][1])
                 out.append(FigureValue(key, breakdown, group, None if rank is None else _days(rank), None,
                                        len(seconds)))
-            else:
-                hits = sum(1 for m in members if _REPEATS[key](m))
-                out.append(FigureValue(key, breakdown, group, _share(hits, len(members)), Decimal(hits), len(members)))
-    if not rows and ALL in FIGURES[key].breakdowns:
+                continue
+            judged = [m for m in members if m.repair]
+            if judged:
+                hits = sum(1 for m in judged if _REPEATS[key](m))
+                out.append(FigureValue(key, breakdown, group, _share(hits, len(judged)), Decimal(hits), len(judged)))
+    if ALL in FIGURES[key].breakdowns and not any(v.breakdown == ALL for v in out):
         out.append(FigureValue(key, ALL, "", None, None if key in _TURNAROUND else Decimal(0), 0))
     return out
 
@@ -533,7 +538,7 @@ def compute(session: Session, period: Period, *, now: datetime | None = None) ->
     """Every figure of ``period`` in each of its breakdowns."""
     moment = as_of(period, now)
     values: list[FigureValue] = []
-    measured: dict[str, list[_Measured]] = {}
+    measured: dict[str, dict[str, dict[str, list[_Measured]]]] = {}
     populations = _populations(period, moment)
     totals: dict[str, dict[str, dict[str, _Totals]]] = {}
     for key, spec in FIGURES.items():
@@ -551,7 +556,7 @@ def compute(session: Session, period: Period, *, now: datetime | None = None) ->
         else:
             source = _source_of(key)
             if source not in measured:
-                measured[source] = _MEASURED[source](session, period)
+                measured[source] = _grouped(_MEASURED[source](session, period))
             values += _measured_values(key, measured[source])
     return Figures(period, moment, tuple(values))
 
