@@ -289,16 +289,28 @@ class _Totals:
     amount: Decimal
 
 
-def _added_up(session: Session, population: _Population, breakdown: str) -> dict[str, _Totals]:
-    """The population added up by the database, per group of ``breakdown``."""
-    group = population.groups[breakdown]
+def _added_up(session: Session, population: _Population) -> dict[str, dict[str, _Totals]]:
+    """The population added up by the database, per breakdown and group: one
+    GROUP BY over every breakdown's expression at once (a few dozen rows at
+    most), then each breakdown's groups summed from those rows."""
+    names = [b for b in population.groups if b != ALL]
+    columns = [population.groups[b] for b in names]
     hits = func.sum(case((population.hit, 1), else_=0)) if population.hit is not None else literal(0)
     amount = func.sum(population.amount) if population.amount is not None else literal(0)
-    query = population.query.with_only_columns(group.label("grp"), func.count(), hits, amount).group_by(group)
-    out: dict[str, _Totals] = {}
-    for grp, rows, hit_rows, money in session.execute(query):
-        out[str(grp or "")] = _Totals(int(rows), int(hit_rows or 0), Decimal(str(money or 0)).quantize(CENT))
-    return out
+    query = population.query.with_only_columns(*columns, func.count(), hits, amount)
+    if columns:
+        query = query.group_by(*columns)
+    sums: dict[str, dict[str, list[Any]]] = {b: defaultdict(lambda: [0, 0, Decimal("0.00")]) for b in population.groups}
+    for row in session.execute(query):
+        *keys, rows, hit_rows, money = row
+        if not rows:  # no GROUP BY and nothing counted: the one row of zeros
+            continue
+        for breakdown, key in ((ALL, ""), *zip(names, keys, strict=True)):
+            line = sums[breakdown][str(key or "")]
+            line[0] += int(rows)
+            line[1] += int(hit_rows or 0)
+            line[2] += Decimal(str(money or 0)).quantize(CENT)
+    return {b: {g: _Totals(*line) for g, line in groups.items()} for b, groups in sums.items()}
 
 
 def _tickets_of(session: Session, population: _Population, breakdown: str, group: str, numerator: bool) -> list[int]:
@@ -371,7 +383,8 @@ class _Measured:
     ticket_id: int
     groups: Mapping[str, str]
     seconds: int | None = None  # turnaround
-    back_days: int | None = None  # repeat repairs: days until the product came back for the fault (None: not back)
+    repair: bool = False  # a real repair of a named fault: one the repeat figures judge
+    back_days: int | None = None  # days until the product came back for the fault (None: not back)
 
 
 def _days(seconds: int) -> Decimal:
@@ -384,7 +397,9 @@ def _groups(category: str | None, technician: str | None, channel: str) -> dict[
 
 def _spans(session: Session, period: Period, repaired: bool) -> list[_Measured]:
     """Intake to repaired (the repair records written in the period), or
-    intake to picked up (the tickets picked up in it)."""
+    intake to picked up (the tickets picked up in it).  A repair record that
+    is a real repair of a named fault is also a repair the repeat figures
+    judge: it carries the days until its product came back (:func:`_returns`)."""
     tech = aliased(Technician)
     if repaired:
         done: Any = RepairRecord.recorded_at
@@ -393,27 +408,22 @@ def _spans(session: Session, period: Period, repaired: bool) -> list[_Measured]:
         done = Ticket.picked_up_at
         query = select(Ticket.id).select_from(Ticket).outerjoin(RepairRecord, RepairRecord.ticket_id == Ticket.id)
     rows = session.execute(
-        query.add_columns(Product.category, tech.name, Ticket.channel, Ticket.intake_at, done)
+        query.add_columns(Product.category, tech.name, Ticket.channel, Ticket.intake_at, done,
+                          and_(RepairRecord.action.in_(REPAIRS), RepairRecord.fault_category != ""))
         .outerjoin(Product, Product.id == Ticket.product_id)
         .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
         .where(period.between(done)))
-    return [_Measured(tid, _groups(category, name, channel), int((end - intake_at).total_seconds()))
-            for tid, category, name, channel, intake_at, end in rows if end is not None]
+    back = _returns(session, period) if repaired else {}
+    return [_Measured(tid, _groups(category, name, channel), int((end - intake_at).total_seconds()),
+                      repaired and bool(judged), back.get(tid))
+            for tid, category, name, channel, intake_at, end, judged in rows if end is not None]
 
 
-def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:
-    """Repairs done in the period (a real repair of a named fault), each
-    with the days until the same product (the same product record, or the
-    same serial) came back for the same fault category, if it did within
+def _returns(session: Session, period: Period) -> dict[int, int]:
+    """Per repair done in the period (a real repair of a named fault): the
+    days until the same product (the same product record, or the same
+    serial) came back for the same fault category, when it did within
     :data:`REPEAT_DAYS_LONG` days."""
-    tech = aliased(Technician)
-    done = [RepairRecord.action.in_(REPAIRS), RepairRecord.fault_category != "", period.between(RepairRecord.recorded_at)]
-    repairs = session.execute(
-        select(Ticket.id, Product.category, tech.name, Ticket.channel)
-        .select_from(RepairRecord).join(Ticket, Ticket.id == RepairRecord.ticket_id)
-        .outerjoin(Product, Product.id == Ticket.product_id)
-        .outerjoin(tech, tech.id == func.coalesce(RepairRecord.technician_id, Ticket.technician_id))
-        .where(*done)).all()
     first, again, product, later = aliased(Ticket), aliased(Ticket), aliased(Product), aliased(Product)
     back: dict[int, int] = {}
     for tid, repaired_at, came_at in session.execute(
@@ -422,14 +432,14 @@ def _repairs_and_returns(session: Session, period: Period) -> list[_Measured]:
             .join(product, product.id == first.product_id)
             .join(later, or_(later.id == product.id, and_(product.serial != "", later.serial == product.serial)))
             .join(again, again.product_id == later.id)
-            .where(*done, again.id != first.id, again.fault_category == RepairRecord.fault_category,
-                   again.intake_at >= RepairRecord.recorded_at,
+            .where(RepairRecord.action.in_(REPAIRS), RepairRecord.fault_category != "",
+                   period.between(RepairRecord.recorded_at), again.id != first.id,
+                   again.fault_category == RepairRecord.fault_category, again.intake_at >= RepairRecord.recorded_at,
                    again.intake_at < _moment(period.end + timedelta(days=REPEAT_DAYS_LONG + 1)))):
         gap = (came_at.date() - repaired_at.date()).days
         if gap <= REPEAT_DAYS_LONG:
             back[tid] = min(gap, back.get(tid, gap))
-    return [_Measured(tid, _groups(category, name, channel), back_days=back.get(tid))
-            for tid, category, name, channel in repairs]
+    return back
 
 
 def nearest_rank(values: Sequence[Any], p: float) -> Any:
@@ -460,36 +470,43 @@ _REPEATS: dict[str, Callable[[_Measured], bool]] = {
 }
 _MEASURED: dict[str, Callable[[Session, Period], list[_Measured]]] = {
     "repaired": lambda s, p: _spans(s, p, True), "picked_up": lambda s, p: _spans(s, p, False),
-    "repairs": _repairs_and_returns,
 }
 
 
-def _measured_values(key: str, rows: list[_Measured]) -> list[FigureValue]:
+def _grouped(rows: list[_Measured]) -> dict[str, dict[str, list[_Measured]]]:
+    """The rows by group, for each breakdown."""
+    return {breakdown: _by_group(rows, breakdown) for breakdown in (ALL, CATEGORY, TECHNICIAN, CHANNEL)}
+
+
+def _measured_values(key: str, grouped: Mapping[str, Mapping[str, list[_Measured]]]) -> list[FigureValue]:
     out: list[FigureValue] = []
     for breakdown in FIGURES[key].breakdowns:
-        for group, members in sorted(_by_group(rows, breakdown).items()):
+        for group, members in sorted(grouped[breakdown].items()):
             if key in _TURNAROUND:
                 seconds = [m.seconds for m in members if m.seconds is not None]
                 rank = nearest_rank(seconds, _TURNAROUND[key][1])
                 out.append(FigureValue(key, breakdown, group, None if rank is None else _days(rank), None,
                                        len(seconds)))
-            else:
-                hits = sum(1 for m in members if _REPEATS[key](m))
-                out.append(FigureValue(key, breakdown, group, _share(hits, len(members)), Decimal(hits), len(members)))
-    if not rows and ALL in FIGURES[key].breakdowns:
+                continue
+            judged = [m for m in members if m.repair]
+            if judged:
+                hits = sum(1 for m in judged if _REPEATS[key](m))
+                out.append(FigureValue(key, breakdown, group, _share(hits, len(judged)), Decimal(hits), len(judged)))
+    if ALL in FIGURES[key].breakdowns and not any(v.breakdown == ALL for v in out):
         out.append(FigureValue(key, ALL, "", None, None if key in _TURNAROUND else Decimal(0), 0))
     return out
 
 
 def _source_of(key: str) -> str:
-    return _TURNAROUND[key][0] if key in _TURNAROUND else "repairs"
+    return _TURNAROUND[key][0] if key in _TURNAROUND else "repaired"
 
 
 # -- satisfaction: the feedback cards (frontdesk.followup.figures) -----------------------------
 
 def _satisfaction(session: Session, period: Period) -> list[FigureValue]:
-    """Cards returned in the period, satisfied on both marks, as the card
-    supervision counts them (:func:`frontdesk.followup.figures.satisfaction`)."""
+    """Cards returned in the period, and those satisfied (no box says not
+    satisfied), as the card supervision counts them
+    (:func:`frontdesk.followup.figures.satisfaction`)."""
     out: list[FigureValue] = []
     for breakdown, by in ((ALL, "all"), (TECHNICIAN, "technician")):
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -521,26 +538,25 @@ def compute(session: Session, period: Period, *, now: datetime | None = None) ->
     """Every figure of ``period`` in each of its breakdowns."""
     moment = as_of(period, now)
     values: list[FigureValue] = []
-    measured: dict[str, list[_Measured]] = {}
+    measured: dict[str, dict[str, dict[str, list[_Measured]]]] = {}
     populations = _populations(period, moment)
-    totals: dict[tuple[str, str], dict[str, _Totals]] = {}
+    totals: dict[str, dict[str, dict[str, _Totals]]] = {}
     for key, spec in FIGURES.items():
         if key == "satisfaction":
             values += _satisfaction(session, period)
         elif key in _SQL_FIGURES:
             source, how = _SQL_FIGURES[key]
-            population = populations[source]()
+            if source not in totals:
+                totals[source] = _added_up(session, populations[source]())
             for breakdown in spec.breakdowns:
-                if (source, breakdown) not in totals:
-                    totals[(source, breakdown)] = _added_up(session, population, breakdown)
-                found = totals[(source, breakdown)]
+                found = totals[source][breakdown]
                 if breakdown == ALL and not found:
                     found = {"": _Totals(0, 0, Decimal("0.00"))}
                 values += [_value_of(key, how, breakdown, group, t) for group, t in sorted(found.items())]
         else:
             source = _source_of(key)
             if source not in measured:
-                measured[source] = _MEASURED[source](session, period)
+                measured[source] = _grouped(_MEASURED[source](session, period))
             values += _measured_values(key, measured[source])
     return Figures(period, moment, tuple(values))
 
@@ -570,9 +586,7 @@ def tickets_behind(session: Session, key: str, period: Period, breakdown: str = 
     rows = [m for m in _MEASURED[_source_of(key)](session, period) if m.groups[breakdown] == group]
     if key in _TURNAROUND:
         return [m.ticket_id for m in sorted(rows, key=lambda m: (-(m.seconds or 0), m.ticket_id))]
-    if numerator:
-        rows = [m for m in rows if _REPEATS[key](m)]
-    return sorted(m.ticket_id for m in rows)
+    return sorted(m.ticket_id for m in rows if m.repair and (not numerator or _REPEATS[key](m)))
 
 
 def last_months(months: int, *, until: date | None = None) -> list[Period]:
@@ -590,6 +604,13 @@ def trend(session: Session, months: int, *, until: date | None = None, now: date
     """The figures of each of the last ``months`` months, oldest first (the
     screen's charts)."""
     return [compute(session, p, now=now) for p in last_months(months, until=until)]
+
+
+def series(months: Sequence[Figures], key: str, breakdown: str = ALL, group: str = ""
+           ) -> list[tuple[Period, FigureValue | None]]:
+    """One figure across :func:`trend`'s months (a chart's points): each
+    month with its value, None where the group had nothing that month."""
+    return [(m.period, m.get(key, breakdown, group)) for m in months]
 
 
 def by_month(session: Session, period: Period, *, now: datetime | None = None) -> list[Figures]:
@@ -613,4 +634,4 @@ def value_text(v: FigureValue, currency: str = "") -> str:
 
 
 __all__ = ["FigureValue", "Figures", "Period", "as_of", "by_month", "compute", "last_months", "nearest_rank",
-           "tickets_behind", "trend", "value_text"]
+           "series", "tickets_behind", "trend", "value_text"]

@@ -17,7 +17,16 @@ from frontdesk.cli import main
 from frontdesk.db.engine import Database
 from frontdesk.errors import ValidationError
 from frontdesk.figures.catalog import AGE, ALL, CATEGORY, CHANNEL, FIGURES, TECHNICIAN
-from frontdesk.figures.service import Figures, Period, compute, last_months, nearest_rank, tickets_behind, trend
+from frontdesk.figures.service import (
+    Figures,
+    Period,
+    compute,
+    last_months,
+    nearest_rank,
+    series,
+    tickets_behind,
+    trend,
+)
 from frontdesk.users import Actor
 from tests.figures.october import NOW, Shop, build
 
@@ -179,6 +188,9 @@ def test_trend_gives_each_month_by_the_same_rules(db: Database, shop: Shop, octo
     # November: T4 repaired (5 days), T2 picked up.
     assert value(months[2], "turnaround_repaired_median") == (D("5.00"), None, 1)
     assert value(months[2], "turnaround_pickup_median") == (D("26.63"), None, 1)  # 5 Oct 09:00 to 1 Nov 00:00
+    points = series(months, "repeat_30", TECHNICIAN, "Tech A")
+    assert [(p.label, v.value if v else None) for p, v in points] == [("2026-09", None), ("2026-10", D("50.0")),
+                                                                      ("2026-11", D("0.0"))]
 
 
 def test_periods() -> None:

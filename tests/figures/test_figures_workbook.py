@@ -23,7 +23,7 @@ from frontdesk.db.models import RepairRecord
 from frontdesk.figures.catalog import HEADLINE
 from frontdesk.figures.service import Period, by_month
 from frontdesk.headoffice import schema
-from frontdesk.headoffice.consolidate import consolidate
+from frontdesk.headoffice.consolidate import WorkbookRefused, consolidate
 from frontdesk.headoffice.export import export_workbook
 from frontdesk.users import Actor
 from tests.conftest import seed_users
@@ -116,3 +116,30 @@ def test_consolidation_ranks_three_shops_on_each_figure(tmp_path: Path, sqlite_t
         assert any(n.startswith("xl/charts/chart") for n in z.namelist())  # a native Excel chart
     every = sheet_rows(out, "figures", schema.consolidated_columns("figures"))
     assert {r["shop"] for r in every} == {"A", "B", "C"}
+
+
+def test_a_workbook_of_format_5_is_still_consolidated_without_figures(tmp_path: Path, sqlite_template: Path) -> None:
+    files = []
+    for code in ("A", "B"):
+        db, _shop_ids = _shop(tmp_path, sqlite_template, code)
+        files.append(export_workbook(db, None, tmp_path / f"{code}.xlsx", date(2026, 10, 1), date(2026, 10, 31),
+                                     now=NOW).path)
+        db.dispose()
+    wb = load_workbook(str(files[0]))  # A as format 5 wrote it: no figures sheet, nor its schema rows
+    del wb["figures"]
+    wb.save(str(tmp_path / "cut.xlsx"))  # still saying format 6: refused
+    with pytest.raises(WorkbookRefused, match="sheets missing figures"):
+        consolidate([tmp_path / "cut.xlsx"], tmp_path / "cut-all.xlsx")
+    described = wb["schema"]
+    for r in range(described.max_row, 1, -1):
+        if described.cell(r, 1).value == "figures":
+            described.delete_rows(r)
+        elif described.cell(r, 2).value == "format_version":
+            described.cell(r, 6).value = "5"
+    wb.save(str(files[0]))
+    out = consolidate(files, tmp_path / "all.xlsx").path
+    ranked = sheet_rows(out, "figures_by_shop", schema.FIGURES_BY_SHOP)
+    assert {r["shop"] for r in ranked} == {"B"}
+    assert all(r["rank"] == 1 for r in ranked if r["figure"] == "turnaround_repaired_median" and r["value"] is not None)
+    shops = sheet_rows(out, "shops", schema.SHOPS_COLUMNS)
+    assert [(r["shop"], r["figures_rows"]) for r in shops] == [("A", 0), ("B", len(ranked))]
