@@ -44,8 +44,8 @@ PERIODS: tuple[tuple[str, str], ...] = (
     (CUSTOM, N_("Days chosen")),
 )
 TREND_MONTHS = 6
-COLUMNS = (("figure", N_("Figure")), ("value", N_("Value")), ("counted", N_("Counted")),
-           ("previous", N_("Month before")))
+COLUMNS = (("figure", N_("Figure")), ("value", N_("Value")), ("counted", N_("Counted from")),
+           ("previous", N_("The period before")))
 
 
 def period_of(choice: str, today: date, first: date | None = None, last: date | None = None) -> figures.Period:
@@ -63,6 +63,14 @@ def period_of(choice: str, today: date, first: date | None = None, last: date | 
         return figures.Period(monday - timedelta(days=7), monday)
     assert first is not None and last is not None
     return figures.Period(first, last + timedelta(days=1))
+
+
+def period_before(period: figures.Period) -> figures.Period:
+    """What a period is compared with: the month before a calendar month,
+    else as many days just before it (the week before a week)."""
+    if period.start.day == 1 and period.end == figures.Period.month(period.start).end:
+        return figures.Period.month(period.start - timedelta(days=1))
+    return figures.Period(period.start - (period.end - period.start), period.start)
 
 
 def value_text(v: figures.FigureValue | None, currency: str) -> str:
@@ -98,6 +106,7 @@ class Counted:
 
     period: figures.Period
     shown: figures.Figures
+    before: figures.Figures  # the period before it (period_before)
     trend: tuple[figures.Figures, ...]
     currency: str
 
@@ -195,18 +204,23 @@ class FiguresScreen(QWidget):
         now = clock.now()
 
         def work(progress: Progress) -> Counted:
-            steps = 1 + len(months)
+            steps = 2 + len(months)
             with db.read() as s:
                 currency = str(settings.get(s, "currency"))
                 if progress.report(0, steps, _("Counting {period}").format(period=period.label)) is False:
                     raise Cancelled()
                 shown = figures.compute(s, period, now=now)
+                earlier = period_before(period)
+                if progress.report(1, steps, _("Counting {period}").format(period=earlier.label)) is False:
+                    raise Cancelled()
+                before = figures.compute(s, earlier, now=now)
                 trend: list[figures.Figures] = []
-                for n, month in enumerate(months, start=1):
+                for n, month in enumerate(months, start=2):
                     if progress.report(n, steps, _("Counting {period}").format(period=month.label)) is False:
                         raise Cancelled()
-                    trend.append(shown if month == period else figures.compute(s, month, now=now))
-            return Counted(period, shown, tuple(trend), currency)
+                    trend.append(shown if month == period else before if month == earlier
+                                 else figures.compute(s, month, now=now))
+            return Counted(period, shown, before, tuple(trend), currency)
 
         u = self.ui
         u.progressBar.setRange(0, 0)
@@ -267,8 +281,7 @@ class FiguresScreen(QWidget):
         if column == "figure":
             return catalog.FIGURES[key].label()
         if column == "previous":
-            before = c.trend[-2] if len(c.trend) >= 2 and c.trend[-1].period.start <= c.period.start else None
-            return value_text(before.get(key) if before is not None else None, c.currency)
+            return value_text(c.before.get(key), c.currency)
         shown = c.shown.get(key)
         return value_text(shown, c.currency) if column == "value" else counted_text(shown, c.currency)
 
@@ -330,4 +343,5 @@ class FiguresScreen(QWidget):
         return dialog
 
 
-__all__ = ["COLUMNS", "Counted", "FiguresScreen", "PERIODS", "counted_text", "period_of", "value_text"]
+__all__ = ["COLUMNS", "Counted", "FiguresScreen", "PERIODS", "counted_text", "period_before", "period_of",
+           "value_text"]

@@ -141,3 +141,9 @@ def test_periods_offered() -> None:
     assert fs.period_of(fs.LAST_WEEK, today) == figures.Period(date(2026, 11, 23), date(2026, 11, 30))
     assert fs.period_of(fs.CUSTOM, today, date(2026, 10, 5), date(2026, 10, 11)) == figures.Period(
         date(2026, 10, 5), date(2026, 10, 12))
+    # compared with the month before a month, else as many days just before
+    assert fs.period_before(figures.Period.parse_month("2026-03")) == figures.Period.parse_month("2026-02")
+    assert fs.period_before(figures.Period(date(2026, 11, 30), date(2026, 12, 7))) == figures.Period(
+        date(2026, 11, 23), date(2026, 11, 30))
+    assert fs.period_before(figures.Period(date(2026, 12, 1), date(2026, 12, 7))) == figures.Period(
+        date(2026, 11, 25), date(2026, 12, 1))
