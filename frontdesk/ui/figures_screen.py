@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
@@ -30,7 +32,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.errors import show_inline
 from frontdesk.ui.figure_tickets import FigureTicketsDialog
 from frontdesk.ui.generated.figures_ui import Ui_FiguresScreen
-from frontdesk.ui.jobs import Cancelled, Job, Progress
+from frontdesk.ui.jobs import PENDING, RUNNING, SUCCEEDED, Cancelled, Job, Progress
 from frontdesk.ui.row_table import RowTableModel, attach
 
 log = logging.getLogger(__name__)
@@ -106,7 +108,7 @@ class Counted:
 
     period: figures.Period
     shown: figures.Figures
-    before: figures.Figures  # the period before it (period_before)
+    before: figures.Figures | None  # the period before it (period_before), once counted
     trend: tuple[figures.Figures, ...]
     currency: str
 
@@ -122,8 +124,9 @@ class FiguresScreen(QWidget):
         self.ui = u = Ui_FiguresScreen()
         u.setupUi(self)
         self.counted: Counted | None = None
-        self.job: Job[Counted] | None = None  # the latest count asked for
-        self.finished: Job[Counted] | None = None  # the latest count that ended
+        self.job: Job[Any] | None = None  # the latest count started
+        self.generation = 0  # each refresh: a result of an earlier one is dropped
+        self.trended = 0  # the refresh whose trend is shown
         self.tickets_dialog: FigureTicketsDialog | None = None
         self.model = RowTableModel(COLUMNS, self._text, None, self, right_aligned=frozenset({"value", "previous"}))
         attach(u.table, self.model)
@@ -189,77 +192,67 @@ class FiguresScreen(QWidget):
 
     # -- counting ----------------------------------------------------------------------------
 
-    def refresh(self, wait: bool = False) -> Job[Counted] | None:
-        """Count the figures of the period chosen and its trend in the
-        background (the one under way is dropped); ``wait`` (tests, the
-        screenshots) blocks until it is shown."""
+    def refresh(self, wait: bool = False) -> bool:
+        """Count the figures of the period chosen (and of the period before)
+        in the background, show them, then count the months of the trend
+        (the count under way is dropped); ``wait`` (tests, the screenshots)
+        blocks until both are shown.  False when the period is refused."""
         period = self.period()
         if period is None:
-            return None
+            return False
         self.ui.messageLabel.clear()
-        if self.job is not None and self.finished is not self.job:
+        self.generation += 1
+        generation = self.generation
+        if self.job is not None and self.job.is_running:
             self.job.cancel()
         db = self.ctx.db
-        months = figures.last_months(TREND_MONTHS, until=period.last_day)
         now = clock.now()
 
         def work(progress: Progress) -> Counted:
-            steps = 2 + len(months)
             with db.read() as s:
-                currency = str(settings.get(s, "currency"))
-                if progress.report(0, steps, _("Counting {period}").format(period=period.label)) is False:
-                    raise Cancelled()
-                shown = figures.compute(s, period, now=now)
-                earlier = period_before(period)
-                if progress.report(1, steps, _("Counting {period}").format(period=earlier.label)) is False:
-                    raise Cancelled()
-                before = figures.compute(s, earlier, now=now)
-                trend: list[figures.Figures] = []
-                for n, month in enumerate(months, start=2):
-                    if progress.report(n, steps, _("Counting {period}").format(period=month.label)) is False:
-                        raise Cancelled()
-                    trend.append(shown if month == period else before if month == earlier
-                                 else figures.compute(s, month, now=now))
-            return Counted(period, shown, before, tuple(trend), currency)
+                return Counted(period, figures.compute(s, period, now=now), None, (),
+                               str(settings.get(s, "currency")))
 
+        self._start(work, lambda counted: self._counted(generation, counted))
+        if wait:
+            deadline = time.monotonic() + 60
+            while self.trended != generation and time.monotonic() < deadline and (
+                    self.job is not None and self.job.state in (PENDING, RUNNING, SUCCEEDED)):
+                QCoreApplication.processEvents()  # the results come through the event loop
+                time.sleep(0.005)
+        return True
+
+    def _start(self, work: Callable[[Progress], Any], on_success: Callable[[Any], None]) -> None:
         u = self.ui
         u.progressBar.setRange(0, 0)
         u.progressBar.show()
         u.cancelButton.show()
         u.refreshButton.setEnabled(False)
-        job: Job[Counted] = Job(work, owner=self, on_progress=self._progress, on_done=lambda: self._done(job),
-                                on_success=lambda c: self._counted(job, c), error_label=u.messageLabel,
-                                name="figures")
+        job: Job[Any] = Job(work, owner=self, on_progress=self._progress, on_done=lambda: self._done(job),
+                            on_success=on_success, error_label=self.ui.messageLabel, name="figures")
         self.job = job.start()
-        if wait:
-            job.wait()
-            deadline = time.monotonic() + 30
-            while self.finished is not job and time.monotonic() < deadline:  # its result comes through the event loop
-                QCoreApplication.processEvents()
-        return job
 
     def _progress(self, done: float, total: float, text: str) -> None:
         self.ui.progressBar.setRange(0, int(total))
         self.ui.progressBar.setValue(int(done))
         self.ui.progressBar.setToolTip(text)
 
-    def _done(self, job: Job[Counted]) -> None:
-        """Its result (or error) comes after this, from the same job."""
+    def _done(self, job: Job[Any]) -> None:
+        """Before its result: the bar goes (the trend's count brings it back)."""
         if job is not self.job:
             return  # a count dropped for a newer one: the newer one owns the bar
-        self.finished = job
         u = self.ui
         u.progressBar.hide()
         u.cancelButton.hide()
         u.refreshButton.setEnabled(True)
 
     def cancel(self) -> None:
-        if self.job is not None and self.finished is not self.job:
+        if self.job is not None and self.job.is_running:
             self.job.cancel()
             show_inline(self.ui.messageLabel, _("Counting stopped: the figures shown are those counted before."))
 
-    def _counted(self, job: Job[Counted], counted: Counted) -> None:
-        if job is not self.job:
+    def _counted(self, generation: int, counted: Counted) -> None:
+        if generation != self.generation:
             return  # stale: the period changed while it was counting
         self.counted = counted
         selected = self.selected_key()
@@ -271,6 +264,35 @@ class FiguresScreen(QWidget):
                                                        moment=clock.now().strftime("%Y-%m-%d %H:%M"),
                                                        as_of=counted.shown.as_of.strftime("%Y-%m-%d %H:%M")))
         self.show_charts()
+        db = self.ctx.db
+        now = clock.now()
+        earlier = period_before(counted.period)
+        months = figures.last_months(TREND_MONTHS, until=counted.period.last_day)
+
+        def work(progress: Progress) -> tuple[figures.Figures, tuple[figures.Figures, ...]]:
+            known = {counted.period: counted.shown}
+            steps = 1 + len(months)
+            with db.read() as s:
+                progress.report(0, steps, _("Counting {period}").format(period=earlier.label))
+                known[earlier] = before = figures.compute(s, earlier, now=now)
+                trend: list[figures.Figures] = []
+                for n, month in enumerate(months, start=1):
+                    if progress.report(n, steps, _("Counting {period}").format(period=month.label)) is False:
+                        raise Cancelled()
+                    trend.append(known.get(month) or figures.compute(s, month, now=now))
+            return before, tuple(trend)
+
+        self._start(work, lambda found: self._trended(generation, counted, *found))
+
+    def _trended(self, generation: int, base: Counted, before: figures.Figures,
+                 trend: tuple[figures.Figures, ...]) -> None:
+        """The period before and the months: the comparison column and the line."""
+        if generation != self.generation or self.counted is not base:
+            return
+        self.counted = replace(base, before=before, trend=trend)
+        self.trended = generation
+        self.model.layoutChanged.emit()  # the period before's column
+        self.show_charts()
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -281,7 +303,7 @@ class FiguresScreen(QWidget):
         if column == "figure":
             return catalog.FIGURES[key].label()
         if column == "previous":
-            return value_text(c.before.get(key), c.currency)
+            return value_text(c.before.get(key), c.currency) if c.before is not None else "…"
         shown = c.shown.get(key)
         return value_text(shown, c.currency) if column == "value" else counted_text(shown, c.currency)
 
@@ -315,9 +337,10 @@ class FiguresScreen(QWidget):
                                empty_text=_("Nothing counted in {period}.").format(period=c.period.label))
         points = [(f.period.label, (v.value if (v := f.get(key)) is not None else None)) for f in c.trend]
         self.trend.set_lines([Line(key, title, points)] if any(p is not None for _m, p in points) else [],
-                             title=_("The last {n} months").format(n=len(c.trend)), y_title=unit,
+                             title=_("The last {n} months").format(n=TREND_MONTHS), y_title=unit,
                              decimals=0 if spec.unit == catalog.COUNT else 1,
-                             empty_text=_("Nothing counted in the last {n} months.").format(n=len(c.trend)))
+                             empty_text=_("Nothing counted in the last {n} months.").format(n=TREND_MONTHS)
+                             if c.trend else _("Counting the months…"))
 
     # -- the tickets behind ------------------------------------------------------------------
 

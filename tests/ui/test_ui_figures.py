@@ -147,3 +147,21 @@ def test_periods_offered() -> None:
         date(2026, 11, 23), date(2026, 11, 30))
     assert fs.period_before(figures.Period(date(2026, 12, 1), date(2026, 12, 7))) == figures.Period(
         date(2026, 11, 25), date(2026, 12, 1))
+
+
+def test_a_count_dropped_for_a_newer_period_never_shows(qtbot: QtBot, october: tuple[AppContext, Shop]) -> None:
+    ctx, _shop = october
+    screen = _screen(qtbot, ctx)
+    u = screen.ui
+    u.toEdit.blockSignals(True)
+    u.fromEdit.setDate(QDate(2026, 9, 1))  # September counted, then at once October again
+    u.toEdit.blockSignals(False)
+    assert screen.refresh()
+    u.fromEdit.blockSignals(True)
+    u.fromEdit.setDate(QDate(2026, 10, 1))
+    u.fromEdit.blockSignals(False)
+    assert screen.refresh(wait=True)
+    assert screen.counted is not None and screen.counted.period == OCTOBER
+    assert [f.period.label for f in screen.counted.trend] == ["2026-05", "2026-06", "2026-07", "2026-08",
+                                                              "2026-09", "2026-10"]
+    assert _rows(screen)["turnaround_repaired_median"][0] == "2.25 days"
