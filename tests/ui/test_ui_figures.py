@@ -7,6 +7,7 @@ period that runs backwards refused."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -16,11 +17,14 @@ from frontdesk import clock
 from frontdesk.db.engine import Database
 from frontdesk.figures import catalog
 from frontdesk.figures import service as figures
+from frontdesk.headoffice import schema
+from frontdesk.headoffice.export import export_workbook
 from frontdesk.ui import figures_screen as fs
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.figure_tickets import FigureTicketsDialog
 from tests.conftest import seed_users
 from tests.figures.october import NOW, Shop, build
+from tests.figures.test_figures_workbook import number, sheet_rows
 
 OCTOBER = figures.Period.parse_month("2026-10")
 
@@ -165,3 +169,28 @@ def test_a_count_dropped_for_a_newer_period_never_shows(qtbot: QtBot, october: t
     assert [f.period.label for f in screen.counted.trend] == ["2026-05", "2026-06", "2026-07", "2026-08",
                                                               "2026-09", "2026-10"]
     assert _rows(screen)["turnaround_repaired_median"][0] == "2.25 days"
+
+
+def test_the_workbooks_figures_sheet_is_what_the_screen_shows(
+        qtbot: QtBot, october: tuple[AppContext, Shop], tmp_path: Path) -> None:
+    """Head office reads in the `figures` sheet what the manager read on the
+    screen for the same month: every figure's value and counts, and the
+    bars of each breakdown."""
+    ctx, _shop = october
+    screen = _screen(qtbot, ctx)
+    path = export_workbook(ctx.db, None, tmp_path / "shop.xlsx", date(2026, 10, 1), date(2026, 10, 31), now=NOW).path
+    sheet = {(r["figure"], r["breakdown"], r["group"] or ""): r
+             for r in sheet_rows(path, "figures", schema.SHEETS["figures"]) if r["month"] == "2026-10"}
+    rows = _rows(screen)
+    for key in catalog.FIGURES:
+        cell = sheet[(key, catalog.ALL, "")]
+        shown = figures.FigureValue(key, catalog.ALL, "", number(cell["value"]), number(cell["numerator"]),
+                                    cell["denominator"])
+        assert rows[key][:2] == (fs.value_text(shown, "CNY"), fs.counted_text(shown, "CNY")), key
+    screen.show()
+    _select(screen, "repeat_90")
+    screen.ui.breakdownCombo.setCurrentIndex(screen.ui.breakdownCombo.findData(catalog.TECHNICIAN))
+    bars = {label: value for label, value, _t, _low in screen.bars.shown_bars()}
+    assert bars == {r["group"]: float(number(r["value"]) or 0) for (key, breakdown, _g), r in sheet.items()
+                    if key == "repeat_90" and breakdown == catalog.TECHNICIAN and r["value"] is not None}
+    assert bars == {"Tech A": 50.0, "Tech B": 100.0}
