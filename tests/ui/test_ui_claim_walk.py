@@ -18,16 +18,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from ui_helpers import Approvals, type_text
+from ui_helpers import Approvals, record_thermostat_repair, type_text
 
 from frontdesk import clock
 from frontdesk.claims.models import Claim, OldPart
 from frontdesk.db.models import AuditRecord
-from frontdesk.intake import faults
 from frontdesk.ui import claims as claims_page
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.print_preview import PrintPreviewDialog
-from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
 from tests.claims.claim_helpers import FRIDAY, add_maker, add_standard, repair, warranty_ticket
@@ -62,15 +60,7 @@ def test_a_warranty_job_from_repair_to_an_appealed_short_payment(
     assert u.claimValueLabel.text() == "maker's order HR-2026-5501"
 
     # The repair recorded: its claim drafted, shown on the ticket, and the old part's tag comes up to print.
-    record = detail.record_repair()
-    assert isinstance(record, RepairDialog)
-    r = record.ui
-    r.faultCombo.setCurrentIndex(r.faultCombo.findData("no_cooling"))
-    r.actionCombo.setCurrentIndex(r.actionCombo.findData(faults.REPLACED_PART))
-    r.levelCombo.setCurrentIndex(r.levelCombo.findData("medium"))
-    for col, text in enumerate(("BX-THERM", "温控器", "NEW-001", "OLD-001")):
-        r.partsTable.item(0, col).setText(text)
-    record.save()
+    record_thermostat_repair(detail)
     # medium refrigerator labour 120.00 + the 10-30 km band 25.00 + the thermostat's handling 10.00
     assert u.claimValueLabel.text() == ("maker's order HR-2026-5501 · claim C2026-000001 to HAIER: drafted, ¥155.00 · "
                                         "submit by 2026-12-02 (due soon) · 1 old part goes back")

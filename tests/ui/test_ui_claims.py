@@ -10,16 +10,15 @@ from datetime import date, datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
-from ui_helpers import type_text
+from ui_helpers import record_thermostat_repair, type_text
 
 from frontdesk import clock
 from frontdesk.claims import service as claims
 from frontdesk.claims.models import Claim
 from frontdesk.db.models import Ticket
-from frontdesk.intake import faults, states
+from frontdesk.intake import states
 from frontdesk.ui import claims as claims_page
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.repair_dialog import RepairDialog
 from frontdesk.ui.row_table import LATE, SOON
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
@@ -48,16 +47,7 @@ def test_a_warranty_repair_drafts_its_claim_listed_submitted_and_appealed(
         qtbot: QtBot, ctx: AppContext, haier: int, shop: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
     detail = TicketDetailDialog(ctx, haier)
     qtbot.addWidget(detail)
-    record = detail.record_repair()
-    assert isinstance(record, RepairDialog)
-    r = record.ui
-    r.faultCombo.setCurrentIndex(r.faultCombo.findData("no_cooling"))
-    r.actionCombo.setCurrentIndex(r.actionCombo.findData(faults.REPLACED_PART))
-    r.levelCombo.setCurrentIndex(r.levelCombo.findData("medium"))
-    table = r.partsTable
-    for col, text in enumerate(("BX-THERM", "温控器", "NEW-001", "OLD-001")):
-        table.item(0, col).setText(text)
-    record.save()
+    record_thermostat_repair(detail)
     assert ctx.read(lambda s: s.get(Ticket, haier).state) == states.REPAIRED  # type: ignore[union-attr]
 
     page = claims_page.ClaimsScreen(ctx)

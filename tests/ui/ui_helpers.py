@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -96,3 +97,20 @@ def diagnosed_fridge(ctx: AppContext, shop: dict[str, object], *, approve: bool 
             quotes.approve_quote(s, ctx.actor, q.id)
     return r.ticket_id
 
+
+
+def record_thermostat_repair(detail: Any) -> None:
+    """Through the ticket's repair dialog: no cooling, the thermostat
+    BX-THERM replaced (old serial OLD-001), a medium repair; saved."""
+    from frontdesk.intake import faults
+    from frontdesk.ui.repair_dialog import RepairDialog
+
+    record = detail.record_repair()
+    assert isinstance(record, RepairDialog)
+    r = record.ui
+    r.faultCombo.setCurrentIndex(r.faultCombo.findData("no_cooling"))
+    r.actionCombo.setCurrentIndex(r.actionCombo.findData(faults.REPLACED_PART))
+    r.levelCombo.setCurrentIndex(r.levelCombo.findData("medium"))
+    for col, text in enumerate(("BX-THERM", "温控器", "NEW-001", "OLD-001")):
+        r.partsTable.item(0, col).setText(text)
+    record.save()
