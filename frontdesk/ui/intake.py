@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 from datetime import date, time
 from typing import Any
 
@@ -19,20 +20,22 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QListWidgetItem
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers, settings, technicians
+from frontdesk.db.engine import Database
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.intake import faults, fields, service, states, visits
 from frontdesk.intake.preview import IntakeAdvice, OpenTicket, intake_advice, missing_facts, open_tickets_like
 from frontdesk.intake.warranty import EXCLUSION_REASONS, category_label, load_category_rules
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import OK_STYLE, show_inline
+from frontdesk.ui.errors import OK_STYLE, report, show_inline
 from frontdesk.ui.fields import parse_day, split_list
 from frontdesk.ui.generated.intake_ui import Ui_IntakeScreen
+from frontdesk.ui.live_search import LiveSearch
 from frontdesk.ui.qt_support import FocusFollower
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 120
+MATCHES_SHOWN = 15
 PREVIEW_DELAY_MS = 80
 VISIT_WINDOWS = ((time(9, 0), time(12, 0)), (time(13, 0), time(17, 0)), (time(17, 0), time(19, 0)))
 WARRANTY_COLOURS = {"in": "#1b5e20", "partial": "#8a6d00", "out": "#b00020", "unknown": "#555555"}
@@ -71,8 +74,9 @@ class IntakeScreen(QWidget):
             techs = [(t.id, t.name) for t in technicians.list_technicians(s)]
         self._fill_choices(techs)
 
-        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.search_customers)
+        db = ctx.db
+        self.live = LiveSearch(lambda text: _matches(db, text), self.show_matches, self,
+                               on_error=lambda exc: report(self, exc, self.ui.resultLabel))
         self.preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.update_preview)
 
@@ -210,8 +214,15 @@ class IntakeScreen(QWidget):
     # ---- returning customers ---------------------------------------------------
 
     def _typed_customer(self, edit: QLineEdit) -> None:
+        """Each keystroke searches at once, off the window's thread
+        (frontdesk/ui/live_search.py); too little typed clears the matches."""
         self._last_typed = edit
-        self.search_timer.start()
+        text = self._search_text()
+        if text is None:
+            self.live.cancel()
+            self.ui.matchesList.clear()
+        else:
+            self.live.request(text)
         self.schedule_preview()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -222,13 +233,23 @@ class IntakeScreen(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def search_customers(self) -> None:
+    def _search_text(self) -> str | None:
+        """What the field typed last asks to search: a name from its first
+        character, a phone from its third digit; None: not enough yet."""
         edit = getattr(self, "_last_typed", self.ui.nameEdit)
         text = edit.text().strip()
-        self.ui.matchesList.clear()
         if len(text) < 1 or (edit is self.ui.phoneEdit and len([c for c in text if c.isdigit()]) < 3):
-            return
-        matches = self.ctx.read(lambda s: customers.search(s, text, limit=15))
+            return None
+        return text
+
+    def search_customers(self) -> None:
+        """Search now, on this thread, and show (the screenshots, a caller that waits)."""
+        text = self._search_text()
+        self.live.cancel()
+        self.show_matches(text or "", _matches(self.ctx.db, text) if text is not None else [])
+
+    def show_matches(self, _text: str, matches: Sequence[customers.CustomerMatch]) -> None:
+        self.ui.matchesList.clear()
         for m in matches:
             last = m.last_visit.strftime("%Y-%m-%d") if m.last_visit else "—"
             item = QListWidgetItem(
@@ -539,6 +560,12 @@ def advice_html(shown: IntakeAdvice) -> str:
     else:
         advice = _("三包 advice: {message}").format(message=shown.advice.message)
     return f"{heading}{lines}<b>{html.escape(advice)}</b>"
+
+
+def _matches(db: Database, text: str) -> list[customers.CustomerMatch]:
+    """The returning customers ``text`` finds (on the search's own thread: its own session)."""
+    with db.read() as s:
+        return customers.search(s, text, limit=MATCHES_SHOWN)
 
 
 def _history(session: Session, customer_id: int) -> dict[str, Any]:

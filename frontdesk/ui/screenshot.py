@@ -92,7 +92,6 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
             page.ui.nameEdit.setFocus()
             for ch in sample_name[:2]:
                 QApplication.sendEvent(page.ui.nameEdit, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
-            page.search_timer.stop()
             page.search_customers()
             page.update_preview()
             grab(window, f"{number:02d}-{key}-matches")
