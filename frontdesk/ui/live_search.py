@@ -28,17 +28,18 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
+Q = TypeVar("Q")  # what is searched: the text typed, or a whole filter
 T = TypeVar("T")
 
 
 class _Relay(QObject):
     """Lives on the window's thread: the worker's results cross to it by a queued signal."""
 
-    done = Signal(int, str, object, object)  # generation, text, result, error
+    done = Signal(int, object, object, object)  # generation, what was searched, result, error
 
 
-class LiveSearch(Generic[T]):
-    def __init__(self, search: Callable[[str], T], show: Callable[[str, T], None], parent: QObject,
+class LiveSearch(Generic[Q, T]):
+    def __init__(self, search: Callable[[Q], T], show: Callable[[Q, T], None], parent: QObject,
                  on_error: Callable[[BaseException], None] | None = None) -> None:
         self.search = search
         self.show = show
@@ -46,7 +47,7 @@ class LiveSearch(Generic[T]):
         self.relay = _Relay(parent)
         self.relay.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._lock = threading.Condition()
-        self._wanted: tuple[int, str] | None = None  # the latest text asked for, not yet taken by the worker
+        self._wanted: tuple[int, Q] | None = None  # the latest text asked for, not yet taken by the worker
         self._generation = 0  # of the latest request: an older result is stale
         self._busy = False  # a search runs (or is about to)
         self._thread: threading.Thread | None = None
@@ -56,7 +57,7 @@ class LiveSearch(Generic[T]):
     def generation(self) -> int:
         return self._generation
 
-    def request(self, text: str) -> None:
+    def request(self, text: Q) -> None:
         """Search ``text`` as soon as the worker is free; a request not yet
         started is replaced by this one."""
         with self._lock:
@@ -105,7 +106,7 @@ class LiveSearch(Generic[T]):
                 if self._wanted is None:
                     self._busy = False
 
-    def _finished(self, generation: int, text: str, result: Any, error: BaseException | None) -> None:
+    def _finished(self, generation: int, text: Q, result: Any, error: BaseException | None) -> None:
         if generation != self._generation:
             return  # typed on since: a newer search comes (or came)
         if error is not None:

@@ -11,7 +11,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -21,15 +21,15 @@ from frontdesk.i18n import N_, _, ngettext
 from frontdesk.intake import query, service, states
 from frontdesk.intake.warranty import STATUS_LABELS, category_label
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.errors import show_inline
+from frontdesk.ui.errors import report, show_inline
 from frontdesk.ui.fields import parse_day
 from frontdesk.ui.generated.tickets_ui import Ui_TicketsScreen
+from frontdesk.ui.live_search import LiveSearch
 from frontdesk.ui.visits import VisitsDialog
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
-SEARCH_DELAY_MS = 200
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -70,6 +70,14 @@ class TicketTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.set_filter(self.filter)
+
+    def show_found(self, flt: query.TicketFilter, rows: list[query.TicketRow]) -> None:
+        """The first page of ``flt``, read elsewhere (the search as one types)."""
+        self.beginResetModel()
+        self.filter = flt
+        self.rows = list(rows)
+        self._more = len(self.rows) == self.page_size
+        self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._more
@@ -181,11 +189,13 @@ class TicketsScreen(QWidget):
         u.channelCombo.addItem(_("(any)"), None)
         for key, text in service.CHANNELS.items():
             u.channelCombo.addItem(_(text), key)
-        self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.apply_filter)
-        u.searchEdit.textChanged.connect(lambda _t: self.timer.start())
-        u.fromEdit.textChanged.connect(lambda _t: self.timer.start())
-        u.toEdit.textChanged.connect(lambda _t: self.timer.start())
+        # Typing searches at once, off the window's thread (frontdesk/ui/live_search.py).
+        db, size = ctx.db, self.model.page_size
+        self.live: LiveSearch[query.TicketFilter, list[query.TicketRow]] = LiveSearch(
+            lambda flt: _first_page(db, flt, size), self._found, self,
+            on_error=lambda exc: report(self, exc, self.ui.messageLabel))
+        for edit in (u.searchEdit, u.fromEdit, u.toEdit):
+            edit.textChanged.connect(lambda _t: self.search_typed())
         for combo in (u.stateCombo, u.channelCombo):
             combo.currentIndexChanged.connect(self.apply_filter)
         for check in (u.openCheck, u.verifyCheck, u.overdueCheck, u.dueSoonCheck):
@@ -230,11 +240,26 @@ class TicketsScreen(QWidget):
         )
 
     def apply_filter(self, *_args: object) -> None:
+        """Filter now, on this thread (a list or box changed, Enter)."""
+        self.live.cancel()
         flt = self.current_filter()
         if flt is not None:
             self.model.set_filter(flt)
             if self.model.rowCount():
                 self.ui.table.selectRow(0)
+
+    def search_typed(self) -> None:
+        """A key in the search or date fields: searched off the window's thread."""
+        flt = self.current_filter()
+        if flt is None:
+            self.live.cancel()
+        else:
+            self.live.request(flt)
+
+    def _found(self, flt: query.TicketFilter, rows: list[query.TicketRow]) -> None:
+        self.model.show_found(flt, rows)
+        if self.model.rowCount():
+            self.ui.table.selectRow(0)
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -247,7 +272,6 @@ class TicketsScreen(QWidget):
             self.ui.countLabel.setText(ngettext("{count} ticket", "{count} tickets", n).format(count=n))
 
     def _search_enter(self) -> None:
-        self.timer.stop()
         self.apply_filter()
         if self.model.rowCount() == 1:
             self._open_row(0)
@@ -280,3 +304,9 @@ class TicketsScreen(QWidget):
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
         self.ui.searchEdit.selectAll()
+
+
+def _first_page(db: Database, flt: query.TicketFilter, size: int) -> list[query.TicketRow]:
+    """The newest page of tickets ``flt`` finds (on the search's own thread: its own session)."""
+    with db.read() as s:
+        return query.page(s, flt, None, size)

@@ -37,7 +37,7 @@ def test_keys_typed_during_a_search_are_one_search_of_the_latest_text(qtbot: QtB
     qtbot.addWidget(owner)
     search = Slow()
     shown: list[tuple[str, str]] = []
-    live: LiveSearch[str] = LiveSearch(search, lambda text, found: shown.append((text, found)), owner)
+    live: LiveSearch[str, str] = LiveSearch(search, lambda text, found: shown.append((text, found)), owner)
     live.request("z")  # searched at once: no timer before it
     qtbot.waitUntil(lambda: search.texts == ["z"], timeout=2000)
     for text in ("zh", "zha", "zhan"):  # typed while "z" is being searched
@@ -57,10 +57,14 @@ def test_a_search_as_fast_as_the_keys_paints_each(qtbot: QtBot) -> None:
     search = Slow()
     search.gate.set()
     shown: list[str] = []
-    live: LiveSearch[str] = LiveSearch(search, lambda _t, found: shown.append(found), owner)
+    live: LiveSearch[str, str] = LiveSearch(search, lambda _t, found: shown.append(found), owner)
+
+    def painted(expected: str) -> None:
+        qtbot.waitUntil(lambda: shown[-1:] == [expected], timeout=2000)
+
     for text in ("1", "13", "138"):
         live.request(text)
-        qtbot.waitUntil(lambda text=text: shown[-1:] == [text.upper()], timeout=2000)
+        painted(text.upper())
     assert shown == ["1", "13", "138"]
 
 
@@ -71,7 +75,7 @@ def test_a_failed_search_is_reported_and_a_cancelled_one_never_shown(qtbot: QtBo
     search.gate.set()
     shown: list[str] = []
     errors: list[BaseException] = []
-    live: LiveSearch[str] = LiveSearch(search, lambda _t, found: shown.append(found), owner, on_error=errors.append)
+    live: LiveSearch[str, str] = LiveSearch(search, lambda _t, found: shown.append(found), owner, on_error=errors.append)
     live.request("fail")
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=2000)
     assert isinstance(errors[0], DatabaseBusy) and shown == []
