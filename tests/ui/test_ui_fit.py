@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from frontdesk import clock
 from frontdesk.billing import schedules
 from frontdesk.dayclose import service as dayclose
+from frontdesk.figures.service import Period
 from frontdesk.intake import service, states
 from frontdesk.printing.base import ShopHeader
 from frontdesk.printing.feedback_card import CardData, write_feedback_cards
@@ -37,6 +38,7 @@ from frontdesk.ui.correct_dialog import CorrectDialog
 from frontdesk.ui.dayclose import CloseConfirmDialog, DayCloseScreen
 from frontdesk.ui.errors import CrashDialog
 from frontdesk.ui.export_dialog import ExportDialog
+from frontdesk.ui.figure_tickets import FigureTicketsDialog
 from frontdesk.ui.help_dialog import HelpDialog
 from frontdesk.ui.intake import IntakeScreen
 from frontdesk.ui.loan_dialogs import LoanDialog, PullBackDialog, UnitDialog
@@ -115,6 +117,9 @@ WINDOWS: tuple[tuple[str, type[QWidget], Factory], ...] = (
     ("visits", VisitsDialog, lambda d: VisitsDialog(d.ctx)),
     ("old parts", OldPartsDialog, lambda d: OldPartsDialog(d.ctx)),
     ("settlement import", SettlementDialog, lambda d: SettlementDialog(d.ctx)),
+    ("tickets behind a figure", FigureTicketsDialog,
+     lambda d: FigureTicketsDialog(d.ctx, "turnaround_repaired_median", Period.parse_month("2026-11"), "all", "",
+                                   "Intake to repaired, median · 2026-11")),
     ("print preview", PrintPreviewDialog, lambda d: PrintPreviewDialog(d.pdf, "Feedback card", "card")),
     ("help", HelpDialog, lambda d: HelpDialog()),
 )

@@ -161,7 +161,7 @@ def test_the_window_speaks_chinese(qtbot: QtBot, ctx: AppContext, qapp: QApplica
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     nav = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
-    assert nav == ["Intake", "Tickets", "Receipts", "Loaners", "Call-backs", "Day close", "Settings", "Claims"]
+    assert nav == ["Intake", "Tickets", "Receipts", "Loaners", "Call-backs", "Day close", "Settings", "Claims", "Figures"]
     screen = window.pages["settings"]
     assert isinstance(screen, SettingsScreen)
     screen.ui.languageCombo.setCurrentIndex(screen.ui.languageCombo.findData("zh_CN"))

@@ -140,7 +140,7 @@ class Ui_FiguresScreen(object):
 
     def retranslateUi(self, FiguresScreen):
         self.periodLabel.setText(QCoreApplication.translate("FiguresScreen", u"&Period", None))
-        self.fromLabel.setText(QCoreApplication.translate("FiguresScreen", u"&From", None))
+        self.fromLabel.setText(QCoreApplication.translate("FiguresScreen", u"Fro&m", None))
         self.toLabel.setText(QCoreApplication.translate("FiguresScreen", u"&To", None))
         self.breakdownLabel.setText(QCoreApplication.translate("FiguresScreen", u"&Broken down by", None))
         self.cancelButton.setText(QCoreApplication.translate("FiguresScreen", u"Cancel", None))
