@@ -574,6 +574,7 @@ class TicketDetailDialog(QDialog):
 
     def print_tags(self) -> QDialog | None:
         """The old-part tags of this ticket's claim, in the print preview."""
+        # Here, not at the top: reportlab loads at the first print, not when the window opens.
         from frontdesk.printing import oldparts as oldparts_paper
         from frontdesk.ui.print_preview import preview
 
