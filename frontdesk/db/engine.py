@@ -2,8 +2,17 @@
 
 SQLite (the embedded default) runs in WAL mode with foreign keys on; a write
 transaction starts with ``BEGIN IMMEDIATE`` so that two writers queue at the
-start instead of failing half way.  PostgreSQL is used through psycopg 3 with
-``pool_pre_ping`` so a server that went away and came back is reconnected to.
+start instead of failing half way.  PostgreSQL is used through psycopg 3.
+
+A connection the server dropped is found on use, not pinged at every
+checkout (a ping is one more round trip for every read the window makes,
+docs/architecture.md#transactions-and-concurrency): SQLAlchemy sees the
+disconnect, invalidates that connection and every other one the pool held
+before it, and the next checkout opens a fresh one.  The statement that
+found it is retried once when it was the first of a read session (nothing
+was read yet, nothing can be lost: :func:`_retry_lost_read`); a write is
+tried again from its start by :meth:`Database.run`; anything else reaches
+the desk as :class:`frontdesk.errors.DatabaseUnavailable`.
 
 Every engine :func:`make_engine` makes turns the refusals of the database's
 own locks into domain errors: the audit lock's into
@@ -22,10 +31,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Result, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from frontdesk.audit import audit_locked
 from frontdesk.dayclose.models import day_closed
@@ -102,7 +111,6 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        kwargs.setdefault("pool_pre_ping", True)
         try:
             engine = create_engine(url, **kwargs)
         except Exception as exc:  # missing driver, bad URL
@@ -140,6 +148,32 @@ def _expected(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError) or is_gone_error(exc)
 
 
+_READ_BEGUN = "frontdesk_read_begun"
+
+
+def _retry_lost_read(state: ORMExecuteState) -> Result[Any] | None:
+    """A ``do_orm_execute`` listener on the read sessions of a server
+    database: the first statement of a read session whose pooled connection
+    turns out dead (the server restarted, an administrator ended it) is run
+    once more on a fresh connection.  SQLAlchemy has invalidated the dead
+    connection, and the pool's older ones with it, when the error reaches
+    here; the session's transaction is rolled back so the retry begins a
+    new one.  Only the first statement: nothing had been read in the lost
+    transaction, so the retry cannot mix two connections' answers."""
+    session = state.session
+    if session.info.get(_READ_BEGUN):
+        return None
+    session.info[_READ_BEGUN] = True
+    try:
+        return state.invoke_statement()
+    except DBAPIError as exc:
+        if not is_gone_error(exc):
+            raise
+        log.warning("database connection lost, reconnecting: %s", describe_error(exc))
+        session.rollback()
+        return state.invoke_statement()
+
+
 class Database:
     """One database: an engine and the sessions the services run in."""
 
@@ -147,6 +181,8 @@ class Database:
         self.url = normalize_url(url)
         self.engine = engine or make_engine(self.url)
         self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        if self.engine.dialect.name != "sqlite":  # an embedded file never drops its connection
+            event.listen(self._factory, "do_orm_execute", _retry_lost_read)
         self._write_factory = sessionmaker(
             bind=self.engine.execution_options(frontdesk_write=True), expire_on_commit=False
         )
@@ -168,6 +204,22 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    def query(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in a read session; when the server
+        connection turns out lost part way, once more from its start on a
+        fresh connection (a read repeated loses nothing).  What the window
+        reads goes through here (``AppContext.read``)."""
+        for attempt in (1, 2):
+            try:
+                with self.read() as session:
+                    return work(session)
+            except DatabaseUnavailable as exc:
+                cause = exc.__cause__
+                if attempt == 2 or cause is None or not is_gone_error(cause):
+                    raise
+                log.warning("database connection lost, reading again: %s", describe_error(cause))
+        raise AssertionError("unreachable")
 
     @contextmanager
     def write(self) -> Iterator[Session]:

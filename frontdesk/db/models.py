@@ -127,7 +127,9 @@ class Product(Base):
     category: Mapped[str] = mapped_column(String(40))
     brand: Mapped[str] = mapped_column(String(80), default="")
     model: Mapped[str] = mapped_column(String(120), default="")
-    serial: Mapped[str] = mapped_column(String(120), default="", index=True)
+    # byte-wise on PostgreSQL too, so a serial prefix is an index range (0018)
+    serial: Mapped[str] = mapped_column(String(120).with_variant(String(120, collation="C"), "postgresql"),
+                                        default="", index=True)
     purchase_date: Mapped[date | None] = mapped_column(Date)
     invoice_shown: Mapped[bool] = mapped_column(Boolean, default=False)
     invoice_no: Mapped[str] = mapped_column(String(80), default="")
@@ -156,7 +158,8 @@ class NumberSequence(Base):
 class Ticket(Base):
     __tablename__ = "tickets"
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    # byte-wise on PostgreSQL too, so a number prefix is an index range (0018)
+    number: Mapped[str] = mapped_column(String(40).with_variant(String(40, collation="C"), "postgresql"), unique=True)
     channel: Mapped[str] = mapped_column(String(20))  # walk_in | phone
     kind: Mapped[str] = mapped_column(String(20))  # repair | installation | consultation | inquiry | complaint
     state: Mapped[str] = mapped_column(String(20), index=True)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select, union
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers, numbering
@@ -87,17 +87,8 @@ def ticket_numbers(session: Session, text: str) -> list[str]:
     return [numbering.format_number(TICKET_PREFIX, year, seq) for year in years]
 
 
-def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-arg]
-    query = (
-        select(
-            Ticket.id, Ticket.number, Ticket.intake_at, Ticket.channel, Ticket.kind, Ticket.state,
-            Customer.name, Customer.phone_display, Product.category, Product.model,
-            Ticket.warranty_status, Ticket.to_verify, Technician.name, Ticket.respond_by, Ticket.responded_at,
-        )
-        .join(Customer, Customer.id == Ticket.customer_id)
-        .outerjoin(Product, Product.id == Ticket.product_id)
-        .outerjoin(Technician, Technician.id == Ticket.technician_id)
-    )
+def _filters(flt: TicketFilter) -> list[ColumnElement[bool]]:
+    """The list's filters other than the search text, on the tickets."""
     conds: list[ColumnElement[bool]] = []
     if flt.states:
         conds.append(Ticket.state.in_(flt.states))
@@ -119,33 +110,81 @@ def _base(flt: TicketFilter, session: Session) -> Select:  # type: ignore[type-a
                           Ticket.state.in_(states.OPEN)))
     if flt.customer_id is not None:
         conds.append(Ticket.customer_id == flt.customer_id)
+    return conds
+
+
+def _alternatives(session: Session, text: str) -> list[ColumnElement[bool]]:
+    """What the search text can mean, each a condition one index answers:
+    the number from its start, the exact numbers of its digits, the
+    customers it finds, the products whose serial starts with it.  Prefixes
+    are ranges (``>= p AND < p + U+10FFFF``): on PostgreSQL both columns use
+    the byte-wise "C" collation (migration 0018), so the range is what
+    SQLite's means and the index answers it."""
+    upper = text.upper()
+    alts: list[ColumnElement[bool]] = [and_(Ticket.number >= upper, Ticket.number < upper + customers.TOP)]
+    numbers = ticket_numbers(session, text)
+    if numbers:
+        alts.append(Ticket.number.in_(numbers))
+    ids = customers.find_customer_ids(session, text, limit=200)
+    if ids:
+        alts.append(Ticket.customer_id.in_(ids))
+    serial_products = select(Product.id).where(Product.serial >= text, Product.serial < text + customers.TOP)
+    alts.append(Ticket.product_id.in_(serial_products.limit(200).scalar_subquery()))
+    return alts
+
+
+def _matching_ids(session: Session, flt: TicketFilter, before_id: int | None,
+                  limit: int | None) -> Select:  # type: ignore[type-arg]
+    """The ids of the tickets the filter finds, newest first (at most
+    ``limit`` older than ``before_id``).  A search text is one lookup per
+    alternative, each with every filter, the keyset and the page's limit,
+    put together by UNION (a ticket two alternatives find counts once): an
+    OR of them under ORDER BY id DESC LIMIT made PostgreSQL walk the whole
+    primary key."""
+    conds = _filters(flt)
+    if before_id is not None:
+        conds.append(Ticket.id < before_id)
     text = flt.text.strip()
-    if text:
-        upper = text.upper()
-        ids = customers.find_customer_ids(session, text, limit=200)
-        alts = [and_(Ticket.number >= upper, Ticket.number < upper + customers.TOP)]
-        numbers = ticket_numbers(session, text)
-        if numbers:
-            alts.append(Ticket.number.in_(numbers))
-        if ids:
-            alts.append(Ticket.customer_id.in_(ids))
-        serial_products = select(Product.id).where(Product.serial >= text, Product.serial < text + customers.TOP)
-        alts.append(Ticket.product_id.in_(serial_products.limit(200).scalar_subquery()))
-        conds.append(or_(*alts))
-    if conds:
-        query = query.where(and_(*conds))
-    return query
+    if not text:
+        return _limited(select(Ticket.id).where(*conds), limit)
+    lookups = [_limited(select(Ticket.id).where(alt, *conds), limit).subquery() for alt in _alternatives(session, text)]
+    found = union(*(select(lookup.c.id) for lookup in lookups)).subquery()
+    return _limited(select(found.c.id), limit, found.c.id)
+
+
+def _limited(query: Select, limit: int | None, order: ColumnElement[int] | None = None) -> Select:  # type: ignore[type-arg]
+    if limit is None:
+        return query
+    return query.order_by((Ticket.id if order is None else order).desc()).limit(limit)
+
+
+def page_statement(session: Session, flt: TicketFilter, before_id: int | None = None,
+                   limit: int = 200) -> Select:  # type: ignore[type-arg]
+    """The statement :func:`page` runs: the page's ids first (a derived
+    table PostgreSQL and SQLite compute on their own), then the rows of
+    those ids through the primary key."""
+    ids = _matching_ids(session, flt, before_id, limit).subquery()
+    return (
+        select(
+            Ticket.id, Ticket.number, Ticket.intake_at, Ticket.channel, Ticket.kind, Ticket.state,
+            Customer.name, Customer.phone_display, Product.category, Product.model,
+            Ticket.warranty_status, Ticket.to_verify, Technician.name, Ticket.respond_by, Ticket.responded_at,
+        )
+        .select_from(ids)
+        .join(Ticket, Ticket.id == ids.c.id)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(Product, Product.id == Ticket.product_id)
+        .outerjoin(Technician, Technician.id == Ticket.technician_id)
+        .order_by(Ticket.id.desc())
+    )
 
 
 def page(session: Session, flt: TicketFilter, before_id: int | None = None, limit: int = 200) -> list[TicketRow]:
     """Up to ``limit`` rows older than ``before_id`` (None: the newest)."""
-    query = _base(flt, session)
-    if before_id is not None:
-        query = query.where(Ticket.id < before_id)
-    query = query.order_by(Ticket.id.desc()).limit(limit)
-    return [TicketRow(*row) for row in session.execute(query)]
+    return [TicketRow(*row) for row in session.execute(page_statement(session, flt, before_id, limit))]
 
 
 def count(session: Session, flt: TicketFilter) -> int:
-    sub = _base(flt, session).with_only_columns(Ticket.id).subquery()
+    """How many tickets the filter finds (a ticket found twice counts once)."""
+    sub = _matching_ids(session, flt, None, None).subquery()
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.interfaces import ORMOption
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
 from frontdesk.db.lookup import get_or_not_found
@@ -490,8 +491,9 @@ def product_repair_days(session: Session, product_id: int, before_ticket_id: int
     return int(session.scalar(query) or 0)
 
 
-def get_ticket(session: Session, ticket_id: int) -> Ticket:
-    ticket = get_or_not_found(session, Ticket, ticket_id, _("No such ticket."))
+def get_ticket(session: Session, ticket_id: int, options: Sequence[ORMOption] = ()) -> Ticket:
+    """The ticket (``options``: its relations loaded with it), else NotFound."""
+    ticket = get_or_not_found(session, Ticket, ticket_id, _("No such ticket."), options=options)
     return ticket
 
 

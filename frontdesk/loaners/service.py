@@ -407,9 +407,9 @@ def open_pullback(session: Session, ticket_id: int) -> PullBack | None:
 
 
 def last_pullback(session: Session, ticket_id: int) -> PullBack | None:
-    """The ticket's open pull-back, else its last one."""
-    return open_pullback(session, ticket_id) or session.scalar(
-        select(PullBack).where(PullBack.ticket_id == ticket_id).order_by(PullBack.id.desc()).limit(1))
+    """The ticket's open pull-back, else its last one (one query)."""
+    return session.scalar(select(PullBack).where(PullBack.ticket_id == ticket_id)
+                          .order_by(PullBack.handed_back_at.is_(None).desc(), PullBack.id.desc()).limit(1))
 
 
 def _pullback_of(session: Session, ticket_id: int) -> PullBack:

@@ -52,8 +52,7 @@ class AppContext:
             self.ask_manager = _default_asker(self)
 
     def read(self, work: Callable[[Session], T]) -> T:
-        with self.db.read() as session:
-            return work(session)
+        return self.db.query(work)
 
     def write(self, work: Callable[[Session, Actor | None], T], parent: QWidget | None = None,
               label: QLabel | None = None) -> T | None:

@@ -50,7 +50,11 @@ class QuotePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, ticket_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ticket_id: int, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
+        """``load`` False: the ticket dialog reads the panel's facts with its
+        own (:meth:`load` in its read session) and shows them
+        (:meth:`show_facts`): opening a ticket is one read session."""
         super().__init__(parent)
         self.ctx = ctx
         self.ticket_id = ticket_id
@@ -84,7 +88,8 @@ class QuotePanel(QWidget):
         u.invoiceButton.clicked.connect(self.invoice)
         self._loading = False
         u.softwareCheck.setVisible(False)
-        self.reload()
+        if load:
+            self.reload()
 
     # ---- loading ------------------------------------------------------------
 
@@ -103,8 +108,25 @@ class QuotePanel(QWidget):
             "customer": t.customer.name,
         }
 
+    def load(self, s: Session) -> dict[str, object]:
+        """Everything the panel shows, read in ``s``: the facts and the
+        lines that can be quoted under the card the panel will show."""
+        facts = self._facts(s)
+        quote: quotes.QuoteView | None = facts["quote"]  # type: ignore[assignment]
+        wanted = quote.card_edition_id if quote is not None else facts["suggested"]
+        editions: list[tuple[int, str]] = facts["editions"]  # type: ignore[assignment]
+        chosen = next((eid for eid, _text in editions if eid == wanted), None)  # else "(no warranty card)"
+        try:
+            facts["quotable"], facts["quotable_error"] = quotes.quotable_items(s, self.ticket_id, chosen), None
+        except FrontDeskError as exc:  # no schedule in force on the intake day
+            facts["quotable"], facts["quotable_error"] = [], exc
+        return facts
+
     def reload(self) -> None:
-        facts = self.ctx.read(self._facts)
+        self.show_facts(self.ctx.read(self.load))
+
+    def show_facts(self, facts: dict[str, object]) -> None:
+        """Show what :meth:`load` read (no database read)."""
         self.facts = facts
         self.quote = facts["quote"]  # type: ignore[assignment]
         u = self.ui
@@ -121,7 +143,7 @@ class QuotePanel(QWidget):
         for comp in rule.components if rule else ():
             u.componentCombo.addItem(component_label(comp.key), comp.key)
         self._loading = False
-        self._load_quotable()
+        self._show_quotable(facts["quotable"], facts["quotable_error"])  # type: ignore[arg-type]
         state = str(facts["state"])
         # A quoted ticket without a quote: its draft was withdrawn by a correction, the quote is made again.
         quotable = states.can_move(state, states.QUOTED) or state == states.QUOTED
@@ -149,10 +171,16 @@ class QuotePanel(QWidget):
     def _load_quotable(self) -> None:
         card_id = self.ui.cardCombo.currentData()
         try:
-            self.quotable = self.ctx.read(lambda s: quotes.quotable_items(s, self.ticket_id, card_id))
+            quotable = self.ctx.read(lambda s: quotes.quotable_items(s, self.ticket_id, card_id))
         except FrontDeskError as exc:  # no schedule in force on the intake day
-            self.quotable = []
-            show_inline(self.ui.messageLabel, describe(exc))
+            self._show_quotable([], exc)
+        else:
+            self._show_quotable(quotable, None)
+
+    def _show_quotable(self, quotable: list[quotes.QuotableItem], error: FrontDeskError | None) -> None:
+        self.quotable = quotable
+        if error is not None:
+            show_inline(self.ui.messageLabel, describe(error))
         u = self.ui
         self._loading = True
         u.kindCombo.clear()

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from frontdesk import clock, pickup, settings, technicians, users
 from frontdesk.claims import service as claims
+from frontdesk.db.models import Ticket, TicketEvent
 from frontdesk.i18n import _, ngettext
 from frontdesk.intake import fields, repairs, responses, service, states, timeline
 from frontdesk.intake.preview import ticket_warranty
@@ -213,8 +214,26 @@ def claim_text(tc: claims.TicketClaim, currency: str) -> str:
     return " · ".join(parts)
 
 
+# What the dialog shows of the ticket itself, loaded with it: the customer,
+# the product, the timeline and who wrote each line.
+SHOWN = (joinedload(Ticket.customer), joinedload(Ticket.product),
+         selectinload(Ticket.events).joinedload(TicketEvent.user))
+
+
+def read_ticket(session: Session, ticket_id: int) -> Ticket:
+    """The ticket with what the dialog shows of it.  Its caller keeps it
+    referenced while the rest is read: the session holds its rows weakly,
+    and the services that read the ticket, its customer or its product
+    again then find them there instead of asking the database."""
+    return service.get_ticket(session, ticket_id, options=SHOWN)
+
+
 def load_view(session: Session, ticket_id: int) -> TicketView:
-    t = service.get_ticket(session, ticket_id)
+    return view_of(session, read_ticket(session, ticket_id))
+
+
+def view_of(session: Session, t: Ticket) -> TicketView:
+    """Everything the dialog shows of ``t`` (read with :func:`read_ticket`)."""
     c = t.customer
     p = t.product
     rows = [
@@ -265,9 +284,10 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
             warranty += html.escape(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
     events = [(e.at, users.shown_name(e.user), timeline.event_text(e)) for e in t.events]
     techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
-    where = loaners.product_location(session, t.id) if p is not None else ""
+    last_pb = loaners.last_pullback(session, t.id)
+    pb = last_pb if last_pb is not None and last_pb.handed_back_at is None else None  # the open one
+    where = loaners.location(pb) if p is not None else ""
     loan = loaners.open_loan_of_ticket(session, t.id)
-    pb = loaners.open_pullback(session, t.id)
     claim = claims.ticket_claim(session, t.id, clock.now().date())
     return TicketView(
         id=t.id, number=t.number, state=t.state, facts_html=facts, warranty_html=warranty,
@@ -279,7 +299,7 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
         promised_return_on=pb.promised_return_on if pb is not None else None,
         events=events, technicians=techs, kind=t.kind, channel=t.channel,
         needs_override=t.state in states.BEFORE_APPROVAL and t.warranty_status != STATUS_IN,
-        pulled_back=loaners.last_pullback(session, t.id) is not None,
+        pulled_back=last_pb is not None,
         ready_at=t.ready_at, closed_at=t.closed_at, picked_up_at=t.picked_up_at,
         claim=claim, claim_text=claim_text(claim, str(settings.get(session, "currency"))),
     )
@@ -351,12 +371,12 @@ class TicketDetailDialog(QDialog):
         self.print_dialog: QDialog | None = None
         self.view: TicketView | None = None
 
-        self.quote_panel = QuotePanel(ctx, ticket_id, self)
+        self.quote_panel = QuotePanel(ctx, ticket_id, self, load=False)  # read with the ticket below
         u.billingLayout.addWidget(self.quote_panel)
         self._keep_quote_buttons_in_view()
         FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
         self.quote_panel.changed.connect(self._billing_changed)
-        self.reload(billing=False)  # the panel has just loaded itself
+        self.reload()
         fit_to_screen(self)
 
     def _keep_quote_buttons_in_view(self) -> None:
@@ -375,9 +395,15 @@ class TicketDetailDialog(QDialog):
         u.billingTabLayout.addWidget(bar)
 
     def reload(self, billing: bool = True) -> None:
-        if billing:
-            self.quote_panel.reload()
-        view = self.ctx.read(lambda s: load_view(s, self.ticket_id))
+        """Read the ticket (and, with ``billing``, the quote panel's facts)
+        in one read session, then show them."""
+        def read(s: Session) -> tuple[TicketView, dict[str, object] | None]:
+            ticket = read_ticket(s, self.ticket_id)  # held until the panel has read too
+            return view_of(s, ticket), self.quote_panel.load(s) if billing else None
+
+        view, facts = self.ctx.read(read)
+        if facts is not None:
+            self.quote_panel.show_facts(facts)
         self.view = view
         u = self.ui
         self.setWindowTitle(_("Ticket {number}").format(number=view.number))

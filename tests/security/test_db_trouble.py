@@ -20,7 +20,7 @@ from frontdesk import audit, clock
 from frontdesk.db import engine as engine_module
 from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, User
-from frontdesk.errors import DatabaseBusy
+from frontdesk.errors import DatabaseBusy, DatabaseUnavailable
 from frontdesk.users import Actor
 
 BUSY_MS = 300
@@ -138,3 +138,50 @@ def test_postgresql_lost_in_the_middle_of_a_write_is_retried(db: Database, users
     db.run(work)
     assert len(tries) == 2
     assert _records(db) == before + 1
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_postgresql_connections_are_not_pinged_before_each_use(db: Database) -> None:
+    """A ping is a round trip before every read; a dropped connection is
+    found when it is used instead (the tests around this one)."""
+    assert db.engine.pool._pre_ping is False  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_postgresql_a_read_through_the_connection_is_read_again(db: Database, users: tuple[Actor, Actor]) -> None:
+    """The window's reads (``Database.query``, as the customer search as you
+    type, which reads through the session's connection) are run again from
+    their start after a lost connection, whether it was lost while idle or in
+    the middle of the read."""
+    manager, _clerk = users
+    by_name = text("SELECT id FROM users WHERE name = :name")
+    assert db.query(lambda s: s.connection().execute(by_name, {"name": manager.name}).scalar()) == manager.id
+    assert _terminate_others(db) >= 1
+    assert db.query(lambda s: s.connection().execute(by_name, {"name": manager.name}).scalar()) == manager.id
+    tries: list[int] = []
+
+    def work(s: Session) -> int | None:
+        tries.append(1)
+        first = s.connection().execute(by_name, {"name": manager.name}).scalar()
+        if len(tries) == 1:
+            _terminate_others(db)
+        return s.connection().execute(select(User.id).where(User.id == first)).scalar()
+
+    assert db.query(work) == manager.id
+    assert len(tries) == 2
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_postgresql_lost_in_the_middle_of_a_read_block_says_so(db: Database, users: tuple[Actor, Actor]) -> None:
+    """A ``with db.read()`` block has its first statement run again (nothing
+    was read yet); lost after that, it ends with the plain message, and the
+    next read gets a new connection."""
+    manager, _clerk = users
+    with db.read() as s:
+        s.scalar(select(User.id))
+    with pytest.raises(DatabaseUnavailable) as err, db.read() as s:
+        assert s.scalar(select(User.id).where(User.id == manager.id)) == manager.id
+        _terminate_others(db)
+        s.scalar(select(User.id))
+    assert err.value.message.startswith("The database cannot be reached: ")
+    assert _records(db) >= 1
