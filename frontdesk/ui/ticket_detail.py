@@ -433,6 +433,9 @@ class TicketDetailDialog(QDialog):
         u.verifyButton.setEnabled(bool(view.verify_fields))
         u.respondedButton.setVisible(view.awaiting_response)
         where = loaners.location_label(view.where) if view.where else _("no product on this ticket")
+        if view.where == loaners.WITH_CUSTOMER and view.channel == service.WALK_IN and view.picked_up_at is None \
+                and view.state not in states.FINAL:
+            where = _("At the shop: handed in at the counter")  # a walk-in's product stays until it is picked up
         if view.loan_out:
             where += " · " + _("loaner {tag} is out").format(tag=view.loan_out)
         u.whereValueLabel.setText(where)

@@ -199,3 +199,12 @@ def test_a_manager_sets_the_deposit_per_category_and_the_tax_switches(qtbot: QtB
     again.save_profile()
     assert again.ui.profileMessage.text() == ('Loaner deposit by category cannot read "Spaceship: 9": write a '
                                               'category, a colon and an amount')
+
+
+def test_a_walk_in_product_is_at_the_shop_until_picked_up(qtbot: QtBot, ctx: AppContext, shop: dict[str, object]
+                                                          ) -> None:
+    """Handed in at the counter, a walk-in's product is not "with the customer"."""
+    first = shop["first_ticket"]
+    dialog = TicketDetailDialog(ctx, first.ticket_id)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    assert dialog.ui.whereValueLabel.text() == "At the shop: handed in at the counter"
