@@ -96,13 +96,14 @@ class FigureTicketsDialog(QDialog):
         rows, total = ctx.read(lambda s: behind_rows(s, key, period, breakdown, group))
         self.model.set_rows(rows)
         hits = sum(1 for r in rows if r.hit)
-        text = ngettext("{n} ticket counted", "{n} tickets counted", total).format(n=total)
+        parts = [ngettext("{n} ticket counted", "{n} tickets counted", total).format(n=total)]
         if _counts_toward(key):
-            text += "; " + ngettext("{n} counts toward the figure (first)", "{n} count toward the figure (first)",
-                                    hits).format(n=hits)
+            parts.append(ngettext("{n} counts toward the figure (first)", "{n} count toward the figure (first)",
+                                  hits).format(n=hits))
         if total > len(rows):
-            text += "; " + _("the first {n} shown").format(n=len(rows))
-        self.summary.setText(f"<b>{html.escape(title)}</b><br>" + html.escape(f"{text}. " + _("Enter opens a ticket.")))
+            parts.append(_("the first {n} shown").format(n=len(rows)))
+        text = _("{what}. Enter opens a ticket.").format(what=_("; ").join(parts))
+        self.summary.setText(f"<b>{html.escape(title)}</b><br>" + html.escape(text))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         if rows:
             self.table.selectRow(0)
