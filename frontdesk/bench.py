@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import json
 import logging
 import os
@@ -59,7 +58,6 @@ DEFAULT_TICKETS = 1_000_000
 DEFAULT_ROUNDS = 5  # rounds of each case with a baseline (each round: both sides, each in a fresh process)
 DAY_TICKETS = 500  # the day close case: a day with about this many tickets
 BENCH_END = datetime(2026, 11, 25, 17, 30)  # the end of the generated history (a fixed moment: same data each run)
-MODULE = "frontdesk.bench"  # the sides are found by this name in their child processes (not __main__)
 RESULT_MARK = "BENCH-RESULT "  # the line a side's child process prints its measurement on
 
 
@@ -179,9 +177,7 @@ def child_main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING)
     i18n.set_language(os.environ.get("FRONTDESK_LANG") or "en")
     env = Env(**json.loads(env_json))
-    module, func_name = side_name.split(":")
-    side: Side = getattr(importlib.import_module(module), func_name)
-    work = side(env)
+    work = side_function(side_name)(env)
     gc.collect()
     wall0, cpu0 = time.perf_counter(), time.process_time()
     got = work()
@@ -192,6 +188,16 @@ def child_main(argv: Sequence[str] | None = None) -> None:
                                     "extra": result.get("extra", {})}), flush=True)
     sys.stdout.flush()
     os._exit(0)  # no teardown of Qt or pools: the measurement is out
+
+
+def side_function(name: str) -> Side:
+    """The side called ``name``: this module's (:data:`SIDES`), or the window's ("window." ones)."""
+    if name.startswith("window."):
+        # Loaded in the window cases' own processes only: the others never load Qt.
+        from frontdesk.ui import bench_qt
+
+        return bench_qt.SIDES[name]
+    return SIDES[name]
 
 
 def _child_env() -> dict[str, str]:
@@ -596,6 +602,7 @@ def receipt_to_print(db: Database, folder: Path) -> dict[str, Any]:
     # Loaded when this case runs, so each case pays only for what it measures.
     from pypdf import PdfReader
 
+    # Loaded when this case runs, so each case pays only for what it measures.
     from frontdesk.billing.models import Receipt
     from frontdesk.printing.receipt import write_receipt
 
@@ -620,6 +627,7 @@ def receipt_ours(env: Env) -> Work:
 
 def receipt_raw(env: Env) -> Work:
     """reportlab's canvas, 80 mm wide, the shipped CJK font, the receipt's text lines drawn one by one."""
+    # Loaded when this case runs, so each case pays only for what it measures.
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
@@ -711,6 +719,7 @@ def export_ours(env: Env) -> Work:
 def export_raw(env: Env) -> Work:
     """openpyxl write-only, writing the same sheets, rows, values and number
     formats (read back from the program's workbook before the clock starts)."""
+    # Loaded when this case runs, so each case pays only for what it measures.
     from openpyxl import Workbook, load_workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -748,7 +757,7 @@ def case_export(db: Database, url: str, want: int, rounds: int, folder: Path, sp
     reference = folder / "export-ref.xlsx"
     _ms, rss_big, rows_written = _export_child(url, reference, start, end)  # also its peak memory
     env = Env(url, str(folder), {"start": start.isoformat(), "end": end.isoformat(), "reference": str(reference)})
-    paired(case, f"{MODULE}:export_ours", f"{MODULE}:export_raw", env, rounds, spawn)
+    paired(case, "export_ours", "export_raw", env, rounds, spawn)
     # Peak memory: the same export over a tenth of the period.
     small_start, small_end, small_n = _period_with(db, max(1, want // 10))
     _ms2, rss_small, _r2 = _export_child(url, folder / "export-small.xlsx", small_start, small_end)
@@ -856,9 +865,7 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
               export_tickets: int = 100_000) -> list[Case]:
     """Every case on the run's copy ``url``.  The cases that write (quote,
     intake) come last: no case reads what another wrote."""
-    here = MODULE
     db = Database(url)
-    ui = "frontdesk.ui.bench_qt"
     cases: list[Case] = []
 
     def want(key: str) -> bool:
@@ -872,17 +879,17 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
         case = Case(_("customer search as you type"), "median <= 5 ms, p99 <= 16 ms, <= 2x raw driver",
                     max_median=5, max_p99=16, max_ratio=2)
         case.extra = {"keystrokes": len(texts)}
-        cases.append(paired(case, f"{here}:search_ours", f"{here}:search_raw", env(texts=texts), rounds, spawn))
+        cases.append(paired(case, "search_ours", "search_raw", env(texts=texts), rounds, spawn))
     if want("ticketsearch"):
         texts = serial_texts(db)
         case = Case(_("ticket search by serial prefix"), "median <= 5 ms (raw: the serial's index, then the tickets')",
                     max_median=5)
         case.extra = {"searches": len(texts)}
-        cases.append(paired(case, f"{here}:ticket_search_ours", f"{here}:ticket_search_raw", env(texts=texts),
+        cases.append(paired(case, "ticket_search_ours", "ticket_search_raw", env(texts=texts),
                             rounds, spawn))
     if want("list"):
         cases.append(single(Case(_("ticket list: model created, first screen fetched"), "<= 150 ms", max_median=150),
-                            f"{ui}:ticket_list_side", env(count=15), spawn))
+                            "window.ticket_list", env(count=15), spawn))
     if want("typing"):
         # Loaded when this case runs, so each case pays only for what it measures.
         from frontdesk.db.models import Customer
@@ -890,7 +897,7 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
         with db.read() as s:
             names = list(s.scalars(select(Customer.name).where(Customer.id % 991 == 3).order_by(Customer.id).limit(8)))
         cases.append(single(Case(_("window: keystroke in the name field to its matches painted"), "median <= 16 ms",
-                                 max_median=16), f"{ui}:typing_side", env(names=names), spawn))
+                                 max_median=16), "window.typing", env(names=names), spawn))
     if want("open"):
         # Loaded when this case runs, so each case pays only for what it measures.
         from frontdesk.db.models import Ticket
@@ -898,10 +905,10 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
         with db.read() as s:
             ids = list(s.scalars(select(Ticket.id).where(Ticket.id % 397 == 11).order_by(Ticket.id.desc()).limit(15)))
         cases.append(single(Case(_("window: open a ticket to its first paint"), "median <= 30 ms", max_median=30),
-                            f"{ui}:open_ticket_side", env(ids=ids), spawn))
+                            "window.open_ticket", env(ids=ids), spawn))
     if want("scroll"):
         cases.append(single(Case(_("window: scroll the ticket list by a page (fetchMore)"), "median <= 3 ms",
-                                 max_median=3), f"{ui}:scroll_side", env(pages=15), spawn))
+                                 max_median=3), "window.scroll", env(pages=15), spawn))
     if want("startup"):
         cases.append(paired(Case(_("program start to the login window (fresh process)"),
                                  "<= 1.5x bare PySide6 QMainWindow", max_ratio=1.5),
@@ -910,7 +917,7 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
         case = Case(_("receipt PDF (80 mm)"), "<= 2x bare reportlab, same text and font", max_ratio=2)
         params = receipt_to_print(db, folder)
         case.extra = {"text_lines": len(params["text_lines"]), "receipt_id": params["receipt_id"]}
-        cases.append(paired(case, f"{here}:receipt_ours", f"{here}:receipt_raw", env(**params), rounds, spawn))
+        cases.append(paired(case, "receipt_ours", "receipt_raw", env(**params), rounds, spawn))
     if want("export"):
         # Loaded when this case runs, so each case pays only for what it measures.
         from frontdesk.db.models import Ticket
@@ -922,24 +929,24 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
         day = busiest_day(db)
         case = Case(_("day close of a {n}-ticket day").format(n=day["tickets"]), "<= 100 ms", max_median=100)
         case.extra = dict(day)
-        cases.append(single(case, f"{here}:day_close_side", env(day=day["day"], count=15), spawn))
+        cases.append(single(case, "day_close_side", env(day=day["day"], count=15), spawn))
     if want("figures"):
         counts = month_counts(db)
         case = Case(_("service figures of a month ({n} repairs)").format(n=counts["repairs"]), "<= 1000 ms",
                     max_median=1000)
         case.extra = counts
-        cases.append(paired(case, f"{here}:figures_ours", f"{here}:figures_raw", env(count=3), rounds, spawn))
+        cases.append(paired(case, "figures_ours", "figures_raw", env(count=3), rounds, spawn))
     db.dispose()
     # The cases that write: last.
     if want("quote"):
         cases.append(single(Case(_("quote for a 10-line ticket (pricing)"), "<= 1 ms", max_median=1),
-                            f"{here}:quote_calc_side", env(count=150), spawn))
+                            "quote_calc_side", env(count=150), spawn))
         cases.append(single(Case(_("quote preview with its reads (10 lines)"),
                                  "(no target: what the screen waits for)"),
-                            f"{here}:quote_preview_side", env(count=45), spawn))
+                            "quote_preview_side", env(count=45), spawn))
     if want("intake"):
         cases.append(single(Case(_("intake save (validation, insert, timeline, audit)"), "p95 <= 10 ms", max_p95=10),
-                            f"{here}:intake_side", env(count=60), spawn))
+                            "intake_side", env(count=60), spawn))
     return cases
 
 
@@ -1032,6 +1039,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0  # a missed target is a result, not an error
+
+
+SIDES: dict[str, Side] = {
+    "search_ours": search_ours, "search_raw": search_raw,
+    "ticket_search_ours": ticket_search_ours, "ticket_search_raw": ticket_search_raw,
+    "receipt_ours": receipt_ours, "receipt_raw": receipt_raw, "export_ours": export_ours, "export_raw": export_raw,
+    "figures_ours": figures_ours, "figures_raw": figures_raw, "day_close_side": day_close_side,
+    "quote_calc_side": quote_calc_side, "quote_preview_side": quote_preview_side, "intake_side": intake_side,
+    "stub_side": stub_side,
+}
 
 
 if __name__ == "__main__":

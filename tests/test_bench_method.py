@@ -55,7 +55,7 @@ def test_on_postgresql_the_ratio_is_taken_in_wall_time(tmp_path: Path) -> None:
 
 def test_each_side_runs_in_a_fresh_process_of_its_own(tmp_path: Path) -> None:
     env = bench.Env(f"sqlite:///{tmp_path / 'x.sqlite'}", str(tmp_path), {"ours_ms": 40, "raw_ms": 10})
-    case = bench.paired(bench.Case("stub", "-"), f"{bench.MODULE}:stub_side", f"{bench.MODULE}:stub_side", env, 2)
+    case = bench.paired(bench.Case("stub", "-"), "stub_side", "stub_side", env, 2)
     pids = case.extra["pids"]
     assert len(pids) == 4 and len(set(pids)) == 4 and os.getpid() not in pids
     assert case.extra["order"] == ["ours,raw", "raw,ours"]
@@ -67,7 +67,7 @@ def test_each_side_runs_in_a_fresh_process_of_its_own(tmp_path: Path) -> None:
 def test_a_side_that_fails_says_so_with_its_error(tmp_path: Path) -> None:
     env = bench.Env(f"sqlite:///{tmp_path / 'x.sqlite'}", str(tmp_path), {})  # no "ours_ms": the stub fails
     with pytest.raises(RuntimeError, match="KeyError"):
-        bench.spawn_side(f"{bench.MODULE}:stub_side", env)
+        bench.spawn_side("stub_side", env)
 
 
 def test_each_run_measures_a_fresh_copy_and_leaves_the_built_database_as_it_was(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk import counters
-from frontdesk.bench import Env, Work, _actor, _child_env, _timed
+from frontdesk.bench import Env, Side, Work, _actor, _child_env, _timed
 from frontdesk.db.engine import Database
 
 WAIT_MS = 3000  # a paint that has not come by then is recorded as this long
@@ -300,4 +300,9 @@ def run_script(side: str, env: Env) -> dict[str, Any]:
     return {"pid": proc.pid, "wall_ms": wall, "cpu_ms": cpu, "samples_ms": [wall], "extra": {}}
 
 
-__all__ = ["open_ticket_side", "run_script", "scroll_side", "ticket_list_side", "typing_side"]
+SIDES: dict[str, Side] = {
+    "window.ticket_list": ticket_list_side, "window.typing": typing_side, "window.open_ticket": open_ticket_side,
+    "window.scroll": scroll_side,
+}
+
+__all__ = ["SIDES", "open_ticket_side", "run_script", "scroll_side", "ticket_list_side", "typing_side"]
