@@ -903,7 +903,7 @@ def run_cases(url: str, rounds: int, folder: Path, only: Sequence[str] = (), spa
         from frontdesk.db.models import Customer
 
         with db.read() as s:
-            names = list(s.scalars(select(Customer.name).where(Customer.id % 991 == 3).order_by(Customer.id).limit(8)))
+            names = list(s.scalars(select(Customer.name).where(Customer.id % 197 == 3).order_by(Customer.id).limit(16)))
         cases.append(single(Case(_("window: keystroke in the name field to its matches painted"), "median <= 16 ms",
                                  max_median=16), "window.typing", env(names=names), spawn))
     if want("open"):

@@ -71,6 +71,10 @@ class PaintWait(QObject):
             self.loop.quit()
         return False
 
+    def arm(self) -> None:
+        """Forget a paint that came before the action about to be timed."""
+        self.painted_at = None
+
     def wait(self, started: float) -> float:
         """ms from ``started`` to the paint (WAIT_MS when none came in time)."""
         if self.painted_at is None:
@@ -156,6 +160,7 @@ def typing_side(env: Env) -> Work:
             _settle(30)
             for ch in text:
                 shown.clear()
+                painted.arm()
                 if ch.isascii():
                     started = time.perf_counter()
                     for event in _key_events(ch):
@@ -225,6 +230,7 @@ def scroll_side(env: Env) -> Work:
 
     def page() -> tuple[float, float]:
         before = model.rowCount()
+        painted.arm()
         started = time.perf_counter()
         bar.setValue(bar.maximum())
         if model.rowCount() == before and model.canFetchMore(QModelIndex()):
