@@ -158,30 +158,45 @@ def _limited(query: Select, limit: int | None, order: ColumnElement[int] | None 
     return query.order_by((Ticket.id if order is None else order).desc()).limit(limit)
 
 
-def page_statement(session: Session, flt: TicketFilter, before_id: int | None = None,
-                   limit: int = 200) -> Select:  # type: ignore[type-arg]
-    """The statement :func:`page` runs: the page's ids first (a derived
-    table PostgreSQL and SQLite compute on their own), then the rows of
-    those ids through the primary key."""
-    ids = _matching_ids(session, flt, before_id, limit).subquery()
+def _rows() -> Select:  # type: ignore[type-arg]
+    """What a row of the list shows, the ticket with its customer, product and technician."""
     return (
         select(
             Ticket.id, Ticket.number, Ticket.intake_at, Ticket.channel, Ticket.kind, Ticket.state,
             Customer.name, Customer.phone_display, Product.category, Product.model,
             Ticket.warranty_status, Ticket.to_verify, Technician.name, Ticket.respond_by, Ticket.responded_at,
         )
-        .select_from(ids)
-        .join(Ticket, Ticket.id == ids.c.id)
         .join(Customer, Customer.id == Ticket.customer_id)
         .outerjoin(Product, Product.id == Ticket.product_id)
         .outerjoin(Technician, Technician.id == Ticket.technician_id)
-        .order_by(Ticket.id.desc())
     )
+
+
+def page_statement(session: Session, flt: TicketFilter, before_id: int | None = None,
+                   limit: int = 200) -> Select:  # type: ignore[type-arg]
+    """The first statement :func:`page` runs.  Without a search text, the
+    page itself: newest first through the primary key, stopping at the
+    page's end.  With one, the page's ids (one lookup per alternative, see
+    :func:`_matching_ids`), whose rows :func:`page` then reads by their ids:
+    joined to the rows as a derived table, PostgreSQL hashed the ids and
+    scanned every ticket to find them."""
+    if not flt.text.strip():
+        conds = _filters(flt)
+        if before_id is not None:
+            conds.append(Ticket.id < before_id)
+        return _rows().where(*conds).order_by(Ticket.id.desc()).limit(limit)
+    return _matching_ids(session, flt, before_id, limit)
 
 
 def page(session: Session, flt: TicketFilter, before_id: int | None = None, limit: int = 200) -> list[TicketRow]:
     """Up to ``limit`` rows older than ``before_id`` (None: the newest)."""
-    return [TicketRow(*row) for row in session.execute(page_statement(session, flt, before_id, limit))]
+    statement = page_statement(session, flt, before_id, limit)
+    if not flt.text.strip():
+        return [TicketRow(*row) for row in session.execute(statement)]
+    ids = list(session.scalars(statement))
+    if not ids:
+        return []
+    return [TicketRow(*row) for row in session.execute(_rows().where(Ticket.id.in_(ids)).order_by(Ticket.id.desc()))]
 
 
 def count(session: Session, flt: TicketFilter) -> int:

@@ -204,7 +204,7 @@ def test_a_serial_prefix_is_looked_up_through_indexes(db: Database, users: tuple
     assert [row.number for row in rows + older] == [f"T2026-{100000 + i:06d}" for i in range(1239, 1229, -1)]
     assert total == 10
     searches = [(st, p) for st, p in statements if "tickets" in st]
-    assert len(searches) == 3
+    assert len(searches) == 5  # each page: its ids, then their rows by id; and the count
     with db.engine.connect() as conn:
         primary_key = conn.exec_driver_sql(
             "SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = 'tickets'::regclass AND indisprimary"
@@ -217,3 +217,21 @@ def test_a_serial_prefix_is_looked_up_through_indexes(db: Database, users: tuple
                 assert node["Node Type"] != "Seq Scan", (node, statement)
                 if node.get("Index Name") == primary_key:
                     assert "Index Cond" in node, (node, statement)  # a lookup by id, not a walk of them all
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_the_list_without_a_search_pages_through_the_primary_key(db: Database, users: tuple[Actor, Actor]) -> None:
+    """Scrolling the whole list (no search text): each page reads its rows
+    newest first through the primary key and stops at the page's end; the
+    ids taken first and joined back as a derived table made PostgreSQL scan
+    every ticket."""
+    manager, _clerk = users
+    _bulk(db, manager.id)
+    with db.read() as s:
+        first = query.page(s, query.TicketFilter(), None, 200)
+        statement = query.page_statement(s, query.TicketFilter(), first[-1].id, 200)
+        compiled = str(statement.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+    with db.engine.connect() as conn:
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled).scalar_one()[0]["Plan"]
+    scans = [(n["Node Type"], n.get("Index Name")) for n in _nodes(plan) if n.get("Relation Name") == "tickets"]
+    assert scans and all(kind != "Seq Scan" for kind, _index in scans), scans
