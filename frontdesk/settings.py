@@ -286,17 +286,29 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
+_ROWS = "frontdesk.settings.rows"  # session.info: the stored rows by key, read once per session
+
+
+def _stored(session: Session) -> dict[str, Any]:
+    """The stored settings rows by key, read once in a session (a key
+    falling back to its default no longer asks the database each time: a
+    ticket opened read the work calendar's keys three times); rows written
+    through :func:`store` join them."""
+    rows: dict[str, Any] | None = session.info.get(_ROWS)
+    if rows is None:
+        rows = {row.key: row for row in session.scalars(select(_model()))}
+        session.info[_ROWS] = rows
+    return rows
+
+
 def load(session: Session) -> dict[str, Any]:
     """All settings, stored values over defaults."""
-    stored = {row.key: row.value for row in session.scalars(select(_model()))}
-    out = {}
-    for spec in SPECS:
-        out[spec.key] = stored[spec.key] if spec.key in stored else default_value(spec.key)
-    return out
+    stored = _stored(session)
+    return {spec.key: stored[spec.key].value if spec.key in stored else default_value(spec.key) for spec in SPECS}
 
 
 def get(session: Session, key: str) -> Any:
-    row = session.get(_model(), key)
+    row = _stored(session).get(key)
     return row.value if row is not None else default_value(key)
 
 
@@ -311,10 +323,12 @@ def store(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
         merged = {**load(session), **clean}
         WorkCalendar.from_settings({k: merged[k] for k in CALENDAR_KEYS})
     model = _model()
+    rows = _stored(session)
     for key, value in clean.items():
-        row = session.get(model, key)
+        row = rows.get(key)
         if row is None:
-            session.add(model(key=key, value=value))
+            rows[key] = row = model(key=key, value=value)
+            session.add(row)
         else:
             row.value = value
     return clean
