@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidgetItem,
@@ -59,8 +62,10 @@ class TicketView:
     id: int
     number: str
     state: str
-    facts_html: str
-    warranty_html: str
+    title_html: str  # the number and the state, as a heading
+    facts: list[tuple[str, str]]  # (label, value) rows: the channel, the customer, the product, the fault...
+    warranty: str  # in or out of warranty, or unknown
+    warranty_detail: str  # why, part by part
     verify_fields: list[str]
     technician_id: int | None
     uncertain: bool
@@ -187,8 +192,8 @@ def next_step(view: TicketView) -> str:
     return states.label(state)
 
 
-def _row(label: str, value: str) -> str:
-    return f"<tr><td style='color:#555;padding-right:8px'>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
+def _row(label: str, value: str) -> tuple[str, str]:
+    return label, value
 
 
 def claim_text(tc: claims.TicketClaim, currency: str) -> str:
@@ -271,17 +276,16 @@ def view_of(session: Session, t: Ticket) -> TicketView:
         if repair.parts:
             done += " (" + ", ".join(p.part_no for p in repair.parts) + ")"
         rows.append(_row(_("Repair"), done))
-    facts = (f"<h2 style='margin:0'>{html.escape(t.number)} — {html.escape(states.label(t.state))}</h2>"
-             f"<table>{''.join(rows)}</table>")
+    title = f"<h2 style='margin:0'>{html.escape(t.number)} — {html.escape(states.label(t.state))}</h2>"
     status = ticket_warranty(session, t)
     if status is None:
-        warranty = f"<b>{html.escape(_('No product on this ticket.'))}</b>"
+        warranty, warranty_detail = _("No product on this ticket."), ""
     else:
-        lines = "".join(f"<li>{html.escape(ln.label)}: {html.escape(ln.reason)}</li>" for ln in status.lines)
-        warranty = (f"<b>{html.escape(_(STATUS_LABELS[status.overall]))}</b><br>{html.escape(status.summary)}"
-                    f"<ul>{lines}</ul>")
+        warranty = _(STATUS_LABELS[status.overall])
+        details = [status.summary, *(f"  • {ln.label}: {ln.reason}" for ln in status.lines)]
         if t.warranty_exclusion:
-            warranty += html.escape(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
+            details.append(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
+        warranty_detail = "\n".join(details)
     events = [(e.at, users.shown_name(e.user), timeline.event_text(e)) for e in t.events]
     techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
     last_pb = loaners.last_pullback(session, t.id)
@@ -290,7 +294,8 @@ def view_of(session: Session, t: Ticket) -> TicketView:
     loan = loaners.open_loan_of_ticket(session, t.id)
     claim = claims.ticket_claim(session, t.id, clock.now().date())
     return TicketView(
-        id=t.id, number=t.number, state=t.state, facts_html=facts, warranty_html=warranty,
+        id=t.id, number=t.number, state=t.state, title_html=title, facts=rows, warranty=warranty,
+        warranty_detail=warranty_detail,
         verify_fields=list(t.verify_fields or []), technician_id=t.technician_id,
         uncertain=t.technician_uncertain,
         awaiting_response=t.respond_by is not None and t.responded_at is None and t.state in states.OPEN,
@@ -303,6 +308,13 @@ def view_of(session: Session, t: Ticket) -> TicketView:
         ready_at=t.ready_at, closed_at=t.closed_at, picked_up_at=t.picked_up_at,
         claim=claim, claim_text=claim_text(claim, str(settings.get(session, "currency"))),
     )
+
+
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set ``sheet`` when it changes: setting a style sheet, even the same
+    one, restyles the widget."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 class TicketDetailDialog(QDialog):
@@ -371,13 +383,31 @@ class TicketDetailDialog(QDialog):
         self.print_dialog: QDialog | None = None
         self.view: TicketView | None = None
 
-        self.quote_panel = QuotePanel(ctx, ticket_id, self, load=False)  # read with the ticket below
-        u.billingLayout.addWidget(self.quote_panel)
-        self._keep_quote_buttons_in_view()
-        FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
-        self.quote_panel.changed.connect(self._billing_changed)
+        # The quote and payments are made when their tab is first shown (or
+        # asked for): the dialog opens on the timeline, and a panel it does not
+        # show would be built, read, laid out and polished for nothing
+        # (docs/performance.md#opening-a-ticket).
+        self._quote_panel: QuotePanel | None = None
+        u.tabs.currentChanged.connect(self._tab_shown)
         self.reload()
         fit_to_screen(self)
+
+    @property
+    def quote_panel(self) -> QuotePanel:
+        """The quote and payments panel, made and read on first use."""
+        if self._quote_panel is None:
+            u = self.ui
+            panel = self._quote_panel = QuotePanel(self.ctx, self.ticket_id, self, load=False)
+            u.billingLayout.addWidget(panel)
+            self._keep_quote_buttons_in_view()
+            FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
+            panel.show_facts(self.ctx.read(panel.load))
+            panel.changed.connect(self._billing_changed)
+        return self._quote_panel
+
+    def _tab_shown(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.ui.billingTab:
+            self.quote_panel  # noqa: B018 (made on first use)
 
     def _keep_quote_buttons_in_view(self) -> None:
         """The quote's buttons (make it, the customer's answer) in a row
@@ -395,20 +425,24 @@ class TicketDetailDialog(QDialog):
         u.billingTabLayout.addWidget(bar)
 
     def reload(self, billing: bool = True) -> None:
-        """Read the ticket (and, with ``billing``, the quote panel's facts)
-        in one read session, then show them."""
+        """Read the ticket (and, with ``billing``, the quote panel's facts
+        once the panel is made) in one read session, then show them."""
+        panel = self._quote_panel if billing else None
+
         def read(s: Session) -> tuple[TicketView, dict[str, object] | None]:
             ticket = read_ticket(s, self.ticket_id)  # held until the panel has read too
-            return view_of(s, ticket), self.quote_panel.load(s) if billing else None
+            return view_of(s, ticket), panel.load(s) if panel is not None else None
 
         view, facts = self.ctx.read(read)
-        if facts is not None:
-            self.quote_panel.show_facts(facts)
+        if panel is not None and facts is not None:
+            panel.show_facts(facts)
         self.view = view
         u = self.ui
         self.setWindowTitle(_("Ticket {number}").format(number=view.number))
-        u.factsLabel.setText(view.facts_html)
-        u.warrantyLabel.setText(view.warranty_html)
+        u.factsLabel.setText(view.title_html)
+        self._show_facts(view.facts)
+        u.warrantyLabel.setText(view.warranty)
+        u.warrantyDetailLabel.setText(view.warranty_detail)
         u.timeline.setRowCount(len(view.events))
         for r, (at, who, text) in enumerate(view.events):
             for c, value in enumerate((at.strftime("%Y-%m-%d %H:%M"), who, text)):
@@ -426,10 +460,9 @@ class TicketDetailDialog(QDialog):
         u.uncertainCheck.setChecked(view.uncertain)
         if view.verify_fields:
             u.verifyFieldsLabel.setText(", ".join(fields.field_label(f) for f in view.verify_fields))
-            u.verifyFieldsLabel.setStyleSheet("color: #8a6d00;")
         else:
             u.verifyFieldsLabel.setText(_("nothing"))
-            u.verifyFieldsLabel.setStyleSheet("")
+        _restyle(u.verifyFieldsLabel, "color: #8a6d00;" if view.verify_fields else "")
         u.verifyButton.setEnabled(bool(view.verify_fields))
         u.respondedButton.setVisible(view.awaiting_response)
         where = loaners.location_label(view.where) if view.where else _("no product on this ticket")
@@ -448,10 +481,38 @@ class TicketDetailDialog(QDialog):
         for widget in (u.claimLabel, u.claimValueLabel, u.makerOrderButton, u.claimTagsButton):
             widget.setVisible(has_maker)
         u.claimValueLabel.setText(view.claim_text)
-        u.claimValueLabel.setStyleSheet("color: #b00020;" if view.claim and view.claim.flag == claims.LATE else
-                                        "color: #a15c00;" if view.claim and view.claim.flag == claims.DUE_SOON
-                                        else "")
+        _restyle(u.claimValueLabel, "color: #b00020;" if view.claim and view.claim.flag == claims.LATE else
+                 "color: #a15c00;" if view.claim and view.claim.flag == claims.DUE_SOON else "")
         u.claimTagsButton.setEnabled(bool(view.claim and view.claim.tags))
+
+    def _show_facts(self, facts: list[tuple[str, str]]) -> None:
+        """The facts as a form of plain labels: a rich-text table in one
+        word-wrapped label was laid out again for every width the dialog's
+        layout tried (half of the time to the first paint)."""
+        form = self.ui.factsForm
+        while form.rowCount():
+            form.removeRow(0)
+        muted = QPalette(self.palette())  # a colour, not a style sheet: each one would restyle its label
+        muted.setColor(QPalette.ColorRole.WindowText, QColor("#555555"))
+        for label, value in facts:
+            name = QLabel(label)
+            name.setPalette(muted)
+            shown = QLabel(value)
+            shown.setWordWrap(True)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(name, shown)
+
+    def facts_text(self) -> str:
+        """The facts as the clerk reads them, a "label: value" line each."""
+        form = self.ui.factsForm
+        lines = []
+        for row in range(form.rowCount()):
+            name = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            shown = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            if isinstance(name, QLabel) and isinstance(shown, QLabel):
+                lines.append(f"{name.text()}: {shown.text()}")
+        return "\n".join(lines)
 
     def _show_steps(self, view: TicketView) -> None:
         """The sentence saying what comes next, and a button for each step offered."""

@@ -183,7 +183,9 @@ def test_the_ticket_gives_each_letter_once(qtbot: QtBot, ctx: AppContext, shop: 
     assert isinstance(first, IntakeResult)
     dialog = TicketDetailDialog(ctx, first.ticket_id)
     qtbot.addWidget(dialog)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.billingTab)  # the quote panel is made when its tab is shown
     assert any(m.text == _("Correct &facts…") for scope in views(dialog) for m in scope)
+    assert any(m.text == _("&Make the quote") for scope in views(dialog) for m in scope)
     u = dialog.ui
     for quote, repair in ((_("&Quote…"), _("Start &repair")),
                           (_("The customer's &answer…"), _("Start &repair (manager)…"))):

@@ -181,7 +181,7 @@ def test_walk_in_out_of_warranty_from_intake_to_pick_up(qtbot: QtBot, ctx: AppCo
     assert not record.isVisible()
     assert d.messageLabel.text() == "Repair recorded: Replaced a part, Screen. Parts: SJ-SCREEN."
     assert f"{number} — Repaired" in d.factsLabel.text()
-    assert "Replaced a part: Screen (SJ-SCREEN)" in d.factsLabel.text()
+    assert "Repair: Replaced a part: Screen (SJ-SCREEN)" in detail.facts_text()
     assert "In repair → Repaired: Replaced a part: Screen (SJ-SCREEN)" in timeline(detail)
     # At the workshop, the product cannot be handed over yet.
     assert steps(detail) == ["Ready for pick-up", "Pick-up…"]
@@ -512,7 +512,8 @@ def _targets(step: str, state: str) -> set[str]:
 
 
 def test_every_legal_move_has_a_button_and_every_state_a_next_step() -> None:
-    base = TicketView(id=1, number="T2026-000001", state=states.RECEIVED, facts_html="", warranty_html="",
+    base = TicketView(id=1, number="T2026-000001", state=states.RECEIVED, title_html="", facts=[], warranty="",
+                      warranty_detail="",
                       verify_fields=[], technician_id=None, uncertain=False, awaiting_response=False,
                       where=loaners.WITH_CUSTOMER, loan_out="", category="refrigerator", accessories=[],
                       promised_return_on=None, events=[], technicians=[])

@@ -1,7 +1,8 @@
 """Opening a ticket reads what the dialog shows once, in one read session
 (docs/performance.md#opening-a-ticket): the ticket, its customer, product and
-timeline with their authors loaded together, the quote panel read in the
-same session instead of loading itself and being loaded again."""
+timeline with their authors loaded together.  The quote and payments are
+made and read when their tab is first shown; after a step they are read
+again with the ticket, in the same session."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from frontdesk.intake import service as intake
 from frontdesk.intake import states
 from frontdesk.loaners import service as loaners
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.quote_panel import QuotePanel
 from frontdesk.ui.ticket_detail import TicketDetailDialog
 from frontdesk.users import Actor
 from tests.billing.billing_helpers import fridge_form
@@ -87,8 +89,15 @@ def test_opening_a_ticket_is_one_read_session(qtbot: QtBot, ctx: AppContext, ful
     for table in ("tickets", "customers", "products", "users", "pullbacks"):  # each read once, if at all
         rows = [s for s in statements if s.startswith(f"SELECT {table}.id,")]
         assert len(rows) <= 1, (table, rows)
+    u = dialog.ui
+    assert u.tabs.currentWidget() is u.historyTab
+    assert not u.billingScroll.findChildren(QuotePanel)  # the quote and payments wait for their tab
+    # ...the quote and payments tab is read (in one session of its own) when it is shown...
+    begun.clear()
+    u.tabs.setCurrentWidget(u.billingTab)
+    assert len(begun) == 1 and u.billingScroll.findChildren(QuotePanel) == [dialog.quote_panel]
     # ...and it shows all of it: the quote, both receipts, the loaner, the claim
-    u, panel = dialog.ui, dialog.quote_panel.ui
+    panel = dialog.quote_panel.ui
     assert dialog.quote_panel.quote is not None and panel.linesTable.rowCount() >= 1
     assert panel.receiptsTable.rowCount() == 2
     assert "loaner LN-01 is out" in u.whereValueLabel.text()
@@ -100,6 +109,7 @@ def test_a_step_reads_the_ticket_and_the_panel_again_in_one_session(
         qtbot: QtBot, ctx: AppContext, full_ticket: int, watched: tuple[list[int], list[str]]) -> None:
     dialog = TicketDetailDialog(ctx, full_ticket)
     qtbot.addWidget(dialog)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.billingTab)  # the panel made: it is read with the ticket
     begun, statements = watched
     begun.clear()
     statements.clear()

@@ -151,7 +151,7 @@ def test_detail_moves_along_the_state_machine(qtbot: QtBot, ctx: AppContext) -> 
     dialog.show()
     u = dialog.ui
     assert "T2026-000002" in u.factsLabel.text() and "Received" in u.factsLabel.text()
-    assert "Out of warranty" in u.warrantyLabel.text()
+    assert u.warrantyLabel.text() == "Partly in warranty" and "Out of warranty" in u.warrantyDetailLabel.text()
     assert shown_steps(dialog) == [td.DIAGNOSE, td.VISIT, td.REPAIR, td.CLOSE, td.CANCEL]
     qtbot.keyClicks(u.stepNoteEdit, "on the bench")
     with qtbot.waitSignal(dialog.changed):

@@ -1,5 +1,6 @@
 # Generated from forms/ticket_detail.ui by tools/compile_forms.py: do not edit.
 from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QVBoxLayout, QWidget
 
 class Ui_TicketDetailDialog(object):
@@ -19,24 +20,58 @@ class Ui_TicketDetailDialog(object):
         self.factsLayout = QHBoxLayout(self.factsWidget)
         self.factsLayout.setObjectName(u"factsLayout")
         self.factsLayout.setContentsMargins(0, 0, 0, 0)
+        self.factsColumn = QVBoxLayout()
+        self.factsColumn.setObjectName(u"factsColumn")
         self.factsLabel = QLabel(self.factsWidget)
         self.factsLabel.setObjectName(u"factsLabel")
         self.factsLabel.setText(u"")
-        self.factsLabel.setWordWrap(True)
         self.factsLabel.setTextFormat(Qt.RichText)
         self.factsLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.factsLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
 
-        self.factsLayout.addWidget(self.factsLabel)
+        self.factsColumn.addWidget(self.factsLabel)
 
+        self.factsForm = QFormLayout()
+        self.factsForm.setObjectName(u"factsForm")
+        self.factsForm.setHorizontalSpacing(8)
+        self.factsForm.setVerticalSpacing(1)
+
+        self.factsColumn.addLayout(self.factsForm)
+
+        self.factsEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.factsColumn.addItem(self.factsEnd)
+
+
+        self.factsLayout.addLayout(self.factsColumn)
+
+        self.warrantyColumn = QVBoxLayout()
+        self.warrantyColumn.setObjectName(u"warrantyColumn")
         self.warrantyLabel = QLabel(self.factsWidget)
         self.warrantyLabel.setObjectName(u"warrantyLabel")
+        font = QFont()
+        font.setBold(True)
+        self.warrantyLabel.setFont(font)
         self.warrantyLabel.setText(u"")
         self.warrantyLabel.setWordWrap(True)
-        self.warrantyLabel.setTextFormat(Qt.RichText)
-        self.warrantyLabel.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
+        self.warrantyLabel.setTextFormat(Qt.PlainText)
 
-        self.factsLayout.addWidget(self.warrantyLabel)
+        self.warrantyColumn.addWidget(self.warrantyLabel)
+
+        self.warrantyDetailLabel = QLabel(self.factsWidget)
+        self.warrantyDetailLabel.setObjectName(u"warrantyDetailLabel")
+        self.warrantyDetailLabel.setText(u"")
+        self.warrantyDetailLabel.setWordWrap(True)
+        self.warrantyDetailLabel.setTextFormat(Qt.PlainText)
+        self.warrantyDetailLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.warrantyColumn.addWidget(self.warrantyDetailLabel)
+
+        self.warrantyEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.warrantyColumn.addItem(self.warrantyEnd)
+
+
+        self.factsLayout.addLayout(self.warrantyColumn)
 
         self.factsScroll.setWidget(self.factsWidget)
 
