@@ -25,6 +25,8 @@ nothing).
 from __future__ import annotations
 
 import logging
+import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,6 +48,12 @@ from frontdesk.private_files import new_file
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+# Pages of write-ahead log after which the commit that passes them copies
+# the log into the database file (SQLite's default is 1,000, about 4 MB:
+# every 25th intake or so paid 100 ms of copying and syncing).  The window
+# copies it in the background (LogKeeper) long before; a command line run
+# that writes a lot copies it now and then, in bigger steps.
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 T = TypeVar("T")
 
 
@@ -68,14 +76,17 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     if mode != "memory":
         cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
     cur.close()
 
 
 def _sqlite_begin(conn: Any) -> None:
-    if conn.get_execution_options().get("frontdesk_write"):
+    options = conn.get_execution_options()
+    if options.get("frontdesk_write"):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
+    elif not options.get("frontdesk_glance"):
         conn.exec_driver_sql("BEGIN")
+    # A glance (Database.glance): no transaction, each statement reads on its own.
 
 
 def _private_sqlite_file(path: str) -> Callable[..., None]:
@@ -181,8 +192,13 @@ class Database:
         self.url = normalize_url(url)
         self.engine = engine or make_engine(self.url)
         self._factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        glancing = self.engine.execution_options(frontdesk_glance=True)
+        if self.engine.dialect.name != "sqlite":  # SQLite: _sqlite_begin leaves out the BEGIN
+            glancing = glancing.execution_options(isolation_level="AUTOCOMMIT")
+        self._glance_factory = sessionmaker(bind=glancing, expire_on_commit=False)
         if self.engine.dialect.name != "sqlite":  # an embedded file never drops its connection
             event.listen(self._factory, "do_orm_execute", _retry_lost_read)
+            event.listen(self._glance_factory, "do_orm_execute", _retry_lost_read)
         self._write_factory = sessionmaker(
             bind=self.engine.execution_options(frontdesk_write=True), expire_on_commit=False
         )
@@ -203,6 +219,25 @@ class Database:
             raise self._translate(exc) from exc
         finally:
             session.rollback()
+            session.close()
+
+    @contextmanager
+    def glance(self) -> Iterator[Session]:
+        """A read outside any transaction, for what the window asks as the
+        clerk types and scrolls: a page of the list, the customers a few
+        keystrokes find.  Each statement sees the database as it is when it
+        runs (on SQLite a :meth:`read` sees one moment throughout; on
+        PostgreSQL, read committed, each statement of a read sees its own
+        anyway).  No ``BEGIN`` and no ``ROLLBACK``: on PostgreSQL each is a
+        round trip to the server, two of the three a one-statement read made."""
+        session = self._glance_factory()
+        try:
+            yield session
+        except DBAPIError as exc:
+            if not _expected(exc):
+                raise
+            raise self._translate(exc) from exc
+        finally:
             session.close()
 
     def query(self, work: Callable[[Session], T]) -> T:
@@ -276,5 +311,50 @@ class Database:
             _("The database cannot be reached: {error}").format(error=str(exc.orig).strip().splitlines()[0] if exc.orig else exc)
         )
 
+    def keep_log_short(self, interval: float = 1.0) -> LogKeeper | None:
+        """Start a :class:`LogKeeper` for an SQLite file (None for a server
+        database or one in memory)."""
+        db_path = make_url(self.url).database if self.dialect == "sqlite" else None
+        if not db_path or db_path == ":memory:" or "mode=memory" in self.url:
+            return None
+        return LogKeeper(db_path, interval).start()
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class LogKeeper:
+    """Copies an SQLite database's write-ahead log into its file in a thread
+    of its own, every ``interval`` seconds (a passive checkpoint: it waits
+    for no one and nobody waits for it), so that a clerk's save never does
+    it (docs/architecture.md#transactions-and-concurrency).  ``stop()``
+    ends it; nothing to do on PostgreSQL, whose server does its own."""
+
+    def __init__(self, path: str, interval: float = 1.0) -> None:
+        self.path = path
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wal-keeper", daemon=True)
+
+    def start(self) -> LogKeeper:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        except sqlite3.Error as exc:
+            log.warning("the log keeper cannot open the database: %s", exc)
+            return
+        try:
+            while not self._stop.wait(self.interval):
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                except sqlite3.Error as exc:  # a moment's lock, a file gone: tried again at the next turn
+                    log.debug("checkpoint skipped: %s", exc)
+        finally:
+            conn.close()

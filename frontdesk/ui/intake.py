@@ -564,7 +564,7 @@ def advice_html(shown: IntakeAdvice) -> str:
 
 def _matches(db: Database, text: str) -> list[customers.CustomerMatch]:
     """The returning customers ``text`` finds (on the search's own thread: its own session)."""
-    with db.read() as s:
+    with db.glance() as s:
         return customers.search(s, text, limit=MATCHES_SHOWN)
 
 

@@ -29,7 +29,7 @@ from frontdesk.ui.visits import VisitsDialog
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 200
+PAGE_SIZE = query.PAGE_SIZE
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -63,7 +63,7 @@ class TicketTableModel(QAbstractTableModel):
     def set_filter(self, flt: query.TicketFilter) -> None:
         self.beginResetModel()
         self.filter = flt
-        with self.db.read() as s:
+        with self.db.glance() as s:
             self.rows = query.page(s, flt, None, self.page_size)
         self._more = len(self.rows) == self.page_size
         self.endResetModel()
@@ -86,7 +86,7 @@ class TicketTableModel(QAbstractTableModel):
         if parent.isValid() or not self._more:
             return
         before = self.rows[-1].id if self.rows else None
-        with self.db.read() as s:
+        with self.db.glance() as s:
             more = query.page(s, self.filter, before, self.page_size)
         self._more = len(more) == self.page_size
         if more:
@@ -308,5 +308,5 @@ class TicketsScreen(QWidget):
 
 def _first_page(db: Database, flt: query.TicketFilter, size: int) -> list[query.TicketRow]:
     """The newest page of tickets ``flt`` finds (on the search's own thread: its own session)."""
-    with db.read() as s:
+    with db.glance() as s:
         return query.page(s, flt, None, size)
