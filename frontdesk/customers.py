@@ -96,9 +96,10 @@ def search_keys(name: str, phone: PhoneCheck) -> set[str]:
     return keys
 
 
-def _write_keys(session: Session, customer: Customer) -> None:
+def _write_keys(session: Session, customer: Customer, new: bool = False) -> None:
     phone = PhoneCheck(customer.phone, customer.phone_display, _national_from_e164(customer.phone), True)
-    session.execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
+    if not new:  # a customer just made has no keys to replace
+        session.execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
     for key in search_keys(customer.name, phone):
         session.add(CustomerKey(key=key, customer_id=customer.id))
 
@@ -225,7 +226,7 @@ def create(
     )
     session.add(customer)
     session.flush()
-    _write_keys(session, customer)
+    _write_keys(session, customer, new=True)
     audit.record(session, actor_id, "customer.create", "customer", customer.id, at=now)
     return customer
 

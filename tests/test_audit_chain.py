@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from frontdesk import audit
 from frontdesk.cli import main
@@ -52,6 +52,45 @@ def test_records_are_chained_in_the_order_they_were_recorded(db: Database, users
     check = _verify(db)
     assert check.intact and check.count == n
     assert check.message == f"Audit trail intact: {n} records, head #{last_id} {last_hash[:12]}"
+
+
+def test_a_transaction_flushing_several_times_chains_on_from_its_own_head(
+        db: Database, users: tuple[Actor, Actor]) -> None:
+    """After its first flush a transaction holds the chain's lock: its later
+    flushes chain on from where it left the head without reading the head or
+    the last id again (the intake's second record), and a savepoint rolled
+    back takes its records with it without leaving the next one chained
+    onto a record that is gone."""
+    manager, _clerk = users
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    with db.write() as s:
+        audit.record(s, manager.id, "test.one", "thing", 1, {}, at=AT)
+        s.flush()
+        event.listen(db.engine, "before_cursor_execute", seen)
+        try:
+            audit.record(s, manager.id, "test.two", "thing", 2, {}, at=AT)
+            s.flush()
+        finally:
+            event.remove(db.engine, "before_cursor_execute", seen)
+        assert not [x for x in statements if "FROM audit_chain" in x or "max(audit_log.id)" in x], statements
+        try:
+            with s.begin_nested():
+                audit.record(s, manager.id, "test.gone", "thing", 3, {}, at=AT)
+                s.flush()
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+        audit.record(s, manager.id, "test.three", "thing", 4, {}, at=AT)
+    with db.write() as s:  # the next transaction reads the head again
+        audit.record(s, manager.id, "test.four", "thing", 5, {}, at=AT)
+    with db.read() as s:
+        actions = list(s.scalars(select(AuditRecord.action).order_by(AuditRecord.id)))
+    assert actions[-4:] == ["test.one", "test.two", "test.three", "test.four"]
+    assert _verify(db).intact
 
 
 def test_appends_from_two_sessions_at_once_keep_one_chain(db: Database, users: tuple[Actor, Actor]) -> None:

@@ -319,7 +319,8 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         raise ValidationError(problems)
 
     customer = _customer_for(session, actor, form, phone, now)
-    product = _product_for(session, actor, form, customer, now) if form.kind in SERVICE_KINDS else None
+    known: set[int] = set()  # the product, when it was on record before this intake
+    product = _product_for(session, actor, form, customer, now, known) if form.kind in SERVICE_KINDS else None
     to_verify = _verify_fields(form, phone)
 
     if form.fault_category and product is not None \
@@ -327,7 +328,9 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
         raise ValidationError({"fault_category": _("Pick a fault category from the list.")})
     earlier = faults.earlier_repairs(session, product.id, form.fault_category) if product is not None else []
     again = faults.repeat_of(earlier, now)
-    status = warranty_for(form, now.date(), repair_days=product_repair_days(session, product.id),
+    # A product first recorded now has no tickets yet, so no days in repair to add back.
+    repair_days = product_repair_days(session, product.id) if product is not None and product.id in known else 0
+    status = warranty_for(form, now.date(), repair_days=repair_days,
                           calendar=settings.work_calendar(session)) if product else None
     advice = advice_for(form, now.date(), status, earlier) if product else None
 
@@ -420,11 +423,15 @@ def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: custo
     return customers.create(session, actor.id, form.name, phone, form.address, form.area, now=now)
 
 
-def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Customer, now: datetime) -> Product:
+def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Customer, now: datetime,
+                 known: set[int]) -> Product:
+    """The customer's product the form names or describes (its id added to
+    ``known``), else a new record of it."""
     if form.product_id is not None:
         product = session.get(Product, form.product_id)
         if product is None or product.customer_id != customer.id:
             raise ValidationError({"product": _("This product does not belong to the customer.")})
+        known.add(product.id)
         # Facts shown again at this visit complete or correct the record.
         for attr in ("purchase_date", "card_stamp_date", "factory_date", "card_whole_unit_months"):
             value = getattr(form, attr)
@@ -445,7 +452,7 @@ def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Cus
         )
         if same is not None:
             form.product_id = same.id
-            return _product_for(session, actor, form, customer, now)
+            return _product_for(session, actor, form, customer, now, known)
     product = Product(
         customer_id=customer.id,
         category=form.category or "other",

@@ -79,7 +79,12 @@ def run(url: str | None, lang: str | None = None) -> int:
     window = MainWindow(AppContext(db, login.actor, counter))
     window.show()
     _daily_backup_in_background(db)
-    return app.exec()
+    keeper = db.keep_log_short()  # the write-ahead log copied in the background, not by a clerk's save
+    try:
+        return app.exec()
+    finally:
+        if keeper is not None:
+            keeper.stop()
 
 
 def _daily_backup_in_background(db: Database) -> Job[Path | None]:
