@@ -128,9 +128,30 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             raise DatabaseUnavailable(
                 _("Cannot use the database {url}: {error}").format(url=parsed.render_as_string(hide_password=True), error=exc)
             ) from exc
+        if parsed.get_backend_name() == "postgresql":
+            event.listen(engine, "do_execute", _planned_each_time)
     event.listen(engine, "handle_error", audit_locked)
     event.listen(engine, "handle_error", day_closed)
     return engine
+
+
+# The execution option of a statement PostgreSQL must plan for the values
+# it is given each time (see _planned_each_time).
+PLAN_EACH_TIME = "frontdesk_plan_each_time"
+
+
+def _planned_each_time(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
+    """A ``do_execute`` listener on a PostgreSQL engine: a statement run
+    with the execution option :data:`PLAN_EACH_TIME` is sent unprepared.
+    psycopg prepares a statement on the server once it has run five times,
+    and after five more PostgreSQL may keep one generic plan for any values:
+    for the search's prefix ranges (``serial >= $1 AND serial < $2``) that
+    plan cannot know how few rows a prefix finds, and took twice the time
+    of a plan made for the prefix typed."""
+    if context is None or not context.execution_options.get(PLAN_EACH_TIME):
+        return False
+    cursor.execute(statement, parameters, prepare=False)
+    return True
 
 
 def describe_error(exc: BaseException | None) -> str:

@@ -235,3 +235,22 @@ def test_the_list_without_a_search_pages_through_the_primary_key(db: Database, u
         plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled).scalar_one()[0]["Plan"]
     scans = [(n["Node Type"], n.get("Index Name")) for n in _nodes(plan) if n.get("Relation Name") == "tickets"]
     assert scans and all(kind != "Seq Scan" for kind, _index in scans), scans
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_search_is_planned_for_the_text_typed(db: Database, users: tuple[Actor, Actor]) -> None:
+    """psycopg prepares a statement on the server after five runs, and
+    PostgreSQL may then keep one generic plan for any prefix: the search's
+    lookups are sent unprepared, planned each time for the text typed; the
+    list's plain pages, whose plan does not depend on the values, are
+    prepared as usual."""
+    manager, _clerk = users
+    _bulk(db, manager.id)
+    with db.glance() as s:
+        first = query.page(s, query.TicketFilter())
+        for _round in range(8):
+            query.page(s, query.TicketFilter(text="SN0001"))
+            query.page(s, query.TicketFilter(), first[-1].id)
+        prepared = list(s.connection().exec_driver_sql("SELECT statement FROM pg_prepared_statements").scalars())
+    assert not [x for x in prepared if "UNION" in x], prepared
+    assert [x for x in prepared if "tickets.id < " in x and "LIMIT" in x], prepared
