@@ -261,14 +261,14 @@ class Database:
         finally:
             session.close()
 
-    def query(self, work: Callable[[Session], T]) -> T:
-        """Run ``work(session)`` in a read session; when the server
-        connection turns out lost part way, once more from its start on a
-        fresh connection (a read repeated loses nothing).  What the window
-        reads goes through here (``AppContext.read``)."""
+    def query(self, work: Callable[[Session], T], glance: bool = False) -> T:
+        """Run ``work(session)`` in a read session (a :meth:`glance` with
+        ``glance``); when the server connection turns out lost part way, once
+        more from its start on a fresh connection (a read repeated loses
+        nothing).  What the window reads goes through here (``AppContext.read``)."""
         for attempt in (1, 2):
             try:
-                with self.read() as session:
+                with self.glance() if glance else self.read() as session:
                     return work(session)
             except DatabaseUnavailable as exc:
                 cause = exc.__cause__

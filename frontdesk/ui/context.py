@@ -54,6 +54,11 @@ class AppContext:
     def read(self, work: Callable[[Session], T]) -> T:
         return self.db.query(work)
 
+    def glance(self, work: Callable[[Session], T]) -> T:
+        """``work`` in a glance (Database.glance): for what a screen shows
+        at once and shows again after every change, such as an opened ticket."""
+        return self.db.query(work, glance=True)
+
     def write(self, work: Callable[[Session, Actor | None], T], parent: QWidget | None = None,
               label: QLabel | None = None) -> T | None:
         """Run ``work(session, approver)`` in one write transaction.  When the

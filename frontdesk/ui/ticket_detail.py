@@ -433,7 +433,7 @@ class TicketDetailDialog(QDialog):
             ticket = read_ticket(s, self.ticket_id)  # held until the panel has read too
             return view_of(s, ticket), panel.load(s) if panel is not None else None
 
-        view, facts = self.ctx.read(read)
+        view, facts = self.ctx.glance(read)  # shown again after every step: no transaction for it
         if panel is not None and facts is not None:
             panel.show_facts(facts)
         self.view = view

@@ -51,13 +51,21 @@ PRODUCT_COLUMN = [key for key, _title in COLUMNS].index("product")
 class TicketTableModel(QAbstractTableModel):
     """Rows of :class:`frontdesk.intake.query.TicketRow`, fetched on demand."""
 
-    def __init__(self, db: Database, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, db: Database, parent: Any = None, page_size: int = PAGE_SIZE, read_ahead: bool = False) -> None:
+        """With ``read_ahead``, the page after the rows shown is read in the
+        background as soon as they are shown, so that scrolling to the end
+        finds it read (docs/architecture.md#searching-as-you-type)."""
         super().__init__(parent)
         self.db = db
         self.page_size = page_size
         self.filter = query.TicketFilter()
         self.rows: list[query.TicketRow] = []
         self._more = False
+        self._next: tuple[query.TicketFilter, int, list[query.TicketRow]] | None = None  # read ahead
+        self.ahead: LiveSearch[tuple[query.TicketFilter, int], list[query.TicketRow]] | None = None
+        if read_ahead:
+            self.ahead = LiveSearch(lambda asked: _page_after(db, *asked, page_size), self._read_ahead, self,
+                                    on_error=lambda exc: log.info("reading the next page ahead failed: %s", exc))
 
     # -- loading --
     def set_filter(self, flt: query.TicketFilter) -> None:
@@ -67,6 +75,7 @@ class TicketTableModel(QAbstractTableModel):
             self.rows = query.page(s, flt, None, self.page_size)
         self._more = len(self.rows) == self.page_size
         self.endResetModel()
+        self._ask_ahead()
 
     def refresh(self) -> None:
         self.set_filter(self.filter)
@@ -78,6 +87,7 @@ class TicketTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self._more = len(self.rows) == self.page_size
         self.endResetModel()
+        self._ask_ahead()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._more
@@ -86,13 +96,32 @@ class TicketTableModel(QAbstractTableModel):
         if parent.isValid() or not self._more:
             return
         before = self.rows[-1].id if self.rows else None
-        with self.db.glance() as s:
-            more = query.page(s, self.filter, before, self.page_size)
+        if self._next is not None and self._next[0] is self.filter and self._next[1] == before:
+            more = self._next[2]  # read ahead while the clerk looked at the rows above
+        else:
+            with self.db.glance() as s:
+                more = query.page(s, self.filter, before, self.page_size)
+        self._next = None
         self._more = len(more) == self.page_size
         if more:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
             self.rows.extend(more)
             self.endInsertRows()
+        self._ask_ahead()
+
+    def _ask_ahead(self) -> None:
+        self._next = None
+        if self.ahead is None:
+            return
+        if self._more and self.rows:
+            self.ahead.request((self.filter, self.rows[-1].id))
+        else:
+            self.ahead.cancel()
+
+    def _read_ahead(self, asked: tuple[query.TicketFilter, int], rows: list[query.TicketRow]) -> None:
+        flt, before = asked
+        if flt is self.filter and self.rows and self.rows[-1].id == before:  # still the page the list needs next
+            self._next = (flt, before, rows)
 
     # -- reading --
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -170,7 +199,7 @@ class TicketsScreen(QWidget):
         self.ctx = ctx
         self.ui = Ui_TicketsScreen()
         self.ui.setupUi(self)
-        self.model = TicketTableModel(ctx.db, self)
+        self.model = TicketTableModel(ctx.db, self, read_ahead=True)
         u = self.ui
         u.table.setModel(self.model)
         header = u.table.horizontalHeader()
@@ -304,6 +333,12 @@ class TicketsScreen(QWidget):
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
         self.ui.searchEdit.selectAll()
+
+
+def _page_after(db: Database, flt: query.TicketFilter, before_id: int, size: int) -> list[query.TicketRow]:
+    """The page of ``flt`` after ``before_id`` (on the reading ahead's own thread: its own session)."""
+    with db.glance() as s:
+        return query.page(s, flt, before_id, size)
 
 
 def _first_page(db: Database, flt: query.TicketFilter, size: int) -> list[query.TicketRow]:

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from ui_helpers import Approvals
 
 from frontdesk.billing import schedules
 from frontdesk.db.models import AuditRecord, NumberSequence, Ticket
-from frontdesk.intake import responses, service, states, visits
+from frontdesk.intake import query, responses, service, states, visits
 from frontdesk.ui import ticket_detail as td
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.ticket_detail import TicketDetailDialog
@@ -47,6 +47,37 @@ def test_model_loads_lazily_and_passes_the_model_tester(qtbot: QtBot, qtmodeltes
     assert model.data(model.index(11, 0)) == "T2026-000001"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) is not None
     qtmodeltester.check(model)
+
+
+def test_the_next_page_is_read_ahead_while_the_rows_are_shown(qtbot: QtBot, ctx: AppContext) -> None:
+    """With reading ahead the page after the rows shown is read in the
+    background: scrolling to the end asks the database nothing, and a page
+    read ahead for another filter is never shown."""
+    add_tickets(ctx, 12)
+    model = TicketTableModel(ctx.db, page_size=5, read_ahead=True)
+    ahead = model.ahead
+    assert ahead is not None
+    model.set_filter(model.filter)
+    qtbot.waitUntil(lambda: ahead.idle() and model._next is not None, timeout=3000)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(ctx.db.engine, "before_cursor_execute", seen)
+    try:
+        model.fetchMore(QModelIndex())
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", seen)
+    assert statements == [] and model.rowCount() == 10
+    assert [model.data(model.index(r, 0)) for r in range(10)] == [f"T2026-{n:06d}" for n in range(13, 3, -1)]
+    # The filter changes before the page read ahead for the old one is used: it is dropped.
+    qtbot.waitUntil(lambda: ahead.idle() and model._next is not None, timeout=3000)
+    model.set_filter(query.TicketFilter(text="SN0011"))
+    qtbot.waitUntil(ahead.idle, timeout=3000)
+    assert model.rowCount() == 1 and not model.canFetchMore(QModelIndex()) and model._next is None
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 1
 
 
 def test_the_count_says_1_ticket_and_2_tickets(qtbot: QtBot, ctx: AppContext) -> None:
