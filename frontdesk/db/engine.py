@@ -332,7 +332,7 @@ class Database:
             _("The database cannot be reached: {error}").format(error=str(exc.orig).strip().splitlines()[0] if exc.orig else exc)
         )
 
-    def keep_log_short(self, interval: float = 1.0) -> LogKeeper | None:
+    def keep_log_short(self, interval: float = 0.5) -> LogKeeper | None:
         """Start a :class:`LogKeeper` for an SQLite file (None for a server
         database or one in memory)."""
         db_path = make_url(self.url).database if self.dialect == "sqlite" else None
@@ -346,12 +346,15 @@ class Database:
 
 class LogKeeper:
     """Copies an SQLite database's write-ahead log into its file in a thread
-    of its own, every ``interval`` seconds (a passive checkpoint: it waits
-    for no one and nobody waits for it), so that a clerk's save never does
-    it (docs/architecture.md#transactions-and-concurrency).  ``stop()``
-    ends it; nothing to do on PostgreSQL, whose server does its own."""
+    of its own, once the database has been quiet for ``interval`` seconds
+    (no commit since it last looked, by ``PRAGMA data_version``): a passive
+    checkpoint, which waits for no one and nobody waits for, made between
+    the clerks' saves rather than by one of them and never while writes
+    come one after the other (copying beside them slowed each by a fifth)
+    (docs/architecture.md#transactions-and-concurrency).  ``stop()`` ends
+    it; nothing to do on PostgreSQL, whose server does its own."""
 
-    def __init__(self, path: str, interval: float = 1.0) -> None:
+    def __init__(self, path: str, interval: float = 0.5) -> None:
         self.path = path
         self.interval = interval
         self._stop = threading.Event()
@@ -371,10 +374,17 @@ class LogKeeper:
         except sqlite3.Error as exc:
             log.warning("the log keeper cannot open the database: %s", exc)
             return
+        seen = copied = None  # the data version at the last look, and at the last checkpoint
         try:
             while not self._stop.wait(self.interval):
                 try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    version = conn.execute("PRAGMA data_version").fetchone()[0]
+                    if version != seen:  # written since the last look: wait for a quiet moment
+                        seen = version
+                        continue
+                    if version != copied:
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                        copied = version
                 except sqlite3.Error as exc:  # a moment's lock, a file gone: tried again at the next turn
                     log.debug("checkpoint skipped: %s", exc)
         finally:

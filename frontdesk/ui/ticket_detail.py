@@ -192,10 +192,6 @@ def next_step(view: TicketView) -> str:
     return states.label(state)
 
 
-def _row(label: str, value: str) -> tuple[str, str]:
-    return label, value
-
-
 def claim_text(tc: claims.TicketClaim, currency: str) -> str:
     """One line on the maker: its order number, the claim's state, amount
     and deadline, and the old parts it wants back."""
@@ -242,40 +238,40 @@ def view_of(session: Session, t: Ticket) -> TicketView:
     c = t.customer
     p = t.product
     rows = [
-        _row(_("Channel"), f"{_(service.CHANNELS[t.channel])} · {_(service.KINDS[t.kind])}"),
-        _row(_("Taken"), t.intake_at.strftime("%Y-%m-%d %H:%M")),
-        _row(_("Customer"), f"{c.name}  {c.phone_display or c.phone}"),
-        _row(_("Address"), " ".join(x for x in (t.area, t.address) if x) or "—"),
+        (_("Channel"), f"{_(service.CHANNELS[t.channel])} · {_(service.KINDS[t.kind])}"),
+        (_("Taken"), t.intake_at.strftime("%Y-%m-%d %H:%M")),
+        (_("Customer"), f"{c.name}  {c.phone_display or c.phone}"),
+        (_("Address"), " ".join(x for x in (t.area, t.address) if x) or "—"),
     ]
     if p is not None:
         rows += [
-            _row(_("Product"), " ".join(x for x in (category_label(p.category), p.brand, p.model) if x)),
-            _row(_("Serial no."), p.serial or "—"),
-            _row(_("Purchase date"), p.purchase_date.isoformat() if p.purchase_date else "—"),
+            (_("Product"), " ".join(x for x in (category_label(p.category), p.brand, p.model) if x)),
+            (_("Serial no."), p.serial or "—"),
+            (_("Purchase date"), p.purchase_date.isoformat() if p.purchase_date else "—"),
         ]
     rows += [
-        _row(_("Fault"), t.fault or "—"),
-        _row(_("Request"), t.request or "—"),
+        (_("Fault"), t.fault or "—"),
+        (_("Request"), t.request or "—"),
     ]
     if t.accessories:
-        rows.append(_row(_("Accessories"), ", ".join(map(service.accessory_label, t.accessories))))
+        rows.append((_("Accessories"), ", ".join(map(service.accessory_label, t.accessories))))
     if t.condition or t.condition_note:
         labels = [_(service.CONDITION_LABELS.get(k, k)) for k in t.condition]
-        rows.append(_row(_("Condition"), ", ".join(labels + ([t.condition_note] if t.condition_note else []))))
+        rows.append((_("Condition"), ", ".join(labels + ([t.condition_note] if t.condition_note else []))))
     if t.passcode_given:
-        rows.append(_row(_("Passcode"), _("given")))
+        rows.append((_("Passcode"), _("given")))
     if t.respond_by and not t.responded_at:
-        rows.append(_row(_("Answer by"), t.respond_by.strftime("%Y-%m-%d %H:%M")))
+        rows.append((_("Answer by"), t.respond_by.strftime("%Y-%m-%d %H:%M")))
     if t.prior_repairs_same_fault:
-        rows.append(_row(_("Earlier repairs"), str(t.prior_repairs_same_fault)))
+        rows.append((_("Earlier repairs"), str(t.prior_repairs_same_fault)))
     if t.repeat_of_id:
-        rows.append(_row(_("Repeat repair"), _("failed again within 30 days of a repair")))
+        rows.append((_("Repeat repair"), _("failed again within 30 days of a repair")))
     repair = repairs.repair_of(session, t.id)
     if repair is not None:
         done = _("{action}: {fault}").format(action=repair.action_label, fault=repair.fault_label)
         if repair.parts:
             done += " (" + ", ".join(p.part_no for p in repair.parts) + ")"
-        rows.append(_row(_("Repair"), done))
+        rows.append((_("Repair"), done))
     title = f"<h2 style='margin:0'>{html.escape(t.number)} — {html.escape(states.label(t.state))}</h2>"
     status = ticket_warranty(session, t)
     if status is None:

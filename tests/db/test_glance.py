@@ -68,6 +68,8 @@ def _in_the_file(path: str) -> int:
     conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
     try:
         return int(conn.execute("SELECT count(*) FROM settings WHERE key LIKE 'keeper.%'").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return -1  # read while the keeper was writing the file (immutable promises SQLite it is not): look again
     finally:
         conn.close()
 
@@ -97,3 +99,24 @@ def test_the_log_keeper_copies_the_log_into_the_file(sqlite_db: Database) -> Non
 def test_no_keeper_for_a_server_database(db: Database) -> None:
     if db.dialect == "postgresql":
         assert db.keep_log_short() is None
+
+
+def test_the_log_keeper_waits_for_a_quiet_moment(sqlite_db: Database) -> None:
+    """Saves coming one after the other are not slowed by copying beside
+    them: the keeper copies once no commit came for its interval."""
+    path = sqlite_db.engine.url.database
+    assert path
+    keeper = sqlite_db.keep_log_short(interval=0.5)
+    assert keeper is not None
+    try:
+        for n in range(40):  # a save every 20 ms for 0.8 s
+            with sqlite_db.write() as w:
+                w.add(Setting(key=f"keeper.{n}", value="x" * 500))
+            time.sleep(0.02)
+        assert _in_the_file(path) == 0  # nothing copied while the saves came
+        deadline = time.monotonic() + 10
+        while _in_the_file(path) < 40 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        keeper.stop()
+    assert _in_the_file(path) == 40
