@@ -18,16 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from frontdesk import (
-    __version__,
-    backup_cli,
-    claims_cli,
-    counters,
-    figures_cli,
-    i18n,
-    makers_cli,
-    oldparts_cli,
-)
+from frontdesk import __version__, counters, i18n
 from frontdesk.errors import FrontDeskError, ValidationError
 from frontdesk.i18n import _, ngettext
 from frontdesk.private_files import private_umask
@@ -54,6 +45,38 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="language: en or zh_CN (of the messages, and of a printed document: default the shop's)")
     # The print commands' old name for --lang: still understood, no longer shown.
     p.add_argument("--language", dest="lang", metavar="L", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
+_WINDOW_OPTIONS = ("--db", "--lang", "--language")  # the options with a value the window takes
+
+
+def opens_the_window(argv: Sequence[str]) -> bool:
+    """``argv`` asks for the window and nothing else (``[--db URL] [--lang L]
+    [-v] [gui]``, in any order): the start then builds only the window's
+    parser, not every command's (a fifth of the time to the login window
+    went on building and importing them)."""
+    gui = False
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "gui" and not gui:
+            gui = True
+        elif token in _WINDOW_OPTIONS and i + 1 < len(argv):
+            i += 1
+        elif token not in ("-v", "--verbose") and not token.startswith(tuple(o + "=" for o in _WINDOW_OPTIONS)):
+            return False
+        i += 1
+    return True
+
+
+def window_parser() -> argparse.ArgumentParser:
+    """The part of :func:`build_parser` that opening the window needs."""
+    parser = _Parser(prog="frontdesk")
+    _common(parser)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _common(sub.add_parser("gui"))
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--all", action="store_true", help="every unit in the pool (not retired)")
     q.add_argument("--skip", type=int, default=0, help="labels already used on the first sheet")
     q.add_argument("-o", "--output", type=Path, default=None, help="PDF file (default: labels.pdf)")
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import backup_cli, claims_cli, figures_cli, makers_cli, oldparts_cli
+
     oldparts_cli.add_print_parsers(psub, _common)
     claims_cli.add_print_parsers(psub, _common)
     backup_cli.add_parsers(sub, _common)
@@ -530,6 +556,9 @@ def cmd_print(args: argparse.Namespace) -> int:
                                           language=lang)
         print(path)
         return EXIT_OK
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import claims_cli, oldparts_cli
+
     if args.print_command in oldparts_cli.PRINT_COMMANDS:
         return oldparts_cli.cmd_print(args, db, lang)
     if args.print_command in claims_cli.PRINT_COMMANDS:
@@ -793,6 +822,48 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK if check.intact else EXIT_ERROR
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import backup_cli
+
+    return backup_cli.cmd_backup(args)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import backup_cli
+
+    return backup_cli.cmd_restore(args)
+
+
+def cmd_makers(args: argparse.Namespace) -> int:
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import makers_cli
+
+    return makers_cli.cmd_makers(args)
+
+
+def cmd_oldparts(args: argparse.Namespace) -> int:
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import oldparts_cli
+
+    return oldparts_cli.cmd_oldparts(args)
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import claims_cli
+
+    return claims_cli.cmd_claims(args)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    # Here, not at the top: opening the window builds its own small parser and loads none of the commands.
+    from frontdesk import figures_cli
+
+    return figures_cli.cmd_figures(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": cmd_gui,
     "demo": cmd_demo,
@@ -802,17 +873,17 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "users": cmd_users,
     "print": cmd_print,
     "fees": cmd_fees,
-    "backup": backup_cli.cmd_backup,
-    "restore": backup_cli.cmd_restore,
-    "makers": makers_cli.cmd_makers,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "makers": cmd_makers,
     "day-close": cmd_day_close,
     "export": cmd_export,
     "consolidate": cmd_consolidate,
     "uncollected": cmd_uncollected,
     "audit": cmd_audit,
-    "oldparts": oldparts_cli.cmd_oldparts,
-    "claims": claims_cli.cmd_claims,
-    "figures": figures_cli.cmd_figures,
+    "oldparts": cmd_oldparts,
+    "claims": cmd_claims,
+    "figures": cmd_figures,
 }
 
 
@@ -866,7 +937,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return bench.main(argv[1:])
     try:
-        args = build_parser().parse_args(argv)
+        args = (window_parser() if opens_the_window(argv) else build_parser()).parse_args(argv)
         if getattr(args, "verbose", False):
             logging.getLogger().setLevel(logging.INFO)
         if getattr(args, "lang", None):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from frontdesk import cli
 from frontdesk.billing.models import Receipt
 from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
 from frontdesk.db.engine import Database
@@ -214,3 +215,21 @@ def test_the_installed_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == EXIT_ERROR and done.stdout == ""
     line = one_line_error(done.stderr)
     assert "cannot reach the database" in line
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["gui"], ["--db", "x.sqlite"], ["--db", "x.sqlite", "gui"], ["gui", "--db", "x.sqlite", "--lang", "zh_CN"],
+    ["--db=x.sqlite", "-v", "gui", "--language", "en"], ["--lang", "en", "--db", "gui"],
+])
+def test_the_window_is_opened_through_its_own_small_parser(argv: list[str]) -> None:
+    """Opening the window builds only its parser, which reads its command
+    line as the whole one does."""
+    assert cli.opens_the_window(argv)
+    assert vars(cli.window_parser().parse_args(argv)) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["--help"], ["--version"], ["demo"], ["gui", "gui"], ["--db"], ["--db", "x", "day-close"], ["gui", "--out", "x"],
+])
+def test_every_other_command_line_goes_to_the_whole_parser(argv: list[str]) -> None:
+    assert not cli.opens_the_window(argv)

@@ -231,16 +231,8 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (rolled back at the end)."""
-        session = self._factory()
-        try:
+        with self._reading(self._factory()) as session:
             yield session
-        except DBAPIError as exc:
-            if not _expected(exc):
-                raise
-            raise self._translate(exc) from exc
-        finally:
-            session.rollback()
-            session.close()
 
     @contextmanager
     def glance(self) -> Iterator[Session]:
@@ -250,8 +242,13 @@ class Database:
         runs (on SQLite a :meth:`read` sees one moment throughout; on
         PostgreSQL, read committed, each statement of a read sees its own
         anyway).  No ``BEGIN`` and no ``ROLLBACK``: on PostgreSQL each is a
-        round trip to the server, two of the three a one-statement read made."""
-        session = self._glance_factory()
+        round trip to the server, two of the three a one-statement read made
+        (the ``rollback`` at the end sends nothing when no transaction is open)."""
+        with self._reading(self._glance_factory()) as session:
+            yield session
+
+    @contextmanager
+    def _reading(self, session: Session) -> Iterator[Session]:
         try:
             yield session
         except DBAPIError as exc:
@@ -259,6 +256,7 @@ class Database:
                 raise
             raise self._translate(exc) from exc
         finally:
+            session.rollback()
             session.close()
 
     def query(self, work: Callable[[Session], T], glance: bool = False) -> T:

@@ -74,6 +74,12 @@ def _in_the_file(path: str) -> int:
         conn.close()
 
 
+def _wait_for_the_file(path: str, rows: int) -> None:
+    deadline = time.monotonic() + 10
+    while _in_the_file(path) < rows and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_the_log_keeper_copies_the_log_into_the_file(sqlite_db: Database) -> None:
     path = sqlite_db.engine.url.database
     assert path
@@ -87,9 +93,7 @@ def test_the_log_keeper_copies_the_log_into_the_file(sqlite_db: Database) -> Non
     keeper = sqlite_db.keep_log_short(interval=0.05)
     assert keeper is not None
     try:
-        deadline = time.monotonic() + 10
-        while _in_the_file(path) < 200 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _wait_for_the_file(path, 200)
     finally:
         keeper.stop()
     assert _in_the_file(path) == 200
@@ -114,9 +118,7 @@ def test_the_log_keeper_waits_for_a_quiet_moment(sqlite_db: Database) -> None:
                 w.add(Setting(key=f"keeper.{n}", value="x" * 500))
             time.sleep(0.02)
         assert _in_the_file(path) == 0  # nothing copied while the saves came
-        deadline = time.monotonic() + 10
-        while _in_the_file(path) < 40 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _wait_for_the_file(path, 40)
     finally:
         keeper.stop()
     assert _in_the_file(path) == 40
