@@ -395,6 +395,7 @@ class TicketDetailDialog(QDialog):
             u = self.ui
             panel = self._quote_panel = QuotePanel(self.ctx, self.ticket_id, self, load=False)
             u.billingLayout.addWidget(panel)
+            panel.show()  # now, not at the next turn of the event loop: it may be made while the dialog is shown
             self._keep_quote_buttons_in_view()
             FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
             panel.show_facts(self.ctx.read(panel.load))
@@ -419,6 +420,7 @@ class TicketDetailDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         u.billingTabLayout.addWidget(bar)
+        bar.show()
 
     def reload(self, billing: bool = True) -> None:
         """Read the ticket (and, with ``billing``, the quote panel's facts
