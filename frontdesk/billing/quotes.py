@@ -76,6 +76,7 @@ STAGE_QUOTE = "quote"
 STAGE_DECLINE = "decline"  # the inspection fee charged on a declined quote
 CARD_MISMATCH = "card_mismatch"  # the warranty exclusion that voids the card's standard too
 MAX_QTY = 999
+MAX_COMPONENT = 40  # a part of the product (whole_unit, compressor...): a short code
 MAX_KM = 9999  # a visit further is a typing mistake
 
 
@@ -276,6 +277,10 @@ def _prepare(session: Session, ctx: _Context, items: Iterable[QuoteItem]) -> lis
             continue
         if item.kind not in KINDS:
             problems[f"item {n}"] = _("Line {n}: unknown kind of line {kind}.").format(n=n, kind=item.kind)
+            continue
+        if item.component != one_line(item.component) or len(item.component) > MAX_COMPONENT:
+            problems[f"item {n}"] = _("Line {n}: unknown part of the product {component}.").format(
+                n=n, component=one_line(item.component)[:MAX_COMPONENT])
             continue
         found = lines.get(item.key)
         component = item.component or WHOLE_UNIT

@@ -113,6 +113,21 @@ def test_an_item_neither_standard_lists_is_refused_and_nothing_is_saved(db: Data
         assert quotes.current_quote(s, ticket) is None
 
 
+@pytest.mark.parametrize("component", ["\x00", "compressor\n", "x" * 41])
+def test_a_part_of_the_product_that_is_no_code_is_refused_and_nothing_is_saved(
+        db: Database, users: tuple[Actor, Actor], component: str) -> None:
+    """A line's part of the product is a short code (whole_unit, compressor):
+    a control character (PostgreSQL refuses a NUL outright) or a long text
+    is a clear message, not a database error."""
+    manager, clerk = users
+    add_schedule(db, manager)
+    ticket = diagnosing_ticket(db, clerk)
+    with db.write() as s, pytest.raises(ValidationError, match="Line 1: unknown part of the product"):
+        quotes.make_quote(s, clerk, ticket, [QuoteItem("labour", "minor", component=component)], now=NOW)
+    with db.read() as s:
+        assert quotes.current_quote(s, ticket) is None
+
+
 def test_facts_to_verify_need_a_manager_to_quote(db: Database, users: tuple[Actor, Actor]) -> None:
     manager, clerk = users
     add_schedule(db, manager)
