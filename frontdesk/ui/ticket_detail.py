@@ -395,10 +395,12 @@ class TicketDetailDialog(QDialog):
             u = self.ui
             panel = self._quote_panel = QuotePanel(self.ctx, self.ticket_id, self, load=False)
             u.billingLayout.addWidget(panel)
-            panel.show()  # now, not at the next turn of the event loop: it may be made while the dialog is shown
             self._keep_quote_buttons_in_view()
             FocusFollower(u.billingScroll)  # the quote and payments scroll when the dialog is small
             panel.show_facts(self.ctx.read(panel.load))
+            # Shown now, not at the next turn of the event loop (it may be made while the dialog is
+            # shown), and once filled: a list box takes its width from what it holds when first shown.
+            panel.show()
             panel.changed.connect(self._billing_changed)
         return self._quote_panel
 

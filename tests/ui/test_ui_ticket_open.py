@@ -115,3 +115,20 @@ def test_a_step_reads_the_ticket_and_the_panel_again_in_one_session(
     statements.clear()
     dialog.reload()
     assert len(begun) == 1 and len(statements) <= MAX_STATEMENTS
+
+
+def test_the_quote_tab_made_after_the_dialog_is_shown_is_laid_out_as_before(
+        qtbot: QtBot, ctx: AppContext, full_ticket: int) -> None:
+    """The panel is filled before it is first shown: a list box takes its
+    width from what it holds then, and an empty one left the line's code a
+    sliver beside a wide quantity box."""
+    dialog = TicketDetailDialog(ctx, full_ticket)
+    qtbot.addWidget(dialog)
+    dialog.resize(1040, 680)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.billingTab)
+    qtbot.wait(50)
+    p = dialog.quote_panel.ui
+    assert p.codeCombo.isVisible() and p.codeCombo.count() > 0
+    assert p.codeCombo.width() > 3 * p.qtySpin.width(), (p.codeCombo.width(), p.qtySpin.width())
