@@ -230,7 +230,7 @@ def page(session: Session, flt: TicketFilter, before_id: int | None = None,
         rows = conn.execute(browsing, {"before": before_id} if before_id is not None else {})
         return list(map(TicketRow._make, rows.all()))
     # Planned for the text typed: a generic plan cannot know how few tickets a prefix finds.
-    statement = _matching_ids(session, flt, before_id, limit).execution_options(**{PLAN_EACH_TIME: True})
+    statement = page_statement(session, flt, before_id, limit).execution_options(**{PLAN_EACH_TIME: True})
     ids = list(conn.execute(statement).scalars())
     if not ids:
         return []
