@@ -123,21 +123,6 @@ def _coded(key: str, title: str, codes: str, width: float = 14) -> tuple[Column,
     return Column(key, title, width=width, codes=codes), Column(f"{key}_title", title, width=width, title_of=key)
 
 
-def with_titles(columns: tuple[Column, ...], values: list[object]) -> list[object]:
-    """A row written without its title columns, with them: after each coded
-    column, the title of its key in the language in use."""
-    out: list[object] = []
-    coded = iter(values)
-    for col in columns:
-        if col.title_of:
-            key = out[-1]
-            source = next(c for c in columns if c.key == col.title_of)
-            out.append(code_title(source.codes, str(key)) if key not in (None, "") else "")
-        else:
-            out.append(next(coded))
-    return out
-
-
 SHEETS: dict[str, tuple[Column, ...]] = {
     "tickets": (
         _c("shop", N_("Shop"), width=8), _c("ticket_no", N_("Ticket"), width=16), *_coded("channel", N_("Channel"), "channels", width=9),
@@ -375,6 +360,6 @@ def code_rows() -> list[list[object]]:
 
 __all__ = [
     "CLAIMS_BY_MAKER", "CLAIMS_BY_MAKER_SHEET", "FIGURES_BY_SHOP", "FIGURES_BY_SHOP_SHEET", "FIGURES_SHEET",
-    "HEADLINE_COLUMNS", "HEADLINE_SHEET", "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "with_titles", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
+    "HEADLINE_COLUMNS", "HEADLINE_SHEET", "CODES_COLUMNS", "CODES_SHEET", "CODE_LISTS", "Column", "DATA_SHEETS", "NOT_COUNTED", "WITHDRAWN", "code_rows", "code_title", "FORMAT", "FORMAT_VERSION", "INTEGRITY_SHEET", "CHAIN_HEAD", "DAY_CLOSE", "LAST_RECEIPT", "EXPORT", "EXPORT_ACTIONS", "SCHEMA_SHEET", "SHEETS", "TYPES", "consolidated_columns",
     "mask_name", "mask_phone",
 ]

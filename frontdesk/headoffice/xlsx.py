@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import zipfile
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +26,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, Column, with_titles
+from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, Column, code_title
 from frontdesk.money import CURRENCY_SYMBOLS
 from frontdesk.private_files import new_file
 
@@ -49,7 +49,7 @@ class SheetWriter:
     def __init__(self, wb: Workbook, name: str, columns: Sequence[Column], currency: str,
                  titles: bool = False) -> None:
         """``titles``: rows are given without their title columns; each
-        coded column's title is added after it (:func:`schema.with_titles`)."""
+        coded column's title is added after it."""
         self.ws: WriteOnlyWorksheet = wb.create_sheet(name)
         self.columns = tuple(columns)
         self.titles = titles and any(c.title_of for c in self.columns)
@@ -63,6 +63,8 @@ class SheetWriter:
         # write-only cell's style is never changed after it is written).
         self._styles = {fmt: self._style_of(fmt) for fmt in (self.money, DATETIME_FORMAT, DATE_FORMAT)}
         self._converters = [self._converter(col) for col in self.columns]
+        self._sources = self._title_sources() if self.titles else None
+        self._given = len(self._sources) - sum(1 for c in self.columns if c.title_of) if self._sources else len(self.columns)
         bold = Font(bold=True)
         header = []
         for col in self.columns:
@@ -76,11 +78,6 @@ class SheetWriter:
         cell.number_format = number_format
         return cell._style
 
-    def _formatted(self, value: Any, number_format: str) -> Any:
-        cell = WriteOnlyCell(self.ws, value=value)
-        cell._style = self._styles[number_format]
-        return cell
-
     def _text(self, value: str) -> Any:
         cell = WriteOnlyCell(self.ws, value=value)
         if value.startswith(RISKY):
@@ -88,31 +85,49 @@ class SheetWriter:
             cell.quotePrefix = True
         return cell
 
-    def _cell(self, col: Column, value: Any) -> Any:
-        if value is None:
-            return None
-        kind = col.type
+    def _formatted(self, kind: str, number_format: str) -> Any:
+        """The converter of a column of formatted cells (money, dates): one
+        cell of the column's style, given each row's value and handed to
+        openpyxl again.  A write-only sheet writes a row out as it is
+        appended, so the cell is free again for the next row; a cell made
+        for every value (and typed from it) was a third of the writing."""
+        cell = WriteOnlyCell(self.ws)
+        cell._style = self._styles[number_format]
         if kind == MONEY:
-            return self._formatted(value if isinstance(value, Decimal) else Decimal(value), self.money)
-        if kind == DATETIME:
-            return self._formatted(value, DATETIME_FORMAT)
+            cell.data_type = "n"
+
+            def money(value: Any) -> Any:
+                cell._value = value if isinstance(value, Decimal) else Decimal(value)
+                return cell
+            return money
+        cell.data_type = "d"  # the value's own type as openpyxl types it; the format is already a date's
         if kind == DATE:
-            return self._formatted(value.date() if isinstance(value, datetime) else value, DATE_FORMAT)
-        if kind == INT:
-            return int(value)
-        if kind == BOOL:
-            return bool(value)
-        if kind == NUMBER:
-            return Decimal(value)
-        text = value if isinstance(value, str) else str(value)
-        return self._text(text) if text.startswith(RISKY) else text
+            def day(value: Any) -> Any:
+                if not isinstance(value, date):
+                    raise ValueError(f"not a date: {value!r}")
+                cell._value = value.date() if isinstance(value, datetime) else value
+                return cell
+            return day
+
+        def moment(value: Any) -> Any:
+            if not isinstance(value, date):  # a datetime is a date too
+                raise ValueError(f"not a date: {value!r}")
+            cell._value = value
+            return cell
+        return moment
 
     def _converter(self, col: Column) -> Any:
-        """What :meth:`_cell` does for ``col``, chosen once per column (a
+        """What a value of ``col`` is written as, chosen once per column (a
         workbook of 100,000 tickets has millions of cells)."""
         kind = col.type
-        if kind in (MONEY, DATETIME, DATE, NUMBER):
-            return lambda value: self._cell(col, value)
+        if kind == MONEY:
+            return self._formatted(kind, self.money)
+        if kind == DATETIME:
+            return self._formatted(kind, DATETIME_FORMAT)
+        if kind == DATE:
+            return self._formatted(kind, DATE_FORMAT)
+        if kind == NUMBER:
+            return Decimal
         if kind == INT:
             return int
         if kind == BOOL:
@@ -123,11 +138,41 @@ class SheetWriter:
             return self._text(t) if t.startswith(RISKY) else t
         return text
 
+    def _title_sources(self) -> list[Any]:
+        """For each column of a row given without its title columns
+        (each coded column followed by its title): the position of its value in the row
+        given, or for a title column a function of the row giving the title
+        of its coded column's key, in the language in use (each key's title
+        looked up once per sheet)."""
+        given = {c.key: n for n, c in enumerate(c for c in self.columns if not c.title_of)}
+        sources: list[Any] = []
+        for col in self.columns:
+            if not col.title_of:
+                sources.append(given[col.key])
+                continue
+            codes = next(c for c in self.columns if c.key == col.title_of).codes
+            sources.append(self._titles(given[col.title_of], codes))
+        return sources
+
+    @staticmethod
+    def _titles(at: int, codes: str) -> Callable[[Sequence[Any]], str]:
+        known: dict[Any, str] = {}
+
+        def title(row: Sequence[Any]) -> str:
+            key = row[at]
+            if key is None or key == "":
+                return ""
+            text = known.get(key)
+            if text is None:
+                text = known[key] = code_title(codes, str(key))
+            return text
+        return title
+
     def append(self, values: Sequence[Any]) -> None:
-        if self.titles:
-            values = with_titles(self.columns, list(values))
-        if len(values) != len(self._converters):
-            raise ValueError(f"{len(values)} values for {len(self._converters)} columns")
+        if len(values) != self._given:
+            raise ValueError(f"{len(values)} values for {self._given} columns")
+        if self._sources is not None:
+            values = [values[at] if isinstance(at, int) else at(values) for at in self._sources]
         self.ws.append([None if v is None else f(v) for f, v in zip(self._converters, values, strict=True)])
         self.rows += 1
 
