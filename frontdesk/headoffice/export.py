@@ -1,7 +1,7 @@
 """Export one shop's period as the head-office workbook.
 
-Rows are read page by page (keyset pagination on the primary key, plain
-column tuples, no ORM objects kept) and streamed into openpyxl's write-only
+Rows are read page by page (the period's keys first, then each page's rows
+by their keys: plain column tuples, no ORM objects kept) and streamed into openpyxl's write-only
 workbook, so memory stays flat however many tickets there are.  The export
 reports progress through ``progress(fraction, note)``; when that returns
 False the export stops and no file is left behind.
@@ -111,18 +111,18 @@ class ExportResult:
 
 
 def _pages(session: Session, query: Any, key: Any) -> Iterator[Sequence[Any]]:
-    """Pages of ``query``'s rows in ``key`` order, each fetched after the
-    last key seen (the first selected column must be ``key``)."""
-    last: Any = None
-    while True:
-        q = query.order_by(key).limit(PAGE)
-        if last is not None:
-            q = q.where(key > last)
-        rows = session.execute(q).all()
-        if not rows:
-            return
-        yield rows
-        last = rows[-1][0]
+    """Pages of ``query``'s rows in ``key`` order (``key`` unique among its
+    rows).  The keys come first, all of them, in one statement the database
+    plans by the period's own index; then each page's rows by their keys.
+    Pages taken after the last key seen, ordered by the key with a limit,
+    had PostgreSQL walk the key's index from its very first row to the
+    period's first (the period's rows are the newest of a million: a third
+    of a second per sheet)."""
+    keys = session.scalars(query.with_only_columns(key).order_by(key)).all()
+    for start in range(0, len(keys), PAGE):
+        rows = session.execute(query.where(key.in_(keys[start:start + PAGE])).order_by(key)).all()
+        if rows:
+            yield rows
 
 
 def _span(date_from: date, date_to: date) -> tuple[datetime, datetime]:
