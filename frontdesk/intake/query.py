@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, select, union
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers, numbering
@@ -234,7 +234,27 @@ def page(session: Session, flt: TicketFilter, before_id: int | None = None,
     ids = list(conn.execute(statement).scalars())
     if not ids:
         return []
-    return list(map(TicketRow._make, conn.execute(_rows().where(Ticket.id.in_(ids)).order_by(Ticket.id.desc())).all()))
+    return list(map(TicketRow._make, conn.execute(_by_ids(conn.dialect.name), {"ids": ids}).all()))
+
+
+_BY_IDS: dict[str, Select] = {}  # type: ignore[type-arg]
+
+
+def _by_ids(dialect: str) -> Select:  # type: ignore[type-arg]
+    """The rows of a search's page, newest first, from its ids given as one
+    parameter: on PostgreSQL an array (``= ANY``), so the statement is the
+    same however many tickets a page has and the driver prepares it once;
+    an IN list was a new statement for each length, planned again every
+    time (1-2 ms of a search at a million tickets).  Elsewhere an IN list.
+    Built once per engine kind."""
+    statement = _BY_IDS.get(dialect)
+    if statement is None:
+        if dialect == "postgresql":
+            match = Ticket.id == any_(bindparam("ids", type_=ARRAY(Integer)))
+        else:
+            match = Ticket.id.in_(bindparam("ids", expanding=True))
+        statement = _BY_IDS[dialect] = _rows().where(match).order_by(Ticket.id.desc())
+    return statement
 
 
 def count(session: Session, flt: TicketFilter) -> int:

@@ -254,3 +254,22 @@ def test_a_search_is_planned_for_the_text_typed(db: Database, users: tuple[Actor
         prepared = list(s.connection().exec_driver_sql("SELECT statement FROM pg_prepared_statements").scalars())
     assert not [x for x in prepared if "UNION" in x], prepared
     assert [x for x in prepared if "tickets.id < " in x and "LIMIT" in x], prepared
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_search_reads_its_rows_by_one_prepared_statement(db: Database, users: tuple[Actor, Actor]) -> None:
+    """The rows of a search's page are read by their ids as one array: pages
+    of 1, 11, 100... tickets run the same statement, which the driver
+    prepares once (an IN list of each length was a statement of its own,
+    planned each time)."""
+    manager, _clerk = users
+    _bulk(db, manager.id)
+    found: dict[str, int] = {}
+    with db.glance() as s:
+        for _round in range(3):
+            for text in ("SN00012", "SN0001", "SN000", "SN00012", "SN000123"):
+                found[text] = len(query.page(s, query.TicketFilter(text=text)))
+        prepared = list(s.connection().exec_driver_sql("SELECT statement FROM pg_prepared_statements").scalars())
+    assert found == {"SN00012": 10, "SN0001": 100, "SN000": 100, "SN000123": 1}
+    by_ids = [x for x in prepared if "ANY" in x and "JOIN customers" in x]
+    assert len(by_ids) == 1, prepared
