@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import phonenumbers
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
-from frontdesk.db.lookup import get_or_not_found
+from frontdesk.db.lookup import among_ids, get_or_not_found
 from frontdesk.db.models import Customer, CustomerKey, Product, Ticket
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
@@ -132,11 +132,22 @@ _RANGE = (
     .where(CustomerKey.key >= bindparam("low"), CustomerKey.key < bindparam("high"))
     .limit(bindparam("limit"))
 )
-_MATCHES = select(
-    Customer.id, Customer.name, Customer.phone_display, Customer.phone, Customer.address,
-    select(func.count(Ticket.id)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
-    select(func.max(Ticket.intake_at)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
-).where(Customer.id.in_(bindparam("ids", expanding=True)))
+_MATCHES: dict[str, Select] = {}  # type: ignore[type-arg]
+
+
+def _matches(dialect: str) -> Select:  # type: ignore[type-arg]
+    """The matches' customers with their tickets' count and last intake,
+    from their ids as one parameter (:func:`frontdesk.db.lookup.among_ids`:
+    on PostgreSQL one statement, prepared once, however many customers a
+    keystroke finds).  Built once per engine kind."""
+    statement = _MATCHES.get(dialect)
+    if statement is None:
+        statement = _MATCHES[dialect] = select(
+            Customer.id, Customer.name, Customer.phone_display, Customer.phone, Customer.address,
+            select(func.count(Ticket.id)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
+            select(func.max(Ticket.intake_at)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
+        ).where(among_ids(Customer.id, dialect))
+    return statement
 
 
 def _range(session: Session, prefix: str, limit: int) -> list[int]:
@@ -173,7 +184,8 @@ def search(session: Session, text: str, limit: int = 20) -> list[CustomerMatch]:
     ids = find_customer_ids(session, text, limit)
     if not ids:
         return []
-    found = {row[0]: row for row in session.connection().execute(_MATCHES, {"ids": ids}).all()}
+    conn = session.connection()
+    found = {row[0]: row for row in conn.execute(_matches(conn.dialect.name), {"ids": ids}).all()}
     out = []
     for cid in ids:
         row = found.get(cid)

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, select, union
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union
 from sqlalchemy.orm import Session
 
 from frontdesk import clock, customers, numbering
 from frontdesk.db.engine import PLAN_EACH_TIME
+from frontdesk.db.lookup import among_ids
 from frontdesk.db.models import Customer, NumberSequence, Product, Technician, Ticket
 from frontdesk.intake import states
 
@@ -242,18 +243,13 @@ _BY_IDS: dict[str, Select] = {}  # type: ignore[type-arg]
 
 def _by_ids(dialect: str) -> Select:  # type: ignore[type-arg]
     """The rows of a search's page, newest first, from its ids given as one
-    parameter: on PostgreSQL an array (``= ANY``), so the statement is the
-    same however many tickets a page has and the driver prepares it once;
-    an IN list was a new statement for each length, planned again every
-    time (1-2 ms of a search at a million tickets).  Elsewhere an IN list.
-    Built once per engine kind."""
+    parameter (:func:`frontdesk.db.lookup.among_ids`: on PostgreSQL the
+    same statement however many tickets a page has, prepared once; an IN
+    list of each length was planned at every search, 1-2 ms of it at a
+    million tickets).  Built once per engine kind."""
     statement = _BY_IDS.get(dialect)
     if statement is None:
-        if dialect == "postgresql":
-            match = Ticket.id == any_(bindparam("ids", type_=ARRAY(Integer)))
-        else:
-            match = Ticket.id.in_(bindparam("ids", expanding=True))
-        statement = _BY_IDS[dialect] = _rows().where(match).order_by(Ticket.id.desc())
+        statement = _BY_IDS[dialect] = _rows().where(among_ids(Ticket.id, dialect)).order_by(Ticket.id.desc())
     return statement
 
 

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, event, insert, select, text
 from sqlalchemy.engine import make_url
 
+from frontdesk import customers
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
 from frontdesk.db.models import Customer, Product, Ticket
@@ -273,3 +274,25 @@ def test_a_search_reads_its_rows_by_one_prepared_statement(db: Database, users: 
     assert found == {"SN00012": 10, "SN0001": 100, "SN000": 100, "SN000123": 1}
     by_ids = [x for x in prepared if "ANY" in x and "JOIN customers" in x]
     assert len(by_ids) == 1, prepared
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_the_customer_search_reads_its_matches_by_one_prepared_statement(
+        db: Database, users: tuple[Actor, Actor]) -> None:
+    """The same for the customers found as the clerk types: 1, 11 or 20
+    matches, one statement, prepared once."""
+    manager, _clerk = users
+    with db.write() as s:
+        for n in range(40):
+            customers.create(s, manager.id, f"Bulk {n}", customers.check_phone(f"139{n:08d}"))
+    found: dict[str, list[str]] = {}
+    with db.glance() as s:
+        for _round in range(3):
+            for text in ("Bulk 1", "Bulk 12", "Bulk", "Bulk 39"):
+                found[text] = [m.name for m in customers.search(s, text)]
+        prepared = list(s.connection().exec_driver_sql("SELECT statement FROM pg_prepared_statements").scalars())
+    assert found["Bulk 39"] == ["Bulk 39"] and found["Bulk 12"] == ["Bulk 12"]
+    assert sorted(found["Bulk 1"]) == sorted(["Bulk 1", *(f"Bulk 1{n}" for n in range(10))])
+    assert len(found["Bulk"]) == 20
+    matches = [x for x in prepared if "ANY" in x and "FROM customers" in x]
+    assert len(matches) == 1, prepared
