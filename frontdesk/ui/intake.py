@@ -414,7 +414,7 @@ class IntakeScreen(QWidget):
             u.verifyLabel.setText(_("Type the customer's name or phone number: returning customers show as you type."))
         elif texts:
             u.verifyLabel.setStyleSheet("color: #8a6d00;")
-            u.verifyLabel.setText(_("Saved as \"to verify\" until these are given: {fields}").format(fields=", ".join(texts)))
+            u.verifyLabel.setText(_("Will be saved as \"to verify\" until these are given: {fields}").format(fields=", ".join(texts)))
         else:
             show_inline(u.verifyLabel, _("Every required fact is given."), ok=True)
 
