@@ -64,7 +64,7 @@ class SheetWriter:
         self._styles = {fmt: self._style_of(fmt) for fmt in (self.money, DATETIME_FORMAT, DATE_FORMAT)}
         self._converters = [self._converter(col) for col in self.columns]
         self._sources = self._title_sources() if self.titles else None
-        self._given = len(self._sources) - sum(1 for c in self.columns if c.title_of) if self._sources else len(self.columns)
+        self._given = len(self.columns) - (sum(1 for c in self.columns if c.title_of) if self.titles else 0)
         bold = Font(bold=True)
         header = []
         for col in self.columns:
