@@ -11,16 +11,16 @@ number from its start."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, select, union
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from frontdesk import clock, customers, numbering
 from frontdesk.db.engine import PLAN_EACH_TIME
-from frontdesk.db.lookup import among_ids
 from frontdesk.db.models import Customer, NumberSequence, Product, Technician, Ticket
 from frontdesk.intake import states
 
@@ -29,6 +29,8 @@ from frontdesk.intake import states
 # scrolls; 100 rows keep it within 3 ms on PostgreSQL (200 rows took 3.5 ms
 # on the raw driver alone, docs/performance.md).
 PAGE_SIZE = 100
+# At most this many customers, and products, per meaning of a search text.
+LOOKUP_LIMIT = 200
 TICKET_PREFIX = "T"
 SEQ_DIGITS = 6  # T2026-003602 (numbering.format_number)
 # "3602", "003602"; "2026-3602", "T2026-003602"; "2026003602" (year and six digits run together).
@@ -124,43 +126,91 @@ def _filters(flt: TicketFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _alternatives(session: Session, text: str) -> list[ColumnElement[bool]]:
+@dataclass(frozen=True)
+class _Meanings:
+    """What a search text can mean, as the parameters of the search's
+    statement: its shape (how many exact numbers, how many customer key
+    prefixes) and the values."""
+
+    numbers: int
+    prefixes: int
+    params: dict[str, object]
+
+
+def _meanings(session: Session, text: str) -> _Meanings:
+    upper = text.upper()
+    numbers = ticket_numbers(session, text)
+    prefixes = customers.key_prefixes(text)
+    params: dict[str, object] = {"number_low": upper, "number_high": upper + customers.TOP,
+                                 "serial_low": text, "serial_high": text + customers.TOP}
+    if numbers:
+        params["numbers"] = numbers
+    for n, prefix in enumerate(prefixes):
+        params.update(customers.key_range(f"key{n}", prefix))
+    return _Meanings(len(numbers), len(prefixes), params)
+
+
+def _alternatives(meanings: _Meanings) -> list[ColumnElement[bool]]:
     """What the search text can mean, each a condition one index answers:
     the number from its start, the exact numbers of its digits, the
-    customers it finds, the products whose serial starts with it.  Prefixes
-    are ranges (``>= p AND < p + U+10FFFF``): on PostgreSQL both columns use
-    the byte-wise "C" collation (migration 0018), so the range is what
-    SQLite's means and the index answers it."""
-    upper = text.upper()
-    alts: list[ColumnElement[bool]] = [and_(Ticket.number >= upper, Ticket.number < upper + customers.TOP)]
-    numbers = ticket_numbers(session, text)
-    if numbers:
-        alts.append(Ticket.number.in_(numbers))
-    ids = customers.find_customer_ids(session, text, limit=200)
-    if ids:
-        alts.append(Ticket.customer_id.in_(ids))
-    serial_products = select(Product.id).where(Product.serial >= text, Product.serial < text + customers.TOP)
-    alts.append(Ticket.product_id.in_(serial_products.limit(200).scalar_subquery()))
+    customers each of its key prefixes finds, the products whose serial
+    starts with it.  The customers and the products are looked up inside
+    the statement (not fetched first: a round trip to the server less).
+    Prefixes are ranges (``>= p AND < p + U+10FFFF``): on PostgreSQL both
+    columns use the byte-wise "C" collation (migration 0018), so the range
+    is what SQLite's means and the index answers it."""
+    alts: list[ColumnElement[bool]] = [
+        and_(Ticket.number >= bindparam("number_low"), Ticket.number < bindparam("number_high"))]
+    if meanings.numbers:
+        alts.append(Ticket.number.in_(bindparam("numbers", expanding=True)))
+    for n in range(meanings.prefixes):
+        alts.append(Ticket.customer_id.in_(customers.customer_lookup(f"key{n}", LOOKUP_LIMIT).scalar_subquery()))
+    serial_products = select(Product.id).where(Product.serial >= bindparam("serial_low"),
+                                               Product.serial < bindparam("serial_high"))
+    alts.append(Ticket.product_id.in_(serial_products.limit(LOOKUP_LIMIT).scalar_subquery()))
     return alts
 
 
-def _matching_ids(session: Session, flt: TicketFilter, before_id: int | None,
-                  limit: int | None) -> Select:  # type: ignore[type-arg]
-    """The ids of the tickets the filter finds, newest first (at most
-    ``limit`` older than ``before_id``).  A search text is one lookup per
-    alternative, each with every filter, the keyset and the page's limit,
-    put together by UNION (a ticket two alternatives find counts once): an
-    OR of them under ORDER BY id DESC LIMIT made PostgreSQL walk the whole
-    primary key."""
+def _matching_ids(flt: TicketFilter, meanings: _Meanings, keyset: bool, limit: int | None) -> Select:  # type: ignore[type-arg]
+    """The ids of the tickets a search text finds with the filter, newest
+    first (at most ``limit`` older than the parameter ``before`` when
+    ``keyset``).  One lookup per alternative, each with every filter, the
+    keyset and the page's limit, put together by UNION (a ticket two
+    alternatives find counts once): an OR of them under ORDER BY id DESC
+    LIMIT made PostgreSQL walk the whole primary key."""
     conds = _filters(flt)
-    if before_id is not None:
-        conds.append(Ticket.id < before_id)
-    text = flt.text.strip()
-    if not text:
-        return _limited(select(Ticket.id).where(*conds), limit)
-    lookups = [_limited(select(Ticket.id).where(alt, *conds), limit).subquery() for alt in _alternatives(session, text)]
+    if keyset:
+        conds.append(Ticket.id < bindparam("before"))
+    lookups = [_limited(select(Ticket.id).where(alt, *conds), limit).subquery() for alt in _alternatives(meanings)]
     found = union(*(select(lookup.c.id) for lookup in lookups)).subquery()
     return _limited(select(found.c.id), limit, found.c.id)
+
+
+_KEPT: dict[tuple[object, ...], Select] = {}  # type: ignore[type-arg]
+
+
+def _kept(key: tuple[object, ...] | None, build: Callable[[], Select]) -> Select:  # type: ignore[type-arg]
+    """The statement ``build`` makes, built once per ``key`` and kept (None:
+    built each time).  The list asks for the same filter's pages one after
+    the other, and the search box for texts of the same few shapes: building
+    the statement took a fifth of a page's time, a third of a search's."""
+    if key is None:
+        return build()
+    statement = _KEPT.get(key)
+    if statement is None:
+        if len(_KEPT) > 128:
+            _KEPT.clear()
+        statement = _KEPT[key] = build()
+    return statement
+
+
+def _key(flt: TicketFilter, *shape: object) -> tuple[object, ...] | None:
+    """What a filter's statement depends on besides its parameters (the
+    filter and ``shape``); None for the filters that depend on the time."""
+    if flt.overdue or flt.respond_before is not None:
+        return None
+    return (tuple(flt.states), flt.open_only, flt.channel, flt.date_from, flt.date_to, flt.to_verify,
+            flt.customer_id, *shape)
 
 
 def _limited(query: Select, limit: int | None, order: ColumnElement[int] | None = None) -> Select:  # type: ignore[type-arg]
@@ -184,76 +234,67 @@ def _rows() -> Select:  # type: ignore[type-arg]
 
 
 def page_statement(session: Session, flt: TicketFilter, before_id: int | None = None,
-                   limit: int = PAGE_SIZE) -> Select:  # type: ignore[type-arg]
-    """The first statement :func:`page` runs.  Without a search text, the
-    page itself: newest first through the primary key, stopping at the
-    page's end.  With one, the page's ids (one lookup per alternative, see
-    :func:`_matching_ids`), whose rows :func:`page` then reads by their ids:
-    joined to the rows as a derived table, PostgreSQL hashed the ids and
-    scanned every ticket to find them."""
-    if not flt.text.strip():
-        return _browsing(flt, before_id is not None, limit).params(before=before_id)
-    return _matching_ids(session, flt, before_id, limit)
+                   limit: int = PAGE_SIZE) -> tuple[Select, dict[str, object]]:  # type: ignore[type-arg]
+    """The statement :func:`page` runs, and its parameters.  Without a
+    search text, newest first through the primary key, stopping at the
+    page's end.  With one, the rows of the page's ids (one lookup per
+    meaning of the text, see :func:`_matching_ids`), the ids given to the
+    rows' statement as a list computed first (:func:`_among_found`): joined
+    to the rows as a derived table, PostgreSQL hashed the ids and scanned
+    every ticket to find them."""
+    keyset = before_id is not None
+    params: dict[str, object] = {"before": before_id} if keyset else {}
+    text = flt.text.strip()
+    if not text:
+        return _browsing(flt, keyset, limit), params
+    meanings = _meanings(session, text)
+    dialect = session.get_bind().dialect.name
+    statement = _kept(_key(flt, "search", meanings.numbers, meanings.prefixes, keyset, limit, dialect),
+                      lambda: _rows().where(_among_found(Ticket.id, _matching_ids(flt, meanings, keyset, limit),
+                                                         dialect)).order_by(Ticket.id.desc())
+                      # Planned for the text typed: a generic plan cannot know how few tickets a prefix finds.
+                      .execution_options(**{PLAN_EACH_TIME: True}))
+    return statement, {**meanings.params, **params}
 
 
-_BROWSING: dict[tuple[object, ...], Select] = {}  # type: ignore[type-arg]
+def _among_found(column: ColumnElement[int] | QueryableAttribute[int], found: Select,  # type: ignore[type-arg]
+                 dialect: str) -> ColumnElement[bool]:
+    """``column`` is one of the ids ``found`` selects.  On PostgreSQL
+    ``= ANY(ARRAY(found))``: the ids are computed once, before the rows
+    (an InitPlan), and the rows are read through the primary key by them.
+    SQLite does the same for ``IN (found)``."""
+    if dialect == "postgresql":
+        return column == any_(func.array(found.scalar_subquery(), type_=ARRAY(Integer)))
+    return column.in_(found.scalar_subquery())
 
 
 def _browsing(flt: TicketFilter, keyset: bool, limit: int) -> Select:  # type: ignore[type-arg]
     """The page statement of a filter without a search text, with the keyset
-    as a parameter (``before``): built once per filter and kept, as the list
-    asks for the same filter's pages one after the other (building it took a
-    fifth of a page's time).  Filters that depend on the time are built anew."""
-    if flt.overdue or flt.respond_before is not None:
-        key = None
-    else:
-        key = (tuple(flt.states), flt.open_only, flt.channel, flt.date_from, flt.date_to, flt.to_verify,
-               flt.customer_id, keyset, limit)
-        if key in _BROWSING:
-            return _BROWSING[key]
-    conds = _filters(flt)
-    if keyset:
-        conds.append(Ticket.id < bindparam("before"))
-    statement = _rows().where(*conds).order_by(Ticket.id.desc()).limit(limit)
-    if key is not None:
-        if len(_BROWSING) > 64:
-            _BROWSING.clear()
-        _BROWSING[key] = statement
-    return statement
+    as a parameter (``before``)."""
+    def build() -> Select:  # type: ignore[type-arg]
+        conds = _filters(flt)
+        if keyset:
+            conds.append(Ticket.id < bindparam("before"))
+        return _rows().where(*conds).order_by(Ticket.id.desc()).limit(limit)
+
+    return _kept(_key(flt, "page", keyset, limit), build)
 
 
 def page(session: Session, flt: TicketFilter, before_id: int | None = None,
          limit: int = PAGE_SIZE) -> list[TicketRow]:
-    """Up to ``limit`` rows older than ``before_id`` (None: the newest)."""
+    """Up to ``limit`` rows older than ``before_id`` (None: the newest), in
+    one statement: a search's lookups and its rows go to the server together."""
     conn = session.connection()  # Core: the rows are tuples, nothing for the ORM to load
-    if not flt.text.strip():
-        browsing = _browsing(flt, before_id is not None, limit)
-        rows = conn.execute(browsing, {"before": before_id} if before_id is not None else {})
-        return list(map(TicketRow._make, rows.all()))
-    # Planned for the text typed: a generic plan cannot know how few tickets a prefix finds.
-    statement = page_statement(session, flt, before_id, limit).execution_options(**{PLAN_EACH_TIME: True})
-    ids = list(conn.execute(statement).scalars())
-    if not ids:
-        return []
-    return list(map(TicketRow._make, conn.execute(_by_ids(conn.dialect.name), {"ids": ids}).all()))
-
-
-_BY_IDS: dict[str, Select] = {}  # type: ignore[type-arg]
-
-
-def _by_ids(dialect: str) -> Select:  # type: ignore[type-arg]
-    """The rows of a search's page, newest first, from its ids given as one
-    parameter (:func:`frontdesk.db.lookup.among_ids`: on PostgreSQL the
-    same statement however many tickets a page has, prepared once; an IN
-    list of each length was planned at every search, 1-2 ms of it at a
-    million tickets).  Built once per engine kind."""
-    statement = _BY_IDS.get(dialect)
-    if statement is None:
-        statement = _BY_IDS[dialect] = _rows().where(among_ids(Ticket.id, dialect)).order_by(Ticket.id.desc())
-    return statement
+    statement, params = page_statement(session, flt, before_id, limit)
+    return list(map(TicketRow._make, conn.execute(statement, params).all()))
 
 
 def count(session: Session, flt: TicketFilter) -> int:
     """How many tickets the filter finds (a ticket found twice counts once)."""
-    sub = _matching_ids(session, flt, None, None).subquery()
-    return int(session.scalar(select(func.count()).select_from(sub)) or 0)
+    text = flt.text.strip()
+    if not text:
+        return int(session.scalar(select(func.count()).select_from(Ticket).where(*_filters(flt))) or 0)
+    meanings = _meanings(session, text)
+    statement = _kept(_key(flt, "count", meanings.numbers, meanings.prefixes),
+                      lambda: select(func.count()).select_from(_matching_ids(flt, meanings, False, None).subquery()))
+    return int(session.scalar(statement, meanings.params) or 0)
