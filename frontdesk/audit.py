@@ -110,38 +110,44 @@ def lock_head(conn: Connection) -> tuple[int, str]:
     transaction ends (PostgreSQL: FOR UPDATE; SQLite: the write transaction
     holds the database).  A database made without migration 0013's row
     gets it here, from its last record."""
+    head_id, head_hash, _last = _locked_head(conn)
+    return head_id, head_hash
+
+
+def _locked_head(conn: Connection) -> tuple[int, str, int]:
+    """:func:`lock_head`, with the last record id stored, read by the same
+    statement (a round trip less on PostgreSQL): the records chained next
+    are numbered past both, since a bulk load or an older database may have
+    stored records past the head.  (Read before the lock was granted, that
+    id may miss the records of the writer waited for; the head, read again
+    once granted, does not: it is past them.)"""
     pg = conn.dialect.name == "postgresql"
     if pg:
         # The lock order: receipts and waivers (ROW EXCLUSIVE) before the chain.  A day close holds them in
         # SHARE mode and then appends its own record; a writer holding the chain while waiting to insert a
         # receipt would deadlock with it.  (ROW EXCLUSIVE only waits for a close, never for another writer.)
         conn.execute(text("LOCK TABLE receipts, waivers IN ROW EXCLUSIVE MODE"))
-    query = select(AuditChain.head_id, AuditChain.head_hash).where(AuditChain.id == 1)
-    row = conn.execute(query.with_for_update() if pg else query).first()
+    last = select(func.coalesce(func.max(AuditRecord.id), 0)).scalar_subquery()
+    query = select(AuditChain.head_id, AuditChain.head_hash, last).where(AuditChain.id == 1)
+    row = conn.execute(query.with_for_update(of=AuditChain) if pg else query).first()
     if row is not None:
-        return int(row.head_id), str(row.head_hash)
-    last = conn.execute(select(AuditRecord.id, AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1)).first()
-    head = (int(last.id), str(last.hash or GENESIS)) if last is not None else (0, GENESIS)
+        return int(row[0]), str(row[1]), int(row[2] or 0)
+    found = conn.execute(select(AuditRecord.id, AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1)).first()
+    head = (int(found.id), str(found.hash or GENESIS)) if found is not None else (0, GENESIS)
     conn.execute(insert(AuditChain).values(id=1, head_id=head[0], head_hash=head[1]))
-    return lock_head(conn)
+    return _locked_head(conn)
 
 
 def move_head(conn: Connection, head_id: int, head_hash: str) -> None:
-    conn.execute(update(AuditChain).where(AuditChain.id == 1).values(head_id=head_id, head_hash=head_hash))
-
-
-def next_id(conn: Connection, head_id: int) -> int:
-    """The id of the record chained after ``head_id`` (the chain's lock held):
-    past the head and the last id stored; on PostgreSQL drawn from the
-    table's id sequence (increasing in lock order; a rolled-back draw leaves
-    a gap the chain does not mind), the sequence moved on if it lagged
-    behind (ids given by an older database or a bulk load)."""
-    floor = max(head_id, int(conn.scalar(select(func.coalesce(func.max(AuditRecord.id), 0))) or 0)) + 1
+    """The chain's head moved to record ``head_id``.  On PostgreSQL the
+    table's id sequence is moved past it by the same statement, so that a
+    row given its id by the sequence (a tool writing outside the chain)
+    never takes a chained record's."""
+    statement = update(AuditChain).where(AuditChain.id == 1).values(head_id=head_id, head_hash=head_hash)
     if conn.dialect.name == "postgresql":
-        return int(conn.scalar(text("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), "
-                                    "GREATEST(nextval(pg_get_serial_sequence('audit_log', 'id')), :floor))"),
-                               {"floor": floor}))
-    return floor
+        statement = statement.returning(func.setval(func.pg_get_serial_sequence("audit_log", "id"), func.greatest(
+            func.nextval(func.pg_get_serial_sequence("audit_log", "id")), head_id)))
+    conn.execute(statement)
 
 
 # session.info key: (the root transaction, the head it moved the chain to) after its last flush.
@@ -169,20 +175,15 @@ def _chain_pending(session: Session, _context: Any, _instances: Any) -> None:
     if held is not None and held[0] is current and inner is None:
         # This transaction locked the chain at an earlier flush and holds it
         # until it ends: the head is the one it moved it to, and no other
-        # writer has chained a record since (nor drawn an id).  Two reads
-        # fewer for the intake's second record (docs/performance.md).
+        # writer has chained a record since.  Two reads fewer for the
+        # intake's second record (docs/performance.md).
         head_id, head_hash = held[1], held[2]
-        ids = iter(range(head_id + 1, head_id + 1 + len(order)))
-        if conn.dialect.name == "postgresql":  # the sequence moves on as next_id would have moved it
-            last = head_id + len(order)
-            conn.execute(text("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), "
-                              "GREATEST(nextval(pg_get_serial_sequence('audit_log', 'id')), :last))"),
-                         {"last": last})
+        first = head_id + 1
     else:
-        head_id, head_hash = lock_head(conn)
-        ids = None
-    for rec in order:
-        rec.id = next(ids) if ids is not None else next_id(conn, head_id)
+        head_id, head_hash, last = _locked_head(conn)
+        first = max(head_id, last) + 1
+    for n, rec in enumerate(order):
+        rec.id = first + n
         rec.prev_hash = head_hash
         rec.hash = _hash_of(rec, head_hash)
         head_id, head_hash = rec.id, rec.hash
