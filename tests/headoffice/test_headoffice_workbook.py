@@ -18,7 +18,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from frontdesk import settings
 from frontdesk.billing.models import Receipt
@@ -328,6 +328,38 @@ def test_masked_names_keep_only_the_first_character(name: str) -> None:
 def test_masked_phones_show_the_first_three_and_last_four_digits(phone: str) -> None:
     assert schema.mask_phone(phone) == phone[:3] + "****" + phone[-4:]
     assert schema.mask_phone("+86 " + phone) == phone[:3] + "****" + phone[-4:]
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_pages_on_postgresql_are_one_statement_whatever_their_length(db: Database, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL a page's keys go as one array: the pages of a sheet,
+    full or short, are one statement, which the driver prepares once (an IN
+    list of 500 keys was 500 parameters to render and parse at every page);
+    the sheets hold the same rows with pages of 7 as with pages of 10,000."""
+    fill(db, DemoOptions(days=3, tickets=60, seed=3, now=END))
+    books = {}
+    for page in (10_000, 7):
+        monkeypatch.setattr(export_module, "PAGE", page)
+        books[page] = tmp_path / f"pages-{page}.xlsx"
+        export_workbook(db, None, books[page], FROM, TO, now=datetime(2026, 11, 26, 9, 0))
+    for sheet in ("tickets", "fee_lines", "receipts", "loaners", "callbacks", "feedback", "summary"):
+        want, got = sheet_rows(books[10_000], sheet), sheet_rows(books[7], sheet)
+        if sheet in ("tickets", "fee_lines"):
+            assert len(want) > 7, sheet
+        assert got == want, sheet
+    statements: list[str] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        export_workbook(db, None, tmp_path / "again.xlsx", FROM, TO, now=datetime(2026, 11, 26, 9, 0))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    pages = [st for st in statements if "= ANY (%(page_keys)s" in st and "FROM tickets" in st.split("WHERE")[0]]
+    assert len(pages) > 3 and len(set(pages)) <= 2, pages  # the tickets' pages: one statement (two sheets read them)
 
 
 def test_pages_of_any_size_give_the_same_sheets(demo: Database, tmp_path: Path,
