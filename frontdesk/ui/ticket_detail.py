@@ -29,16 +29,19 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from frontdesk import clock, pickup, settings, technicians, users
 from frontdesk.claims import service as claims
-from frontdesk.db.models import Ticket, TicketEvent
+from frontdesk.claims.models import Claim
+from frontdesk.db.models import RepairRecord, Ticket, TicketEvent
 from frontdesk.i18n import _, ngettext
 from frontdesk.intake import fields, repairs, responses, service, states, timeline
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_IN, STATUS_LABELS, category_label
 from frontdesk.loaners import service as loaners
+from frontdesk.loaners.models import Loan, PullBack
 from frontdesk.money import format_money
 from frontdesk.ui.book_visit import BookVisitDialog
 from frontdesk.ui.context import AppContext
@@ -233,6 +236,27 @@ def load_view(session: Session, ticket_id: int) -> TicketView:
     return view_of(session, read_ticket(session, ticket_id))
 
 
+@dataclass(frozen=True)
+class _Has:
+    repair: bool
+    pullback: bool
+    loan: bool
+    claim: bool
+
+
+def _has(session: Session, ticket_id: int) -> _Has:
+    """Whether the ticket has a repair record, a pull-back, a loaner out and
+    a claim, in one statement: each is then read only when there is one
+    (most tickets have none of the four, which were four statements)."""
+    row = session.execute(select(
+        exists().where(RepairRecord.ticket_id == ticket_id),
+        exists().where(PullBack.ticket_id == ticket_id),
+        exists().where(Loan.ticket_id == ticket_id, Loan.returned_at.is_(None)),
+        exists().where(Claim.ticket_id == ticket_id),
+    )).one()
+    return _Has(*map(bool, row))
+
+
 def view_of(session: Session, t: Ticket) -> TicketView:
     """Everything the dialog shows of ``t`` (read with :func:`read_ticket`)."""
     c = t.customer
@@ -266,7 +290,8 @@ def view_of(session: Session, t: Ticket) -> TicketView:
         rows.append((_("Earlier repairs"), str(t.prior_repairs_same_fault)))
     if t.repeat_of_id:
         rows.append((_("Repeat repair"), _("failed again within 30 days of a repair")))
-    repair = repairs.repair_of(session, t.id)
+    has = _has(session, t.id)
+    repair = repairs.repair_of(session, t.id) if has.repair else None
     if repair is not None:
         done = _("{action}: {fault}").format(action=repair.action_label, fault=repair.fault_label)
         if repair.parts:
@@ -284,11 +309,12 @@ def view_of(session: Session, t: Ticket) -> TicketView:
         warranty_detail = "\n".join(details)
     events = [(e.at, users.shown_name(e.user), timeline.event_text(e)) for e in t.events]
     techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
-    last_pb = loaners.last_pullback(session, t.id)
+    last_pb = loaners.last_pullback(session, t.id) if has.pullback else None
     pb = last_pb if last_pb is not None and last_pb.handed_back_at is None else None  # the open one
     where = loaners.location(pb) if p is not None else ""
-    loan = loaners.open_loan_of_ticket(session, t.id)
-    claim = claims.ticket_claim(session, t.id, clock.now().date())
+    loan = loaners.open_loan_of_ticket(session, t.id) if has.loan else None
+    claim = claims.ticket_claim(session, t.id, clock.now().date()) if has.claim else claims.TicketClaim(
+        t.maker_order_no)
     return TicketView(
         id=t.id, number=t.number, state=t.state, title_html=title, facts=rows, warranty=warranty,
         warranty_detail=warranty_detail,

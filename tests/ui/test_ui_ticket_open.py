@@ -6,6 +6,7 @@ again with the ticket, in the same session."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -132,3 +133,24 @@ def test_the_quote_tab_made_after_the_dialog_is_shown_is_laid_out_as_before(
     p = dialog.quote_panel.ui
     assert p.codeCombo.isVisible() and p.codeCombo.count() > 0
     assert p.codeCombo.width() > 3 * p.qtySpin.width(), (p.codeCombo.width(), p.qtySpin.width())
+
+
+def test_a_plain_ticket_asks_once_for_its_repair_pull_back_loan_and_claim(
+        qtbot: QtBot, ctx: AppContext, watched: tuple[list[int], list[str]]) -> None:
+    """A ticket with no repair record, pull-back, loaner or claim (most of
+    them) learns it from one statement, and reads none of the four."""
+    with ctx.db.write() as s:
+        ticket_id = intake.take_intake(s, ctx.actor, fridge_form(), now=AT).ticket_id
+    begun, statements = watched
+    begun.clear()
+    statements.clear()
+    dialog = TicketDetailDialog(ctx, ticket_id)
+    qtbot.addWidget(dialog)
+    assert len(begun) == 1
+    touching = [st for st in statements if re.search(r"\b(repair_records|pullbacks|loans|claims)\b", st)]
+    assert len(touching) == 1 and touching[0].count("EXISTS") == 4, touching
+    view = dialog.view
+    assert view is not None and view.number.startswith("T2026-")
+    assert not view.pulled_back and view.where == loaners.location(None) and view.loan_out == ""
+    assert view.claim is not None and view.claim.claim_id is None and view.claim.maker_order_no == ""
+    assert "Repair" not in [label for label, _value in view.facts]
