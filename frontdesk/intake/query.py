@@ -283,7 +283,9 @@ def _browsing(flt: TicketFilter, keyset: bool, limit: int) -> Select:  # type: i
 def page(session: Session, flt: TicketFilter, before_id: int | None = None,
          limit: int = PAGE_SIZE) -> list[TicketRow]:
     """Up to ``limit`` rows older than ``before_id`` (None: the newest), in
-    one statement: a search's lookups and its rows go to the server together."""
+    one statement: a search's lookups and its rows go to the server together
+    (digits first ask which years tickets were numbered in, see
+    :func:`ticket_numbers`)."""
     conn = session.connection()  # Core: the rows are tuples, nothing for the ORM to load
     statement, params = page_statement(session, flt, before_id, limit)
     return list(map(TicketRow._make, conn.execute(statement, params).all()))

@@ -259,7 +259,7 @@ def test_a_search_is_planned_for_the_text_typed(db: Database, users: tuple[Actor
 
 @pytest.mark.parametrize("db", ["sqlite", "postgresql"], indirect=True)
 def test_a_search_page_is_one_statement(db: Database, users: tuple[Actor, Actor]) -> None:
-    """A search's page asks the server once: the customers a text finds,
+    """A search's page reads the tickets once: the customers a text finds,
     the products whose serial starts with it, the ids of the page and their
     rows all go in one statement (the customers' ids fetched first, then
     the page's ids, then their rows, were three round trips).  Texts of the
