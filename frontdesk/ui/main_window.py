@@ -35,7 +35,7 @@ from frontdesk.ui.login import LoginDialog
 from frontdesk.ui.qt_support import apply_language, fit_to_screen
 from frontdesk.ui.receipts import ReceiptsScreen
 from frontdesk.ui.settings_screen import SettingsScreen
-from frontdesk.ui.ticket_detail import TicketDetailDialog
+from frontdesk.ui.ticket_detail import SpareDetail, TicketDetailDialog
 from frontdesk.ui.tickets import TicketsScreen
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("figures", N_("Figures")),
 )
 DUE_REFRESH_MS = 60_000
+SPARE_AT_START_MS = 1_500  # the first ticket dialog made ahead: after the window and its first screen have painted
 NAV_STYLE = ("QListWidget { font-size: 15px; background: #263238; color: #eceff1; border: none; }"
              "QListWidget::item { padding: 10px 14px; }"
              "QListWidget::item:selected { background: #1565c0; color: white; }")
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.timeout.connect(self.lock)
         self.reset_idle()
+        # A ticket's dialog is made ahead, once the window has painted: opening a ticket reads and paints it.
+        self.spare_detail = SpareDetail(ctx, self)
+        self.spare_detail.prepare_later(SPARE_AT_START_MS)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -251,7 +255,7 @@ class MainWindow(QMainWindow):
     def open_ticket(self, ticket_id: int) -> TicketDetailDialog:
         dialog = self.details.get(ticket_id)
         if dialog is None:
-            dialog = TicketDetailDialog(self.ctx, ticket_id, self)
+            dialog = self.spare_detail.take(ticket_id)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(lambda *_a, tid=ticket_id: self.details.pop(tid, None))
             tickets = self.pages.get("tickets")
@@ -281,6 +285,8 @@ class MainWindow(QMainWindow):
             self.help_dialog.close()
             self.help_dialog.deleteLater()
             self.help_dialog = None  # made again in the new language
+        self.spare_detail.drop()  # likewise
+        self.spare_detail.prepare_later()
         self.build_pages()
 
     def unsaved_work(self) -> list[str]:

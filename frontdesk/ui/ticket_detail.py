@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -332,6 +332,9 @@ def view_of(session: Session, t: Ticket) -> TicketView:
     )
 
 
+FACT_WRAP_PX = 240  # a fact wider than this wraps: narrower than the facts' column at the smallest dialog
+
+
 def _restyle(widget: QWidget, sheet: str) -> None:
     """Set ``sheet`` when it changes: setting a style sheet, even the same
     one, restyles the widget."""
@@ -344,10 +347,12 @@ class TicketDetailDialog(QDialog):
 
     changed = Signal(int)
 
-    def __init__(self, ctx: AppContext, ticket_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ticket_id: int | None, parent: QWidget | None = None) -> None:
+        """``ticket_id`` None makes the dialog without a ticket (a spare made
+        ahead, see :class:`SpareDetail`): :meth:`bind` gives it one."""
         super().__init__(parent)
         self.ctx = ctx
-        self.ticket_id = ticket_id
+        self.ticket_id = 0  # no ticket yet: bind() gives the one it shows
         self.ui = Ui_TicketDetailDialog()
         self.ui.setupUi(self)
         u = self.ui
@@ -411,6 +416,14 @@ class TicketDetailDialog(QDialog):
         # (docs/performance.md#opening-a-ticket).
         self._quote_panel: QuotePanel | None = None
         u.tabs.currentChanged.connect(self._tab_shown)
+        if ticket_id is not None:
+            self.bind(ticket_id)
+
+    def bind(self, ticket_id: int) -> None:
+        """Show ``ticket_id``: once, on a dialog made without a ticket."""
+        if self.ticket_id:
+            raise RuntimeError(f"ticket dialog already shows ticket {self.ticket_id}")
+        self.ticket_id = ticket_id
         self.reload()
         fit_to_screen(self)
 
@@ -520,11 +533,14 @@ class TicketDetailDialog(QDialog):
             form.removeRow(0)
         muted = QPalette(self.palette())  # a colour, not a style sheet: each one would restyle its label
         muted.setColor(QPalette.ColorRole.WindowText, QColor("#555555"))
+        metrics = self.fontMetrics()
         for label, value in facts:
             name = QLabel(label)
             name.setPalette(muted)
             shown = QLabel(value)
-            shown.setWordWrap(True)
+            # Only a value that may not fit on its line wraps: a word-wrapped label is laid out again for
+            # every width tried, and most values (a name, a date, a serial) are short.
+            shown.setWordWrap("\n" in value or metrics.horizontalAdvance(value) > FACT_WRAP_PX)
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(name, shown)
@@ -768,3 +784,48 @@ class TicketDetailDialog(QDialog):
         self.print_dialog = preview(self.ctx, self, f"{title} {number}", which, f"{which}-{number}.pdf", make,
                                     self.ui.messageLabel)
         return self.print_dialog
+
+
+SPARE_AFTER_MS = 400  # the next spare is made this long after one is taken: after the dialog's first paint
+
+
+class SpareDetail(QObject):
+    """One ticket dialog made ahead, while the clerk does something else.
+
+    Opening a ticket is then reading and painting it: the dialog's widgets,
+    its platform window and its style were made before the clerk asked
+    (docs/performance.md#opening-a-ticket).  Each spare shows one ticket and
+    is never reused; the next one is made a moment after it is taken."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.owner = parent
+        self.spare: TicketDetailDialog | None = None
+
+    def prepare(self) -> None:
+        """Make the spare now, when there is none."""
+        if self.spare is None:
+            dialog = TicketDetailDialog(self.ctx, None, self.owner)
+            dialog.winId()  # the platform window too, not at the first show
+            dialog.ensurePolished()
+            self.spare = dialog
+
+    def prepare_later(self, ms: int = SPARE_AFTER_MS) -> None:
+        QTimer.singleShot(ms, self, self.prepare)
+
+    def take(self, ticket_id: int) -> TicketDetailDialog:
+        """A dialog showing ``ticket_id``: the spare when there is one (made
+        again later), a new one otherwise."""
+        dialog, self.spare = self.spare, None
+        if dialog is None:
+            dialog = TicketDetailDialog(self.ctx, None, self.owner)
+        dialog.bind(ticket_id)
+        self.prepare_later()
+        return dialog
+
+    def drop(self) -> None:
+        """Throw the spare away (the language changed: it speaks the old one)."""
+        if self.spare is not None:
+            self.spare.deleteLater()
+            self.spare = None

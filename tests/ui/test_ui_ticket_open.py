@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -154,3 +155,85 @@ def test_a_plain_ticket_asks_once_for_its_repair_pull_back_loan_and_claim(
     assert not view.pulled_back and view.where == loaners.location(None) and view.loan_out == ""
     assert view.claim is not None and view.claim.claim_id is None and view.claim.maker_order_no == ""
     assert "Repair" not in [label for label, _value in view.facts]
+
+
+def test_the_window_opens_a_ticket_on_a_dialog_made_ahead(qtbot: QtBot, ctx: AppContext,
+                                                           shop: dict[str, object]) -> None:
+    """The window makes a ticket dialog while the clerk works; opening a ticket
+    reads it into that dialog, and another is made a moment later.  The spare
+    is hidden: not a ticket open, nothing unsaved, never shown twice."""
+    # Here, not at the top: the main window's module loads every screen.
+    from frontdesk.ui.main_window import MainWindow
+
+    with ctx.db.write() as s:
+        first = intake.take_intake(s, ctx.actor, fridge_form(), now=AT)
+        second = intake.take_intake(s, ctx.actor, fridge_form(), now=AT)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.spare_detail.spare is not None, timeout=5000)
+    spare = window.spare_detail.spare
+    assert spare is not None and not spare.isVisible() and spare.view is None and spare.parent() is window
+    assert window.details == {} and window.unsaved_work() == []
+
+    dialog = window.open_ticket(first.ticket_id)
+    assert dialog is spare and dialog.isVisible() and window.details == {first.ticket_id: dialog}
+    assert dialog.view is not None and dialog.view.number == first.number
+    assert dialog.windowTitle() == window.open_ticket(first.ticket_id).windowTitle()  # the same one, in front
+    with pytest.raises(RuntimeError, match="already shows"):
+        dialog.bind(second.ticket_id)
+    qtbot.waitUntil(lambda: window.spare_detail.spare is not None, timeout=5000)
+    other = window.open_ticket(second.ticket_id)
+    assert other is not dialog and other.view is not None and other.view.number == second.number
+    assert dialog.view.number == first.number  # the first dialog still shows its own ticket
+
+
+def test_a_spare_made_before_the_language_changed_is_not_used(qtbot: QtBot, ctx: AppContext,
+                                                               shop: dict[str, object]) -> None:
+    """The spare speaks the language it was made in: a change throws it away
+    and the next one is made in the new language."""
+    # Here, not at the top: the main window's module loads every screen.
+    from frontdesk.i18n import using
+    from frontdesk.ui.main_window import MainWindow
+
+    with ctx.db.write() as s:
+        ticket = intake.take_intake(s, ctx.actor, fridge_form(), now=AT)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.spare_detail.prepare()
+    english = window.spare_detail.spare
+    assert english is not None and english.ui.closeButton.text() == "Close (Esc)"
+    with using("zh_CN"):
+        window.change_language("zh_CN")
+        assert window.spare_detail.spare is None
+        qtbot.waitUntil(lambda: window.spare_detail.spare is not None, timeout=5000)
+        dialog = window.open_ticket(ticket.ticket_id)
+        assert dialog is not english and dialog.ui.closeButton.text() == "关闭 (Esc)"
+        window.change_language("en")
+
+
+def test_only_a_fact_too_wide_for_its_line_wraps(qtbot: QtBot, ctx: AppContext) -> None:
+    """Short facts are one line each (a wrapped label is laid out again for
+    every width the dialog tries); a long fault wraps, and every fact reads
+    as before."""
+    long_fault = "冷藏室不制冷，" * 30
+    form = fridge_form(fault=long_fault)
+    with ctx.db.write() as s:
+        ticket = intake.take_intake(s, ctx.actor, form, now=AT)
+    dialog = TicketDetailDialog(ctx, ticket.ticket_id)
+    qtbot.addWidget(dialog)
+    labels = {}
+    f = dialog.ui.factsForm
+    for row in range(f.rowCount()):
+        name = f.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        value = f.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        assert isinstance(name, QLabel) and isinstance(value, QLabel)
+        labels[name.text()] = value
+    assert labels["Fault"].wordWrap() and labels["Fault"].text() == long_fault.strip()
+    assert not labels["Serial no."].wordWrap() and not labels["Customer"].wordWrap(), list(labels)
+    assert f"Fault: {long_fault.strip()}" in dialog.facts_text()
+    dialog.resize(760, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: labels["Fault"].height() > 3 * labels["Serial no."].height())  # several lines
+    assert not dialog.ui.factsScroll.horizontalScrollBar().isVisible()
