@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -355,6 +355,7 @@ class TicketDetailDialog(QDialog):
         self.ticket_id = 0  # no ticket yet: bind() gives the one it shows
         self.ui = Ui_TicketDetailDialog()
         self.ui.setupUi(self)
+        self.designed_size = self.size()  # the form's: a spare shown off the screen while empty is put back to it
         u = self.ui
         u.timeline.setColumnCount(3)
         u.timeline.setHorizontalHeaderLabels([_("When"), _("Who"), _("What")])
@@ -425,6 +426,8 @@ class TicketDetailDialog(QDialog):
             raise RuntimeError(f"ticket dialog already shows ticket {self.ticket_id}")
         self.ticket_id = ticket_id
         self.reload()
+        if self.size() != self.designed_size:  # a spare, shown off the screen while it held no ticket
+            self.resize(self.designed_size)
         fit_to_screen(self)
 
     @property
@@ -527,20 +530,32 @@ class TicketDetailDialog(QDialog):
     def _show_facts(self, facts: list[tuple[str, str]]) -> None:
         """The facts as a form of plain labels: a rich-text table in one
         word-wrapped label was laid out again for every width the dialog's
-        layout tried (half of the time to the first paint)."""
+        layout tried (half of the time to the first paint).  The rows already
+        there are given the new texts (a spare dialog makes them ahead)."""
         form = self.ui.factsForm
-        while form.rowCount():
-            form.removeRow(0)
-        muted = QPalette(self.palette())  # a colour, not a style sheet: each one would restyle its label
-        muted.setColor(QPalette.ColorRole.WindowText, QColor("#555555"))
         metrics = self.fontMetrics()
-        for label, value in facts:
-            name = QLabel(label)
-            name.setPalette(muted)
-            shown = QLabel(value)
+        for row, (label, value) in enumerate(facts):
+            if row == form.rowCount():
+                self._add_fact_rows(1)
+            name = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            shown = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            assert isinstance(name, QLabel) and isinstance(shown, QLabel)
+            name.setText(label)
+            shown.setText(value)
             # Only a value that may not fit on its line wraps: a word-wrapped label is laid out again for
             # every width tried, and most values (a name, a date, a serial) are short.
             shown.setWordWrap("\n" in value or metrics.horizontalAdvance(value) > FACT_WRAP_PX)
+        while form.rowCount() > len(facts):
+            form.removeRow(form.rowCount() - 1)
+
+    def _add_fact_rows(self, count: int) -> None:
+        form = self.ui.factsForm
+        muted = QPalette(self.palette())  # a colour, not a style sheet: each one would restyle its label
+        muted.setColor(QPalette.ColorRole.WindowText, QColor("#555555"))
+        for _n in range(count):
+            name = QLabel()
+            name.setPalette(muted)
+            shown = QLabel()
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(name, shown)
@@ -787,6 +802,7 @@ class TicketDetailDialog(QDialog):
 
 
 SPARE_AFTER_MS = 400  # the next spare is made this long after one is taken: after the dialog's first paint
+SPARE_FACT_ROWS = 12  # the facts' rows a spare makes ahead: most tickets show 9 to 13
 
 
 class SpareDetail(QObject):
@@ -807,8 +823,19 @@ class SpareDetail(QObject):
         """Make the spare now, when there is none."""
         if self.spare is None:
             dialog = TicketDetailDialog(self.ctx, None, self.owner)
-            dialog.winId()  # the platform window too, not at the first show
-            dialog.ensurePolished()
+            for button in dialog.step_buttons.values():  # as most tickets have them: a few shown at bind
+                button.hide()
+            # Shown once off the screen: its platform window, backing store, polish and first layout are
+            # made now, not when the clerk opens a ticket.
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            dialog.show()
+            QCoreApplication.sendPostedEvents(dialog)  # its layout requests, as the event loop would
+            dialog.hide()
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+            # The facts' rows, made after: shown empty, their sizes stayed those of no text (on X11, where the
+            # off-screen show lays them out; tests/ui/test_ui_ticket_open.py compares).
+            dialog._add_fact_rows(SPARE_FACT_ROWS)
+            dialog.ui.factsWidget.ensurePolished()
             self.spare = dialog
 
     def prepare_later(self, ms: int = SPARE_AFTER_MS) -> None:

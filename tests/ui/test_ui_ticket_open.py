@@ -6,10 +6,17 @@ again with the ticket, in the same session."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -237,3 +244,89 @@ def test_only_a_fact_too_wide_for_its_line_wraps(qtbot: QtBot, ctx: AppContext) 
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: labels["Fault"].height() > 3 * labels["Serial no."].height())  # several lines
     assert not dialog.ui.factsScroll.horizontalScrollBar().isVisible()
+
+
+def test_a_dialog_made_ahead_is_laid_out_as_one_made_at_once(qtbot: QtBot, ctx: AppContext,
+                                                             shop: dict[str, object]) -> None:
+    """The spare was shown off the screen while it held no ticket: once it
+    shows one, every widget sits where it would in a dialog made for it (the
+    same size, the same places: nothing squeezed by the empty layout)."""
+    # Here, not at the top: the main window's module loads every screen.
+    from PySide6.QtWidgets import QWidget
+
+    from frontdesk.ui.main_window import MainWindow
+
+    with ctx.db.write() as s:
+        ticket_id = intake.take_intake(s, ctx.actor, fridge_form(), now=AT).ticket_id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.spare_detail.spare is not None, timeout=5000)
+    ahead = window.open_ticket(ticket_id)
+    at_once = TicketDetailDialog(ctx, ticket_id, window)
+    at_once.resize(ahead.size())  # (the spare knows its frame: fitted to a small screen, it may differ by it)
+    at_once.show()
+    qtbot.waitExposed(ahead)
+    qtbot.waitExposed(at_once)
+    qtbot.wait(100)
+    assert ahead.size() == at_once.size() and abs(ahead.width() - at_once.designed_size.width()) < 300
+
+    def places(dialog: QWidget) -> list[tuple[str, str, object]]:
+        return [(type(w).__name__, w.objectName() or (w.text() if isinstance(w, QLabel) else ""),
+                 w.geometry().getRect()) for w in dialog.findChildren(QWidget) if w.isVisible()]
+
+    assert places(ahead) == places(at_once)
+
+
+ON_X11 = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtWidgets import QLabel, QWidget
+    from frontdesk.db.engine import Database
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.qt_support import application
+    from frontdesk.users import Actor
+    app = application([sys.argv[0]])
+    from frontdesk.ui import bench_qt
+    from frontdesk.ui.main_window import MainWindow
+    from frontdesk.ui.ticket_detail import TicketDetailDialog
+    url, ticket_id, user_id, user, role = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+    ctx = AppContext(Database(url), Actor(user_id, user, role), "main")
+    window = MainWindow(ctx)
+    window.show()
+    while window.spare_detail.spare is None:
+        bench_qt._settle(50)
+    bench_qt._settle(1000)  # the spare waits, hidden, as it does at the counter
+    ahead = window.open_ticket(ticket_id)
+    bench_qt._settle(300)
+    at_once = TicketDetailDialog(ctx, ticket_id, window)
+    at_once.resize(ahead.size())
+    at_once.show()
+    bench_qt._settle(400)
+    def places(dialog):
+        return [(type(w).__name__, w.objectName() or (w.text() if isinstance(w, QLabel) else ""),
+                 w.geometry().getRect()) for w in dialog.findChildren(QWidget) if w.isVisible()]
+    print(json.dumps({"platform": app.platformName(), "ahead": places(ahead), "at_once": places(at_once),
+                      "size": [ahead.width(), ahead.height()]}))
+""")
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (the xvfb package; .ci/run installs it)")
+def test_on_x11_a_dialog_made_ahead_is_laid_out_as_one_made_at_once(ctx: AppContext, tmp_path: Path) -> None:
+    """The same, on an X server (Xvfb) as at the counter: the off-screen
+    show differs there from the test platform's, and there it once left
+    the facts' rows squeezed to their empty height."""
+    form = fridge_form(address="北京市海淀区中关村大街1号", area="海淀区", invoice_no="INV-2025-0301",
+                       accessories=["remote", "manual"], condition=["scratches", "dents"], condition_note="门封条有裂口",
+                       request="上门维修，周末前修好" * 4, maker_order_no="HE-778812")
+    with ctx.db.write() as s:
+        ticket_id = intake.take_intake(s, ctx.actor, form, now=AT).ticket_id
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-c", ON_X11, ctx.db.url,
+         str(ticket_id), str(ctx.actor.id), ctx.actor.name, ctx.actor.role],
+        capture_output=True, text=True, timeout=120, env={**env, "QT_QPA_PLATFORM": "xcb"}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["platform"] == "xcb" and result["size"][0] > 900  # the form's width fits 1366
+    assert sum(1 for kind, _text, _place in result["ahead"] if kind == "QLabel") > 30  # many facts, as most tickets
+    assert result["ahead"] == result["at_once"]
