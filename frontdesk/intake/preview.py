@@ -91,19 +91,14 @@ def intake_advice(session: Session, form: IntakeForm, as_of: date,
     return IntakeAdvice(status, advice_for(facts, as_of, status, earlier), provisional, tuple(earlier))
 
 
-def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None,
-                    earlier_days: int | None = None) -> WarrantyStatus | None:
+def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None) -> WarrantyStatus | None:
     """The warranty of a ticket's product, on its intake day (or ``as_of``),
-    with the days it spent in repair (on this ticket and earlier ones) added back.
-    ``earlier_days``: those of the earlier tickets, when the caller read them
-    with the ticket (see :func:`earlier_repair_days`)."""
+    with the days it spent in repair (on this ticket and earlier ones) added back."""
     product = ticket.product
     if product is None:
         return None
     form = apply_product_facts(IntakeForm(exclusion=ticket.warranty_exclusion), product)
-    if earlier_days is None:
-        earlier_days = product_repair_days(session, product.id, before_ticket_id=ticket.id)
-    days = ticket.repair_days + earlier_days
+    days = ticket.repair_days + product_repair_days(session, product.id, before_ticket_id=ticket.id)
     return warranty_for(form, as_of or ticket.intake_at.date(), days, settings.work_calendar(session))
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.interfaces import ORMOption
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
@@ -496,15 +496,6 @@ def product_repair_days(session: Session, product_id: int, before_ticket_id: int
     if before_ticket_id is not None:
         query = query.where(Ticket.id < before_ticket_id)
     return int(session.scalar(query) or 0)
-
-
-def earlier_repair_days() -> ScalarSelect[int]:
-    """:func:`product_repair_days` of a ticket's product before the ticket,
-    as a column to read with the ticket (``select(Ticket, earlier_repair_days())``)."""
-    earlier = aliased(Ticket)
-    return (select(func.coalesce(func.sum(earlier.repair_days), 0))
-            .where(earlier.product_id == Ticket.product_id, earlier.id < Ticket.id)
-            .correlate(Ticket).scalar_subquery())
 
 
 def get_ticket(session: Session, ticket_id: int, options: Sequence[ORMOption] = ()) -> Ticket:

@@ -36,7 +36,6 @@ from frontdesk import clock, pickup, settings, technicians, users
 from frontdesk.claims import service as claims
 from frontdesk.claims.models import Claim
 from frontdesk.db.models import RepairRecord, Ticket, TicketEvent
-from frontdesk.errors import NotFound
 from frontdesk.i18n import _, ngettext
 from frontdesk.intake import fields, repairs, responses, service, states, timeline
 from frontdesk.intake.preview import ticket_warranty
@@ -225,6 +224,18 @@ SHOWN = (joinedload(Ticket.customer), joinedload(Ticket.product),
          selectinload(Ticket.events).joinedload(TicketEvent.user))
 
 
+def read_ticket(session: Session, ticket_id: int) -> Ticket:
+    """The ticket with what the dialog shows of it.  Its caller keeps it
+    referenced while the rest is read: the session holds its rows weakly,
+    and the services that read the ticket, its customer or its product
+    again then find them there instead of asking the database."""
+    return service.get_ticket(session, ticket_id, options=SHOWN)
+
+
+def load_view(session: Session, ticket_id: int) -> TicketView:
+    return view_of(session, read_ticket(session, ticket_id))
+
+
 @dataclass(frozen=True)
 class _Has:
     repair: bool
@@ -233,44 +244,21 @@ class _Has:
     claim: bool
 
 
-@dataclass(frozen=True)
-class ReadTicket:
-    """The ticket with what the dialog shows of it, and what was asked with
-    it: whether it has a repair record, a pull-back, a loaner out and a
-    claim (each then read only when there is one: most tickets have none),
-    and its product's days in repair on earlier tickets."""
-
-    ticket: Ticket
-    has: _Has
-    earlier_days: int
-
-
-def read_ticket(session: Session, ticket_id: int) -> ReadTicket:
-    """One statement for the ticket, its customer and product, the four
-    questions and the earlier days; one more for its timeline.  Its caller
-    keeps the ticket referenced while the rest is read: the session holds
-    its rows weakly, and the services that read the ticket, its customer or
-    its product again then find them there instead of asking the database."""
-    row = session.execute(
-        select(Ticket,
-               exists().where(RepairRecord.ticket_id == Ticket.id),
-               exists().where(PullBack.ticket_id == Ticket.id),
-               exists().where(Loan.ticket_id == Ticket.id, Loan.returned_at.is_(None)),
-               exists().where(Claim.ticket_id == Ticket.id),
-               service.earlier_repair_days())
-        .options(*SHOWN).where(Ticket.id == ticket_id)).unique().one_or_none()
-    if row is None:
-        raise NotFound(_("No such ticket."))
-    return ReadTicket(row[0], _Has(*map(bool, row[1:5])), int(row[5] or 0))
+def _has(session: Session, ticket_id: int) -> _Has:
+    """Whether the ticket has a repair record, a pull-back, a loaner out and
+    a claim, in one statement: each is then read only when there is one
+    (most tickets have none of the four, which were four statements)."""
+    row = session.execute(select(
+        exists().where(RepairRecord.ticket_id == ticket_id),
+        exists().where(PullBack.ticket_id == ticket_id),
+        exists().where(Loan.ticket_id == ticket_id, Loan.returned_at.is_(None)),
+        exists().where(Claim.ticket_id == ticket_id),
+    )).one()
+    return _Has(*map(bool, row))
 
 
-def load_view(session: Session, ticket_id: int) -> TicketView:
-    return view_of(session, read_ticket(session, ticket_id))
-
-
-def view_of(session: Session, read: ReadTicket) -> TicketView:
-    """Everything the dialog shows of the ticket read by :func:`read_ticket`."""
-    t, has = read.ticket, read.has
+def view_of(session: Session, t: Ticket) -> TicketView:
+    """Everything the dialog shows of ``t`` (read with :func:`read_ticket`)."""
     c = t.customer
     p = t.product
     rows = [
@@ -302,6 +290,7 @@ def view_of(session: Session, read: ReadTicket) -> TicketView:
         rows.append((_("Earlier repairs"), str(t.prior_repairs_same_fault)))
     if t.repeat_of_id:
         rows.append((_("Repeat repair"), _("failed again within 30 days of a repair")))
+    has = _has(session, t.id)
     repair = repairs.repair_of(session, t.id) if has.repair else None
     if repair is not None:
         done = _("{action}: {fault}").format(action=repair.action_label, fault=repair.fault_label)
@@ -309,7 +298,7 @@ def view_of(session: Session, read: ReadTicket) -> TicketView:
             done += " (" + ", ".join(p.part_no for p in repair.parts) + ")"
         rows.append((_("Repair"), done))
     title = f"<h2 style='margin:0'>{html.escape(t.number)} — {html.escape(states.label(t.state))}</h2>"
-    status = ticket_warranty(session, t, earlier_days=read.earlier_days)
+    status = ticket_warranty(session, t)
     if status is None:
         warranty, warranty_detail = _("No product on this ticket."), ""
     else:
@@ -483,8 +472,8 @@ class TicketDetailDialog(QDialog):
         panel = self._quote_panel if billing else None
 
         def read(s: Session) -> tuple[TicketView, dict[str, object] | None]:
-            read = read_ticket(s, self.ticket_id)  # the ticket held until the panel has read too
-            return view_of(s, read), panel.load(s) if panel is not None else None
+            ticket = read_ticket(s, self.ticket_id)  # held until the panel has read too
+            return view_of(s, ticket), panel.load(s) if panel is not None else None
 
         view, facts = self.ctx.glance(read)  # shown again after every step: no transaction for it
         if panel is not None and facts is not None:

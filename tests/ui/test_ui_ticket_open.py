@@ -143,7 +143,7 @@ def test_the_quote_tab_made_after_the_dialog_is_shown_is_laid_out_as_before(
     assert p.codeCombo.width() > 3 * p.qtySpin.width(), (p.codeCombo.width(), p.qtySpin.width())
 
 
-def test_a_plain_ticket_is_four_statements_asking_once_for_its_repair_pull_back_loan_and_claim(
+def test_a_plain_ticket_asks_once_for_its_repair_pull_back_loan_and_claim(
         qtbot: QtBot, ctx: AppContext, watched: tuple[list[int], list[str]]) -> None:
     """A ticket with no repair record, pull-back, loaner or claim (most of
     them) learns it from one statement, and reads none of the four."""
@@ -157,10 +157,6 @@ def test_a_plain_ticket_is_four_statements_asking_once_for_its_repair_pull_back_
     assert len(begun) == 1
     touching = [st for st in statements if re.search(r"\b(repair_records|pullbacks|loans|claims)\b", st)]
     assert len(touching) == 1 and touching[0].count("EXISTS") == 4, touching
-    # ...asked with the ticket itself, its product's earlier days in repair too: the ticket, its
-    # timeline, the technicians and the settings are all a plain ticket needs.
-    assert touching[0].startswith("SELECT tickets.id,") and "sum(tickets_1.repair_days)" in touching[0]
-    assert len(statements) == 4, "\n".join(statements)
     view = dialog.view
     assert view is not None and view.number.startswith("T2026-")
     assert not view.pulled_back and view.where == loaners.location(None) and view.loan_out == ""
@@ -334,35 +330,3 @@ def test_on_x11_a_dialog_made_ahead_is_laid_out_as_one_made_at_once(ctx: AppCont
     assert result["platform"] == "xcb" and result["size"][0] > 900  # the form's width fits 1366
     assert sum(1 for kind, _text, _place in result["ahead"] if kind == "QLabel") > 30  # many facts, as most tickets
     assert result["ahead"] == result["at_once"]
-
-
-def test_the_days_in_repair_on_earlier_tickets_read_with_the_ticket_extend_its_warranty(
-        qtbot: QtBot, ctx: AppContext) -> None:
-    """The product's days in repair on its earlier tickets come with the
-    ticket's own statement, and move the warranty's end as the service's
-    own reading of them does."""
-    # Here, not at the top: only this test compares with the service's own reading.
-    from frontdesk.db.models import Ticket
-    from frontdesk.intake.preview import ticket_warranty
-
-    with ctx.db.write() as s:
-        first = intake.take_intake(s, ctx.actor, fridge_form(), now=AT)
-        ticket = s.get(Ticket, first.ticket_id)
-        assert ticket is not None
-        ticket.repair_days = 40
-        second = intake.take_intake(s, ctx.actor, fridge_form(product_id=ticket.product_id), now=AT)
-    dialog = TicketDetailDialog(ctx, second.ticket_id)
-    qtbot.addWidget(dialog)
-    assert dialog.view is not None
-
-    def detail(earlier_days: int | None) -> str:
-        with ctx.db.read() as s:
-            t = s.get(Ticket, second.ticket_id)
-            assert t is not None
-            status = ticket_warranty(s, t, earlier_days=earlier_days)
-            assert status is not None
-            return status.summary + "".join(ln.reason for ln in status.lines)
-
-    shown = dialog.view.warranty_detail
-    assert "2028-04-09" in shown  # the compressor's 36 months from 2025-03-01, and 40 days
-    assert detail(None) == detail(40) != detail(0) and "2028-04-09" not in detail(0)
