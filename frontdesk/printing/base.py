@@ -15,8 +15,8 @@ from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-import segno
-from PIL import Image
+import zxingcpp
+from PIL import Image, ImageOps
 from reportlab.graphics.barcode import code128
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -147,19 +147,17 @@ QR_QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
     """The QR code of ``value`` in a ``size`` square at ``x``, ``y`` (quiet
-    zone included), encoded with segno (error correction M; about twice as
-    fast as reportlab's encoder) and placed as a one-bit image, one pixel a
-    module: a few bytes in the PDF where drawing each dark run as a
-    rectangle wrote some six hundred numbers."""
-    code = segno.make(value, error="m", boost_error=False, micro=False)
-    matrix = code.matrix
-    count = len(matrix) + 2 * QR_QUIET_ZONE
-    white = bytes([255]) * count
-    rows = [white] * QR_QUIET_ZONE
-    margin = bytes([255]) * QR_QUIET_ZONE
-    rows += [margin + bytes(0 if dark else 255 for dark in row) + margin for row in matrix]
-    rows += [white] * QR_QUIET_ZONE
-    image = Image.frombytes("L", (count, count), b"".join(rows)).convert("1")
+    zone included), encoded by zxing-cpp (error correction M, the mask the
+    standard's penalty rules choose; in C++, 0.1 ms where segno's mask
+    scoring in Python took 7-9 ms, half of a receipt's time) and placed as
+    a one-bit image, one pixel a module: a few bytes in the PDF where
+    drawing each dark run as a rectangle wrote some six hundred numbers."""
+    code = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    modules = code.to_image(scale=1, add_quiet_zones=False)  # one byte a module: 0 dark, 255 light
+    rows, columns = modules.shape
+    # (the Image has the buffer protocol; zxing-cpp's type stub does not say so)
+    image = Image.frombytes("L", (columns, rows), bytes(memoryview(modules)))  # type: ignore[arg-type]
+    image = ImageOps.expand(image, border=QR_QUIET_ZONE, fill=255).convert("1")
     canvas.drawImage(ImageReader(image), x, y, size, size)
 
 
