@@ -197,12 +197,13 @@ def test_the_ticket_list_and_customer_search_work_on_it(bulk: Database) -> None:
 
 @pytest.mark.slow
 def test_the_benchmark_runs_every_case_and_writes_json(tmp_path: Path) -> None:
-    """Every case runs, twice where it has rounds, on a database just big
-    enough that the window cases find several tickets and names to use."""
+    """Every case runs on a database just big enough that the window cases
+    find several tickets and names to use (one round: how rounds alternate
+    and their ratios combine is tests/test_bench_method.py's)."""
     out = tmp_path / "bench.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FRONTDESK_LANG": "en"}
     done = subprocess.run(
-        [sys.executable, "-m", "frontdesk.bench", "--tickets", "1200", "--rounds", "2",
+        [sys.executable, "-m", "frontdesk.bench", "--tickets", "1200", "--rounds", "1",
          "--export-tickets", "100", "--db", str(tmp_path / "bench.sqlite"), "--json", str(out)],
         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -212,10 +213,10 @@ def test_the_benchmark_runs_every_case_and_writes_json(tmp_path: Path) -> None:
                  "receipt PDF", "head-office export", "day close", "service figures of a month"):
         assert any(n.startswith(part) for n in names), part
     for case in result["cases"]:
-        assert case["runs"] >= 2 and case["median_ms"] > 0
+        assert case["runs"] >= 1 and case["median_ms"] > 0
     export = next(c for c in result["cases"] if c["name"].startswith("head-office export"))
     assert export["baseline_median_ms"] and export["extra"]["memory_ratio"] > 0
-    assert result["database"]["tickets"] >= 1200 and result["method"]["rounds"] == 2
+    assert result["database"]["tickets"] >= 1200 and result["method"]["rounds"] == 1
     assert "| case |" in done.stdout
 
 
