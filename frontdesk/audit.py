@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, event, func, insert, or_, select, text, update
@@ -76,15 +78,54 @@ def record(
         # As the JSON column gives it back (keys text, tuples lists): what is hashed is what is read.
         detail=json.loads(json.dumps(jsonable(detail or {}))),
     )
-    session.add(rec)
-    session.info.setdefault(_PENDING, []).append(rec)
+    gathering: list[AuditRecord] | None = session.info.get(_GATHERED)
+    if gathering is not None:
+        gathering.append(rec)
+    else:
+        _add(session, [rec])
     return rec
+
+
+def _add(session: Session, recs: list[AuditRecord]) -> None:
+    session.add_all(recs)
+    session.info.setdefault(_PENDING, []).extend(recs)
+
+
+@contextmanager
+def gathered(session: Session) -> Iterator[None]:
+    """Hold back the records made inside the block, and chain them all when
+    it ends, in the order made: one insert and one move of the chain's head
+    (on PostgreSQL the lock, the head's read, the insert and the move are
+    round trips), where each flush inside would have chained its own.  They
+    are inserted at once, on the session's connection; the records the
+    session held before, not yet flushed, are chained first.  When the block
+    raises, its records are added to the session as :func:`record` adds
+    them (they say what it did), and the error goes on."""
+    outer = session.info.get(_GATHERED)
+    held: list[AuditRecord] = []
+    session.info[_GATHERED] = held
+    try:
+        yield
+    except BaseException:
+        session.info[_GATHERED] = outer
+        (outer.extend if outer is not None else partial(_add, session))(held)
+        raise
+    session.info[_GATHERED] = outer
+    if outer is not None:
+        outer.extend(held)
+    elif held:
+        if session.info.get(_PENDING):
+            session.flush()  # the records made before the block come before its own in the chain
+        _chain(session, held)
+        session.connection().execute(insert(AuditRecord), [
+            {name: getattr(rec, name) for name in _COLUMNS} for rec in held])
 
 
 # -- the hash chain ---------------------------------------------------------------------------
 
 GENESIS = "0" * 64
 _PENDING = "frontdesk.audit.pending"  # session.info: records added, in the order record() was called
+_GATHERED = "frontdesk.audit.gathered"  # session.info: records held back by gathered(), or None
 VERIFY_BATCH = 5000
 
 
@@ -166,6 +207,15 @@ def _chain_pending(session: Session, _context: Any, _instances: Any) -> None:
     order = [r for r in listed if id(r) in waiting]
     ordered = set(map(id, order))
     order += sorted((r for r in new if id(r) not in ordered), key=lambda r: r.id or 0)
+    _chain(session, order)
+
+
+_COLUMNS = ("id", "at", "user_id", "approver_id", "action", "entity", "entity_id", "detail", "prev_hash", "hash")
+
+
+def _chain(session: Session, order: list[AuditRecord]) -> None:
+    """Give ``order``'s records their ids and hashes, chained onto the head
+    (locked until the transaction ends), and move the head past them."""
     conn = session.connection()
     current = session.get_transaction()
     while current is not None and current.nested:  # a savepoint: its own; the chain is locked for the root

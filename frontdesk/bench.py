@@ -514,14 +514,12 @@ def ticket_search_raw(env: Env) -> Work:
 
 
 def _actor(db: Database, name: str) -> Any:
+    """The user ``name`` as the login gives them to the services."""
     # Loaded when this case runs, so each case pays only for what it measures.
-    from frontdesk.db.models import User
-    from frontdesk.users import Actor
+    from frontdesk.users import get_actor
 
     with db.read() as s:
-        user = s.scalar(select(User).where(User.name == name))
-        assert user is not None, name
-        return Actor(user.id, user.name, user.role)
+        return get_actor(s, name)
 
 
 def intake_side(env: Env) -> Work:

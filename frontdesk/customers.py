@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import phonenumbers
-from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db.direct import insert_now
 from frontdesk.db.lookup import among_ids, get_or_not_found
 from frontdesk.db.models import Customer, CustomerKey, Product, Ticket
 from frontdesk.errors import ValidationError
@@ -98,10 +99,14 @@ def search_keys(name: str, phone: PhoneCheck) -> set[str]:
 
 def _write_keys(session: Session, customer: Customer, new: bool = False) -> None:
     phone = PhoneCheck(customer.phone, customer.phone_display, _national_from_e164(customer.phone), True)
-    if not new:  # a customer just made has no keys to replace
-        session.execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
-    for key in search_keys(customer.name, phone):
-        session.add(CustomerKey(key=key, customer_id=customer.id))
+    # Written as they are, on the session's connection: the session holds no key rows (none is ever read
+    # as an object), and a customer just made has none to replace.
+    conn = session.connection()
+    if not new:
+        conn.execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
+    keys = [{"key": key, "customer_id": customer.id} for key in search_keys(customer.name, phone)]
+    if keys:
+        conn.execute(insert(CustomerKey), keys)
 
 
 def _national_from_e164(e164: str) -> str:
@@ -248,7 +253,7 @@ def create(
     now: datetime | None = None,
 ) -> Customer:
     now = now or clock.now()
-    customer = Customer(
+    customer = insert_now(session, Customer(
         name=name.strip(),
         phone=phone.e164,
         phone_display=phone.display,
@@ -256,9 +261,7 @@ def create(
         area=area.strip(),
         note="",
         created_at=now,
-    )
-    session.add(customer)
-    session.flush()
+    ))
     _write_keys(session, customer, new=True)
     audit.record(session, actor_id, "customer.create", "customer", customer.id, at=now)
     return customer
@@ -269,9 +272,11 @@ def find_same(session: Session, name: str, phone: PhoneCheck) -> Customer | None
     if not phone.e164:
         return None
     norm = normalize_name(name)
-    for c in session.scalars(select(Customer).where(Customer.phone == phone.e164)):
-        if normalize_name(c.name) == norm or not norm:
-            return c
+    # The names first, as rows: the intake asks this of every new customer, and mostly finds nobody.
+    for cid, found in session.execute(select(Customer.id, Customer.name).where(Customer.phone == phone.e164)
+                                      .order_by(Customer.id)):
+        if normalize_name(found) == norm or not norm:
+            return session.get(Customer, cid)
     return None
 
 

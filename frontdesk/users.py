@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -66,6 +66,9 @@ class Actor:
     id: int
     name: str
     role: str
+    # How the user is shown (full name, else login name) as at the login; ""
+    # when not known, and the services then read it (:func:`acting_name`).
+    shown: str = field(default="", compare=False)
 
     @property
     def is_manager(self) -> bool:
@@ -84,7 +87,7 @@ def check_pin(pin_hash: str, pin: str) -> bool:
 
 
 def _actor(user: User) -> Actor:
-    return Actor(id=user.id, name=user.name, role=user.role)
+    return Actor(id=user.id, name=user.name, role=user.role, shown=shown_name(user))
 
 
 def pin_min_length(session: Session) -> int:
@@ -395,6 +398,12 @@ def display_name(session: Session, user_id: int | None) -> str | None:
         return None
     user = session.get(User, user_id)
     return shown_name(user) if user is not None else None
+
+
+def acting_name(session: Session, actor: Actor) -> str:
+    """How ``actor`` is shown in what they write (a timeline's "taken by"):
+    the name the login found, without asking the database again; else read."""
+    return actor.shown or display_name(session, actor.id) or actor.name
 
 
 def display_names(session: Session) -> dict[int, str]:

@@ -24,14 +24,21 @@ def add_event(session: Session, ticket: Ticket, actor: Actor | None, kind: str, 
     """Add an event of ``kind`` to ``ticket``'s timeline, dated ``now``.
     ``text`` is a :class:`Message` for the program's words (read later in
     the reader's language), plain text for what a person typed."""
+    ev = new_event(ticket, actor, kind, text, from_state, to_state, now)
+    session.add(ev)
+    return ev
+
+
+def new_event(ticket: Ticket, actor: Actor | None, kind: str, text: str | Message,
+              from_state: str | None = None, to_state: str | None = None, now: datetime | None = None) -> TicketEvent:
+    """:func:`add_event`'s event, not yet in a session (for a service that
+    inserts its events itself: :func:`frontdesk.db.direct.insert_all`)."""
     if isinstance(text, Message):
         words, message = text.english(), text.to_json()
     else:
         words, message = text, None
-    ev = TicketEvent(ticket_id=ticket.id, at=now or clock.now(), user_id=actor.id if actor else None,
-                     kind=kind, from_state=from_state, to_state=to_state, text=words, message=message)
-    session.add(ev)
-    return ev
+    return TicketEvent(ticket_id=ticket.id, at=now or clock.now(), user_id=actor.id if actor else None,
+                       kind=kind, from_state=from_state, to_state=to_state, text=words, message=message)
 
 
 def event_text(event: TicketEvent, lang: str | None = None) -> str:
@@ -40,4 +47,4 @@ def event_text(event: TicketEvent, lang: str | None = None) -> str:
     return render(event.message, lang, fallback=event.text)
 
 
-__all__ = ["add_event", "event_text"]
+__all__ = ["add_event", "event_text", "new_event"]
