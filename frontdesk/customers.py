@@ -106,7 +106,7 @@ def _write_keys(session: Session, customer: Customer, new: bool = False) -> None
         conn.execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
     keys = [{"key": key, "customer_id": customer.id} for key in search_keys(customer.name, phone)]
     if keys:
-        conn.execute(insert(CustomerKey), keys)
+        conn.execute(_ADD_KEYS, keys)
 
 
 def _national_from_e164(e164: str) -> str:
@@ -267,14 +267,17 @@ def create(
     return customer
 
 
+_SAME_PHONE = select(Customer.id, Customer.name).where(Customer.phone == bindparam("phone")).order_by(Customer.id)
+_ADD_KEYS = insert(CustomerKey)
+
+
 def find_same(session: Session, name: str, phone: PhoneCheck) -> Customer | None:
     """An existing record for the same person: same phone and same name."""
     if not phone.e164:
         return None
     norm = normalize_name(name)
     # The names first, as rows: the intake asks this of every new customer, and mostly finds nobody.
-    for cid, found in session.execute(select(Customer.id, Customer.name).where(Customer.phone == phone.e164)
-                                      .order_by(Customer.id)):
+    for cid, found in session.execute(_SAME_PHONE, {"phone": phone.e164}):
         if normalize_name(found) == norm or not norm:
             return session.get(Customer, cid)
     return None

@@ -8,7 +8,7 @@ its number back (no gap).
 
 from __future__ import annotations
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,12 +22,7 @@ def next_number(session: Session, name: str, year: int) -> int:
     the session first nor goes through the ORM's update (a millisecond of the
     intake's time on PostgreSQL)."""
     for _attempt in range(3):
-        value = session.connection().execute(
-            update(NumberSequence)
-            .where(NumberSequence.name == name, NumberSequence.year == year)
-            .values(last=NumberSequence.last + 1)
-            .returning(NumberSequence.last)
-        ).scalar()
+        value = session.connection().execute(_BUMP, {"seq_name": name, "seq_year": year}).scalar()
         if value is not None:
             return int(value)
         try:
@@ -37,6 +32,12 @@ def next_number(session: Session, name: str, year: int) -> int:
         except IntegrityError:
             continue  # another counter created the row first: bump it instead
     raise RuntimeError(f"could not draw a number from {name}/{year}")
+
+
+_BUMP = (update(NumberSequence)
+         .where(NumberSequence.name == bindparam("seq_name"), NumberSequence.year == bindparam("seq_year"))
+         .values(last=NumberSequence.last + 1)
+         .returning(NumberSequence.last))
 
 
 def format_number(prefix: str, year: int, value: int) -> str:

@@ -286,30 +286,32 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
-_ROWS = "frontdesk.settings.rows"  # session.info: the stored rows by key, read once per session
+_VALUES = "frontdesk.settings.values"  # session.info: the stored values by key, read once per session
 
 
 def _stored(session: Session) -> dict[str, Any]:
-    """The stored settings rows by key, read once in a session (a key
+    """The stored settings' values by key, read once in a session (a key
     falling back to its default no longer asks the database each time: a
-    ticket opened read the work calendar's keys three times); rows written
-    through :func:`store` join them."""
-    rows: dict[str, Any] | None = session.info.get(_ROWS)
-    if rows is None:
-        rows = {row.key: row for row in session.scalars(select(_model()))}
-        session.info[_ROWS] = rows
-    return rows
+    ticket opened read the work calendar's keys three times); values
+    written through :func:`store` join them.  Read as rows, on the session's
+    connection: only :func:`store` writes settings, and it keeps this up to
+    date."""
+    values: dict[str, Any] | None = session.info.get(_VALUES)
+    if values is None:
+        values = dict(session.connection().execute(_ALL).all())
+        session.info[_VALUES] = values
+    return values
 
 
 def load(session: Session) -> dict[str, Any]:
     """All settings, stored values over defaults."""
     stored = _stored(session)
-    return {spec.key: stored[spec.key].value if spec.key in stored else default_value(spec.key) for spec in SPECS}
+    return {spec.key: stored[spec.key] if spec.key in stored else default_value(spec.key) for spec in SPECS}
 
 
 def get(session: Session, key: str) -> Any:
-    row = _stored(session).get(key)
-    return row.value if row is not None else default_value(key)
+    stored = _stored(session)
+    return stored[key] if key in stored else default_value(key)
 
 
 def store(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -323,24 +325,45 @@ def store(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
         merged = {**load(session), **clean}
         WorkCalendar.from_settings({k: merged[k] for k in CALENDAR_KEYS})
     model = _model()
-    rows = _stored(session)
+    stored = _stored(session)
     for key, value in clean.items():
-        row = rows.get(key)
+        row = session.get(model, key)
         if row is None:
-            rows[key] = row = model(key=key, value=value)
-            session.add(row)
+            session.add(model(key=key, value=value))
         else:
             row.value = value
+        stored[key] = value
     return clean
 
 
 def work_calendar(session: Session) -> Any:
-    data = load(session)
-    return WorkCalendar.from_settings({k: data[k] for k in CALENDAR_KEYS})
+    """The shop's working days and hours.  Made once for each set of stored
+    values (by any session: a calendar is frozen), since every intake and
+    every due time asks for it."""
+    stored = _stored(session)
+    return _calendar(tuple((key, repr(stored[key]) if key in stored else None) for key in CALENDAR_KEYS),
+                     lambda: load(session))
+
+
+_CALENDARS: dict[tuple[tuple[str, str | None], ...], Any] = {}
+
+
+def _calendar(key: tuple[tuple[str, str | None], ...], data: Callable[[], dict[str, Any]]) -> Any:
+    calendar = _CALENDARS.get(key)
+    if calendar is None:
+        values = data()
+        calendar = WorkCalendar.from_settings({k: values[k] for k in CALENDAR_KEYS})
+        if len(_CALENDARS) > 16:
+            _CALENDARS.clear()
+        _CALENDARS[key] = calendar
+    return calendar
 
 
 def _model() -> Any:
     return Setting
+
+
+_ALL = select(Setting.key, Setting.value)
 
 
 def update(session: Session, actor: Any, values: Mapping[str, Any], approver: Any = None,

@@ -17,9 +17,10 @@ project has none on these models).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, insert, inspect
+from sqlalchemy import Column, Insert, Table, insert, inspect
 from sqlalchemy.orm import Mapper, Session, make_transient_to_detached
 
 T = TypeVar("T")
@@ -45,17 +46,26 @@ def insert_all(session: Session, objs: Sequence[T]) -> Sequence[T]:
     rows = [_values(mapper, obj) for obj in objs]
     keys = [c for c in table.primary_key.columns if c.key not in rows[0]]
     conn = session.connection()
+    statement = _statement(table, tuple(keys), len(rows) > 1)
     if keys:
-        result = conn.execute(insert(table).returning(*keys, sort_by_parameter_order=len(rows) > 1), rows)
+        result = conn.execute(statement, rows)
         for obj, row in zip(objs, result.all(), strict=True):
             for column, value in zip(keys, row, strict=True):
                 setattr(obj, mapper.get_property_by_column(column).key, value)
     else:
-        conn.execute(insert(table), rows)
+        conn.execute(statement, rows)
     for obj in objs:
         make_transient_to_detached(obj)
     session.add_all(objs)
     return objs
+
+
+@lru_cache(maxsize=64)
+def _statement(table: Table, keys: tuple[Column[Any], ...], many: bool) -> Insert:
+    """The insert of a row (or rows, ``many``) into ``table`` returning
+    ``keys``, built once: its cache key is made once, not at every insert."""
+    statement = insert(table)
+    return statement.returning(*keys, sort_by_parameter_order=many) if keys else statement
 
 
 def _values(mapper: Mapper[Any], obj: object) -> dict[str, Any]:
