@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from frontdesk import audit, clock, hooks
 from frontdesk.claims.pricing import LEVELS
@@ -127,7 +127,8 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
 
 def repair_of(session: Session, ticket_id: int) -> RepairView | None:
     """The ticket's repair record as people read it, or None."""
-    record = session.scalar(select(RepairRecord).where(RepairRecord.ticket_id == ticket_id))
+    record = session.scalars(select(RepairRecord).options(joinedload(RepairRecord.parts))  # with it: one statement
+                             .where(RepairRecord.ticket_id == ticket_id)).unique().first()
     if record is None:
         return None
     tech = session.get(Technician, record.technician_id) if record.technician_id else None

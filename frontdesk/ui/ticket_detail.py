@@ -291,6 +291,10 @@ def view_of(session: Session, t: Ticket) -> TicketView:
     if t.repeat_of_id:
         rows.append((_("Repeat repair"), _("failed again within 30 days of a repair")))
     has = _has(session, t.id)
+    # The technicians first, and held (the session keeps its rows weakly): the repair's technician is then
+    # found among them, not asked for again.
+    staff = technicians.list_technicians(session)
+    techs = [(x.id, x.name) for x in staff]
     repair = repairs.repair_of(session, t.id) if has.repair else None
     if repair is not None:
         done = _("{action}: {fault}").format(action=repair.action_label, fault=repair.fault_label)
@@ -308,13 +312,13 @@ def view_of(session: Session, t: Ticket) -> TicketView:
             details.append(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
         warranty_detail = "\n".join(details)
     events = [(e.at, users.shown_name(e.user), timeline.event_text(e)) for e in t.events]
-    techs = [(x.id, x.name) for x in technicians.list_technicians(session)]
     last_pb = loaners.last_pullback(session, t.id) if has.pullback else None
     pb = last_pb if last_pb is not None and last_pb.handed_back_at is None else None  # the open one
     where = loaners.location(pb) if p is not None else ""
     loan = loaners.open_loan_of_ticket(session, t.id) if has.loan else None
     claim = claims.ticket_claim(session, t.id, clock.now().date()) if has.claim else claims.TicketClaim(
         t.maker_order_no)
+    del staff
     return TicketView(
         id=t.id, number=t.number, state=t.state, title_html=title, facts=rows, warranty=warranty,
         warranty_detail=warranty_detail,
