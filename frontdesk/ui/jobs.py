@@ -54,7 +54,8 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from frontdesk.ui.errors import report
@@ -123,8 +124,9 @@ class _Post(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        queued = QtCore.Qt.ConnectionType.QueuedConnection  # made when the first job starts: after the login shows
+        self.progressed.connect(self._on_progress, queued)
+        self.finished.connect(self._on_finished, queued)
 
     @Slot(object)
     def _on_progress(self, job: Job[Any]) -> None:
@@ -194,7 +196,7 @@ class Job(Generic[T]):
         self.state = PENDING
         self.result: T | None = None
         self.error: BaseException | None = None
-        self._post = _the_post()
+        self._post: _Post | None = None  # made at the start (the login makes its job before it shows)
         self.progress = Progress(self._send_progress)
         self._outcome: tuple[str, object] | None = None
         self._ended = threading.Event()
@@ -207,6 +209,7 @@ class Job(Generic[T]):
         if self.state != PENDING:
             raise RuntimeError(f"the job {self.name} was started already")
         self.state = RUNNING
+        self._post = _the_post()
         _alive.add(self)
         if self.owner is not None:
             self._window = self.owner.window()
@@ -256,7 +259,7 @@ class Job(Generic[T]):
         window, self._window = self._window, None
         if self._detached:
             return  # the owner is being destroyed: its connections and filters go with it
-        if window is not None and shiboken6.isValid(window) and not any(
+        if window is not None and self._post is not None and shiboken6.isValid(window) and not any(
                 job._window is window for job in running()):
             window.removeEventFilter(self._post)
         if self.owner is not None and shiboken6.isValid(self.owner):
@@ -299,6 +302,8 @@ class Job(Generic[T]):
     # the worker's side: no widget, no dialog
 
     def _send_progress(self) -> None:
+        if self._post is None:  # not started: nobody listens yet
+            return
         try:
             self._post.progressed.emit(self)
         except RuntimeError:  # the program is ending: nobody to tell
@@ -313,6 +318,7 @@ class Job(Generic[T]):
             outcome = (FAILED, exc)
         self._outcome = outcome
         self._ended.set()
+        assert self._post is not None  # run by start(), which made it
         try:
             self._post.finished.emit(self)
         except RuntimeError:

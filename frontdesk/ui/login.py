@@ -7,12 +7,14 @@ This module imports no database library at load time for that reason."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.errors import FrontDeskError
 from frontdesk.i18n import _
@@ -75,13 +77,13 @@ class LoginDialog(QDialog):
         self.last_user = last_user
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
-        self.ui.buttons.accepted.connect(self.check)
-        self.ui.buttons.rejected.connect(self.reject)
+        # Two buttons, not a QDialogButtonBox: making one makes the Qt namespace's hundred enums, 40 ms before
+        # the login could show (docs/performance.md, "The start").
+        self.ui.okButton.clicked.connect(self.check)
+        self.ui.cancelButton.clicked.connect(self.reject)
         if confirm_quit is not None:
             self.setWindowTitle(_("FrontDesk is locked"))
-            quit_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-            if quit_button is not None:
-                quit_button.setText(_("&Quit FrontDesk…"))
+            self.ui.cancelButton.setText(_("&Quit FrontDesk…"))
         self.opening: Job[tuple[Database, str, list[str], str]] | None = None
         if db is not None:
             self._ready(db, *_shop_and_users(db))
@@ -104,7 +106,7 @@ class LoginDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """On the lock screen Esc stays: it would otherwise quit the program
         and lose what was being typed behind the lock."""
-        if self.confirm_quit is not None and event.key() == Qt.Key.Key_Escape:
+        if self.confirm_quit is not None and event.key() == QtCore.Qt.Key.Key_Escape:
             show_inline(self.ui.messageLabel, _("Locked: type your PIN to go back to your work."), ok=True)
             self.ui.pinEdit.setFocus()
             event.accept()
@@ -123,7 +125,7 @@ class LoginDialog(QDialog):
             self.opening.start()
 
     def _waiting(self, waiting: bool) -> None:
-        for widget in (self.ui.userEdit, self.ui.pinEdit, self.ui.buttons):
+        for widget in (self.ui.userEdit, self.ui.pinEdit, self.ui.okButton, self.ui.cancelButton):
             widget.setEnabled(not waiting)
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -135,7 +137,9 @@ class LoginDialog(QDialog):
         self._waiting(False)
         self.ui.messageLabel.clear()
         self.opened.emit(language)  # the window may switch to the shop's language here
-        self.ui.shopLabel.setText(f"<b>{shop}</b>")
+        # Centred by its paragraph: the label's alignment would need the Qt namespace, which costs the start
+        # 30-50 ms (docs/performance.md, "The start").
+        self.ui.shopLabel.setText(f'<p align="center"><b>{html.escape(shop)}</b></p>')
         self.ui.userEdit.clear()
         self.ui.userEdit.addItems(names)
         self.first_start = not names
@@ -175,3 +179,5 @@ class LoginDialog(QDialog):
         self.ui.retranslateUi(self)
         self.ui.shopLabel.setText(shop)
         self.ui.messageLabel.setText(message)
+        if self.confirm_quit is not None:
+            self.ui.cancelButton.setText(_("&Quit FrontDesk…"))

@@ -8,7 +8,8 @@ import logging
 import sys
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSize, Qt, QTranslator
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSize, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
@@ -114,7 +115,7 @@ def fit_to_screen(window: QWidget) -> None:
     height = max(window.minimumHeight(), min(window.height(), room.height() - frame.height()))
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
-    moved = window.testAttribute(Qt.WidgetAttribute.WA_Moved)
+    moved = window.testAttribute(QtCore.Qt.WidgetAttribute.WA_Moved)
     if not moved and window.parentWidget() is not None:
         return  # a dialog is centred on its parent when shown, and Qt keeps it on the screen
     outer = QSize(width, height) + frame

@@ -261,3 +261,35 @@ def test_the_navigation_counts_overdue_call_backs(qtbot: QtBot, ctx: AppContext,
                           at=datetime(2026, 10, 12, 10, 0))
     window.update_due()
     assert item.text() == "Call-backs (1 overdue)"
+
+
+LOGIN_ALONE = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6 import QtCore
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from frontdesk.ui.login import LoginDialog
+login = LoginDialog(opener=lambda: None)
+login.show()
+app.processEvents()
+print("shown", login.isVisible(), "Qt made", "Qt" in vars(QtCore), login.ui.okButton.isDefault())
+"""
+
+
+def test_the_login_shows_without_making_the_qt_namespace() -> None:
+    """PySide6 makes the ``Qt`` namespace's hundred-odd enum classes when it
+    is first touched (a button box's type does): 30-40 ms of the start that
+    the login need not pay (docs/performance.md, "The start").  In a fresh
+    process: the window's own tests have touched it long ago."""
+    done = subprocess.run([sys.executable, "-c", LOGIN_ALONE], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "shown True Qt made False True" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_lock_screen_keeps_its_quit_button_through_a_language_change(qtbot: QtBot, ctx: AppContext) -> None:
+    login = LoginDialog(ctx.db, confirm_quit=lambda: False)
+    qtbot.addWidget(login)
+    assert login.ui.cancelButton.text() == "&Quit FrontDesk…"
+    login.retranslate()
+    assert login.ui.cancelButton.text() == "&Quit FrontDesk…" and login.ui.okButton.text() == "OK"

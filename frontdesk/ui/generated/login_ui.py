@@ -1,6 +1,6 @@
 # Generated from forms/login.ui by tools/compile_forms.py: do not edit.
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
@@ -11,8 +11,7 @@ class Ui_LoginDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.shopLabel = QLabel(LoginDialog)
         self.shopLabel.setObjectName(u"shopLabel")
-        self.shopLabel.setText(u"Shop")
-        self.shopLabel.setAlignment(Qt.AlignCenter)
+        self.shopLabel.setText(u"<p align=\"center\">Shop</p>")
 
         self.mainLayout.addWidget(self.shopLabel)
 
@@ -51,11 +50,24 @@ class Ui_LoginDialog(object):
 
         self.mainLayout.addWidget(self.messageLabel)
 
-        self.buttons = QDialogButtonBox(LoginDialog)
+        self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
-        self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+        self.buttonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.mainLayout.addWidget(self.buttons)
+        self.buttons.addItem(self.buttonsSpacer)
+
+        self.okButton = QPushButton(LoginDialog)
+        self.okButton.setObjectName(u"okButton")
+
+        self.buttons.addWidget(self.okButton)
+
+        self.cancelButton = QPushButton(LoginDialog)
+        self.cancelButton.setObjectName(u"cancelButton")
+
+        self.buttons.addWidget(self.cancelButton)
+
+
+        self.mainLayout.addLayout(self.buttons)
 
 #if QT_CONFIG(shortcut)
         self.userLabel.setBuddy(self.userEdit)
@@ -64,11 +76,16 @@ class Ui_LoginDialog(object):
         QWidget.setTabOrder(self.userEdit, self.pinEdit)
 
         self.retranslateUi(LoginDialog)
+
+        self.okButton.setDefault(True)
+
     # setupUi
 
     def retranslateUi(self, LoginDialog):
         LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"FrontDesk: log in", None))
         self.userLabel.setText(QCoreApplication.translate("LoginDialog", u"&User", None))
         self.pinLabel.setText(QCoreApplication.translate("LoginDialog", u"&PIN", None))
+        self.okButton.setText(QCoreApplication.translate("LoginDialog", u"OK", None))
+        self.cancelButton.setText(QCoreApplication.translate("LoginDialog", u"Cancel", None))
     # retranslateUi
 
