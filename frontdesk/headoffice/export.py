@@ -173,6 +173,14 @@ class _Export:
         self.total = 1
         self.done = 0
         self.summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [0, 0, 0, ZERO])
+        self.dialect = session.get_bind().dialect.name
+
+    def among(self, column: Any, name: str = "ids") -> Any:
+        """``column`` is one of a page's ids, given as the parameter ``name``:
+        on PostgreSQL one array, so that each page's statement is the one
+        prepared at the first (an IN list is a statement of its own at every
+        page, rendered, parsed and planned again)."""
+        return among_ids(column, self.dialect, name)
 
     def tick(self, rows: int, note: str) -> None:
         self.done += rows
@@ -214,29 +222,32 @@ class _Export:
             .outerjoin(Technician, Technician.id == Ticket.technician_id)
             .where(self.in_period(Ticket.intake_at))
         )
+        # Each page's statements, built once: the page's ticket ids (and its repairs') are their parameters.
+        owed_q = (select(Quote.ticket_id, func.sum(Quote.owed))
+                  .where(self.among(Quote.ticket_id), Quote.state.in_((APPROVED, DECLINED))).group_by(Quote.ticket_id))
+        declined_q = select(Quote.ticket_id).where(self.among(Quote.ticket_id), Quote.state == DECLINED)
+        waived_q = select(Waiver.ticket_id, func.sum(Waiver.amount)).where(
+            self.among(Waiver.ticket_id)).group_by(Waiver.ticket_id)
+        quoted_q = (select(Quote.ticket_id, Quote.created_at, Quote.approved_at)  # the current quote: the newest
+                    .where(self.among(Quote.ticket_id), Quote.state != SUPERSEDED).order_by(Quote.id))  # not revised
+        repaired_q = select(RepairRecord.id, RepairRecord.ticket_id, RepairRecord.recorded_at,
+                            RepairRecord.action).where(self.among(RepairRecord.ticket_id))
+        parts_q = (select(RepairPart.record_id, RepairPart.part_no, RepairPart.description)
+                   .where(self.among(RepairPart.record_id)).order_by(RepairPart.record_id, RepairPart.position))
         for page in _pages(self.s, query, Ticket.id):
-            ids = [r[0] for r in page]
-            owed = dict(self.s.execute(select(Quote.ticket_id, func.sum(Quote.owed)).where(
-                Quote.ticket_id.in_(ids), Quote.state.in_((APPROVED, DECLINED))).group_by(Quote.ticket_id)).all())
-            declined = set(self.s.scalars(select(Quote.ticket_id).where(Quote.ticket_id.in_(ids),
-                                                                         Quote.state == DECLINED)))
-            waived = dict(self.s.execute(select(Waiver.ticket_id, func.sum(Waiver.amount)).where(
-                Waiver.ticket_id.in_(ids)).group_by(Waiver.ticket_id)).all())
-            money = self.money_of(ids)
+            ids = {"ids": [r[0] for r in page]}
+            owed = dict(self.s.execute(owed_q, ids).all())
+            declined = set(self.s.scalars(declined_q, ids))
+            waived = dict(self.s.execute(waived_q, ids).all())
+            money = self.money_of(ids["ids"])
             quoted: dict[int, tuple[datetime | None, datetime | None]] = {}
-            for ticket_id, created_at, approved_at in self.s.execute(  # the current quote: the newest not revised
-                    select(Quote.ticket_id, Quote.created_at, Quote.approved_at)
-                    .where(Quote.ticket_id.in_(ids), Quote.state != SUPERSEDED).order_by(Quote.id)):
+            for ticket_id, created_at, approved_at in self.s.execute(quoted_q, ids):
                 quoted[ticket_id] = (created_at, approved_at)
             repaired: dict[int, tuple[int | None, datetime | None, str]] = {
                 ticket_id: (record_id, at, action) for record_id, ticket_id, at, action in self.s.execute(
-                select(RepairRecord.id, RepairRecord.ticket_id, RepairRecord.recorded_at, RepairRecord.action)
-                .where(RepairRecord.ticket_id.in_(ids)))}
+                    repaired_q, ids)}
             parts: dict[int, list[tuple[str, str]]] = defaultdict(list)
-            for rec_id, part_no, description in self.s.execute(
-                    select(RepairPart.record_id, RepairPart.part_no, RepairPart.description)
-                    .where(RepairPart.record_id.in_([r[0] for r in repaired.values()]))
-                    .order_by(RepairPart.record_id, RepairPart.position)):
+            for rec_id, part_no, description in self.s.execute(parts_q, {"ids": [r[0] for r in repaired.values()]}):
                 parts[rec_id].append((part_no, description))
             for (tid, number, channel, intake_at, state, name, phone_display, phone, category, brand, model, serial,
                  w_status, w_reason, fault, tech, closed_at, prior, ready_at, picked_up_at, fault_category) in page:
@@ -259,16 +270,17 @@ class _Export:
     def money_of(self, ticket_ids: Sequence[int]) -> dict[int, TicketMoney]:
         """The tickets' money (paid for the repair, each loan's deposit) from
         all their receipts and loans, whatever their dates."""
+        ids = {"ids": list(ticket_ids)}
         receipts: dict[int, list[ReceiptFact]] = defaultdict(list)
         for rid, tid, issued_at, counts_as, net, corrects, voided_at in self.s.execute(
                 select(Receipt.id, Receipt.ticket_id, Receipt.issued_at, Receipt.counts_as, Receipt.net,
-                       Receipt.corrects_receipt_id, Receipt.voided_at).where(Receipt.ticket_id.in_(ticket_ids))):
+                       Receipt.corrects_receipt_id, Receipt.voided_at).where(self.among(Receipt.ticket_id)), ids):
             receipts[tid].append(ReceiptFact(rid, tid, issued_at, counts_as, Decimal(net), corrects,
                                              voided_at is not None))
         loans: dict[int, list[LoanFact]] = defaultdict(list)
         for lid, tid, lent_at, returned_at, deposit, outcome, deposit_receipt, refund_receipt in self.s.execute(
                 select(Loan.id, Loan.ticket_id, Loan.lent_at, Loan.returned_at, Loan.deposit, Loan.deposit_outcome,
-                       Loan.deposit_receipt_id, Loan.refund_receipt_id).where(Loan.ticket_id.in_(ticket_ids))):
+                       Loan.deposit_receipt_id, Loan.refund_receipt_id).where(self.among(Loan.ticket_id)), ids):
             loans[tid].append(LoanFact(lid, tid, lent_at, returned_at, deposit, outcome, deposit_receipt,
                                        refund_receipt))
         return {tid: ticket_money(receipts.get(tid, []), loans.get(tid, [])) for tid in set(receipts) | set(loans)}
