@@ -194,16 +194,66 @@ def test_the_schema_imports_every_part_that_has_models() -> None:
     assert with_models == {m.__name__ for m in schema.PART_MODELS}
 
 
-@pytest.mark.parametrize("name", [n for n, _p in every_module() if not is_under(n, "frontdesk.ui")
-                                  and not n.endswith("__main__") and ".migrations" not in n])
-def test_every_domain_module_imports_on_its_own(name: str) -> None:
-    """Imported first in a fresh interpreter, each module loads: the order in
-    which a command or a test happens to import the parts hides no cycle."""
+DOMAIN_MODULES = [n for n, _p in every_module() if not is_under(n, "frontdesk.ui")
+                  and not n.endswith("__main__") and ".migrations" not in n]
+# The modules by part, one test each: a subpackage's (frontdesk.billing...), and the top level's (frontdesk).
+PARTS: dict[str, list[str]] = {}
+for _name, _path in every_module():
+    if _name in DOMAIN_MODULES:
+        top = _path.relative_to(PACKAGE).parts
+        PARTS.setdefault("frontdesk." + top[0] if len(top) > 1 else "frontdesk", []).append(_name)
+
+# Run in one child interpreter for a part: before each module, every
+# frontdesk module is forgotten, so each is imported first, as in a fresh
+# interpreter, while the libraries (SQLAlchemy, reportlab...) load once.  An
+# interpreter a module took a minute of the test run in all.
+FRESH_IMPORTS = """
+import importlib, json, sys, traceback
+failed = {}
+for name in sys.argv[1:]:
+    top = name.split(".")[0]
+    for loaded in [m for m in sys.modules if m == top or m.startswith(top + ".")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except BaseException:
+        failed[name] = traceback.format_exc()[-2000:]
+print(json.dumps(failed))
+"""
+
+
+def fresh_imports(names: list[str], cwd: Path | None = None) -> dict[str, str]:
+    """The modules of ``names`` that failed to import first, with their tracebacks."""
+    import json
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", FRESH_IMPORTS, *names], capture_output=True, text=True,
+                          timeout=300, cwd=cwd)
     assert done.returncode == 0, done.stderr[-2000:]
+    failed: dict[str, str] = json.loads(done.stdout.splitlines()[-1])
+    return failed
+
+
+@pytest.mark.parametrize("part", sorted(PARTS))
+def test_every_domain_module_imports_on_its_own(part: str) -> None:
+    """Imported first (every other module of ours forgotten), each module
+    loads: the order in which a command or a test happens to import the
+    parts hides no cycle."""
+    failed = fresh_imports(PARTS[part])
+    assert not failed, "\n".join(f"{name}:\n{trace}" for name, trace in failed.items())
+
+
+def test_a_cycle_is_found_by_the_fresh_imports(tmp_path: Path) -> None:
+    """The check itself: a module that needs a name of a module importing it
+    fails when imported first, though it loads when the other comes first."""
+    pkg = tmp_path / "frontdesk_cycle"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from frontdesk_cycle import b\nNAME = 1\n")
+    (pkg / "b.py").write_text("from frontdesk_cycle.a import NAME\n")
+    failed = fresh_imports(["frontdesk_cycle.b", "frontdesk_cycle.a"], cwd=tmp_path)
+    assert list(failed) == ["frontdesk_cycle.a"] and "ImportError" in failed["frontdesk_cycle.a"]
 
 
 # ---- imports inside functions say why (docs/architecture.md#imports) ----
