@@ -28,13 +28,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, event, func, insert, or_, select, text, update
+from sqlalchemy import Connection, Insert, bindparam, event, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk.billing.models import Receipt
+from frontdesk.db.direct import adopt, insert_all, row_values
 from frontdesk.db.models import AuditChain, AuditRecord, Ticket, User
 from frontdesk.errors import AuditLocked, ValidationError
 from frontdesk.i18n import _, ngettext
@@ -104,21 +105,20 @@ def gathered(session: Session) -> Iterator[None]:
     outer = session.info.get(_GATHERED)
     held: list[AuditRecord] = []
     session.info[_GATHERED] = held
+    done = False
     try:
         yield
-    except BaseException:
+        done = True
+    finally:
         session.info[_GATHERED] = outer
-        (outer.extend if outer is not None else partial(_add, session))(held)
-        raise
-    session.info[_GATHERED] = outer
-    if outer is not None:
-        outer.extend(held)
-    elif held:
+        if outer is not None:
+            outer.extend(held)
+        elif held and not done:
+            _add(session, held)
+    if done and outer is None and held:
         if session.info.get(_PENDING):
             session.flush()  # the records made before the block come before its own in the chain
-        _chain(session, held)
-        session.connection().execute(insert(AuditRecord), [
-            {name: getattr(rec, name) for name in _COLUMNS} for rec in held])
+        _chain(session, held, insert=True)
 
 
 # -- the hash chain ---------------------------------------------------------------------------
@@ -162,14 +162,12 @@ def _locked_head(conn: Connection) -> tuple[int, str, int]:
     stored records past the head.  (Read before the lock was granted, that
     id may miss the records of the writer waited for; the head, read again
     once granted, does not: it is past them.)"""
-    pg = conn.dialect.name == "postgresql"
-    if pg:
-        # The lock order: receipts and waivers (ROW EXCLUSIVE) before the chain.  A day close holds them in
-        # SHARE mode and then appends its own record; a writer holding the chain while waiting to insert a
-        # receipt would deadlock with it.  (ROW EXCLUSIVE only waits for a close, never for another writer.)
-        conn.execute(_LOCK_PG)
-    row = conn.execute(_HEAD_LOCKED if pg else _HEAD).first()
-    if row is not None:
+    # On PostgreSQL the lock order: receipts and waivers (ROW EXCLUSIVE) before the chain, in one round
+    # trip (migration 0019's function).  A day close holds them in SHARE mode and then appends its own
+    # record; a writer holding the chain while waiting to insert a receipt would deadlock with it.  (ROW
+    # EXCLUSIVE only waits for a close, never for another writer.)
+    row = conn.execute(_HEAD_PG if conn.dialect.name == "postgresql" else _HEAD).first()
+    if row is not None and row[0] is not None:
         return int(row[0]), str(row[1]), int(row[2] or 0)
     found = conn.execute(select(AuditRecord.id, AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1)).first()
     head = (int(found.id), str(found.hash or GENESIS)) if found is not None else (0, GENESIS)
@@ -187,13 +185,25 @@ def move_head(conn: Connection, head_id: int, head_hash: str) -> None:
 
 # The chain's statements, built once (each is sent with every save: building
 # one and its cache key anew is a tenth of a millisecond each time).
-_LOCK_PG = text("LOCK TABLE receipts, waivers IN ROW EXCLUSIVE MODE")
 _HEAD = select(AuditChain.head_id, AuditChain.head_hash,
                select(func.coalesce(func.max(AuditRecord.id), 0)).scalar_subquery()).where(AuditChain.id == 1)
-_HEAD_LOCKED = _HEAD.with_for_update(of=AuditChain)
+_HEAD_PG = text("SELECT head_id, head_hash, last_id FROM frontdesk_chain_head()")
 _MOVE = update(AuditChain).where(AuditChain.id == 1).values(head_id=bindparam("to_id"), head_hash=bindparam("to_hash"))
 _MOVE_PG = _MOVE.returning(func.setval(func.pg_get_serial_sequence("audit_log", "id"), func.greatest(
     func.nextval(func.pg_get_serial_sequence("audit_log", "id")), bindparam("to_id"))))
+
+
+_APPEND_AT_ONCE = 8  # records inserted by the head's move, at most (one statement built for each count)
+
+
+@lru_cache(maxsize=_APPEND_AT_ONCE)
+def _append_pg(count: int) -> Insert:
+    """The insert of ``count`` records (parameters ``r<n>_<column>``), with the
+    head's move (``to_id``, ``to_hash``) in the same statement: one round
+    trip, where two would be sent."""
+    table = AuditRecord.__table__
+    rows = [{c.key: bindparam(f"r{n}_{c.key}", type_=c.type) for c in table.columns} for n in range(count)]
+    return insert(AuditRecord).values(rows).add_cte(_MOVE_PG.cte("moved"))
 
 
 # session.info key: (the root transaction, the head it moved the chain to) after its last flush.
@@ -215,12 +225,10 @@ def _chain_pending(session: Session, _context: Any, _instances: Any) -> None:
     _chain(session, order)
 
 
-_COLUMNS = ("id", "at", "user_id", "approver_id", "action", "entity", "entity_id", "detail", "prev_hash", "hash")
-
-
-def _chain(session: Session, order: list[AuditRecord]) -> None:
+def _chain(session: Session, order: list[AuditRecord], *, insert: bool = False) -> None:
     """Give ``order``'s records their ids and hashes, chained onto the head
-    (locked until the transaction ends), and move the head past them."""
+    (locked until the transaction ends), and move the head past them; with
+    ``insert``, insert the records too (on PostgreSQL, by the head's move)."""
     conn = session.connection()
     current = session.get_transaction()
     while current is not None and current.nested:  # a savepoint: its own; the chain is locked for the root
@@ -242,7 +250,17 @@ def _chain(session: Session, order: list[AuditRecord]) -> None:
         rec.prev_hash = head_hash
         rec.hash = _hash_of(rec, head_hash)
         head_id, head_hash = rec.id, rec.hash
-    move_head(conn, head_id, head_hash)
+    if insert and conn.dialect.name == "postgresql" and len(order) <= _APPEND_AT_ONCE:
+        params: dict[str, Any] = {"to_id": head_id, "to_hash": head_hash}
+        for n, rec in enumerate(order):
+            values = row_values(rec)
+            params.update({f"r{n}_{c.key}": values.get(c.key) for c in AuditRecord.__table__.columns})
+        conn.execute(_append_pg(len(order)), params)
+        adopt(session, order)
+    else:
+        move_head(conn, head_id, head_hash)
+        if insert:
+            insert_all(session, order)
     # Kept for the root transaction only, and only for a flush outside a
     # savepoint (a savepoint rolled back would take its records with it).
     session.info[_HELD] = (current, head_id, head_hash) if inner is None else None

@@ -54,10 +54,22 @@ def insert_all(session: Session, objs: Sequence[T]) -> Sequence[T]:
                 setattr(obj, mapper.get_property_by_column(column).key, value)
     else:
         conn.execute(statement, rows)
+    return adopt(session, objs)
+
+
+def adopt(session: Session, objs: Sequence[T]) -> Sequence[T]:
+    """Put ``objs``, inserted by the caller's own statement (their primary
+    keys set), in the session as rows just read."""
     for obj in objs:
         make_transient_to_detached(obj)
     session.add_all(objs)
     return objs
+
+
+def row_values(obj: object) -> dict[str, Any]:
+    """The row ``obj`` would insert, by column name: its values and its
+    columns' Python defaults (set on it too)."""
+    return _values(inspect(obj).mapper, obj)
 
 
 @lru_cache(maxsize=64)

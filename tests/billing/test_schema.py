@@ -13,7 +13,7 @@ from frontdesk.db.schema import metadata
 
 
 def test_models_match_the_migrations(db: Database) -> None:
-    assert current_revision(db) == head_revision() == "0018"
+    assert current_revision(db) == head_revision() == "0019"
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(context, metadata)
