@@ -31,11 +31,11 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Insert, bindparam, event, func, insert, or_, select, text, update
+from sqlalchemy import Connection, TextClause, bindparam, event, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk.billing.models import Receipt
-from frontdesk.db.direct import adopt, insert_all, row_values
+from frontdesk.db.direct import insert_all, row_values
 from frontdesk.db.models import AuditChain, AuditRecord, Ticket, User
 from frontdesk.errors import AuditLocked, ValidationError
 from frontdesk.i18n import _, ngettext
@@ -189,21 +189,26 @@ _HEAD = select(AuditChain.head_id, AuditChain.head_hash,
                select(func.coalesce(func.max(AuditRecord.id), 0)).scalar_subquery()).where(AuditChain.id == 1)
 _HEAD_PG = text("SELECT head_id, head_hash, last_id FROM frontdesk_chain_head()")
 _MOVE = update(AuditChain).where(AuditChain.id == 1).values(head_id=bindparam("to_id"), head_hash=bindparam("to_hash"))
-_MOVE_PG = _MOVE.returning(func.setval(func.pg_get_serial_sequence("audit_log", "id"), func.greatest(
-    func.nextval(func.pg_get_serial_sequence("audit_log", "id")), bindparam("to_id"))))
-
-
+# The head's move on PostgreSQL, with the id sequence moved past it; as text,
+# since it is also the start of the records' insert below.
+_MOVE_PG_SQL = ("UPDATE audit_chain SET head_id = :to_id, head_hash = :to_hash WHERE id = 1 "
+                "RETURNING setval(pg_get_serial_sequence('audit_log', 'id'), "
+                "greatest(nextval(pg_get_serial_sequence('audit_log', 'id')), :to_id))")
+_MOVE_PG = text(_MOVE_PG_SQL)
 _APPEND_AT_ONCE = 8  # records inserted by the head's move, at most (one statement built for each count)
 
 
 @lru_cache(maxsize=_APPEND_AT_ONCE)
-def _append_pg(count: int) -> Insert:
+def _append_pg(count: int) -> TextClause:
     """The insert of ``count`` records (parameters ``r<n>_<column>``), with the
     head's move (``to_id``, ``to_hash``) in the same statement: one round
-    trip, where two would be sent."""
-    table = AuditRecord.__table__
-    rows = [{c.key: bindparam(f"r{n}_{c.key}", type_=c.type) for c in table.columns} for n in range(count)]
-    return insert(AuditRecord).values(rows).add_cte(_MOVE_PG.cte("moved"))
+    trip, where two would be sent.  Text, built once: SQLAlchemy compiles a
+    multi-row VALUES anew at every execution (it has no cache key)."""
+    columns = list(AuditRecord.__table__.columns)
+    rows = ", ".join("(" + ", ".join(f":r{n}_{c.key}" for c in columns) + ")" for n in range(count))
+    return text(f"WITH moved AS ({_MOVE_PG_SQL}) INSERT INTO audit_log ({', '.join(c.name for c in columns)}) "
+                f"VALUES {rows}").bindparams(
+        *(bindparam(f"r{n}_{c.key}", type_=c.type) for n in range(count) for c in columns))
 
 
 # session.info key: (the root transaction, the head it moved the chain to) after its last flush.
@@ -255,8 +260,7 @@ def _chain(session: Session, order: list[AuditRecord], *, insert: bool = False) 
         for n, rec in enumerate(order):
             values = row_values(rec)
             params.update({f"r{n}_{c.key}": values.get(c.key) for c in AuditRecord.__table__.columns})
-        conn.execute(_append_pg(len(order)), params)
-        adopt(session, order)
+        conn.execute(_append_pg(len(order)), params)  # the records are not read back in this transaction
     else:
         move_head(conn, head_id, head_hash)
         if insert:
