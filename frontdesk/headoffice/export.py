@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk import audit, clock, i18n, settings
+from frontdesk.ahead import ahead
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
 from frontdesk.claims.models import Claim, Maker, OldPart, ReturnBatch
@@ -234,7 +235,16 @@ class _Export:
                             RepairRecord.action).where(self.among(RepairRecord.ticket_id))
         parts_q = (select(RepairPart.record_id, RepairPart.part_no, RepairPart.description)
                    .where(self.among(RepairPart.record_id)).order_by(RepairPart.record_id, RepairPart.position))
+        for rows in ahead(self._ticket_rows(query, owed_q, declined_q, waived_q, quoted_q, repaired_q, parts_q)):
+            out.extend(rows)
+            self.tick(len(rows), _("Tickets"))
+
+    def _ticket_rows(self, query: Any, owed_q: Any, declined_q: Any, waived_q: Any, quoted_q: Any, repaired_q: Any,
+                     parts_q: Any) -> Iterator[list[list[Any]]]:
+        """The tickets sheet's rows, a page at a time (read ahead of their
+        writing: the session is this generator's until it ends)."""
         for page in _pages(self.s, query, Ticket.id):
+            rows: list[list[Any]] = []
             ids = {"ids": [r[0] for r in page]}
             owed = dict(self.s.execute(owed_q, ids).all())
             declined = set(self.s.scalars(declined_q, ids))
@@ -256,7 +266,7 @@ class _Export:
                 quoted_at, approved_at = quoted.get(tid, (None, None))
                 record_id, repaired_at, action = repaired.get(tid, (None, None, ""))
                 replaced, n_parts = parts_text(parts.get(record_id, []) if record_id else [])
-                out.append([
+                rows.append([
                     self.shop, number, channel, intake_at, state, mask_name(name) if self.masked else name,
                     mask_phone(phone_text) if self.masked else phone_text, category or "", brand or "", model or "",
                     serial or "", w_status, w_reason or "", fault, fault_category or "", action or "", replaced, n_parts if record_id else None,
@@ -265,7 +275,7 @@ class _Export:
                     (closed_at.date() - intake_at.date()).days if closed_at else None, prior,
                 ])
                 self.summary[(intake_at.date(), category or "")][0] += 1
-            self.tick(len(page), _("Tickets"))
+            yield rows
 
     def money_of(self, ticket_ids: Sequence[int]) -> dict[int, TicketMoney]:
         """The tickets' money (paid for the repair, each loan's deposit) from
@@ -287,11 +297,14 @@ class _Export:
 
     def closed_and_received(self) -> None:
         """The summary's closed tickets and money received, by day and category."""
-        closed = (select(Ticket.id, Ticket.closed_at, Product.category)
-                  .outerjoin(Product, Product.id == Ticket.product_id).where(self.in_period(Ticket.closed_at)))
-        for page in _pages(self.s, closed, Ticket.id):
-            for _id, closed_at, category in page:
-                self.summary[(closed_at.date(), category or "")][1] += 1
+        # Counted by the database, by day and category: one row each, where every closed ticket was a row.
+        day = func.date(Ticket.closed_at)
+        closed = (select(day, Product.category, func.count(Ticket.id))
+                  .outerjoin(Product, Product.id == Ticket.product_id).where(self.in_period(Ticket.closed_at))
+                  .group_by(day, Product.category))
+        for closed_on, category, count in self.s.execute(closed):
+            on = closed_on if isinstance(closed_on, date) else date.fromisoformat(closed_on)  # SQLite: text
+            self.summary[(on, category or "")][1] += int(count)
         received = (select(Receipt.id, Receipt.issued_at, Product.category, Receipt.net)
                     .join(Ticket, Ticket.id == Receipt.ticket_id).outerjoin(Product, Product.id == Ticket.product_id)
                     .where(self.in_period(Receipt.issued_at), Receipt.voided_at.is_(None)))
@@ -311,7 +324,7 @@ class _Export:
             .join(Quote, Quote.id == QuoteLine.quote_id).join(Ticket, Ticket.id == Quote.ticket_id)
             .where(self.in_period(Ticket.intake_at), decided)
         )
-        for page in _pages(self.s, query, QuoteLine.id):
+        for page in ahead(_pages(self.s, query, QuoteLine.id)):
             for _id, number, kind, description, code, in_warranty, schedule, card, amount, applied in page:
                 out.append([number, kind, description or code, in_warranty, schedule, card, amount, applied])
             self.tick(len(page), _("Fee lines"))
@@ -328,7 +341,7 @@ class _Export:
             .outerjoin(corrected, corrected.id == Receipt.corrects_receipt_id)
             .where(self.in_period(Receipt.issued_at))
         )
-        for page in _pages(self.s, query, Receipt.id):
+        for page in ahead(_pages(self.s, query, Receipt.id)):
             for (_id, number, issued_at, counter, ticket, category, kind, counts_as, method, amount, net, voided_at,
                  reason, approver, corrects) in page:
                 out.append([number, issued_at, counter, ticket, category or "", kind, counts_as, method, amount, net,

@@ -1,0 +1,79 @@
+"""Items made a step ahead, by a thread of their own.
+
+A long export reads a page of rows from the database, then writes it to the
+workbook, then reads the next: while it reads, the program waits for the
+server (PostgreSQL) or for SQLite's own reading, and while it writes, the
+database has nothing to do.  :func:`ahead` lets the reading of the next page
+run while this one is written: the driver lets the interpreter go while it
+waits for the server, and SQLite while it reads its file, so on a machine of
+two cores the two overlap (docs/performance.md, "The export reads ahead").
+
+What the producer reads with (a session) is its own until it ends: the
+caller does not touch it meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import queue
+import threading
+from collections.abc import Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_END = object()
+
+
+class _Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def ahead(items: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """``items``, made by a thread up to ``depth`` items ahead of the
+    caller.  An error in making them is raised here, where the item would
+    have come; when the caller stops early (an error, a cancel, or it
+    closes this generator), the thread stops after the item it is making and
+    is waited for, so what it reads with is the caller's again."""
+    made: queue.Queue[object] = queue.Queue(maxsize=max(1, depth))
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                made.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_END)
+        except BaseException as error:  # raised where the caller takes the item
+            put(_Failed(error))
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:  # a generator stopped early ends here, in its own thread
+                close()
+
+    # The caller's context goes with the items (the language in use, for one).
+    thread = threading.Thread(target=contextvars.copy_context().run, args=(produce,), name="frontdesk-ahead",
+                              daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = made.get()
+            if item is _END:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        thread.join()
+
