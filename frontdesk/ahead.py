@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextvars
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -30,7 +30,7 @@ class _Failed:
         self.error = error
 
 
-def ahead(items: Iterator[T], depth: int = 2) -> Iterator[T]:
+def ahead(items: Iterator[T], depth: int = 2) -> Generator[T, None, None]:
     """``items``, made by a thread up to ``depth`` items ahead of the
     caller.  An error in making them is raised here, where the item would
     have come; when the caller stops early (an error, a cancel, or it

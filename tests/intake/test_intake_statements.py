@@ -168,5 +168,5 @@ def test_a_record_written_outside_the_chain_takes_an_id_past_the_intakes_records
         outside = s.execute(insert(AuditRecord).values(at=AT, action="tool.write", entity="test", detail={})
                             .returning(AuditRecord.id)).scalar_one()
         s.rollback()
-    assert head == chained
+    assert chained is not None and head == chained
     assert outside > chained
