@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from frontdesk import cli
+from frontdesk import cli, clock
 from frontdesk.billing.models import Receipt
 from frontdesk.cli import EXIT_ERROR, EXIT_OK, main
 from frontdesk.db.engine import Database
@@ -188,7 +189,10 @@ def test_users_pin_unlock_disable_and_enable_ask_a_pin_and_are_audited(
                      ("user.unlock", wang_id, wang_id, {"name": "li", "failures": 0})]
 
 
-def test_demo_fills_a_database_and_prints_the_users(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_demo_fills_a_database_and_prints_the_users(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # A working day's end: twenty tickets over two days ending at some minutes of a morning took no payment yet.
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 20, 17, 30))
     db = str(tmp_path / "demo.sqlite")
     code, out, err = run(capsys, "demo", "--days", "2", "--tickets", "20", "--quiet", "--counter", "desk 2", "--db", db)
     assert code == EXIT_OK and err == ""
