@@ -135,7 +135,7 @@ def test_users_add_the_first_manager_then_a_clerk_with_the_managers_pin(
 def test_users_pin_unlock_disable_and_enable_ask_a_pin_and_are_audited(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Here, not at the top: only this test reads the users and the trail.
-    from frontdesk import clock, users
+    from frontdesk import users
     from frontdesk.db.models import AuditRecord, User
 
     stopped = clock.now()  # the waits read in whole seconds: the clock stands still, however slow the machine

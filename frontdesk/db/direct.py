@@ -54,12 +54,6 @@ def insert_all(session: Session, objs: Sequence[T]) -> Sequence[T]:
                 setattr(obj, mapper.get_property_by_column(column).key, value)
     else:
         conn.execute(statement, rows)
-    return adopt(session, objs)
-
-
-def adopt(session: Session, objs: Sequence[T]) -> Sequence[T]:
-    """Put ``objs``, inserted by the caller's own statement (their primary
-    keys set), in the session as rows just read."""
     for obj in objs:
         make_transient_to_detached(obj)
     session.add_all(objs)
