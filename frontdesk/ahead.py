@@ -10,6 +10,10 @@ two cores the two overlap (docs/performance.md, "The export reads ahead").
 
 What the producer reads with (a session) is its own until it ends: the
 caller does not touch it meanwhile.
+
+:func:`meanwhile` runs one piece of work beside the caller, whose result
+the caller takes when it comes to need it (the export's service figures,
+read on a second connection of PostgreSQL while the tickets are written).
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from __future__ import annotations
 import contextvars
 import queue
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -77,3 +83,20 @@ def ahead(items: Iterator[T], depth: int = 2) -> Generator[T, None, None]:
         stop.set()
         thread.join()
 
+
+
+@contextmanager
+def meanwhile(work: Callable[[threading.Event], T]) -> Iterator[Callable[[], T]]:
+    """``work(stop)`` run by a thread of its own, in the caller's context,
+    while the block runs; the block gets a function that waits for its
+    result (its error raised there).  When the block ends before taking it
+    (an error, a cancel), ``stop`` is set, for ``work`` to end at its next
+    look, and the thread is waited for: what it read with is closed by the
+    time the block has ended, and its error, if any, is dropped."""
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontdesk-meanwhile") as pool:
+        future = pool.submit(contextvars.copy_context().run, work, stop)
+        try:
+            yield future.result
+        finally:
+            stop.set()

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 
 import pytest
 
-from frontdesk.ahead import ahead
+from frontdesk.ahead import ahead, meanwhile
 
 LANGUAGE: ContextVar[str] = ContextVar("language", default="en")
 
@@ -87,3 +87,42 @@ def test_the_items_are_made_in_the_callers_context() -> None:
         assert list(ahead(items())) == ["zh_CN"]
     finally:
         LANGUAGE.reset(token)
+
+
+def test_work_done_meanwhile_is_taken_when_needed_in_the_callers_context() -> None:
+    LANGUAGE.set("zh_CN")
+    done_in: list[int] = []
+
+    def work(_stop: threading.Event) -> str:
+        done_in.append(threading.get_ident())
+        return LANGUAGE.get()
+
+    with meanwhile(work) as result:
+        assert result() == "zh_CN"
+    assert done_in and done_in[0] != threading.get_ident()
+    LANGUAGE.set("en")
+
+
+def test_an_error_in_the_work_is_raised_where_its_result_is_taken() -> None:
+    def work(_stop: threading.Event) -> int:
+        raise ValueError("figures unreadable")
+
+    with meanwhile(work) as result, pytest.raises(ValueError, match="figures unreadable"):
+        result()
+
+
+def test_a_block_that_ends_early_stops_the_work_and_waits_for_it() -> None:
+    ended = threading.Event()
+
+    def work(stop: threading.Event) -> int:
+        try:
+            while not stop.wait(0.01):  # a month's figures at a time, looking between them
+                pass
+            raise RuntimeError("stopped")  # dropped: the block's own error goes on
+        finally:
+            ended.set()
+
+    before = threading.active_count()
+    with pytest.raises(KeyboardInterrupt), meanwhile(work):
+        raise KeyboardInterrupt  # a cancel, say
+    assert ended.is_set() and threading.active_count() == before

@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Result, create_engine, event
+from sqlalchemy import Engine, Result, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
@@ -223,6 +223,12 @@ class Database:
         self._write_factory = sessionmaker(
             bind=self.engine.execution_options(frontdesk_write=True), expire_on_commit=False
         )
+        self._snapshot_factory = self._factory
+        if self.engine.dialect.name == "postgresql":
+            self._snapshot_factory = sessionmaker(
+                bind=self.engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True),
+                expire_on_commit=False)
+            event.listen(self._snapshot_factory, "do_orm_execute", _retry_lost_read)
 
     @property
     def dialect(self) -> str:
@@ -232,6 +238,41 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A read-only session (rolled back at the end)."""
         with self._reading(self._factory()) as session:
+            yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read that sees one moment of the database from its first
+        statement to its end, however long it runs (the head-office
+        export: its sheets, summary and figures agree with each other).
+        On SQLite every :meth:`read` does; on PostgreSQL, where a read is
+        read committed, it is a repeatable-read, read-only transaction, as
+        pg_dump's, whose moment :meth:`share` can hand to :meth:`joining`."""
+        with self._reading(self._snapshot_factory()) as session:
+            yield session
+
+    def can_share(self) -> bool:
+        """Whether a :meth:`snapshot`'s moment can be read by a second
+        connection at the same time (PostgreSQL; SQLite has no such call in
+        its Python driver)."""
+        return self.dialect == "postgresql"
+
+    @staticmethod
+    def share(session: Session) -> str:
+        """The name of ``session``'s moment (a :meth:`snapshot` on
+        PostgreSQL, after its first statement), for :meth:`joining`; valid
+        while ``session``'s transaction lasts."""
+        return str(session.scalar(text("SELECT pg_export_snapshot()")))
+
+    @contextmanager
+    def joining(self, shared: str) -> Iterator[Session]:
+        """A read on a connection of its own that sees the moment
+        :meth:`share` named: another thread reads part of a long read while
+        the first goes on."""
+        if not all(c.isalnum() or c == "-" for c in shared):  # a snapshot's name: hex digits and dashes
+            raise ValueError(f"not a snapshot's name: {shared!r}")
+        with self._reading(self._snapshot_factory()) as session:
+            session.execute(text(f"SET TRANSACTION SNAPSHOT '{shared}'"))  # no parameter in SET
             yield session
 
     @contextmanager

@@ -19,9 +19,11 @@ every export is audited, an unmasked one with its approver.
 from __future__ import annotations
 
 import logging
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -32,7 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from frontdesk import audit, clock, i18n, settings
-from frontdesk.ahead import ahead
+from frontdesk.ahead import ahead, meanwhile
 from frontdesk.billing.models import Quote, QuoteLine, Receipt, Waiver
 from frontdesk.billing.quotes import APPROVED, DECLINED, STAGE_DECLINE, STAGE_QUOTE, SUPERSEDED
 from frontdesk.claims.models import Claim, Maker, OldPart, ReturnBatch
@@ -51,7 +53,7 @@ from frontdesk.db.models import (
 )
 from frontdesk.errors import FrontDeskError, NeedsManager, ValidationError
 from frontdesk.figures.catalog import group_title
-from frontdesk.figures.service import Period, by_month
+from frontdesk.figures.service import Figures, Period, compute
 from frontdesk.followup.models import CallBack, FeedbackCard
 from frontdesk.followup.service import card_satisfied
 from frontdesk.headoffice.deposits import LoanFact, ReceiptFact, TicketMoney, ticket_money
@@ -106,6 +108,15 @@ def _failure_text(exc: BaseException) -> str:
         return exc.message
     text = str(getattr(exc, "orig", None) or type(exc).__name__).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+@dataclass(frozen=True)
+class _Later:
+    """What :meth:`_Export.read_later` read: each month's figures, and the
+    summary's closed tickets and receipts (how many, net) by day and category."""
+    months: list[Figures]
+    closed: dict[tuple[date, str], int]
+    received: dict[tuple[date, str], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -295,24 +306,49 @@ class _Export:
                                        refund_receipt))
         return {tid: ticket_money(receipts.get(tid, []), loans.get(tid, [])) for tid in set(receipts) | set(loans)}
 
-    def closed_and_received(self) -> None:
-        """The summary's closed tickets and money received, by day and category."""
+    def read_later(self, session: Session, now: datetime, stop: threading.Event) -> _Later:
+        """What the export reads besides the sheets' rows: the service
+        figures of each month and the summary's closed tickets and money
+        received, by day and category.  Read with ``session``, the export's
+        own or, on PostgreSQL, a second connection in the same snapshot,
+        while the sheets are written (docs/architecture.md#transactions-and-concurrency);
+        it touches nothing of the export's but what never changes.  Ends
+        early, cancelled, once ``stop`` is set."""
+        months = []
+        for month in Period(self.start.date(), self.end.date()).months():
+            if stop.is_set():
+                raise ExportCancelled()
+            months.append(compute(session, month, now=now))
         # Counted by the database, by day and category: one row each, where every closed ticket was a row.
         day = func.date(Ticket.closed_at)
-        closed = (select(day, Product.category, func.count(Ticket.id))
-                  .outerjoin(Product, Product.id == Ticket.product_id).where(self.in_period(Ticket.closed_at))
-                  .group_by(day, Product.category))
-        for closed_on, category, count in self.s.execute(closed):
+        closed_q = (select(day, Product.category, func.count(Ticket.id))
+                    .outerjoin(Product, Product.id == Ticket.product_id).where(self.in_period(Ticket.closed_at))
+                    .group_by(day, Product.category))
+        closed: dict[tuple[date, str], int] = {}
+        for closed_on, category, count in session.execute(closed_q):
             on = closed_on if isinstance(closed_on, date) else date.fromisoformat(closed_on)  # SQLite: text
-            self.summary[(on, category or "")][1] += int(count)
-        received = (select(Receipt.id, Receipt.issued_at, Product.category, Receipt.net)
-                    .join(Ticket, Ticket.id == Receipt.ticket_id).outerjoin(Product, Product.id == Ticket.product_id)
-                    .where(self.in_period(Receipt.issued_at), Receipt.voided_at.is_(None)))
-        for page in _pages(self.s, received, Receipt.id):
+            closed[(on, category or "")] = closed.get((on, category or ""), 0) + int(count)
+        received_q = (select(Receipt.id, Receipt.issued_at, Product.category, Receipt.net)
+                      .join(Ticket, Ticket.id == Receipt.ticket_id).outerjoin(Product, Product.id == Ticket.product_id)
+                      .where(self.in_period(Receipt.issued_at), Receipt.voided_at.is_(None)))
+        received: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [0, ZERO])
+        for page in _pages(session, received_q, Receipt.id):
+            if stop.is_set():
+                raise ExportCancelled()
             for _id, issued_at, category, net in page:
-                line = self.summary[(issued_at.date(), category or "")]
-                line[2] += 1
-                line[3] += net
+                line = received[(issued_at.date(), category or "")]
+                line[0] += 1
+                line[1] += net
+        return _Later(months, closed, dict(received))
+
+    def closed_and_received(self, later: _Later) -> None:
+        """The summary's closed tickets and money received, by day and category."""
+        for key, count in later.closed.items():
+            self.summary[key][1] += count
+        for key, (receipts, net) in later.received.items():
+            line = self.summary[key]
+            line[2] += receipts
+            line[3] += net
 
     def fee_lines(self, out: SheetWriter) -> None:
         decided = ((Quote.state == APPROVED) & (QuoteLine.stage == STAGE_QUOTE)) | (
@@ -455,10 +491,10 @@ class _Export:
                             shipped_on, bool(must_return and due is not None and back > due)])
             self.tick(len(page), _("Old parts"))
 
-    def figures(self, out: SheetWriter, now: datetime) -> None:
+    def figures(self, out: SheetWriter, later: _Later) -> None:
         """The service figures of each month of the period (docs/rules.md#service-figures), as
         :func:`frontdesk.figures.service.compute` gives them."""
-        for month in by_month(self.s, Period(self.start.date(), self.end.date()), now=now):
+        for month in later.months:
             for v in month.values:
                 out.append([self.shop, month.period.label, v.key, v.breakdown, v.group,
                             group_title(v.breakdown, v.group), v.value, v.unit, v.numerator, v.denominator,
@@ -519,7 +555,7 @@ def write_codes(wb: Any, currency: str) -> None:
 
 
 def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
-           progress: Progress | None, now: datetime) -> dict[str, SheetWriter]:
+           progress: Progress | None, now: datetime, later: Callable[[], _Later]) -> dict[str, SheetWriter]:
     currency = job.currency
     writers = {name: SheetWriter(wb, name, SHEETS[name], currency, titles=True) for name in SHEETS}
     job.tickets(writers["tickets"])
@@ -531,8 +567,9 @@ def _write(job: _Export, wb: Any, date_from: date, date_to: date, lang: str,
     job.feedback(writers["feedback"])
     job.claims(writers["claims"])
     job.old_parts(writers["old_parts"])
-    job.figures(writers["figures"], now)
-    job.closed_and_received()
+    read = later()  # read meanwhile (PostgreSQL), or now
+    job.figures(writers["figures"], read)
+    job.closed_and_received(read)
     job.write_summary(writers["summary"])
     job.integrity(writers["integrity"])
     for w in writers.values():
@@ -589,12 +626,25 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
         raise ValidationError({"path": _("The workbook's file name must end in .xlsx.")})
     if not out_path.parent.is_dir():
         raise ValidationError({"path": _("No such folder: {path}").format(path=out_path.parent)})
-    with i18n.using(language) as lang, db.read() as session:
+    with i18n.using(language) as lang, db.snapshot() as session, ExitStack() as stack:
         job = _Export(session, date_from, date_to, not unmasked, progress, now)
+        later: Callable[[], _Later]
+        if db.can_share():
+            # The figures and the summary's counts are the server's work, a second or more at a million
+            # tickets: a second connection reads them, in the same snapshot, while the sheets are written.
+            shared = db.share(session)
+
+            def read_beside(stop: threading.Event) -> _Later:
+                with db.joining(shared) as other:
+                    return job.read_later(other, now, stop)
+            later = stack.enter_context(meanwhile(read_beside))
+        else:
+            def later() -> _Later:
+                return job.read_later(session, now, threading.Event())
         job.total = job.count()
         wb = new_workbook()
         try:
-            writers = _write(job, wb, date_from, date_to, lang, progress, now)
+            writers = _write(job, wb, date_from, date_to, lang, progress, now, later)
             save(wb, out_path)
         except BaseException:
             discard(wb)
