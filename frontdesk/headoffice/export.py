@@ -182,7 +182,7 @@ class _Export:
         self.shop_name = str(shop["shop_name"])
         self.currency = str(shop["currency"])
         self.users = display_names(session)  # "Approved by": people by their names, as on paper
-        self.total = 1
+        self.total = 0  # the rows to write, for the progress: 0 until counted
         self.done = 0
         self.summary: dict[tuple[date, str], list[Any]] = defaultdict(lambda: [0, 0, 0, ZERO])
         self.dialect = session.get_bind().dialect.name
@@ -196,15 +196,16 @@ class _Export:
 
     def tick(self, rows: int, note: str) -> None:
         self.done += rows
-        if self.progress is not None and self.progress(min(1.0, self.done / self.total), note) is False:
+        total = self.total  # counted by another thread on PostgreSQL: at 0 until then
+        if self.progress is not None and self.progress(min(1.0, self.done / total) if total else 0.0,
+                                                       note) is False:
             raise ExportCancelled()
 
     # -- what is in the period ---------------------------------------------------------------
     def in_period(self, column: Any) -> Any:
         return (column >= self.start) & (column < self.end)
 
-    def count(self) -> int:
-        s = self.s
+    def count(self, s: Session) -> int:
         tickets = select(Ticket.id).where(self.in_period(Ticket.intake_at))
         queries = [
             select(func.count()).select_from(tickets.subquery()),
@@ -630,18 +631,21 @@ def export_workbook(db: Database, actor: Actor | None, path: Path | str, date_fr
         job = _Export(session, date_from, date_to, not unmasked, progress, now)
         later: Callable[[], _Later]
         if db.can_share():
-            # The figures and the summary's counts are the server's work, a second or more at a million
-            # tickets: a second connection reads them, in the same snapshot, while the sheets are written.
+            # The rows to write (for the progress), the figures and the summary's counts are the server's
+            # work, a second or more at a million tickets: a second connection reads them, in the same
+            # snapshot, while the sheets are written (the progress stays at 0 until the rows are counted).
             shared = db.share(session)
 
             def read_beside(stop: threading.Event) -> _Later:
                 with db.joining(shared) as other:
+                    job.total = job.count(other)
                     return job.read_later(other, now, stop)
             later = stack.enter_context(meanwhile(read_beside))
         else:
+            job.total = job.count(session)
+
             def later() -> _Later:
                 return job.read_later(session, now, threading.Event())
-        job.total = job.count()
         wb = new_workbook()
         try:
             writers = _write(job, wb, date_from, date_to, lang, progress, now, later)

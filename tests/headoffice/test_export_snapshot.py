@@ -110,6 +110,7 @@ def test_on_postgresql_the_figures_are_read_on_a_second_connection_in_the_export
     beside = [statement for thread, conn, statement in ran if (thread, conn) == joined[:2]]
     assert any("closed_at" in s and "GROUP BY" in s for s in beside)  # the summary's closed tickets
     assert any("quotes" in s for s in beside)  # the figures
+    assert any("count(quote_lines.id)" in s for s in beside)  # the rows to write, for the progress
     assert not any("FROM receipts" in s and "receipt_no" in s for s in beside)  # the sheets stay the export's own
     assert figure(path, "quote_acceptance")["numerator"] == 1
 
