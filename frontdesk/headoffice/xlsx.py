@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -55,6 +55,8 @@ class SheetWriter:
         self.titles = titles and any(c.title_of for c in self.columns)
         self.money = money_format(currency)
         self.rows = 0
+        if callable(getattr(self.ws, "_values_to_row", None)):  # openpyxl 3.1's (a later one may have none)
+            self.ws._values_to_row = self._cells  # type: ignore[method-assign]
         for n, col in enumerate(self.columns, start=1):
             self.ws.column_dimensions[get_column_letter(n)].width = col.width
         self.ws.freeze_panes = "A2"
@@ -72,6 +74,31 @@ class SheetWriter:
             cell.font = bold
             header.append(cell)
         self.ws.append(header)
+
+    def _cells(self, values: Sequence[Any], row: int) -> Iterator[Cell]:
+        """A row's cells, as openpyxl's write-only sheet makes them from the
+        values appended (``WriteOnlyWorksheet._values_to_row``, which this
+        stands in for on this sheet), but a cell given ready (money and
+        dates, text with a quote prefix: :meth:`_formatted`, :meth:`_text`)
+        is taken as it is.  openpyxl tries each value as a cell's value
+        first, and a cell is refused as one by an error whose message shows
+        the cell: an error made, with the cell's coordinate worked out, for
+        every date and amount in the workbook (a twentieth of an export's
+        time).  Plain values are set on one cell as openpyxl sets them (their
+        type, the text's illegal characters, a formula's ``=``); no cell of
+        ours has a hyperlink, and the plain cell no style."""
+        plain = WriteOnlyCell(self.ws)
+        for column, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                plain.value = value
+                cell = plain
+            cell.column = column
+            cell.row = row
+            yield cell
 
     def _style_of(self, number_format: str) -> Any:
         cell = WriteOnlyCell(self.ws)
