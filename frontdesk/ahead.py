@@ -2,11 +2,12 @@
 
 A long export reads a page of rows from the database, then writes it to the
 workbook, then reads the next: while it reads, the program waits for the
-server (PostgreSQL) or for SQLite's own reading, and while it writes, the
-database has nothing to do.  :func:`ahead` lets the reading of the next page
-run while this one is written: the driver lets the interpreter go while it
-waits for the server, and SQLite while it reads its file, so on a machine of
-two cores the two overlap (docs/performance.md, "The export reads ahead").
+server (PostgreSQL), and while it writes, the server has nothing to do.
+:func:`ahead` lets the reading of the next page run while this one is
+written: the driver lets the interpreter go while it waits for the server,
+so the two overlap (docs/performance.md, "The export reads ahead").  Not
+for SQLite, whose reading is this process's own work: the two threads
+only contend for the interpreter.
 
 What the producer reads with (a session) is its own until it ends: the
 caller does not touch it meanwhile.
