@@ -91,14 +91,19 @@ def intake_advice(session: Session, form: IntakeForm, as_of: date,
     return IntakeAdvice(status, advice_for(facts, as_of, status, earlier), provisional, tuple(earlier))
 
 
-def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None) -> WarrantyStatus | None:
+def ticket_warranty(session: Session, ticket: Ticket, as_of: date | None = None,
+                    earlier_repair_days: int | None = None) -> WarrantyStatus | None:
     """The warranty of a ticket's product, on its intake day (or ``as_of``),
-    with the days it spent in repair (on this ticket and earlier ones) added back."""
+    with the days it spent in repair (on this ticket and earlier ones) added
+    back.  ``earlier_repair_days``: those of its earlier tickets, when the
+    caller has read them (:func:`product_repair_days`)."""
     product = ticket.product
     if product is None:
         return None
     form = apply_product_facts(IntakeForm(exclusion=ticket.warranty_exclusion), product)
-    days = ticket.repair_days + product_repair_days(session, product.id, before_ticket_id=ticket.id)
+    if earlier_repair_days is None:
+        earlier_repair_days = product_repair_days(session, product.id, before_ticket_id=ticket.id)
+    days = ticket.repair_days + earlier_repair_days
     return warranty_for(form, as_of or ticket.intake_at.date(), days, settings.work_calendar(session))
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, null, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from frontdesk import clock, pickup, settings, technicians, users
@@ -242,19 +242,26 @@ class _Has:
     pullback: bool
     loan: bool
     claim: bool
+    earlier_repair_days: int | None  # the product's days in repair on its earlier tickets (None: no product)
 
 
-def _has(session: Session, ticket_id: int) -> _Has:
+def _has(session: Session, t: Ticket) -> _Has:
     """Whether the ticket has a repair record, a pull-back, a loaner out and
-    a claim, in one statement: each is then read only when there is one
-    (most tickets have none of the four, which were four statements)."""
+    a claim, and its product's days in repair before it, in one statement:
+    each is then read only when there is one (most tickets have none of the
+    four, which were four statements, and the days a fifth)."""
+    ticket_id = t.id
+    earlier = (select(func.coalesce(func.sum(Ticket.repair_days), 0))
+               .where(Ticket.product_id == t.product_id, Ticket.id < ticket_id).scalar_subquery()
+               if t.product_id is not None else null())
     row = session.execute(select(
         exists().where(RepairRecord.ticket_id == ticket_id),
         exists().where(PullBack.ticket_id == ticket_id),
         exists().where(Loan.ticket_id == ticket_id, Loan.returned_at.is_(None)),
         exists().where(Claim.ticket_id == ticket_id),
+        earlier,
     )).one()
-    return _Has(*map(bool, row))
+    return _Has(*map(bool, row[:4]), None if row[4] is None else int(row[4]))
 
 
 def view_of(session: Session, t: Ticket) -> TicketView:
@@ -290,7 +297,7 @@ def view_of(session: Session, t: Ticket) -> TicketView:
         rows.append((_("Earlier repairs"), str(t.prior_repairs_same_fault)))
     if t.repeat_of_id:
         rows.append((_("Repeat repair"), _("failed again within 30 days of a repair")))
-    has = _has(session, t.id)
+    has = _has(session, t)
     # The technicians first, and held (the session keeps its rows weakly): the repair's technician is then
     # found among them, not asked for again.
     staff = technicians.list_technicians(session)
@@ -302,7 +309,7 @@ def view_of(session: Session, t: Ticket) -> TicketView:
             done += " (" + ", ".join(p.part_no for p in repair.parts) + ")"
         rows.append((_("Repair"), done))
     title = f"<h2 style='margin:0'>{html.escape(t.number)} — {html.escape(states.label(t.state))}</h2>"
-    status = ticket_warranty(session, t)
+    status = ticket_warranty(session, t, earlier_repair_days=has.earlier_repair_days)
     if status is None:
         warranty, warranty_detail = _("No product on this ticket."), ""
     else:
