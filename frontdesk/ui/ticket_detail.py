@@ -261,7 +261,8 @@ def _has(session: Session, t: Ticket) -> _Has:
         exists().where(Claim.ticket_id == ticket_id),
         earlier,
     )).one()
-    return _Has(*map(bool, row[:4]), None if row[4] is None else int(row[4]))
+    repair, pullback, loan, claim, days = row
+    return _Has(bool(repair), bool(pullback), bool(loan), bool(claim), None if days is None else int(days))
 
 
 def view_of(session: Session, t: Ticket) -> TicketView:
