@@ -19,16 +19,19 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import phonenumbers
-from sqlalchemy import Select, bindparam, delete, func, insert, select
+from sqlalchemy import Select, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db import driver
 from frontdesk.db.direct import insert_now
-from frontdesk.db.lookup import among_ids, get_or_not_found
+from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, CustomerKey, Product, Ticket
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
@@ -129,35 +132,33 @@ class CustomerMatch:
     last_visit: datetime | None
 
 
-# Search runs at every keystroke: its statements are built once (with bind
-# parameters) and run on the session's connection, which skips building and
-# compiling them again and the ORM's result handling each time.
-_RANGE = (
-    select(CustomerKey.customer_id)
-    .where(CustomerKey.key >= bindparam("low"), CustomerKey.key < bindparam("high"))
-    .limit(bindparam("limit"))
-)
-_MATCHES: dict[str, Select] = {}  # type: ignore[type-arg]
+# Search runs at every keystroke: its statements are written once and run
+# on the driver's cursor of the session's connection (frontdesk.db.driver),
+# which skips SQLAlchemy's execution and result handling, more than the
+# reading itself on a shop of a few thousand customers (docs/performance.md).
+_RANGE = ("SELECT customer_id FROM customer_keys WHERE key >= :low AND key < :high "
+          "ORDER BY key, customer_id LIMIT :limit")
+_MATCH_COLUMNS = ("SELECT c.id, c.name, c.phone_display, c.phone, c.address, "
+                  "(SELECT count(t.id) FROM tickets t WHERE t.customer_id = c.id), "
+                  "(SELECT max(t.intake_at) FROM tickets t WHERE t.customer_id = c.id) "
+                  "FROM customers c WHERE ")
+# On PostgreSQL the ids go as one array: one statement, prepared once, however
+# many customers a keystroke finds (frontdesk.db.lookup.among_ids).
+_MATCHES_ANY = _MATCH_COLUMNS + "c.id = ANY(:ids)"
 
 
-def _matches(dialect: str) -> Select:  # type: ignore[type-arg]
-    """The matches' customers with their tickets' count and last intake,
-    from their ids as one parameter (:func:`frontdesk.db.lookup.among_ids`:
-    on PostgreSQL one statement, prepared once, however many customers a
-    keystroke finds).  Built once per engine kind."""
-    statement = _MATCHES.get(dialect)
-    if statement is None:
-        statement = _MATCHES[dialect] = select(
-            Customer.id, Customer.name, Customer.phone_display, Customer.phone, Customer.address,
-            select(func.count(Ticket.id)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
-            select(func.max(Ticket.intake_at)).where(Ticket.customer_id == Customer.id).scalar_subquery(),
-        ).where(among_ids(Customer.id, dialect))
-    return statement
+def _matches(dialect: str, ids: list[int]) -> tuple[str, dict[str, object]]:
+    """The matches' customers with their tickets' count and last intake: the
+    statement and its parameters."""
+    if dialect == "postgresql":
+        return _MATCHES_ANY, {"ids": ids}
+    names = [f"i{n}" for n in range(len(ids))]
+    return (_MATCH_COLUMNS + "c.id IN (" + ", ".join(":" + name for name in names) + ")",
+            dict(zip(names, ids, strict=True)))
 
 
 def _range(session: Session, prefix: str, limit: int) -> list[int]:
-    rows = session.connection().execute(_RANGE, {"low": prefix, "high": prefix + TOP, "limit": limit})
-    return list(rows.scalars().all())  # fetched at once: row by row cost a quarter of a keystroke's search
+    return [cid for (cid,) in driver.rows(session, _RANGE, {"low": prefix, "high": prefix + TOP, "limit": limit})]
 
 
 def key_prefixes(text: str) -> list[str]:
@@ -210,16 +211,24 @@ def search(session: Session, text: str, limit: int = 20) -> list[CustomerMatch]:
     ids = find_customer_ids(session, text, limit)
     if not ids:
         return []
-    conn = session.connection()
-    found = {row[0]: row for row in conn.execute(_matches(conn.dialect.name), {"ids": ids}).all()}
+    dialect = session.connection().dialect.name
+    sql, params = _matches(dialect, ids)
+    found = {row[0]: row for row in driver.rows(session, sql, params)}
+    moment = _moment_of(session)
     out = []
     for cid in ids:
         row = found.get(cid)
         if row is None:
             continue
         _id, name, phone_display, phone, address, count, last = row
-        out.append(CustomerMatch(cid, name, phone_display or phone, address, int(count or 0), last))
+        out.append(CustomerMatch(cid, name, phone_display or phone, address, int(count or 0),
+                                 moment(last) if last is not None else None))
     return out
+
+
+def _moment_of(session: Session) -> Callable[[Any], datetime]:
+    """A ticket's intake moment as the driver gives it, as a datetime."""
+    return driver.converter(Ticket.__table__.c.intake_at.type, session)
 
 
 @dataclass(frozen=True)
