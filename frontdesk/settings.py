@@ -17,10 +17,10 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db import driver
 from frontdesk.db.models import Setting
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import LANGUAGES, N_, _
@@ -293,12 +293,13 @@ def _stored(session: Session) -> dict[str, Any]:
     """The stored settings' values by key, read once in a session (a key
     falling back to its default no longer asks the database each time: a
     ticket opened read the work calendar's keys three times); values
-    written through :func:`store` join them.  Read as rows, on the session's
-    connection: only :func:`store` writes settings, and it keeps this up to
-    date."""
+    written through :func:`store` join them.  Read as rows, on the driver's
+    cursor (frontdesk.db.driver: every intake and every ticket opened reads
+    them): only :func:`store` writes settings, and it keeps this up to date."""
     values: dict[str, Any] | None = session.info.get(_VALUES)
     if values is None:
-        values = dict(session.connection().execute(_ALL).all())
+        value = driver.converter(Setting.__table__.c.value.type, session)
+        values = {key: value(stored) for key, stored in driver.rows(session, _ALL, {})}
         session.info[_VALUES] = values
     return values
 
@@ -363,7 +364,7 @@ def _model() -> Any:
     return Setting
 
 
-_ALL = select(Setting.key, Setting.value)
+_ALL = "SELECT key, value FROM settings"
 
 
 def update(session: Session, actor: Any, values: Mapping[str, Any], approver: Any = None,

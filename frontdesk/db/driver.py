@@ -12,12 +12,17 @@ A statement here is SQL text written with ``:name`` parameters (SQLite's
 own form; ``%(name)s`` for psycopg, converted once), run on the session's
 connection, in its transaction if it has one.  What SQLAlchemy adds on the
 way is kept where it matters: when the driver fails, the statement is run
-once more through SQLAlchemy (``exec_driver_sql``), so an error reaches the
-caller as SQLAlchemy's, with a lost connection marked as such and the
-pool's dead connections let go, as for every other statement
-(``Database.query`` then reads again on a fresh connection).  On
-PostgreSQL inside a transaction that second run meets the transaction the
-first failure aborted and says so; the first error is its context.
+once more through SQLAlchemy (``exec_driver_sql``).  On a lost connection
+SQLAlchemy then marks it lost and lets the pool's dead connections go, as
+for every other statement; the caller gets the driver's first error as
+SQLAlchemy's (its parameters hidden), marked lost when SQLAlchemy found
+the connection lost (``Database.query`` then reads again on a fresh
+connection).  A failure the second run does not repeat (SQLite busy for a
+moment) is not one.
+
+The engine's ``before_cursor_execute`` and ``after_cursor_execute``
+listeners see these statements as they see every other (with no execution
+context); the dialect's ``do_execute`` does not run.
 
 The rows come as the driver gives them: what a column type would convert
 (SQLite's dates are text) the caller converts with :func:`converter`.
@@ -30,6 +35,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
@@ -51,16 +57,28 @@ def rows(session: Session, sql: str, params: Mapping[str, Any]) -> list[tuple[An
     the session's connection."""
     conn = session.connection()
     statement = driver_sql(sql, conn.dialect.name)
+    watched = bool(conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute)
     try:
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
+            if watched:  # the engine's listeners see it as every statement (without an execution context)
+                conn.dispatch.before_cursor_execute(conn, cursor, statement, params, None, False)
             cursor.execute(statement, params)
-            return list(cursor.fetchall())
+            found = list(cursor.fetchall())
+            if watched:
+                conn.dispatch.after_cursor_execute(conn, cursor, statement, params, None, False)
+            return found
         finally:
             cursor.close()
-    except conn.dialect.loaded_dbapi.Error:
-        # Once more through SQLAlchemy: its error, the lost connection marked and the pool's let go.
-        return list(conn.exec_driver_sql(statement, dict(params)).tuples())
+    except conn.dialect.loaded_dbapi.Error as exc:
+        try:
+            # Once more through SQLAlchemy: a connection it finds lost, it marks so and lets the pool's go.
+            return list(conn.exec_driver_sql(statement, dict(params)).tuples())
+        except DBAPIError as again:
+            # The caller hears of the first error (on a lost connection the second says only that it is closed).
+            raise DBAPIError.instance(
+                statement, params, exc, conn.dialect.loaded_dbapi.Error, hide_parameters=conn.engine.hide_parameters,
+                connection_invalidated=again.connection_invalidated, dialect=conn.dialect) from exc
 
 
 def converter(column_type: TypeEngine[Any], session: Session) -> Callable[[Any], Any]:

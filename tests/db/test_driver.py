@@ -54,22 +54,38 @@ def test_the_driver_reads_what_sqlalchemy_reads(db: Database, users: tuple[Actor
     assert (match.id, match.ticket_count, match.last_visit) == (ids[0], 1, datetime(2026, 11, 24, 10, 5, 6))
 
 
-def test_a_keystrokes_search_runs_nothing_through_sqlalchemys_execution(
+def test_a_keystrokes_search_runs_on_the_driver_seen_by_the_engines_listeners(
         db: Database, users: tuple[Actor, Actor]) -> None:
+    """SQLAlchemy's execution (its dialect's ``do_execute``) runs nothing;
+    the engine's statement listeners see each statement all the same."""
     _manager, clerk = users
     _customers(db, clerk)
     seen: list[str] = []
+    done: list[str] = []
+    executed: list[str] = []
 
-    def execute(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         seen.append(statement)
 
-    event.listen(db.engine, "before_cursor_execute", execute)
+    def after(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        done.append(statement)
+
+    def do_execute(_cursor: object, statement: str, *_args: object) -> None:
+        executed.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    event.listen(db.engine, "after_cursor_execute", after)
+    event.listen(db.engine, "do_execute", do_execute)
     try:
         with db.glance() as s:
             assert [m.name for m in customers.search(s, "driver")] == ["Driver 0", "Driver 1", "Driver 2"]
     finally:
-        event.remove(db.engine, "before_cursor_execute", execute)
-    assert seen == []
+        event.remove(db.engine, "before_cursor_execute", before)
+        event.remove(db.engine, "after_cursor_execute", after)
+        event.remove(db.engine, "do_execute", do_execute)
+    assert executed == []
+    assert len(seen) == 2 and seen == done
+    assert "FROM customer_keys" in seen[0] and "FROM customers c" in seen[1]
 
 
 def test_a_failing_statement_is_sqlalchemys_error(db: Database) -> None:
