@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import exists, func, null, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from frontdesk import clock, pickup, settings, technicians, users
 from frontdesk.claims import service as claims
@@ -218,10 +218,12 @@ def claim_text(tc: claims.TicketClaim, currency: str) -> str:
     return " · ".join(parts)
 
 
-# What the dialog shows of the ticket itself, loaded with it: the customer,
-# the product, the timeline and who wrote each line.
+# What the dialog shows of the ticket itself, loaded with it in one
+# statement: the customer, the product, the timeline and who wrote each line
+# (a ticket's few dozen lines at most; their own statement cost a round trip
+# and SQLAlchemy's select-in loading, 0.5-1.5 ms on PostgreSQL).
 SHOWN = (joinedload(Ticket.customer), joinedload(Ticket.product),
-         selectinload(Ticket.events).joinedload(TicketEvent.user))
+         joinedload(Ticket.events).joinedload(TicketEvent.user))
 
 
 def read_ticket(session: Session, ticket_id: int) -> Ticket:
