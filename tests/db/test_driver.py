@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, event, select, text
+from sqlalchemy import event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from frontdesk.db.models import Customer, Ticket
 from frontdesk.errors import DatabaseUnavailable
 from frontdesk.intake import service as intake
 from frontdesk.users import Actor
+from tests.pg_sessions import terminate_others
 
 
 def test_postgresql_gets_its_drivers_parameters_and_keeps_casts_and_percent_signs() -> None:
@@ -95,17 +96,6 @@ def test_a_failing_statement_is_sqlalchemys_error(db: Database) -> None:
     assert "[SQL parameters hidden" in str(err.value)  # as every statement's: no customer's data in the log
 
 
-def _terminate_others(db: Database) -> int:
-    admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            return len(conn.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()")).all())
-    finally:
-        admin.dispose()
-
-
 @pytest.mark.parametrize("db", ["postgresql"], indirect=True)
 def test_postgresql_a_search_on_a_lost_connection_is_read_again(db: Database, users: tuple[Actor, Actor]) -> None:
     """The driver's error on a connection the server ended comes back as
@@ -119,9 +109,9 @@ def test_postgresql_a_search_on_a_lost_connection_is_read_again(db: Database, us
         return [m.id for m in customers.search(s, "driver")]
 
     assert db.query(search, glance=True) == ids
-    assert _terminate_others(db) >= 1
+    assert terminate_others(db) >= 1
     assert db.query(search, glance=True) == ids
-    assert _terminate_others(db) >= 1
+    assert terminate_others(db) >= 1
     with pytest.raises(DatabaseUnavailable) as err, db.glance() as s:
         search(s)
     assert err.value.__cause__ is not None and is_gone_error(err.value.__cause__)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from frontdesk.db.engine import Database
 from frontdesk.db.models import AuditRecord, User
 from frontdesk.errors import DatabaseBusy, DatabaseUnavailable
 from frontdesk.users import Actor
+from tests.pg_sessions import terminate_others
 
 BUSY_MS = 300
 
@@ -99,26 +100,13 @@ def test_a_broken_rule_is_not_mistaken_for_database_trouble(db: Database, users:
         db.run(add_same_name)
 
 
-def _terminate_others(db: Database) -> int:
-    """Ends every other connection to the database (as a server restart or
-    an administrator would); returns how many."""
-    admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            return len(conn.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()")).all())
-    finally:
-        admin.dispose()
-
-
 @pytest.mark.parametrize("db", ["postgresql"], indirect=True)
 def test_postgresql_is_reconnected_to_between_two_operations(db: Database, users: tuple[Actor, Actor]) -> None:
     before = _records(db)
     db.run(_append)
-    assert _terminate_others(db) >= 1  # the pooled connection is gone
+    assert terminate_others(db) >= 1  # the pooled connection is gone
     db.run(_append)  # the next write gets a new connection
-    assert _terminate_others(db) >= 1
+    assert terminate_others(db) >= 1
     assert _records(db) == before + 2  # and so does the next read
 
 
@@ -131,7 +119,7 @@ def test_postgresql_lost_in_the_middle_of_a_write_is_retried(db: Database, users
         tries.append(1)
         s.execute(text("SELECT 1"))  # the transaction has its connection now
         if len(tries) == 1:
-            _terminate_others(db)  # ...and loses it before it writes
+            terminate_others(db)  # ...and loses it before it writes
         _append(s)
         s.flush()
 
@@ -156,7 +144,7 @@ def test_postgresql_a_read_through_the_connection_is_read_again(db: Database, us
     manager, _clerk = users
     by_name = text("SELECT id FROM users WHERE name = :name")
     assert db.query(lambda s: s.connection().execute(by_name, {"name": manager.name}).scalar()) == manager.id
-    assert _terminate_others(db) >= 1
+    assert terminate_others(db) >= 1
     assert db.query(lambda s: s.connection().execute(by_name, {"name": manager.name}).scalar()) == manager.id
     tries: list[int] = []
 
@@ -164,7 +152,7 @@ def test_postgresql_a_read_through_the_connection_is_read_again(db: Database, us
         tries.append(1)
         first = s.connection().execute(by_name, {"name": manager.name}).scalar()
         if len(tries) == 1:
-            _terminate_others(db)
+            terminate_others(db)
         return s.connection().execute(select(User.id).where(User.id == first)).scalar()
 
     assert db.query(work) == manager.id
@@ -181,7 +169,7 @@ def test_postgresql_lost_in_the_middle_of_a_read_block_says_so(db: Database, use
         s.scalar(select(User.id))
     with pytest.raises(DatabaseUnavailable) as err, db.read() as s:
         assert s.scalar(select(User.id).where(User.id == manager.id)) == manager.id
-        _terminate_others(db)
+        terminate_others(db)
         s.scalar(select(User.id))
     assert err.value.message.startswith("The database cannot be reached: ")
     assert _records(db) >= 1
