@@ -8,17 +8,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
+from frontdesk.db import driver
 from frontdesk.db.models import Technician
 from frontdesk.errors import ValidationError
 from frontdesk.i18n import _
 from frontdesk.users import Actor, require_manager
 
+_NAMES = "SELECT id, name FROM technicians ORDER BY name"
+_ACTIVE_NAMES = "SELECT id, name FROM technicians WHERE active ORDER BY name"
 
-def list_technicians(session: Session, active_only: bool = True) -> list[Technician]:
-    query = select(Technician).order_by(Technician.name)
-    if active_only:
-        query = query.where(Technician.active.is_(True))
-    return list(session.scalars(query))
+
+def technician_names(session: Session, active_only: bool = True) -> list[tuple[int, str]]:
+    """The technicians' ids and names, by name (the active ones unless told):
+    what every list to pick one from shows.  On the driver's cursor, as the
+    ticket that shows it opens (docs/architecture.md#the-drivers-cursor)."""
+    return [(tid, name) for tid, name in driver.rows(session, _ACTIVE_NAMES if active_only else _NAMES, {})]
 
 
 def add_technician(session: Session, actor: Actor, name: str, phone: str = "", areas: list[str] | None = None,

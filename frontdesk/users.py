@@ -384,10 +384,10 @@ def require_manager(actor: Actor, approver: Actor | None, what: str) -> Actor:
 def shown_name(user: User | None) -> str:
     """How ``user`` is shown to people: the full name, else the login name
     ("" for no user)."""
-    return _shown(user.full_name, user.name) if user is not None else ""
+    return shown(user.full_name, user.name) if user is not None else ""
 
 
-def _shown(full_name: str | None, name: str) -> str:
+def shown(full_name: str | None, name: str) -> str:
     return (full_name or "").strip() or name
 
 
@@ -408,7 +408,7 @@ def acting_name(session: Session, actor: Actor) -> str:
 
 def display_names(session: Session) -> dict[int, str]:
     """Every user's shown name by id (for a list that names many)."""
-    return {uid: _shown(full, name) for uid, name, full in session.execute(select(User.id, User.name, User.full_name))}
+    return {uid: shown(full, name) for uid, name, full in session.execute(select(User.id, User.name, User.full_name))}
 
 
 def display_name_column(user: Any = User) -> ColumnElement[str]:

@@ -127,13 +127,15 @@ def record_repair(session: Session, actor: Actor, ticket_id: int, result: Repair
 
 def repair_of(session: Session, ticket_id: int) -> RepairView | None:
     """The ticket's repair record as people read it, or None."""
-    record = session.scalars(select(RepairRecord).options(joinedload(RepairRecord.parts))  # with it: one statement
-                             .where(RepairRecord.ticket_id == ticket_id)).unique().first()
-    if record is None:
+    found = session.execute(select(RepairRecord, Technician.name)  # its parts and technician with it: one statement
+                            .outerjoin(Technician, Technician.id == RepairRecord.technician_id)
+                            .options(joinedload(RepairRecord.parts))
+                            .where(RepairRecord.ticket_id == ticket_id)).unique().first()
+    if found is None:
         return None
-    tech = session.get(Technician, record.technician_id) if record.technician_id else None
+    record, tech_name = found
     return RepairView(record.fault_category, faults.fault_label(record.fault_category), record.action,
-                      faults.action_label(record.action), record.note, tech.name if tech else "", record.recorded_at,
+                      faults.action_label(record.action), record.note, tech_name or "", record.recorded_at,
                       tuple(PartReplaced(p.part_no, p.description, p.new_serial, p.old_serial) for p in record.parts))
 
 

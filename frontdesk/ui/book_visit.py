@@ -33,7 +33,7 @@ class BookVisitDialog(QDialog):
             t = service.get_ticket(s, ticket_id)
             day = settings.work_calendar(s).next_working_day(clock.now().date())
             return (t.number, " ".join(x for x in (t.area, t.address) if x), t.technician_id,
-                    [(x.id, x.name) for x in technicians.list_technicians(s)], day.isoformat())
+                    technicians.technician_names(s), day.isoformat())
 
         number, address, technician_id, techs, day = ctx.read(facts)
         self.setWindowTitle(_("Book a visit for ticket {number}").format(number=number))

@@ -71,7 +71,7 @@ class IntakeScreen(QWidget):
         with ctx.db.read() as s:
             self.region = str(settings.get(s, "region"))
             self.calendar = settings.work_calendar(s)
-            techs = [(t.id, t.name) for t in technicians.list_technicians(s)]
+            techs = technicians.technician_names(s)
         self._fill_choices(techs)
 
         db = ctx.db

@@ -45,7 +45,7 @@ class RepairDialog(QDialog):
             what = " ".join(x for x in ((category_label(category), t.product.brand, t.product.model)
                                         if t.product is not None else ()) if x)
             return (t.number, t.state, what, t.fault, t.technician_id, faults.fault_categories(category, s),
-                    [(x.id, x.name) for x in technicians.list_technicians(s)])
+                    technicians.technician_names(s))
 
         number, state, product, fault, technician_id, categories, techs = ctx.read(facts)
         self.state = state

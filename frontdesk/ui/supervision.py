@@ -55,7 +55,7 @@ class SupervisionScreen(QWidget):
         u.splitter.setStretchFactor(0, 1)
         u.splitter.setStretchFactor(1, 1)
         u.technicianCombo.addItem(_("(all)"), None)
-        for tech in self.ctx.read(lambda s: [(t.id, t.name) for t in technicians.list_technicians(s, active_only=False)]):
+        for tech in self.ctx.read(lambda s: technicians.technician_names(s, active_only=False)):
             u.technicianCombo.addItem(tech[1], tech[0])
         u.technicianCombo.currentIndexChanged.connect(lambda _i: self.load())
         u.ruleLabel.setText(_("A card not back {days} days after it was handed out counts as missing. The patterns "

@@ -29,19 +29,17 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy import exists, func, null, select
 from sqlalchemy.orm import Session, joinedload
 
-from frontdesk import clock, pickup, settings, technicians, users
+from frontdesk import clock, pickup, settings, technicians
 from frontdesk.claims import service as claims
-from frontdesk.claims.models import Claim
-from frontdesk.db.models import RepairRecord, Ticket, TicketEvent
+from frontdesk.db import driver
+from frontdesk.db.models import Ticket
 from frontdesk.i18n import _, ngettext
 from frontdesk.intake import fields, repairs, responses, service, states, timeline
 from frontdesk.intake.preview import ticket_warranty
 from frontdesk.intake.warranty import EXCLUSION_REASONS, STATUS_IN, STATUS_LABELS, category_label
 from frontdesk.loaners import service as loaners
-from frontdesk.loaners.models import Loan, PullBack
 from frontdesk.money import format_money
 from frontdesk.ui.book_visit import BookVisitDialog
 from frontdesk.ui.context import AppContext
@@ -219,11 +217,11 @@ def claim_text(tc: claims.TicketClaim, currency: str) -> str:
 
 
 # What the dialog shows of the ticket itself, loaded with it in one
-# statement: the customer, the product, the timeline and who wrote each line
-# (a ticket's few dozen lines at most; their own statement cost a round trip
-# and SQLAlchemy's select-in loading, 0.5-1.5 ms on PostgreSQL).
-SHOWN = (joinedload(Ticket.customer), joinedload(Ticket.product),
-         joinedload(Ticket.events).joinedload(TicketEvent.user))
+# statement: the customer and the product.  The timeline is read on its own
+# on the driver's cursor (:func:`frontdesk.intake.timeline.lines`): joined
+# here, its rows each carried the ticket, customer and product again, and
+# SQLAlchemy's making of them cost 1-2 ms on PostgreSQL (docs/performance.md).
+SHOWN = (joinedload(Ticket.customer), joinedload(Ticket.product))
 
 
 def read_ticket(session: Session, ticket_id: int) -> Ticket:
@@ -247,24 +245,27 @@ class _Has:
     earlier_repair_days: int | None  # the product's days in repair on its earlier tickets (None: no product)
 
 
+# Whether the ticket has a repair record, a pull-back, a loaner out and a
+# claim, and its product's days in repair on its earlier tickets (:p is NULL
+# when it has no product: no rows, a sum of 0, which the caller does not use).
+_HAS = """SELECT
+ EXISTS (SELECT 1 FROM repair_records WHERE ticket_id = :t),
+ EXISTS (SELECT 1 FROM pullbacks WHERE ticket_id = :t),
+ EXISTS (SELECT 1 FROM loans WHERE ticket_id = :t AND returned_at IS NULL),
+ EXISTS (SELECT 1 FROM claims WHERE ticket_id = :t),
+ (SELECT COALESCE(SUM(repair_days), 0) FROM tickets WHERE product_id = :p AND id < :t)"""
+
+
 def _has(session: Session, t: Ticket) -> _Has:
     """Whether the ticket has a repair record, a pull-back, a loaner out and
     a claim, and its product's days in repair before it, in one statement:
     each is then read only when there is one (most tickets have none of the
-    four, which were four statements, and the days a fifth)."""
-    ticket_id = t.id
-    earlier = (select(func.coalesce(func.sum(Ticket.repair_days), 0))
-               .where(Ticket.product_id == t.product_id, Ticket.id < ticket_id).scalar_subquery()
-               if t.product_id is not None else null())
-    row = session.execute(select(
-        exists().where(RepairRecord.ticket_id == ticket_id),
-        exists().where(PullBack.ticket_id == ticket_id),
-        exists().where(Loan.ticket_id == ticket_id, Loan.returned_at.is_(None)),
-        exists().where(Claim.ticket_id == ticket_id),
-        earlier,
-    )).one()
-    repair, pullback, loan, claim, days = row
-    return _Has(bool(repair), bool(pullback), bool(loan), bool(claim), None if days is None else int(days))
+    four, which were four statements, and the days a fifth).  Run on the
+    driver's cursor: built as SQLAlchemy's expression each time, it cost
+    three times its round trip on PostgreSQL (docs/performance.md)."""
+    (repair, pullback, loan, claim, days), = driver.rows(session, _HAS, {"t": t.id, "p": t.product_id})
+    return _Has(bool(repair), bool(pullback), bool(loan), bool(claim),
+                None if t.product_id is None else int(days))
 
 
 def view_of(session: Session, t: Ticket) -> TicketView:
@@ -301,10 +302,7 @@ def view_of(session: Session, t: Ticket) -> TicketView:
     if t.repeat_of_id:
         rows.append((_("Repeat repair"), _("failed again within 30 days of a repair")))
     has = _has(session, t)
-    # The technicians first, and held (the session keeps its rows weakly): the repair's technician is then
-    # found among them, not asked for again.
-    staff = technicians.list_technicians(session)
-    techs = [(x.id, x.name) for x in staff]
+    techs = technicians.technician_names(session)
     repair = repairs.repair_of(session, t.id) if has.repair else None
     if repair is not None:
         done = _("{action}: {fault}").format(action=repair.action_label, fault=repair.fault_label)
@@ -321,14 +319,13 @@ def view_of(session: Session, t: Ticket) -> TicketView:
         if t.warranty_exclusion:
             details.append(_(EXCLUSION_REASONS.get(t.warranty_exclusion, t.warranty_exclusion)))
         warranty_detail = "\n".join(details)
-    events = [(e.at, users.shown_name(e.user), timeline.event_text(e)) for e in t.events]
+    events = timeline.lines(session, t.id)
     last_pb = loaners.last_pullback(session, t.id) if has.pullback else None
     pb = last_pb if last_pb is not None and last_pb.handed_back_at is None else None  # the open one
     where = loaners.location(pb) if p is not None else ""
     loan = loaners.open_loan_of_ticket(session, t.id) if has.loan else None
     claim = claims.ticket_claim(session, t.id, clock.now().date()) if has.claim else claims.TicketClaim(
         t.maker_order_no)
-    del staff
     return TicketView(
         id=t.id, number=t.number, state=t.state, title_html=title, facts=rows, warranty=warranty,
         warranty_detail=warranty_detail,

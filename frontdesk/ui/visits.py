@@ -29,7 +29,7 @@ class VisitsDialog(QDialog):
         u = self.ui
         u.tree.setColumnCount(6)
         u.tree.setHeaderLabels([_("Area / time"), _("Ticket"), _("Customer"), _("Phone"), _("Address"), _("Technician")])
-        for tid, name in ctx.read(lambda s: [(t.id, t.name) for t in technicians.list_technicians(s)]):
+        for tid, name in ctx.read(lambda s: technicians.technician_names(s)):
             u.technicianCombo.addItem(name, tid)
         u.prevButton.clicked.connect(lambda: self.shift(-1))
         u.nextButton.clicked.connect(lambda: self.shift(1))

@@ -175,7 +175,7 @@ def test_enter_opens_the_ticket_of_the_call(qtbot: QtBot, ctx: AppContext, at_no
 
 def test_a_dissatisfied_card_by_keyboard_opens_a_follow_up(qtbot: QtBot, ctx: AppContext, at_now: datetime) -> None:
     with ctx.db.read() as s:
-        tech = {t.name: t.id for t in technicians.list_technicians(s)}["刘师傅"]
+        tech = {name: tid for tid, name in technicians.technician_names(s)}["刘师傅"]
     card_id = card_for(ctx.db, ctx.actor, tech, 1, datetime(2026, 11, 20, 15, 0))
     with ctx.db.read() as s:
         view = fu.card_view(s, card_id)
@@ -265,7 +265,7 @@ def test_a_manager_closes_a_complaint(qtbot: QtBot, ctx: AppContext, shop: dict[
 @pytest.fixture
 def known(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     with ctx.db.read() as s:
-        tech = {t.name: t.id for t in technicians.list_technicians(s)}
+        tech = {name: tid for tid, name in technicians.technician_names(s)}
     known_cards(ctx.db, ctx.actor, too_good=tech["刘师傅"], honest=tech["陈师傅"])
     monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 13, 12, 0))
     return tech

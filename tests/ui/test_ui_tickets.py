@@ -296,7 +296,7 @@ def test_visits_grouped_by_area_and_given_to_one_technician(qtbot: QtBot, ctx: A
     from frontdesk.ui.visits import VisitsDialog
 
     day = clock.now().date() + timedelta(days=2)
-    techs = ctx.read(lambda s: {t.name: t.id for t in technicians.list_technicians(s)})
+    techs = ctx.read(lambda s: {name: tid for tid, name in technicians.technician_names(s)})
     with ctx.db.write() as s:
         for name, area, start, tech in (("王芳", "朝阳区", 9, None), ("李雷", "朝阳区", 13, None),
                                         ("赵敏", "海淀区", 9, techs["刘师傅"])):
