@@ -55,6 +55,17 @@ def driver_sql(sql: str, dialect: str) -> str:
 def rows(session: Session, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
     """All rows of ``sql`` with ``params``, read on the driver's cursor of
     the session's connection."""
+    return _run(session, sql, params, True)
+
+
+def execute(session: Session, sql: str, params: Mapping[str, Any]) -> None:
+    """Run ``sql`` (a write, no rows) with ``params`` on the driver's
+    cursor of the session's connection, in its transaction.  Run again
+    through SQLAlchemy only when the driver failed, so never twice."""
+    _run(session, sql, params, False)
+
+
+def _run(session: Session, sql: str, params: Mapping[str, Any], fetch: bool) -> list[tuple[Any, ...]]:
     conn = session.connection()
     statement = driver_sql(sql, conn.dialect.name)
     watched = bool(conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute)
@@ -64,7 +75,7 @@ def rows(session: Session, sql: str, params: Mapping[str, Any]) -> list[tuple[An
             if watched:  # the engine's listeners see it as every statement (without an execution context)
                 conn.dispatch.before_cursor_execute(conn, cursor, statement, params, None, False)
             cursor.execute(statement, params)
-            found = list(cursor.fetchall())
+            found = list(cursor.fetchall()) if fetch else []
             if watched:
                 conn.dispatch.after_cursor_execute(conn, cursor, statement, params, None, False)
             return found
@@ -73,7 +84,8 @@ def rows(session: Session, sql: str, params: Mapping[str, Any]) -> list[tuple[An
     except conn.dialect.loaded_dbapi.Error as exc:
         try:
             # Once more through SQLAlchemy: a connection it finds lost, it marks so and lets the pool's go.
-            return list(conn.exec_driver_sql(statement, dict(params)).tuples())
+            result = conn.exec_driver_sql(statement, dict(params))
+            return list(result.tuples()) if fetch else []
         except DBAPIError as again:
             # The caller hears of the first error (on a lost connection the second says only that it is closed).
             raise DBAPIError.instance(
@@ -93,4 +105,4 @@ def _same(value: Any) -> Any:
     return value
 
 
-__all__ = ["converter", "driver_sql", "rows"]
+__all__ = ["converter", "driver_sql", "execute", "rows"]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import event, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from frontdesk import customers
@@ -94,6 +94,30 @@ def test_a_failing_statement_is_sqlalchemys_error(db: Database) -> None:
         driver.rows(s, "SELECT id FROM no_such_table WHERE id = :id", {"id": 1})
     assert "no_such_table" in str(err.value) and not is_gone_error(err.value)
     assert "[SQL parameters hidden" in str(err.value)  # as every statement's: no customer's data in the log
+
+
+def test_a_write_on_the_drivers_cursor_is_in_the_sessions_transaction_and_runs_once(
+        db: Database, users: tuple[Actor, Actor]) -> None:
+    """A new customer's search keys go in one statement: the customer is
+    found by them; rolled back with the session, they are gone; a
+    duplicate key is SQLAlchemy's IntegrityError, and nothing is written
+    twice."""
+    _manager, clerk = users
+    ids = _customers(db, clerk)
+    with db.glance() as s:
+        assert driver.rows(s, "SELECT key FROM customer_keys WHERE customer_id = :c ORDER BY key", {"c": ids[1]}) == [
+            ("n:1",), ("n:driver",), ("n:driver 1",), ("p:13900000001",), ("p:8613900000001",), ("s:10000000931",)]
+        assert [m.id for m in customers.search(s, "1390000000")] == ids  # by the phone's keys
+    with Session(db.engine) as s:
+        driver.execute(s, "INSERT INTO customer_keys (key, customer_id) VALUES (:k, :c)", {"k": "n:zzz", "c": ids[0]})
+        assert driver.rows(s, "SELECT customer_id FROM customer_keys WHERE key = :k", {"k": "n:zzz"}) == [(ids[0],)]
+        s.rollback()
+        assert driver.rows(s, "SELECT customer_id FROM customer_keys WHERE key = :k", {"k": "n:zzz"}) == []
+    with pytest.raises(IntegrityError), Session(db.engine) as s:
+        key = driver.rows(s, "SELECT key FROM customer_keys WHERE customer_id = :c", {"c": ids[0]})[0][0]
+        driver.execute(s, "INSERT INTO customer_keys (key, customer_id) VALUES (:k, :c)", {"k": key, "c": ids[0]})
+    with db.glance() as s:
+        assert driver.rows(s, "SELECT count(*) FROM customer_keys WHERE customer_id = :c", {"c": ids[0]}) == [(6,)]
 
 
 @pytest.mark.parametrize("db", ["postgresql"], indirect=True)
