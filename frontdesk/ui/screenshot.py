@@ -125,6 +125,7 @@ def render_all(url: str, out: Path, lang: str | None = None) -> list[Path]:
     if ticket_id is not None:
         dialog = window.open_ticket(ticket_id)
         dialog.resize(1040, 680)  # as it opens on that screen
+        grab(dialog, f"{len(PAGES) + 1:02d}-ticket-history")  # its timeline and next step, as it opens
         dialog.ui.tabs.setCurrentIndex(1)
         grab(dialog, f"{len(PAGES) + 1:02d}-ticket")
         dialog.close()

@@ -204,8 +204,9 @@ def test_screenshots_show_every_screen(ctx: AppContext, tmp_path: Path) -> None:
     files = render_all(ctx.db.url, tmp_path / "shots", "zh_CN")
     names = sorted(f.name for f in files)
     assert "00-login.png" in names and "01-intake.png" in names and f"{len(PAGES) + 1:02d}-ticket.png" in names
-    # every page, the login, the intake's matches, the ticket, and the call-back page's five other tabs
-    assert len([n for n in names if n[:2].isdigit()]) == len(PAGES) + 3 + 5
+    assert f"{len(PAGES) + 1:02d}-ticket-history.png" in names
+    # every page, the login, the intake's matches, the ticket's two tabs, and the call-back page's five other tabs
+    assert len([n for n in names if n[:2].isdigit()]) == len(PAGES) + 4 + 5
     for f in files:
         image = QImage(str(f))
         assert image.width() >= 300 and image.height() >= 150, f
