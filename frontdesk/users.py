@@ -388,6 +388,7 @@ def shown_name(user: User | None) -> str:
 
 
 def shown(full_name: str | None, name: str) -> str:
+    """:func:`shown_name` from the user's columns, for rows read without the object."""
     return (full_name or "").strip() or name
 
 

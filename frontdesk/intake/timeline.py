@@ -55,7 +55,7 @@ _LINES = """SELECT e.at, u.full_name, u.name, e.message, e.text FROM ticket_even
 
 def lines(session: Session, ticket_id: int, lang: str | None = None) -> list[tuple[datetime, str, str]]:
     """The ticket's timeline, oldest first: each event's moment, who wrote
-    it (:func:`frontdesk.users.shown_name`) and its words in ``lang``.  On
+    it (:func:`frontdesk.users.shown`) and its words in ``lang``.  On
     the driver's cursor, as the ticket's dialog opens: loaded as events and
     users with the ticket, the rows cost SQLAlchemy about as much as the
     rest of the ticket (docs/architecture.md#the-drivers-cursor)."""
