@@ -87,7 +87,11 @@ from frontdesk.users import Actor, display_names, require_manager
 
 log = logging.getLogger(__name__)
 
-PAGE = 500
+PAGE = 500  # rows a page on SQLite, which reads in the writing thread
+# On PostgreSQL a thread reads the pages ahead of their writing, and each of a page's statements has it wait for
+# the interpreter again (up to 5 ms while the writer holds it): in pages of 500 the writer waited for the reader
+# 2-3 s of a 20,000-ticket export, in pages of 2,000 a third of a second (docs/performance.md).
+PAGE_AHEAD = 2000
 KEYS_AT_ONCE = 10_000  # the keys fetched from the driver at a time
 MAX_DAYS = 3660
 Progress = Callable[[float, str], bool]
@@ -147,11 +151,12 @@ def _pages(session: Session, query: Any, key: Any, keys_of: Any = None) -> Itera
     for part in session.execute(found).scalars().partitions(KEYS_AT_ONCE):
         keys.extend(part)
     keys = array("q", sorted(keys))
+    size = PAGE_AHEAD if session.get_bind().dialect.name == "postgresql" else PAGE
     # A page's keys as one parameter (on PostgreSQL one array: an IN list of 500 was 500 parameters for
     # SQLAlchemy to render and the driver to parse again at every page, a tenth of the export's time).
     page = query.where(among_ids(key, session.get_bind().dialect.name, "page_keys")).order_by(key)
-    for start in range(0, len(keys), PAGE):
-        rows = session.execute(page, {"page_keys": keys[start:start + PAGE].tolist()}).all()
+    for start in range(0, len(keys), size):
+        rows = session.execute(page, {"page_keys": keys[start:start + size].tolist()}).all()
         if rows:
             yield rows
 

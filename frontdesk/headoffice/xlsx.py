@@ -145,7 +145,10 @@ class SheetWriter:
 
     def _converter(self, col: Column) -> Any:
         """What a value of ``col`` is written as, chosen once per column (a
-        workbook of 100,000 tickets has millions of cells)."""
+        workbook of 100,000 tickets has millions of cells): one cell of the
+        column's type, given each row's value as openpyxl would type it
+        (:meth:`_formatted`, :meth:`_typed`).  Empty text is no cell at all,
+        as a value of None is."""
         kind = col.type
         if kind == MONEY:
             return self._formatted(kind, self.money)
@@ -154,16 +157,37 @@ class SheetWriter:
         if kind == DATE:
             return self._formatted(kind, DATE_FORMAT)
         if kind == NUMBER:
-            return Decimal
+            return self._typed("n", Decimal)
         if kind == INT:
-            return int
+            return self._typed("n", int)
         if kind == BOOL:
-            return bool
+            return self._typed("b", bool)
+        cell = WriteOnlyCell(self.ws)
+        cell.data_type = "s"
+        check = cell.check_string  # openpyxl's own: at most 32,767 characters, none it cannot write
 
         def text(value: Any) -> Any:
             t = value if isinstance(value, str) else str(value)
-            return self._text(t) if t.startswith(RISKY) else t
+            if not t:
+                return None
+            if t.startswith(RISKY):
+                return self._text(t)
+            cell._value = check(t)
+            return cell
         return text
+
+    def _typed(self, data_type: str, kind: type) -> Callable[[Any], Any]:
+        """The converter of a column of numbers or yes/no: one cell of
+        openpyxl's type for them (``n``, ``b``), given each row's value made
+        that kind.  Set as openpyxl sets a value it has typed, without
+        typing each one again (a sixth of the writing)."""
+        cell = WriteOnlyCell(self.ws)
+        cell.data_type = data_type
+
+        def typed(value: Any) -> Any:
+            cell._value = kind(value)
+            return cell
+        return typed
 
     def _title_sources(self) -> list[Any]:
         """For each column of a row given without its title columns

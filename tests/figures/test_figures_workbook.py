@@ -36,7 +36,7 @@ def sheet_rows(path: Path, sheet: str, columns: tuple[schema.Column, ...]) -> li
     wb = load_workbook(str(path), read_only=True)
     try:
         out = []
-        for row in wb[sheet].iter_rows(min_row=2, values_only=True):
+        for row in wb[sheet].iter_rows(min_row=2, max_col=len(columns), values_only=True):  # blank cells as None
             if any(v is not None for v in row):
                 out.append(dict(zip((c.key for c in columns), row, strict=False)))
         return out

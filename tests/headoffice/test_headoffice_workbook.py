@@ -341,6 +341,7 @@ def test_pages_on_postgresql_are_one_statement_whatever_their_length(db: Databas
     books = {}
     for page in (10_000, 7):
         monkeypatch.setattr(export_module, "PAGE", page)
+        monkeypatch.setattr(export_module, "PAGE_AHEAD", page)
         books[page] = tmp_path / f"pages-{page}.xlsx"
         export_workbook(db, None, books[page], FROM, TO, now=datetime(2026, 11, 26, 9, 0))
     for sheet in ("tickets", "fee_lines", "receipts", "loaners", "callbacks", "feedback", "summary"):
@@ -371,6 +372,7 @@ def test_pages_of_any_size_give_the_same_sheets(demo: Database, tmp_path: Path,
     books = {}
     for page in (10_000, 7):
         monkeypatch.setattr(export_module, "PAGE", page)
+        monkeypatch.setattr(export_module, "PAGE_AHEAD", page)
         books[page] = tmp_path / f"pages-{page}.xlsx"
         export_workbook(demo, clerk, books[page], FROM, TO, now=datetime(2026, 11, 26, 9, 0))
     for sheet in ("tickets", "fee_lines", "receipts", "loaners", "deposits", "callbacks", "feedback", "summary"):

@@ -1,7 +1,9 @@
 """The workbook's cells as openpyxl's own write-only sheet would make them
 from the same values, though the sheet takes the cells it is given ready
 (money, dates, text with a quote prefix) without openpyxl's costly refusal
-of each as a value first (frontdesk/headoffice/xlsx.py, SheetWriter._cells)."""
+of each as a value first (frontdesk/headoffice/xlsx.py, SheetWriter._cells),
+and a column's numbers and text are set on a cell of their type without
+openpyxl typing each value again."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from frontdesk.headoffice.schema import BOOL, DATE, DATETIME, INT, MONEY, NUMBER, TEXT, Column
-from frontdesk.headoffice.xlsx import DATE_FORMAT, DATETIME_FORMAT, RISKY, SheetWriter, money_format
+from frontdesk.headoffice.xlsx import DATE_FORMAT, DATETIME_FORMAT, RISKY, SheetWriter, discard, money_format
 
 COLUMNS = (Column("text", "Text"), Column("count", "Count", INT), Column("amount", "Amount", MONEY),
            Column("day", "Day", DATE), Column("at", "At", DATETIME), Column("done", "Done", BOOL),
@@ -45,7 +47,7 @@ def plain_openpyxl(path: Path) -> None:
     for row in ROWS:
         cells: list[Any] = []
         for col, value in zip(COLUMNS, row, strict=True):
-            if value is None:
+            if value is None or value == "":  # empty text is a blank cell, as no value is
                 cells.append(None)
             elif col.type in formats:
                 shown = (Decimal(value) if col.type == MONEY
@@ -84,6 +86,18 @@ def test_each_cell_is_the_one_openpyxl_makes_of_the_same_value(tmp_path: Path) -
     assert by_place["E3"][1:4] == (datetime(2026, 11, 25, 9, 0), "d", DATETIME_FORMAT)
     assert by_place["D3"][1] == datetime(2026, 11, 25)  # a day, though given a moment
     assert by_place["A4"][1] is None and by_place["B5"][1] == 12345678901
+    assert by_place["H2"][1:3] == (None, "n")  # empty text: a blank cell
+
+
+def test_text_that_reads_like_an_excel_error_stays_text(tmp_path: Path) -> None:
+    """openpyxl would write ``#N/A`` typed by it as an error cell; a
+    customer's or clerk's text is text, whatever it says."""
+    wb = Workbook(write_only=True)
+    out = SheetWriter(wb, "s", COLUMNS, "CNY")
+    out.append(["#N/A", 1, None, None, None, None, None, "#DIV/0!"])
+    wb.save(str(tmp_path / "errors.xlsx"))
+    by_place = {c[0]: c for c in cells(tmp_path / "errors.xlsx")}
+    assert by_place["A2"][1:3] == ("#N/A", "s") and by_place["H2"][1:3] == ("#DIV/0!", "s")
 
 
 def test_a_character_a_workbook_cannot_hold_is_refused_as_openpyxl_refuses_it(tmp_path: Path) -> None:
@@ -92,3 +106,4 @@ def test_a_character_a_workbook_cannot_hold_is_refused_as_openpyxl_refuses_it(tm
     with pytest.raises(IllegalCharacterError):
         out.append(["bell\x07", 1, Decimal("1"), date(2026, 1, 1), datetime(2026, 1, 1), True, 1, ""])
         wb.save(str(tmp_path / "bad.xlsx"))
+    discard(wb)  # as the export drops a workbook it will not save
