@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk import audit, clock
 from frontdesk.db import driver
-from frontdesk.db.direct import insert_now
+from frontdesk.db.direct import insert_with
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Customer, CustomerKey, Product, Ticket
 from frontdesk.errors import ValidationError
@@ -101,13 +101,16 @@ def search_keys(name: str, phone: PhoneCheck) -> set[str]:
     return keys
 
 
-def _write_keys(session: Session, customer: Customer, new: bool = False) -> None:
+def _keys_of(customer: Customer) -> list[str]:
     phone = PhoneCheck(customer.phone, customer.phone_display, _national_from_e164(customer.phone), True)
-    # Written as they are, on the session's connection: the session holds no key rows (none is ever read
-    # as an object), and a customer just made has none to replace.
-    if not new:
-        session.connection().execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
-    keys = sorted(search_keys(customer.name, phone))
+    return sorted(search_keys(customer.name, phone))
+
+
+def _write_keys(session: Session, customer: Customer) -> None:
+    """Replace the customer's search keys.  Written as they are, on the
+    session's connection: no key row is ever read as an object."""
+    session.connection().execute(delete(CustomerKey).where(CustomerKey.customer_id == customer.id))
+    keys = _keys_of(customer)
     if keys:
         # One statement of all the rows on the driver's cursor: the rows as many statements (psycopg's
         # executemany) cost twice the round trip on PostgreSQL, at every new customer's intake.
@@ -270,7 +273,7 @@ def create(
     now: datetime | None = None,
 ) -> Customer:
     now = now or clock.now()
-    customer = insert_now(session, Customer(
+    customer = Customer(
         name=name.strip(),
         phone=phone.e164,
         phone_display=phone.display,
@@ -278,8 +281,9 @@ def create(
         area=area.strip(),
         note="",
         created_at=now,
-    ))
-    _write_keys(session, customer, new=True)
+    )
+    # The customer and its search keys in one statement on PostgreSQL (every new customer's intake).
+    insert_with(session, customer, [CustomerKey(key=key) for key in _keys_of(customer)], "customer_id")
     audit.record(session, actor_id, "customer.create", "customer", customer.id, at=now)
     return customer
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.interfaces import ORMOption
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
-from frontdesk.db.direct import insert_all, insert_now
+from frontdesk.db.direct import insert_all, insert_now, insert_with
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Complaint, Customer, Product, RepairRecord, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
@@ -390,14 +390,16 @@ def _take(session: Session, actor: Actor, form: IntakeForm, phone: customers.Pho
         updated_at=now,
         created_by_id=actor.id,
     )
-    insert_now(session, ticket)
     text = Message(N_("{channel} {kind} taken by {user}"), channel=Message(CHANNELS[form.channel]),
                    kind=Message(KINDS[form.kind], lower=True), user=acting_name(session, actor))
-    # The ticket is in: its events go in now, in one statement.
-    events = [new_event(ticket, actor, "created", text, to_state=state, now=now)]
+    # The ticket and its first events go in together (on PostgreSQL one statement); the events are given
+    # their ticket's id as it is made.
+    own = [new_event(ticket, actor, "created", text, to_state=state, now=now)]
     if to_verify:
-        events.append(new_event(ticket, actor, "to_verify", Message(N_("To verify: {fields}"), fields=Message.joined(
+        own.append(new_event(ticket, actor, "to_verify", Message(N_("To verify: {fields}"), fields=Message.joined(
             [field_label_message(f) for f in to_verify])), now=now))
+    insert_with(session, ticket, own, "ticket_id")
+    events: list[TicketEvent] = []  # on the ticket asked about
     if form.kind == INQUIRY and related is not None:
         events.append(new_event(related, actor, "inquiry", Message(
             N_("Customer asked about the status by phone ({number})."), number=number), now=now))
