@@ -67,24 +67,31 @@ def insert_with(session: Session, parent: object, children: Sequence[object], fk
     ``WITH`` of the children's: a round trip and a statement's execution
     fewer (the intake's ticket and its first events; docs/performance.md).
     Elsewhere the two inserts."""
-    p_mapper, c_mapper = inspect(parent).mapper, inspect(children[0]).mapper if children else None
-    p_row = _values(p_mapper, parent)
-    c_rows = [_values(c_mapper, c) for c in children] if c_mapper is not None else []
+    if children and session.get_bind().dialect.name == "postgresql" and _insert_together(session, parent, children, fk):
+        return
+    insert_now(session, parent)
+    parent_id = inspect(parent).identity[0]  # type: ignore[index]
+    for child in children:
+        setattr(child, fk, parent_id)
+    insert_all(session, children)
+
+
+def _insert_together(session: Session, parent: object, children: Sequence[object], fk: str) -> bool:
+    """:func:`insert_with` as one statement, when the rows are of its shape
+    (one key on the parent, at most one made for each child, the children
+    giving the same columns); False, and nothing done, when they are not."""
+    p_mapper, c_mapper = inspect(parent).mapper, inspect(children[0]).mapper
+    p_table, c_table = p_mapper.local_table, c_mapper.local_table
+    if not isinstance(p_table, Table) or not isinstance(c_table, Table) or len(p_table.primary_key.columns) != 1:
+        return False
+    c_rows = [_values(c_mapper, c) for c in children]
     for row in c_rows:
         row.pop(fk, None)
-    p_table, c_table = p_mapper.local_table, c_mapper.local_table if c_mapper is not None else None
-    made_keys = [c for c in c_table.primary_key.columns if c.key != fk and c.key not in c_rows[0]] \
-        if isinstance(c_table, Table) and c_rows else []
-    if (not children or session.get_bind().dialect.name != "postgresql" or not isinstance(p_table, Table)
-            or not isinstance(c_table, Table) or len(p_table.primary_key.columns) != 1 or len(made_keys) > 1
-            or any(row.keys() != c_rows[0].keys() for row in c_rows)):
-        insert_now(session, parent)
-        for child in children:
-            setattr(child, fk, getattr(parent, p_mapper.get_property_by_column(p_table.primary_key.columns[0]).key))
-        insert_all(session, children)
-        return
-    assert c_mapper is not None
+    made_keys = [c for c in c_table.primary_key.columns if c.key != fk and c.key not in c_rows[0]]
+    if len(made_keys) > 1 or any(row.keys() != c_rows[0].keys() for row in c_rows):
+        return False
     made_key = made_keys[0] if made_keys else None
+    p_row = _values(p_mapper, parent)
     statement = _with_children(p_table, tuple(p_row), c_table, fk, tuple(c_rows[0]), len(c_rows), made_key)
     params = {f"p_{key}": value for key, value in p_row.items()}
     for n, row in enumerate(c_rows):
@@ -103,6 +110,7 @@ def insert_with(session: Session, parent: object, children: Sequence[object], fk
     for obj in (parent, *children):
         make_transient_to_detached(obj)
     session.add_all([parent, *children])
+    return True
 
 
 @lru_cache(maxsize=16)
