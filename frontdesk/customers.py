@@ -113,7 +113,7 @@ def _write_keys(session: Session, customer: Customer) -> None:
     keys = _keys_of(customer)
     if keys:
         # One statement of all the rows on the driver's cursor: the rows as many statements (psycopg's
-        # executemany) cost twice the round trip on PostgreSQL, at every new customer's intake.
+        # executemany) cost twice the round trip on PostgreSQL.
         driver.execute(session, _add_keys(len(keys)), {"c": customer.id, **{f"k{n}": key for n, key in enumerate(keys)}})
 
 

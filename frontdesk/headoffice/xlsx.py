@@ -75,27 +75,17 @@ class SheetWriter:
             header.append(cell)
         self.ws.append(header)
 
-    def _cells(self, values: Sequence[Any], row: int) -> Iterator[Cell]:
-        """A row's cells, as openpyxl's write-only sheet makes them from the
-        values appended (``WriteOnlyWorksheet._values_to_row``, which this
-        stands in for on this sheet), but a cell given ready (money and
-        dates, text with a quote prefix: :meth:`_formatted`, :meth:`_text`)
-        is taken as it is.  openpyxl tries each value as a cell's value
+    def _cells(self, cells: Sequence[Cell | None], row: int) -> Iterator[Cell]:
+        """A row's cells placed in it, standing in for openpyxl's write-only
+        ``_values_to_row`` on this sheet: every value this sheet appends is
+        a cell already made by its column's converter (:meth:`_converter`)
+        or None for a blank.  openpyxl tries each value as a cell's value
         first, and a cell is refused as one by an error whose message shows
         the cell: an error made, with the cell's coordinate worked out, for
-        every date and amount in the workbook (a twentieth of an export's
-        time).  Plain values are set on one cell as openpyxl sets them (their
-        type, the text's illegal characters, a formula's ``=``); no cell of
-        ours has a hyperlink, and the plain cell no style."""
-        plain = WriteOnlyCell(self.ws)
-        for column, value in enumerate(values, 1):
-            if value is None:
+        every cell in the workbook.  No cell of ours has a hyperlink."""
+        for column, cell in enumerate(cells, 1):
+            if cell is None:
                 continue
-            if isinstance(value, Cell):
-                cell = value
-            else:
-                plain.value = value
-                cell = plain
             cell.column = column
             cell.row = row
             yield cell
