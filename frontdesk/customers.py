@@ -273,6 +273,17 @@ def create(
     now: datetime | None = None,
 ) -> Customer:
     now = now or clock.now()
+    customer, keys = new_record(name, phone, address, area, now)
+    # The customer and its search keys in one statement on PostgreSQL.
+    insert_with(session, customer, keys, "customer_id")
+    recorded(session, actor_id, customer)
+    return customer
+
+
+def new_record(name: str, phone: PhoneCheck, address: str, area: str, now: datetime) -> tuple[Customer, list[CustomerKey]]:
+    """A new customer and its search keys, not yet inserted: :func:`create`
+    inserts them, the intake with the rest of its rows (frontdesk.db.direct.Linked),
+    and then each has :func:`recorded` say so."""
     customer = Customer(
         name=name.strip(),
         phone=phone.e164,
@@ -282,10 +293,12 @@ def create(
         note="",
         created_at=now,
     )
-    # The customer and its search keys in one statement on PostgreSQL (every new customer's intake).
-    insert_with(session, customer, [CustomerKey(key=key) for key in _keys_of(customer)], "customer_id")
-    audit.record(session, actor_id, "customer.create", "customer", customer.id, at=now)
-    return customer
+    return customer, [CustomerKey(key=key) for key in _keys_of(customer)]
+
+
+def recorded(session: Session, actor_id: int, customer: Customer) -> None:
+    """The audit record of ``customer``'s creation, once it is inserted."""
+    audit.record(session, actor_id, "customer.create", "customer", customer.id, at=customer.created_at)
 
 
 _SAME_PHONE = select(Customer.id, Customer.name).where(Customer.phone == bindparam("phone")).order_by(Customer.id)

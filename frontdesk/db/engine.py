@@ -101,6 +101,31 @@ def _postgresql_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.commit()
 
 
+# The longest statement psycopg is to keep converted: the intake's new rows go in by one
+# statement of 75 to 90 parameters and about 4,700 to 5,500 characters (frontdesk.db.direct.Linked).
+CONVERTED_PARAMS = 256
+CONVERTED_LENGTH = 16384
+
+
+def _keep_long_statements_converted() -> None:
+    """psycopg turns a statement's ``%(name)s`` placeholders into PostgreSQL's
+    ``$1`` once and keeps the result (128 statements), but only for
+    statements of at most 50 parameters and 4,096 characters: the intake's
+    rows, one statement longer than that, were converted anew at every save
+    (half a millisecond of the client's time, docs/performance.md).  The
+    limits are module constants of psycopg's (3.1 to 3.3), raised where they
+    are found: a psycopg without them is left as it is, only slower."""
+    try:
+        from psycopg import _queries
+    except ImportError:  # another driver
+        return
+    for name, wanted in (("MAX_CACHED_STATEMENT_PARAMS", CONVERTED_PARAMS),
+                         ("MAX_CACHED_STATEMENT_LENGTH", CONVERTED_LENGTH)):
+        now = getattr(_queries, name, None)
+        if isinstance(now, int) and now < wanted:
+            setattr(_queries, name, wanted)
+
+
 def _sqlite_begin(conn: Any) -> None:
     options = conn.get_execution_options()
     if options.get("frontdesk_write"):
@@ -150,6 +175,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
                 _("Cannot use the database {url}: {error}").format(url=parsed.render_as_string(hide_password=True), error=exc)
             ) from exc
         if parsed.get_backend_name() == "postgresql":
+            _keep_long_statements_converted()
             event.listen(engine, "do_execute", _planned_each_time)
             event.listen(engine, "connect", _postgresql_connect)
     event.listen(engine, "handle_error", audit_locked)

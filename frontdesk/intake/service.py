@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.interfaces import ORMOption
 
 from frontdesk import audit, clock, customers, hooks, numbering, settings
-from frontdesk.db.direct import insert_all, insert_now, insert_with
+from frontdesk.db.direct import Linked, insert_all
 from frontdesk.db.lookup import get_or_not_found
 from frontdesk.db.models import Complaint, Customer, Product, RepairRecord, Technician, Ticket, TicketEvent, User
 from frontdesk.errors import IllegalTransition, NotFound, ValidationError
@@ -328,9 +328,12 @@ def take_intake(session: Session, actor: Actor, form: IntakeForm, now: datetime 
 def _take(session: Session, actor: Actor, form: IntakeForm, phone: customers.PhoneCheck, related: Ticket | None,
           now: datetime) -> IntakeResult:
     """:func:`take_intake` once the form is valid: the rows it writes."""
-    customer, new_customer = _customer_for(session, actor, form, phone, now)
+    # The rows first recorded now (customer, its search keys, product) wait to go in with the ticket and
+    # its first events: on PostgreSQL one statement (docs/performance.md).
+    rows = Linked()
+    customer, new_customer = _customer_for(session, actor, form, phone, now, rows)
     known: set[int] = set()  # the product, when it was on record before this intake
-    product = _product_for(session, actor, form, customer, now, known, new_customer) \
+    product = _product_for(session, actor, form, customer, now, known, rows, new_customer) \
         if form.kind in SERVICE_KINDS else None
     to_verify = _verify_fields(form, phone)
 
@@ -347,8 +350,6 @@ def _take(session: Session, actor: Actor, form: IntakeForm, phone: customers.Pho
                           calendar=settings.work_calendar(session)) if product else None
     advice = advice_for(form, now.date(), status, earlier) if product else None
 
-    year = now.year
-    number = numbering.format_number("T", year, numbering.next_number(session, "ticket", year))
     state = states.RECEIVED
     closed_at = None
     if form.kind in (CONSULTATION, INQUIRY) or (form.misuse and form.resolved_on_phone):
@@ -356,13 +357,10 @@ def _take(session: Session, actor: Actor, form: IntakeForm, phone: customers.Pho
     respond_by = None
     if form.channel == PHONE and form.kind in SERVICE_KINDS:
         respond_by = settings.work_calendar(session).add_working_days(now, 1)
-    ticket = Ticket(
-        number=number,
+    ticket = Ticket(  # its number drawn as it goes in
         channel=form.channel,
         kind=form.kind,
         state=state,
-        customer_id=customer.id,
-        product_id=product.id if product else None,
         fault=form.fault,
         request=form.request,
         address=form.address or customer.address,
@@ -392,13 +390,17 @@ def _take(session: Session, actor: Actor, form: IntakeForm, phone: customers.Pho
     )
     text = Message(N_("{channel} {kind} taken by {user}"), channel=Message(CHANNELS[form.channel]),
                    kind=Message(KINDS[form.kind], lower=True), user=acting_name(session, actor))
-    # The ticket and its first events go in together (on PostgreSQL one statement); the events are given
-    # their ticket's id as it is made.
     own = [new_event(ticket, actor, "created", text, to_state=state, now=now)]
     if to_verify:
         own.append(new_event(ticket, actor, "to_verify", Message(N_("To verify: {fields}"), fields=Message.joined(
             [field_label_message(f) for f in to_verify])), now=now))
-    insert_with(session, ticket, own, "ticket_id")
+    rows.add([ticket], {"customer_id": customer, "product_id": product} if product else {"customer_id": customer},
+             drawn=numbering.Drawn("number", "ticket", "T", now.year))
+    rows.add(own, {"ticket_id": ticket})
+    rows.insert(session)
+    number = ticket.number
+    if new_customer:
+        customers.recorded(session, actor.id, customer)
     events: list[TicketEvent] = []  # on the ticket asked about
     if form.kind == INQUIRY and related is not None:
         events.append(new_event(related, actor, "inquiry", Message(
@@ -427,9 +429,9 @@ def _take(session: Session, actor: Actor, form: IntakeForm, phone: customers.Pho
 
 
 def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: customers.PhoneCheck,
-                  now: datetime) -> tuple[Customer, bool]:
+                  now: datetime, rows: Linked) -> tuple[Customer, bool]:
     """The customer the form picks or describes, and whether the record is
-    new at this intake."""
+    new at this intake (then added to ``rows``, with its search keys)."""
     if form.customer_id is not None:
         customer = get_or_not_found(session, Customer, form.customer_id, _("No such customer."))
         return customers.update(session, actor.id, customer, name=form.name or None,
@@ -438,14 +440,17 @@ def _customer_for(session: Session, actor: Actor, form: IntakeForm, phone: custo
     existing = customers.find_same(session, form.name, phone)
     if existing is not None:
         return customers.update(session, actor.id, existing, address=form.address, area=form.area, now=now), False
-    return customers.create(session, actor.id, form.name, phone, form.address, form.area, now=now), True
+    customer, keys = customers.new_record(form.name, phone, form.address, form.area, now)
+    rows.add([customer])
+    rows.add(keys, {"customer_id": customer})
+    return customer, True
 
 
 def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Customer, now: datetime,
-                 known: set[int], new_customer: bool = False) -> Product:
+                 known: set[int], rows: Linked, new_customer: bool = False) -> Product:
     """The customer's product the form names or describes (its id added to
-    ``known``), else a new record of it.  A customer new at this intake has
-    no products to look through."""
+    ``known``), else a new record of it (added to ``rows``).  A customer new
+    at this intake has no products to look through."""
     if form.product_id is not None:
         product = session.get(Product, form.product_id)
         if product is None or product.customer_id != customer.id:
@@ -471,9 +476,8 @@ def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Cus
         )
         if same is not None:
             form.product_id = same.id
-            return _product_for(session, actor, form, customer, now, known)
+            return _product_for(session, actor, form, customer, now, known, rows)
     product = Product(
-        customer_id=customer.id,
         category=form.category or "other",
         brand=form.brand,
         model=form.model,
@@ -489,7 +493,8 @@ def _product_for(session: Session, actor: Actor, form: IntakeForm, customer: Cus
         factory_date=form.factory_date,
         created_at=now,
     )
-    return insert_now(session, product)
+    rows.add([product], {"customer_id": customer})
+    return product
 
 
 def apply_product_facts(form: IntakeForm, product: Product) -> IntakeForm:

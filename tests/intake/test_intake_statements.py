@@ -3,12 +3,13 @@ new customer's search keys are written without first deleting keys it
 cannot have, a product first recorded now is not asked for its earlier days
 in repair, and the audit chain's head is read once per save, however many
 records the save adds.  A first visit is a fixed list of statements: each
-row inserted once (on PostgreSQL the customer with its keys and the ticket
-with its first event, each in one statement), the chain moved once, the
+row inserted once (on PostgreSQL the customer, its keys, its product, the
+ticket and its first event in one statement), the chain moved once, the
 clerk's shown name taken from the login."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import event, func, insert, select
@@ -73,9 +74,9 @@ def _kind(statement: str) -> str:
     verb = words[0]
     if verb == "BEGIN":
         return statement
-    if verb == "WITH":  # WITH moved AS (UPDATE ...) INSERT ...: both
-        inner, outer = statement.split(" AS (", 1)[1].rsplit(") INSERT ", 1)
-        return f"{_kind(inner)} + {_kind('INSERT ' + outer)}"
+    if verb == "WITH":  # WITH moved AS (UPDATE ...) INSERT ...: each, in order
+        return " + ".join(f"{'INSERT' if verb == 'INSERT INTO' else verb} {table}"
+                          for verb, table in re.findall(r"\b(INSERT INTO|(?<!DO )UPDATE) (\w+)", statement))
     if verb == "SELECT":
         return "SELECT " + words[len(words) - 1 - words[::-1].index("FROM") + 1]  # the outer statement's
     return f"{verb} {words[2] if verb in ('INSERT', 'LOCK') else words[1]}"
@@ -96,12 +97,13 @@ def test_a_first_visit_is_a_fixed_list_of_statements(db: Database, users: tuple[
     # moves the head by the records' insert.
     chain = ["SELECT frontdesk_chain_head()", "UPDATE audit_chain + INSERT audit_log"] if pg \
         else ["SELECT audit_chain", "UPDATE audit_chain", "INSERT audit_log"]
-    # PostgreSQL inserts a row with its children in one statement (frontdesk.db.direct.insert_with): the
-    # customer with its search keys, the ticket with its first event.
-    customer_rows = ["INSERT customers + INSERT customer_keys"] if pg else ["INSERT customers", "INSERT customer_keys"]
-    ticket_rows = ["INSERT tickets + INSERT ticket_events"] if pg else ["INSERT tickets", "INSERT ticket_events"]
-    assert kinds == [*begin, "SELECT settings", "SELECT customers", *customer_rows, "INSERT products",
-                     "UPDATE number_sequences", *ticket_rows, *chain], statements
+    # The rows first recorded now go in together (frontdesk.db.direct.Linked), on PostgreSQL in one
+    # statement: the customer, its search keys, the product, the ticket with its number drawn (the year's
+    # counter bumped: INSERT ... ON CONFLICT DO UPDATE), its event.
+    rows = ["INSERT customers", "INSERT customer_keys", "INSERT products", "INSERT number_sequences",
+            "INSERT tickets", "INSERT ticket_events"]
+    assert kinds == [*begin, "SELECT settings", "SELECT customers", *([" + ".join(rows)] if pg else rows),
+                     *chain], statements
     with db.read() as s:
         ticket = s.scalar(select(Ticket).order_by(Ticket.id.desc()).limit(1))
         assert ticket is not None and ticket.version == 1 and ticket.accessories == [] and ticket.to_verify is False
@@ -120,10 +122,10 @@ def test_an_intake_with_fields_to_verify_writes_both_events_in_one_statement(
     form = walk_in_form(purchase_date=None, invoice_shown=False)
     statements = _statements(db, lambda s: intake.take_intake(s, clerk, form, now=AT))
     # SQLite sends a statement a row when their ids are returned in order (each is a call into the library);
-    # PostgreSQL inserts both with the ticket, in its statement.
+    # PostgreSQL inserts both with the ticket, in the statement of the intake's new rows.
     if db.engine.dialect.name == "postgresql":
         both = [x for x in statements if "INSERT INTO ticket_events" in x]
-        assert len(both) == 1 and both[0].startswith("WITH p AS (INSERT INTO tickets"), statements
+        assert len(both) == 1 and both[0].startswith("WITH g0 AS (INSERT INTO customers"), statements
     else:
         assert len([x for x in statements if x.startswith("INSERT INTO ticket_events")]) == 2
     with db.read() as s:
