@@ -116,7 +116,7 @@ def _keep_long_statements_converted() -> None:
     limits are module constants of psycopg's (3.1 to 3.3), raised where they
     are found: a psycopg without them is left as it is, only slower."""
     try:
-        from psycopg import _queries
+        from psycopg import _queries  # only for a PostgreSQL engine: SQLite never loads the driver
     except ImportError:  # another driver
         return
     for name, wanted in (("MAX_CACHED_STATEMENT_PARAMS", CONVERTED_PARAMS),
